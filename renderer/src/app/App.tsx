@@ -1,0 +1,75 @@
+import { CssBaseline, ThemeProvider } from '@mui/material';
+import { useEffect, useMemo, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { createHashRouter, Navigate, RouterProvider } from 'react-router';
+import { deskState } from '../db/repos/settings';
+import { calendarCreate } from '../../../shared/calendar/working-calendar';
+import type { Locale } from '../../../shared/rules';
+import { SetupPage } from '../features/setup/SetupPage';
+import { IntakePage } from '../features/intake/IntakePage';
+import { RegisterPage } from '../features/register/RegisterPage';
+import { CasePage } from '../features/case/CasePage';
+import { DeskStateContext, type DeskState } from './desk-state';
+import { i18nSetLocale } from './i18n';
+import { DeskServicesContext, type DeskServices } from './services';
+import { Shell } from './Shell';
+import { LoadingScreen } from './LoadingScreen';
+import { themeCreate } from './theme';
+
+export interface AppProps {
+  readonly services: DeskServices;
+}
+
+const router = createHashRouter([
+  {
+    path: '/',
+    element: <Shell />,
+    children: [
+      { index: true, element: <Navigate to="/register" replace /> },
+      { path: 'intake', element: <IntakePage /> },
+      { path: 'register', element: <RegisterPage /> },
+      { path: 'cases/:caseId', element: <CasePage /> },
+      { path: '*', element: <Navigate to="/register" replace /> },
+    ],
+  },
+]);
+
+export function App({ services }: Readonly<AppProps>) {
+  const stored = useLiveQuery(async () => (await deskState(services.db)) ?? null, [services.db]);
+  const [setupLocale, setSetupLocale] = useState<Locale>('zh-CN');
+  const locale = stored?.locale ?? setupLocale;
+
+  useEffect(() => {
+    void i18nSetLocale(locale);
+  }, [locale]);
+
+  const theme = useMemo(() => themeCreate(locale), [locale]);
+  const desk = useMemo<DeskState | null>(() => {
+    if (!stored) return null;
+    return {
+      ...stored,
+      deadlineContext: {
+        calendar: calendarCreate(stored.calendar.extraYears),
+        businessHours: stored.calendar.businessHours,
+        timeZone: stored.calendar.timeZone,
+      },
+    };
+  }, [stored]);
+
+  return (
+    <ThemeProvider theme={theme}>
+      <CssBaseline />
+      <DeskServicesContext.Provider value={services}>
+        {stored === undefined ? (
+          <LoadingScreen />
+        ) : desk === null ? (
+          <SetupPage locale={locale} onLocaleChange={setSetupLocale} />
+        ) : (
+          <DeskStateContext.Provider value={desk}>
+            <RouterProvider router={router} />
+          </DeskStateContext.Provider>
+        )}
+      </DeskServicesContext.Provider>
+    </ThemeProvider>
+  );
+}

@@ -1,0 +1,93 @@
+import {
+  Alert,
+  AppBar,
+  Box,
+  Button,
+  List,
+  ListItemButton,
+  ListItemIcon,
+  ListItemText,
+  Toolbar,
+  Typography,
+} from '@mui/material';
+import EditNoteIcon from '@mui/icons-material/EditNote';
+import ListAltIcon from '@mui/icons-material/ListAlt';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet } from 'react-router';
+import { settingsPut } from '../db/repos/settings';
+import { useDeskState } from './desk-state';
+import { useDeskServices } from './services';
+
+const NAV_WIDTH = 180;
+
+/** The frame around every screen: the desk's name, the operator, the menu, the language. */
+export function Shell() {
+  const { t } = useTranslation();
+  const desk = useDeskState();
+  const { db, now, persistence } = useDeskServices();
+
+  const switchLanguage = () => {
+    void settingsPut(db, 'locale', desk.locale === 'zh-CN' ? 'en' : 'zh-CN', now());
+  };
+
+  const items = [
+    { to: '/intake', label: t('nav.intake'), icon: <EditNoteIcon /> },
+    { to: '/register', label: t('nav.register'), icon: <ListAltIcon /> },
+  ];
+
+  return (
+    <Box sx={{ display: 'flex', minHeight: '100vh' }}>
+      <AppBar position="fixed" sx={{ zIndex: (theme) => theme.zIndex.drawer + 1 }}>
+        <Toolbar variant="dense" sx={{ gap: 2 }}>
+          <Typography variant="h6" component="div" sx={{ flexGrow: 1 }}>
+            {t('app.title')} · {desk.identity.organisationName} · {desk.identity.deskName}
+          </Typography>
+          <Typography variant="body2">{t('app.operator', { name: desk.operator.name })}</Typography>
+          <Button
+            color="inherit"
+            onClick={switchLanguage}
+            aria-label={t('app.languageSwitchLabel')}
+            lang={desk.locale === 'zh-CN' ? 'en' : 'zh-CN'}
+          >
+            {t('app.languageSwitch')}
+          </Button>
+        </Toolbar>
+      </AppBar>
+      <Box
+        component="nav"
+        aria-label={t('nav.label')}
+        sx={{
+          width: NAV_WIDTH,
+          flexShrink: 0,
+          pt: 7,
+          borderRight: 1,
+          borderColor: 'divider',
+          bgcolor: 'background.paper',
+          '@media print': { display: 'none' },
+        }}
+      >
+        <List>
+          {items.map((item) => (
+            <ListItemButton
+              key={item.to}
+              component={NavLink}
+              to={item.to}
+              sx={{ '&.active': { bgcolor: 'action.selected', fontWeight: 700 } }}
+            >
+              <ListItemIcon sx={{ minWidth: 36 }}>{item.icon}</ListItemIcon>
+              <ListItemText primary={item.label} />
+            </ListItemButton>
+          ))}
+        </List>
+      </Box>
+      <Box component="main" sx={{ flexGrow: 1, p: 3, pt: 9, minWidth: 0 }}>
+        {persistence === 'denied' ? (
+          <Alert severity="warning" sx={{ mb: 2 }}>
+            {t('app.storageNotPersisted')}
+          </Alert>
+        ) : null}
+        <Outlet />
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,119 @@
+import { Alert, Box, Chip, Grid, Link, Paper, Stack, Typography } from '@mui/material';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link as RouterLink, useParams } from 'react-router';
+import type { CaseId } from '../../../../shared/brand';
+import { caseIsOpen } from '../../../../shared/workflow/reducer';
+import { rulesCategoryPath, rulesKind, rulesLabel } from '../../../../shared/rules-query';
+import { caseEvents, caseGet } from '../../db/repos/cases';
+import { useDeskState } from '../../app/desk-state';
+import { useDeskServices } from '../../app/services';
+import { formatDateTime, formatYuan } from '../../app/format';
+import { DeadlineText } from '../../ui/DeadlineText';
+import { EventTimeline } from './EventTimeline';
+
+/** One case: its fields and its whole history. */
+export function CasePage() {
+  const { t } = useTranslation();
+  const { caseId } = useParams();
+  const { db } = useDeskServices();
+  const { rules, locale, deadlineContext } = useDeskState();
+  const loaded = useLiveQuery(async () => {
+    const item = await caseGet(db, caseId as CaseId);
+    return item ? { item, events: await caseEvents(db, item.id) } : null;
+  }, [db, caseId]);
+
+  if (loaded === undefined) return null;
+  if (loaded === null) {
+    return (
+      <Alert severity="warning" action={<Link component={RouterLink} to="/register">{t('case.back')}</Link>}>
+        {t('case.notFound')}
+      </Alert>
+    );
+  }
+  const { item, events } = loaded;
+  const label = (text: Parameters<typeof rulesLabel>[0] | undefined) => (text ? rulesLabel(text, locale) : t('case.none'));
+  const kind = rulesKind(rules, item.kindId);
+  const category = item.categoryId
+    ? rulesCategoryPath(rules, item.kindId, item.categoryId).map((c) => label(c.label)).join(' / ')
+    : t('case.none');
+  const level = rules.levels.find((l) => l.id === item.levelId);
+  const channel = rules.channels.find((c) => c.id === item.channelId);
+
+  const fields: [string, ReactNode][] = [
+    [t('case.customer'), item.customer.name || t('case.none')],
+    [t('case.phone'), item.customer.phone || t('case.none')],
+    [t('case.address'), item.customer.address || t('case.none')],
+    [t('case.channel'), label(channel?.label)],
+    [t('case.kind'), label(kind?.label)],
+    [t('case.category'), category],
+    [t('case.level'), label(level?.label)],
+    [t('case.receivedAt'), formatDateTime(item.receivedAt, deadlineContext.timeZone)],
+    [t('case.receiver'), item.receiverName],
+    [t('case.status'), t(`status.${item.status}`)],
+    [
+      t('case.deadline'),
+      <DeadlineText key="deadline" deadline={item.deadline} showRemaining exempt={item.exemptReason !== undefined} open={caseIsOpen(item)} />,
+    ],
+    [t('case.unit'), item.unitName ?? t('case.none')],
+    [t('case.handler'), item.handlerName ?? t('case.none')],
+    [t('case.amount'), item.amountFen !== undefined ? t('case.amountValue', { yuan: formatYuan(item.amountFen) }) : t('case.none')],
+  ];
+
+  return (
+    <Stack spacing={2} sx={{ maxWidth: 1100 }}>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
+        <Typography variant="h5" component="h1">
+          {item.number} · {item.subject}
+        </Typography>
+        <Chip label={t(`status.${item.status}`)} color={item.status === 'closed' ? 'default' : 'primary'} />
+        {item.flags.map((flag) => (
+          <Chip key={flag} label={t(`flag.${flag}`)} color="warning" variant="outlined" size="small" />
+        ))}
+        <Box sx={{ flexGrow: 1 }} />
+        <Link component={RouterLink} to="/register">
+          {t('case.back')}
+        </Link>
+      </Box>
+      <Paper sx={{ p: 2 }} component="section" aria-label={t('case.fields')}>
+        <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
+          {t('case.fields')}
+        </Typography>
+        <Grid container spacing={1} component="dl" sx={{ m: 0 }}>
+          {fields.map(([name, value]) => (
+            <Grid key={name} size={{ xs: 12, sm: 6, md: 4 }} sx={{ display: 'flex', gap: 1 }}>
+              <Typography component="dt" color="text.secondary" sx={{ minWidth: 80 }}>
+                {name}
+              </Typography>
+              <Typography component="dd" sx={{ m: 0 }}>
+                {value}
+              </Typography>
+            </Grid>
+          ))}
+        </Grid>
+        <Box component="dl" sx={{ mt: 2, mb: 0 }}>
+          {[
+            [t('case.content'), item.content],
+            [t('case.demand'), item.demand],
+          ].map(([name, value]) => (
+            <Box key={name} sx={{ mb: 1 }}>
+              <Typography component="dt" color="text.secondary">
+                {name}
+              </Typography>
+              <Typography component="dd" sx={{ m: 0, whiteSpace: 'pre-wrap' }}>
+                {value || t('case.none')}
+              </Typography>
+            </Box>
+          ))}
+        </Box>
+      </Paper>
+      <Paper sx={{ p: 2 }} component="section" aria-label={t('case.timeline')}>
+        <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
+          {t('case.timeline')}
+        </Typography>
+        <EventTimeline events={events} />
+      </Paper>
+    </Stack>
+  );
+}

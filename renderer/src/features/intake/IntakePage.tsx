@@ -1,0 +1,159 @@
+import { Alert, Box, Button, Link, Paper, Stack, Typography } from '@mui/material';
+import { useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link as RouterLink } from 'react-router';
+import {
+  intakeCheck,
+  intakeDeadline,
+  intakePayload,
+  type IntakeCheck,
+  type IntakeDraft,
+} from '../../../../shared/workflow/intake';
+import { localDateTimeToInstant } from '../../../../shared/time';
+import type { CaseEntity } from '../../../../shared/entities';
+import { caseRegister } from '../../db/repos/cases';
+import { useDeskState } from '../../app/desk-state';
+import { useDeskServices } from '../../app/services';
+import { useErrorMessage } from '../../app/useErrorMessage';
+import { DeadlineText } from '../../ui/DeadlineText';
+import { intakeDraftEmpty } from './intake-draft';
+import { IntakeFields } from './IntakeFields';
+
+const NO_PROBLEMS: IntakeCheck = { errors: [], notices: [] };
+
+/** Intake (受理登记): type what the caller says, save in one step, get the number. */
+export function IntakePage() {
+  const { t } = useTranslation();
+  const desk = useDeskState();
+  const { db, now } = useDeskServices();
+  const errorMessage = useErrorMessage();
+  const timeZone = desk.deadlineContext.timeZone;
+  const [draft, setDraft] = useState<IntakeDraft>(() => intakeDraftEmpty(desk.rules, now(), timeZone));
+  const [check, setCheck] = useState<IntakeCheck>(NO_PROBLEMS);
+  const [saved, setSaved] = useState<CaseEntity | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  const deadline = useMemo(() => {
+    const receivedAt = localDateTimeToInstant(draft.receivedAtLocal, timeZone);
+    if (!receivedAt) return undefined;
+    return intakeDeadline(
+      { kindId: draft.kindId, levelId: draft.levelId || undefined, flags: draft.flags },
+      receivedAt,
+      { rules: desk.rules, deadline: desk.deadlineContext },
+    );
+  }, [draft.receivedAtLocal, draft.kindId, draft.levelId, draft.flags, timeZone, desk]);
+
+  const save = async () => {
+    if (saving) return;
+    const found = intakeCheck(draft, desk.rules, now(), timeZone);
+    setCheck(found);
+    setFailure(null);
+    if (found.errors.length > 0) {
+      setSaved(null);
+      const first = found.errors[0];
+      formRef.current?.querySelector<HTMLElement>(`[name="${first?.field}"]`)?.focus();
+      return;
+    }
+    setSaving(true);
+    try {
+      const at = now();
+      const created = await caseRegister(db, {
+        payload: intakePayload(draft, {
+          rules: desk.rules,
+          deadline: desk.deadlineContext,
+          receiver: { id: desk.operator.id, name: desk.operator.name },
+        }),
+        at,
+        actor: { id: desk.operator.id, name: desk.operator.name },
+        deskId: desk.identity.deskId,
+        numbering: desk.rules.numbering,
+        deskCode: desk.identity.deskCode,
+        timeZone,
+        wallMs: Date.parse(at),
+      });
+      setSaved(created);
+      setCheck(NO_PROBLEMS);
+      setDraft(intakeDraftEmpty(desk.rules, now(), timeZone));
+      formRef.current?.querySelector<HTMLElement>('[name="customerName"]')?.focus();
+    } catch (error) {
+      setFailure(t('intake.saveFailed', { reason: errorMessage(error) }));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void save();
+  };
+  const keyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void save();
+    }
+  };
+
+  return (
+    <Box sx={{ maxWidth: 1100 }}>
+      <Typography variant="h5" component="h1" sx={{ mb: 2 }}>
+        {t('intake.title')}
+      </Typography>
+      <Paper
+        component="form"
+        ref={formRef}
+        onSubmit={submit}
+        onKeyDown={keyDown}
+        noValidate
+        sx={{ p: 3 }}
+        aria-label={t('intake.title')}
+      >
+        <IntakeFields draft={draft} onChange={setDraft} check={check} />
+        <Stack direction="row" spacing={2} sx={{ mt: 3, alignItems: 'center' }}>
+          <Button type="submit" variant="contained" disabled={saving}>
+            {saving ? t('intake.saving') : t('intake.save')}
+          </Button>
+          <Button
+            onClick={() => {
+              setDraft(intakeDraftEmpty(desk.rules, now(), timeZone));
+              setCheck(NO_PROBLEMS);
+            }}
+          >
+            {t('intake.clear')}
+          </Button>
+          <Typography variant="body2" color="text.secondary">
+            {t('intake.saveHint')}
+          </Typography>
+          <Box sx={{ flexGrow: 1 }} />
+          <Typography variant="body2" data-testid="deadline-preview">
+            {deadline ? (
+              <>
+                {t('intake.deadlinePreview', { due: '' })}
+                <DeadlineText deadline={deadline} />
+              </>
+            ) : (
+              t('intake.deadlineNone')
+            )}
+          </Typography>
+        </Stack>
+        <Box aria-live="polite" sx={{ mt: 2 }}>
+          {check.errors.length > 0 ? <Alert severity="error">{t('intake.fixErrors')}</Alert> : null}
+          {failure ? <Alert severity="error">{failure}</Alert> : null}
+          {saved ? (
+            <Alert
+              severity="success"
+              action={
+                <Link component={RouterLink} to={`/cases/${saved.id}`}>
+                  {t('intake.openCase')}
+                </Link>
+              }
+            >
+              {t('intake.saved', { number: saved.number })}
+            </Alert>
+          ) : null}
+        </Box>
+      </Paper>
+    </Box>
+  );
+}

@@ -1,0 +1,147 @@
+import { Alert, Box, Button, Paper, Stack, TextField, Typography } from '@mui/material';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  deskSetupCheck,
+  type DeskSetupDraft,
+  type DeskSetupError,
+  type DeskSetupField,
+} from '../../../../shared/desk-setup';
+import { PRESET_IDS, presetFor } from '../../../../shared/presets';
+import { rulesLabel } from '../../../../shared/rules-query';
+import type { Locale, PresetId } from '../../../../shared/rules';
+import { deskSetUp } from '../../db/repos/settings';
+import { useDeskServices } from '../../app/services';
+import { useErrorMessage } from '../../app/useErrorMessage';
+
+export interface SetupPageProps {
+  readonly locale: Locale;
+  readonly onLocaleChange: (locale: Locale) => void;
+}
+
+const EMPTY: DeskSetupDraft = {
+  organisationName: '',
+  deskName: '',
+  deskCode: '',
+  presetId: 'property',
+  operatorName: '',
+};
+
+/** First run: who this desk is, which regulations it follows, who is at the keyboard. */
+export function SetupPage({ locale, onLocaleChange }: Readonly<SetupPageProps>) {
+  const { t } = useTranslation();
+  const { db, now } = useDeskServices();
+  const errorMessage = useErrorMessage();
+  const [draft, setDraft] = useState<DeskSetupDraft>(EMPTY);
+  const [errors, setErrors] = useState<readonly DeskSetupError[]>([]);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const errorFor = (field: DeskSetupField) => {
+    const error = errors.find((e) => e.field === field);
+    return error ? t(`setup.errors.${error.code}`, { max: error.max }) : undefined;
+  };
+  const set = (field: DeskSetupField) => (value: string) =>
+    setDraft((current) => ({ ...current, [field]: value }));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found = deskSetupCheck(draft);
+    setErrors(found);
+    if (found.length > 0) return;
+    setSaving(true);
+    setFailure(null);
+    try {
+      const at = now();
+      await deskSetUp(db, {
+        organisationName: draft.organisationName.trim(),
+        deskName: draft.deskName.trim(),
+        deskCode: draft.deskCode.trim() === '' ? undefined : draft.deskCode.trim().toUpperCase(),
+        presetId: draft.presetId,
+        operatorName: draft.operatorName.trim(),
+        locale,
+        now: at,
+        wallMs: Date.parse(at),
+      });
+    } catch (error) {
+      setFailure(t('setup.failed', { reason: errorMessage(error) }));
+      setSaving(false);
+    }
+  };
+
+  const preset = presetFor(draft.presetId);
+  return (
+    <Box sx={{ display: 'grid', placeItems: 'center', minHeight: '100vh', p: 2 }}>
+      <Paper component="form" onSubmit={submit} noValidate sx={{ p: 4, width: 560 }}>
+        <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center' }}>
+          <Typography variant="h5" component="h1">
+            {t('setup.title')}
+          </Typography>
+          <Button
+            onClick={() => onLocaleChange(locale === 'zh-CN' ? 'en' : 'zh-CN')}
+            aria-label={t('app.languageSwitchLabel')}
+          >
+            {t('app.languageSwitch')}
+          </Button>
+        </Stack>
+        <Typography sx={{ my: 2 }} color="text.secondary">
+          {t('setup.intro')}
+        </Typography>
+        <Stack spacing={2}>
+          <TextField
+            label={t('setup.organisationName')}
+            value={draft.organisationName}
+            onChange={(e) => set('organisationName')(e.target.value)}
+            error={Boolean(errorFor('organisationName'))}
+            helperText={errorFor('organisationName')}
+            required
+            autoFocus
+          />
+          <TextField
+            label={t('setup.deskName')}
+            value={draft.deskName}
+            onChange={(e) => set('deskName')(e.target.value)}
+            error={Boolean(errorFor('deskName'))}
+            helperText={errorFor('deskName')}
+            required
+          />
+          <TextField
+            label={t('setup.deskCode')}
+            value={draft.deskCode}
+            onChange={(e) => set('deskCode')(e.target.value)}
+            error={Boolean(errorFor('deskCode'))}
+            helperText={errorFor('deskCode') ?? t('setup.deskCodeHelp')}
+          />
+          <TextField
+            select
+            label={t('setup.preset')}
+            value={draft.presetId}
+            onChange={(e) => set('presetId')(e.target.value as PresetId)}
+            slotProps={{ select: { native: true } }}
+            helperText={t('setup.presetSummary', {
+              kinds: preset.kinds.map((kind) => rulesLabel(kind.label, locale)).join(locale === 'zh-CN' ? '、' : ', '),
+            })}
+          >
+            {PRESET_IDS.map((id) => (
+              <option key={id} value={id}>
+                {rulesLabel(presetFor(id).name, locale)}
+              </option>
+            ))}
+          </TextField>
+          <TextField
+            label={t('setup.operatorName')}
+            value={draft.operatorName}
+            onChange={(e) => set('operatorName')(e.target.value)}
+            error={Boolean(errorFor('operatorName'))}
+            helperText={errorFor('operatorName')}
+            required
+          />
+          {failure ? <Alert severity="error">{failure}</Alert> : null}
+          <Button type="submit" variant="contained" size="large" disabled={saving}>
+            {saving ? t('setup.saving') : t('setup.submit')}
+          </Button>
+        </Stack>
+      </Paper>
+    </Box>
+  );
+}

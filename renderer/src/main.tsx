@@ -1,0 +1,23 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { i18nStart } from './app/i18n';
+import { systemNow } from './app/services';
+import { getDeskDatabase } from './db/database';
+import { storageRequestPersistence } from './db/persist';
+import { bridgeResolve } from './platform/bridge';
+
+async function start() {
+  await i18nStart('zh-CN');
+  const persistence = await storageRequestPersistence();
+  const services = { db: getDeskDatabase(), bridge: bridgeResolve(), now: systemNow, persistence };
+  const root = document.getElementById('root');
+  if (!root) throw new Error('index.html has no #root');
+  createRoot(root).render(
+    <StrictMode>
+      <App services={services} />
+    </StrictMode>,
+  );
+}
+
+void start();

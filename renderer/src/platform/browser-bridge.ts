@@ -1,0 +1,56 @@
+/**
+ * The desktop bridge in a plain browser: downloads instead of a save dialog and
+ * `window.print()` instead of Electron's printing. The e2e suite drives the real application
+ * through this implementation, and a kiosk or thin client runs on it.
+ */
+import type { DeskBridge, PdfResult, PrintResult, SaveFileResult } from '../../../shared/bridge';
+
+export interface BrowserBridgeDeps {
+  readonly document: Document;
+  readonly print: () => void;
+  readonly open: (url: string, target: string, features: string) => unknown;
+  readonly version: string;
+}
+
+export function browserBridgeCreate(deps: BrowserBridgeDeps): DeskBridge {
+  return {
+    async appInfo() {
+      return { name: '投诉受理台', version: deps.version, runtime: 'browser', platform: 'web' };
+    },
+    async saveFile(request): Promise<SaveFileResult> {
+      const blob = new Blob([request.data.slice().buffer], { type: request.mimeType });
+      const url = URL.createObjectURL(blob);
+      try {
+        const link = deps.document.createElement('a');
+        link.href = url;
+        link.download = request.suggestedName;
+        link.rel = 'noopener';
+        deps.document.body.append(link);
+        link.click();
+        link.remove();
+      } finally {
+        // Revoke later: the download starts asynchronously after the click.
+        setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      }
+      return { status: 'saved', path: request.suggestedName };
+    },
+    async printPage(): Promise<PrintResult> {
+      await deps.document.fonts.ready;
+      deps.print();
+      return { status: 'printed' };
+    },
+    async printToPdf(): Promise<PdfResult> {
+      // A browser offers "Save as PDF" in its own print dialog; the path stays unknown to us.
+      await deps.document.fonts.ready;
+      deps.print();
+      return { status: 'saved' };
+    },
+    async openExternal(url) {
+      const parsed = new URL(url);
+      if (!['https:', 'http:', 'mailto:'].includes(parsed.protocol)) {
+        throw new Error(`Refused to open ${parsed.protocol} address`);
+      }
+      deps.open(parsed.href, '_blank', 'noopener,noreferrer');
+    },
+  };
+}
