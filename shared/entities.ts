@@ -235,6 +235,8 @@ export interface SettingsValues {
   /** The last serial used per numbering period, e.g. `{ '2611': 7 }`. */
   readonly numbering: Readonly<Record<string, number>>;
   readonly currentOperatorId: StaffId;
+  /** The last hybrid-logical-clock stamp this desk issued, so stamps only ever grow. */
+  readonly clock: HlcStamp;
 }
 
 export type SettingsKey = keyof SettingsValues;

@@ -1,0 +1,61 @@
+/**
+ * The desk's IndexedDB database (DESIGN.md "Data model"). Only repositories in `repos/` use it;
+ * components go through them.
+ *
+ * Versions are append-only: never edit `SCHEMA_V1` once released. A change is a new file
+ * (`schema-v2.ts`) listing only the tables that change, registered below as
+ *
+ *   this.version(2).stores(SCHEMA_V2).upgrade((tx) =>
+ *     tx.table('cases').toCollection().modify((row) => { Object.assign(row, caseRowV2(row)); }));
+ *
+ * with the per-row transform a pure function in `shared/`, and a test next to it that seeds a
+ * database at version 1 (a bare `new Dexie(name).version(1).stores(SCHEMA_V1)`), closes it,
+ * reopens it with `DeskDatabase` and compares the rows. Version 1 has nothing to upgrade from.
+ */
+import Dexie, { type Table } from 'dexie';
+import type { AuditId, CaseId, CustomerId, EventId, StaffId, UnitId } from '../../../shared/brand';
+import type {
+  AuditEntity,
+  CaseEntity,
+  CaseEventEntity,
+  CustomerEntity,
+  OutboxEntity,
+  SettingsEntity,
+  SettingsKey,
+  StaffEntity,
+  UnitEntity,
+} from '../../../shared/entities';
+import { SCHEMA_V1 } from './schema-v1';
+
+export const DESK_DATABASE_NAME = 'complaint-desk';
+
+// Ids are generated on the desk (UUIDv7) before every insert, so each table's key is required
+// on insert: `Table<T, K>` rather than `EntityTable`, which would make the id optional.
+export class DeskDatabase extends Dexie {
+  declare readonly cases: Table<CaseEntity, CaseId>;
+  declare readonly events: Table<CaseEventEntity, EventId>;
+  declare readonly customers: Table<CustomerEntity, CustomerId>;
+  declare readonly units: Table<UnitEntity, UnitId>;
+  declare readonly staff: Table<StaffEntity, StaffId>;
+  declare readonly settings: Table<SettingsEntity, SettingsKey>;
+  declare readonly audit: Table<AuditEntity, AuditId>;
+  declare readonly outbox: Table<OutboxEntity, EventId>;
+
+  constructor(name: string = DESK_DATABASE_NAME) {
+    super(name);
+    this.version(1).stores(SCHEMA_V1);
+  }
+}
+
+/** A database handle (opened lazily by Dexie on first use); tests pass a fresh name. */
+export function openDeskDatabase(name: string = DESK_DATABASE_NAME): DeskDatabase {
+  return new DeskDatabase(name);
+}
+
+let deskDatabase: DeskDatabase | undefined;
+
+/** The application's one database, created on first call. */
+export function getDeskDatabase(): DeskDatabase {
+  deskDatabase ??= openDeskDatabase(DESK_DATABASE_NAME);
+  return deskDatabase;
+}

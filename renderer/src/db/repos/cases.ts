@@ -1,0 +1,353 @@
+/**
+ * Cases: every write appends an event and replaces the snapshot the reducer folds from it, in
+ * one transaction with its outbox row and the desk's clock (DESIGN.md "Data model", "Sync").
+ * Lists page by key, newest received first with the id as tiebreak.
+ */
+import Dexie from 'dexie';
+import type {
+  CaseId,
+  CustomerId,
+  DeskId,
+  EventId,
+  HlcStamp,
+  IsoInstant,
+  StaffId,
+} from '../../../../shared/brand';
+import { isoInstant } from '../../../../shared/brand';
+import { localDateOf } from '../../../../shared/calendar/deadline';
+import type {
+  CaseEntity,
+  CaseEventEntity,
+  CaseStatus,
+  CustomerRef,
+  OutboxEntity,
+  SettingsEntity,
+} from '../../../../shared/entities';
+import { hlcNext } from '../../../../shared/hlc';
+import { newId } from '../../../../shared/ids';
+import { numberFormat, numberPeriodKey } from '../../../../shared/numbering';
+import type { NumberingRules } from '../../../../shared/rules';
+import { searchMatches, searchQueryTerms, searchTextsOf } from '../../../../shared/search';
+import type {
+  CaseEventType,
+  CasePayloadOf,
+  CaseReceived,
+} from '../../../../shared/workflow/events';
+import { caseApply } from '../../../../shared/workflow/reducer';
+import type { DeskDatabase } from '../database';
+import { StorageError, WorkflowError, withStorageErrors } from '../errors';
+import { customerFileResolve } from './customers';
+import { settingsGet } from './settings';
+
+export interface CaseActor {
+  readonly id: StaffId;
+  readonly name: string;
+}
+
+export interface CaseRegisterInput {
+  readonly payload: Omit<CaseReceived['payload'], 'number'>;
+  /** When the registration happened (the event's `at`). */
+  readonly at: IsoInstant;
+  readonly actor: CaseActor;
+  readonly deskId: DeskId;
+  readonly numbering: NumberingRules;
+  readonly deskCode?: string;
+  /** The desk's IANA zone: the received date's local month picks the numbering period. */
+  readonly timeZone: string;
+  /** The wall clock now, for ids, the HLC and record times. */
+  readonly wallMs: number;
+}
+
+/**
+ * Registers a case: assigns its number, links or creates the customer file, appends the
+ * `case/received` event and writes the snapshot, the outbox row, the counter and the clock,
+ * all in one transaction. Throws `StorageError('duplicateNumber')` when the next number is
+ * taken and `WorkflowError` when the reducer refuses; either way nothing is written.
+ */
+export async function caseRegister(
+  db: DeskDatabase,
+  input: CaseRegisterInput,
+): Promise<CaseEntity> {
+  const localDate = localDateOf(input.payload.receivedAt, input.timeZone);
+  const period = numberPeriodKey(input.numbering, localDate);
+  const now = isoInstant(new Date(input.wallMs));
+  return withStorageErrors(() =>
+    db.transaction('rw', [db.cases, db.events, db.customers, db.settings, db.outbox], async () => {
+      const counter = (await settingsGet(db, 'numbering')) ?? {};
+      const serial = (counter[period] ?? 0) + 1;
+      const number = numberFormat(input.numbering, localDate, serial, input.deskCode);
+      if ((await db.cases.where('number').equals(number).count()) > 0) {
+        throw new StorageError('duplicateNumber', { message: `Case number ${number} exists` });
+      }
+      const file = await customerFileResolve(db, input.payload.customer, now, input.wallMs);
+      const caseId = newId<CaseId>(input.wallMs);
+      const hlc = hlcNext(await settingsGet(db, 'clock'), input.wallMs, input.deskId);
+      const event: CaseEventEntity<CaseReceived> = {
+        id: newId<EventId>(input.wallMs),
+        caseId,
+        type: 'case/received',
+        at: input.at,
+        hlc,
+        actorId: input.actor.id,
+        actorName: input.actor.name,
+        deskId: input.deskId,
+        payload: {
+          ...input.payload,
+          number,
+          customer: customerLinked(input.payload.customer, file.id),
+        },
+      };
+      const next = caseApplyOrThrow(undefined, event);
+      if (file.write) await db.customers.put(file.write);
+      await db.events.add(event);
+      await db.cases.add(next);
+      await db.outbox.add(outboxRow(event, now));
+      await db.settings.bulkPut([
+        { key: 'numbering', value: { ...counter, [period]: serial }, updatedAt: now },
+        clockRow(hlc, now),
+      ] satisfies SettingsEntity[]);
+      return next;
+    }),
+  );
+}
+
+/** Every event type but the first: a case is received once, by `caseRegister`. */
+export type CaseAppendableType = Exclude<CaseEventType, 'case/received'>;
+
+export interface CaseEventInput<T extends CaseAppendableType> {
+  readonly type: T;
+  readonly payload: CasePayloadOf<T>;
+  readonly at: IsoInstant;
+  readonly actor: CaseActor;
+  readonly deskId: DeskId;
+  readonly wallMs: number;
+}
+
+/**
+ * Appends one event to a case and writes the new snapshot, its outbox row and the clock in one
+ * transaction. Throws `WorkflowError` when the reducer refuses (nothing is written) and
+ * `StorageError('notFound')` for an unknown case.
+ */
+export async function caseAppendEvent<T extends CaseAppendableType>(
+  db: DeskDatabase,
+  caseId: CaseId,
+  input: CaseEventInput<T>,
+): Promise<CaseEntity> {
+  const now = isoInstant(new Date(input.wallMs));
+  return withStorageErrors(() =>
+    db.transaction('rw', [db.cases, db.events, db.settings, db.outbox], async () => {
+      const current = await db.cases.get(caseId);
+      if (!current) throw new StorageError('notFound', { message: `No case ${caseId}` });
+      // The case may hold stamps from other desks ahead of our clock: stay after them.
+      const clock = await settingsGet(db, 'clock');
+      const last = clock === undefined || current.lastHlc > clock ? current.lastHlc : clock;
+      const hlc = hlcNext(last, input.wallMs, input.deskId);
+      const event: CaseEventEntity = {
+        id: newId<EventId>(input.wallMs),
+        caseId,
+        type: input.type,
+        at: input.at,
+        hlc,
+        actorId: input.actor.id,
+        actorName: input.actor.name,
+        deskId: input.deskId,
+        payload: input.payload,
+      };
+      const next = caseApplyOrThrow(current, event);
+      await db.events.add(event);
+      await db.cases.put(next);
+      await db.outbox.add(outboxRow(event, now));
+      await db.settings.put(clockRow(hlc, now));
+      return next;
+    }),
+  );
+}
+
+function caseApplyOrThrow(state: CaseEntity | undefined, event: CaseEventEntity): CaseEntity {
+  const result = caseApply(state, event);
+  if (!result.ok) throw new WorkflowError(result.refusal);
+  return result.next;
+}
+
+function customerLinked(ref: CustomerRef, customerId: CustomerId | undefined): CustomerRef {
+  const linked: { -readonly [K in keyof CustomerRef]: CustomerRef[K] } = { ...ref, customerId };
+  // No file (an anonymous caller): no key at all, rather than a stored `undefined`.
+  if (customerId === undefined) delete linked.customerId;
+  return linked;
+}
+
+function outboxRow(event: CaseEventEntity, queuedAt: IsoInstant): OutboxEntity {
+  return { id: event.id, caseId: event.caseId, hlc: event.hlc, queuedAt };
+}
+
+function clockRow(hlc: HlcStamp, updatedAt: IsoInstant): SettingsEntity<'clock'> {
+  return { key: 'clock', value: hlc, updatedAt };
+}
+
+export async function caseGet(db: DeskDatabase, id: CaseId): Promise<CaseEntity | undefined> {
+  return db.cases.get(id);
+}
+
+export async function caseByNumber(
+  db: DeskDatabase,
+  number: string,
+): Promise<CaseEntity | undefined> {
+  return db.cases.where('number').equals(number).first();
+}
+
+/** A case's history in HLC order (the order the reducer folds it in). */
+export async function caseEvents(db: DeskDatabase, caseId: CaseId): Promise<CaseEventEntity[]> {
+  return db.events
+    .where('[caseId+hlc]')
+    .between([caseId, Dexie.minKey], [caseId, Dexie.maxKey])
+    .toArray();
+}
+
+/** Where a page stopped: the next page starts strictly after (older than) this case. */
+export interface CasesPageCursor {
+  readonly receivedAt: IsoInstant;
+  readonly id: CaseId;
+}
+
+export interface CasesQuery {
+  readonly status?: CaseStatus;
+  readonly kindId?: string;
+  readonly unitId?: string;
+  readonly limit: number;
+  readonly after?: CasesPageCursor;
+}
+
+export interface CasesPage {
+  readonly items: CaseEntity[];
+  /** Absent on the last page. */
+  readonly next?: CasesPageCursor;
+}
+
+/**
+ * One page of cases, newest received first, continuing after `query.after`. Walks the compound
+ * index of the first filter given (`[status+receivedAt+id]` ...) backwards from the cursor;
+ * further filters are checked on the rows the walk meets.
+ */
+export async function casesPage(db: DeskDatabase, query: CasesQuery): Promise<CasesPage> {
+  const { index, prefix, rest } = pageIndexFor(query);
+  // A shorter array sorts before every longer one it begins, and `maxKey` (an array) after
+  // every string. `maxKey` is one object and may appear only once in a key: IndexedDB rejects a
+  // key that holds the same array twice.
+  const lower = [...prefix, Dexie.minKey];
+  const upper = query.after
+    ? [...prefix, query.after.receivedAt, query.after.id]
+    : [...prefix, Dexie.maxKey];
+  let rows = db.cases.where(index).between(lower, upper, true, !query.after).reverse();
+  if (rest) rows = rows.filter(rest);
+  // One row more than asked says whether there is a next page.
+  return pageOf(await rows.limit(query.limit + 1).toArray(), query.limit);
+}
+
+function pageIndexFor(query: CasesQuery): {
+  index: string;
+  prefix: string[];
+  rest?: (row: CaseEntity) => boolean;
+} {
+  const { status, kindId, unitId } = query;
+  const matchesKind = (row: CaseEntity) => kindId === undefined || row.kindId === kindId;
+  const matchesUnit = (row: CaseEntity) => unitId === undefined || row.unitId === unitId;
+  if (status !== undefined) {
+    const rest =
+      kindId === undefined && unitId === undefined
+        ? undefined
+        : (row: CaseEntity) => matchesKind(row) && matchesUnit(row);
+    return { index: '[status+receivedAt+id]', prefix: [status], rest };
+  }
+  if (unitId !== undefined) {
+    return {
+      index: '[unitId+receivedAt+id]',
+      prefix: [unitId],
+      rest: kindId === undefined ? undefined : matchesKind,
+    };
+  }
+  if (kindId !== undefined) return { index: '[kindId+receivedAt+id]', prefix: [kindId] };
+  return { index: '[receivedAt+id]', prefix: [] };
+}
+
+function pageOf(rows: CaseEntity[], limit: number): CasesPage {
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return rows.length > limit && last
+    ? { items, next: { receivedAt: last.receivedAt, id: last.id } }
+    : { items };
+}
+
+/** Newest received first, then the larger id (UUIDv7: the later entry). */
+function newestFirst(a: CaseEntity, b: CaseEntity): number {
+  if (a.receivedAt !== b.receivedAt) return a.receivedAt > b.receivedAt ? -1 : 1;
+  return a.id === b.id ? 0 : a.id > b.id ? -1 : 1;
+}
+
+function isAfterCursor(row: CaseEntity, cursor: CasesPageCursor | undefined): boolean {
+  if (!cursor) return true;
+  return (
+    row.receivedAt < cursor.receivedAt ||
+    (row.receivedAt === cursor.receivedAt && row.id < cursor.id)
+  );
+}
+
+/** Count at most this many pieces to choose the rarest: a long query needs no more. */
+const SEARCH_PIECES_COUNTED = 6;
+
+/**
+ * Cases whose text holds the query (Chinese or not: DESIGN.md "Chinese search"), newest first.
+ * Walks the multi-entry `searchTerms` index at the query's rarest piece, keeps the cases that
+ * hold every piece, then checks the exact text.
+ */
+export async function casesSearch(
+  db: DeskDatabase,
+  query: string,
+  limit: number,
+  after?: CasesPageCursor,
+): Promise<CasesPage> {
+  const pieces = [...new Set(searchQueryTerms(query))];
+  if (pieces.length === 0) return { items: [] };
+  return db.transaction('r', db.cases, async () => {
+    const counted = [...pieces].sort((a, b) => b.length - a.length).slice(0, SEARCH_PIECES_COUNTED);
+    const counts = await Promise.all(
+      counted.map((piece) => db.cases.where('searchTerms').equals(piece).count()),
+    );
+    let rarest = 0;
+    counts.forEach((count, i) => {
+      if (count < (counts[rarest] ?? Infinity)) rarest = i;
+    });
+    if (counts[rarest] === 0) return { items: [] };
+    const matches = await db.cases
+      .where('searchTerms')
+      .equals(counted[rarest] ?? '')
+      .filter((row) => {
+        if (!isAfterCursor(row, after)) return false;
+        const terms = new Set(row.searchTerms);
+        return (
+          pieces.every((piece) => terms.has(piece)) && searchMatches(searchTextsOf(row), query)
+        );
+      })
+      .toArray();
+    return pageOf(matches.sort(newestFirst), limit);
+  });
+}
+
+/** How many cases there are, or how many have a status. */
+export async function casesCount(
+  db: DeskDatabase,
+  query: { readonly status?: CaseStatus } = {},
+): Promise<number> {
+  return query.status === undefined
+    ? db.cases.count()
+    : db.cases.where('status').equals(query.status).count();
+}
+
+/** A customer file's cases: the open ones first, then newest received first. */
+export async function casesOfCustomer(
+  db: DeskDatabase,
+  customerId: CustomerId,
+): Promise<CaseEntity[]> {
+  const rows = await db.cases.where('customer.customerId').equals(customerId).toArray();
+  const isOpen = (row: CaseEntity) => row.status !== 'closed';
+  return rows.sort((a, b) => Number(isOpen(b)) - Number(isOpen(a)) || newestFirst(a, b));
+}

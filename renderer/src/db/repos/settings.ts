@@ -1,0 +1,188 @@
+/**
+ * Settings (one row per key, each key with its own value type) and the desk's first set-up.
+ */
+import type { AuditId, DeskId, IsoInstant, StaffId } from '../../../../shared/brand';
+import { DEFAULT_BUSINESS_HOURS, DEFAULT_TIME_ZONE } from '../../../../shared/calendar/deadline';
+import type {
+  CalendarSettings,
+  DeskIdentity,
+  SettingsEntity,
+  SettingsKey,
+  SettingsValues,
+  StaffEntity,
+} from '../../../../shared/entities';
+import { newId } from '../../../../shared/ids';
+import { presetFor } from '../../../../shared/presets';
+import type { DeskRules, Locale, PresetId } from '../../../../shared/rules';
+import type { DeskDatabase } from '../database';
+import { DeskAlreadySetUpError, StorageError, withStorageErrors } from '../errors';
+
+export const DEFAULT_LOCALE: Locale = 'zh-CN';
+
+/** The calendar a desk starts with: Asia/Shanghai, the default business hours, no overrides. */
+export function calendarDefault(): CalendarSettings {
+  return { timeZone: DEFAULT_TIME_ZONE, businessHours: DEFAULT_BUSINESS_HOURS, extraYears: [] };
+}
+
+/** The value stored under a key, or undefined when it was never written. */
+export async function settingsGet<K extends SettingsKey>(
+  db: DeskDatabase,
+  key: K,
+): Promise<SettingsValues[K] | undefined> {
+  const row = (await db.settings.get(key)) as SettingsEntity<K> | undefined;
+  return row?.value;
+}
+
+/** Writes one key (repeating the same write does no harm). */
+export async function settingsPut<K extends SettingsKey>(
+  db: DeskDatabase,
+  key: K,
+  value: SettingsValues[K],
+  now: IsoInstant,
+): Promise<void> {
+  const row: SettingsEntity<K> = { key, value, updatedAt: now };
+  await withStorageErrors(() => db.settings.put(row));
+}
+
+/** An operator's change to a setting: the new value and its audit entry, in one transaction. */
+export async function settingsChange<K extends SettingsKey>(
+  db: DeskDatabase,
+  key: K,
+  value: SettingsValues[K],
+  by: { readonly actorId: StaffId; readonly at: IsoInstant; readonly wallMs: number },
+): Promise<void> {
+  const row: SettingsEntity<K> = { key, value, updatedAt: by.at };
+  await withStorageErrors(() =>
+    db.transaction('rw', [db.settings, db.audit], async () => {
+      await db.settings.put(row);
+      await db.audit.add({
+        id: newId<AuditId>(by.wallMs),
+        at: by.at,
+        actorId: by.actorId,
+        action: 'settings.changed',
+        target: key,
+      });
+    }),
+  );
+}
+
+export interface DeskSetUpInput {
+  readonly organisationName: string;
+  readonly deskName: string;
+  readonly deskCode?: string;
+  readonly presetId: PresetId;
+  readonly operatorName: string;
+  readonly locale: Locale;
+  readonly now: IsoInstant;
+  readonly wallMs: number;
+}
+
+/** The roles of the first operator: whoever sets the desk up can do everything on it. */
+const FIRST_OPERATOR_ROLES = ['admin', 'clerk', 'shiftLead', 'supervisor'] as const;
+
+/**
+ * Sets up a new desk in one transaction: identity, a copy of the preset's rules, the calendar,
+ * the locale, an empty numbering counter, the first operator and an audit entry.
+ * Throws `DeskAlreadySetUpError` when the desk already has an identity.
+ */
+export async function deskSetUp(
+  db: DeskDatabase,
+  input: DeskSetUpInput,
+): Promise<{ identity: DeskIdentity; operator: StaffEntity }> {
+  const deskCode = input.deskCode?.trim();
+  const identity: DeskIdentity = {
+    deskId: newId<DeskId>(input.wallMs),
+    organisationName: input.organisationName.trim(),
+    deskName: input.deskName.trim(),
+    ...(deskCode ? { deskCode } : {}),
+    setUpAt: input.now,
+  };
+  const operator: StaffEntity = {
+    id: newId<StaffId>(input.wallMs),
+    name: input.operatorName.trim(),
+    roles: FIRST_OPERATOR_ROLES,
+    active: true,
+    createdAt: input.now,
+  };
+  // IndexedDB stores a structured clone, so the desk's rules are its own copy of the preset.
+  const rules: DeskRules = presetFor(input.presetId);
+  const rows: SettingsEntity[] = [
+    settingsRow('identity', identity, input.now),
+    settingsRow('rules', rules, input.now),
+    settingsRow('calendar', calendarDefault(), input.now),
+    settingsRow('locale', input.locale, input.now),
+    settingsRow('numbering', {}, input.now),
+    settingsRow('currentOperatorId', operator.id, input.now),
+  ];
+  await withStorageErrors(() =>
+    db.transaction('rw', [db.settings, db.staff, db.audit], async () => {
+      if (await db.settings.get('identity')) throw new DeskAlreadySetUpError('Desk already set up');
+      await db.settings.bulkPut(rows);
+      await db.staff.add(operator);
+      await db.audit.add({
+        id: newId<AuditId>(input.wallMs),
+        at: input.now,
+        actorId: operator.id,
+        action: 'desk.setUp',
+        target: identity.deskId,
+        detail: input.presetId,
+      });
+    }),
+  );
+  return { identity, operator };
+}
+
+function settingsRow<K extends SettingsKey>(
+  key: K,
+  value: SettingsValues[K],
+  updatedAt: IsoInstant,
+): SettingsEntity<K> {
+  return { key, value, updatedAt };
+}
+
+export interface StoredDeskState {
+  readonly identity: DeskIdentity;
+  readonly rules: DeskRules;
+  readonly calendar: CalendarSettings;
+  readonly locale: Locale;
+  /** The operator now working (possibly since disabled: the UI asks who takes over). */
+  readonly operator: StaffEntity;
+}
+
+/** What the desk runs with, or undefined on first run (no identity yet). */
+export async function deskState(db: DeskDatabase): Promise<StoredDeskState | undefined> {
+  return db.transaction('r', [db.settings, db.staff], async () => {
+    const identity = await settingsGet(db, 'identity');
+    if (!identity) return undefined;
+    const [rules, calendar, locale, operatorId] = await Promise.all([
+      settingsGet(db, 'rules'),
+      settingsGet(db, 'calendar'),
+      settingsGet(db, 'locale'),
+      settingsGet(db, 'currentOperatorId'),
+    ]);
+    const operator =
+      (operatorId === undefined ? undefined : await db.staff.get(operatorId)) ??
+      (await operatorFallback(db));
+    return {
+      identity,
+      // Set-up writes all of these together; the defaults only keep a damaged desk usable.
+      rules: rules ?? presetFor('property'),
+      calendar: { ...calendarDefault(), ...calendar },
+      locale: locale ?? DEFAULT_LOCALE,
+      operator,
+    };
+  });
+}
+
+/**
+ * Set-up writes the first operator with the identity and staff are never deleted, so the
+ * current operator always exists; should its row be lost, an active administrator takes over.
+ */
+async function operatorFallback(db: DeskDatabase): Promise<StaffEntity> {
+  const staff = await db.staff.toArray();
+  staff.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+  const operator =
+    staff.find((s) => s.active && s.roles.includes('admin')) ?? staff.find((s) => s.active);
+  if (!operator) throw new StorageError('notFound', { message: 'No operator on this desk' });
+  return operator;
+}

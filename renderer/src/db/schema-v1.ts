@@ -1,0 +1,41 @@
+/**
+ * Schema version 1: the indexes of every table, primary key first (Dexie lists only indexed
+ * properties; everything else is stored without being named here).
+ *
+ * Cases are listed newest received first with the id as tiebreak, so each filter the register
+ * pages by has a compound index ending in `receivedAt+id`: a page continues strictly below the
+ * last `[..., receivedAt, id]` seen (keyset paging, never `offset()`).
+ */
+export const SCHEMA_V1 = {
+  cases: [
+    'id',
+    '&number',
+    'status',
+    'kindId',
+    'categoryId',
+    'levelId',
+    'unitId',
+    'channelId',
+    'receivedAt',
+    'deadline.dueAt',
+    'customer.phone',
+    'customer.customerId',
+    'matterId',
+    'updatedAt',
+    // Multi-entry: one index entry per search piece (bigram, character, Latin/digit word).
+    '*searchTerms',
+    '[receivedAt+id]',
+    '[status+receivedAt+id]',
+    '[kindId+receivedAt+id]',
+    '[unitId+receivedAt+id]',
+  ].join(', '),
+  events: 'id, caseId, [caseId+hlc], hlc, type, at',
+  customers: 'id, *phones, address, name',
+  units: 'id, parentId, name',
+  staff: 'id, name',
+  settings: 'key',
+  audit: 'id, at, action, target',
+  outbox: 'id, hlc, caseId',
+} as const;
+
+export type DeskTableName = keyof typeof SCHEMA_V1;
