@@ -89,6 +89,11 @@ export interface DeadlineRules {
   readonly followUp: readonly DeadlineRule[];
   /** The longest extension a unit may be granted, when the preset limits it. */
   readonly maxExtension?: DeadlineSpec;
+  /**
+   * Interim steps due before the handling deadline, from intake; the first matching rule wins
+   * (company major complaints: a temporary countermeasure within 8 working hours, S001-I 5.3.1).
+   */
+  readonly interim?: readonly DeadlineRule[];
 }
 
 export type CaseFlag =
@@ -118,6 +123,8 @@ export type LevelCondition =
 
 export interface LevelRule {
   readonly levelId: string;
+  /** Only for cases of these kinds (all kinds when absent): S001-A levels are for complaints. */
+  readonly kindIds?: readonly string[];
   /** Any one condition suggests the level. */
   readonly anyOf: readonly LevelCondition[];
 }
@@ -157,6 +164,12 @@ export interface Terms {
   readonly registerTitle: LocalizedText;
 }
 
+/** What the clerk says on the phone (S003-A), shown at intake; editable. */
+export interface CallScripts {
+  readonly opening: LocalizedText;
+  readonly closings: readonly LocalizedText[];
+}
+
 export interface ReferralEntry {
   readonly name: LocalizedText;
   readonly phone: string;
@@ -181,6 +194,8 @@ export interface DeskRules {
   /** In the property preset an invalid complaint is counted as a request (S001-A 4.1.1.2). */
   readonly invalidComplaintBecomesKindId?: string;
   readonly referrals: readonly ReferralEntry[];
+  /** Intake call scripts, when the desk uses them (the hotline does). */
+  readonly scripts?: CallScripts;
   /** Report period: from this day of the previous month to the day before it (25 -> 25th..24th). */
   readonly reportPeriodStartDay: number;
 }

@@ -81,7 +81,7 @@ export type CaseReceived = Ev<
 export type CaseEvent =
   | CaseReceived
   | Ev<'case/fieldsChanged', { readonly fields: Partial<CaseHeaderFields>; readonly reason?: string }>
-  | Ev<'case/handledDirectly', { readonly answer: string; readonly followUpRequired: boolean }>
+  | Ev<'case/handledDirectly', { readonly answer: string; readonly followUpRequired: boolean; readonly followUpDueAt?: IsoInstant }>
   | Ev<
       'case/dispatched',
       {
@@ -103,7 +103,8 @@ export type CaseEvent =
   | Ev<'case/supervised', { readonly note: string }>
   | Ev<'case/escalated', { readonly reason: string; readonly levelId?: string; readonly deadline: CaseDeadline; readonly suggestedByRule?: boolean }>
   | Ev<'case/reviewed', { readonly review: ReviewRecord }>
-  | Ev<'case/consulted', { readonly outcome: ConsultationOutcome; readonly note: string }>
+  /** `followUpDueAt`: when the outcome is `cannotBeMet` (the case then waits for its follow-up). */
+  | Ev<'case/consulted', { readonly outcome: ConsultationOutcome; readonly note: string; readonly followUpDueAt?: IsoInstant }>
   | Ev<
       'case/followUpAttempted',
       { readonly outcome: Exclude<FollowUpOutcome, 'reached'>; readonly method: FollowUpMethod; readonly note?: string; readonly smsSent?: boolean }
