@@ -29,6 +29,7 @@ export default defineConfig({
         '--disable-sync',
         '--no-first-run',
         '--disable-quic',
+        '--lang=zh-CN',
       ],
     },
   },

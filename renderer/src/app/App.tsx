@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { createHashRouter, Navigate, RouterProvider } from 'react-router';
 import { deskState } from '../db/repos/settings';
-import { calendarCreate } from '../../../shared/calendar/working-calendar';
+import { deadlineContextFromSettings } from '../../../shared/calendar/deadline';
 import type { Locale } from '../../../shared/rules';
 import { SetupPage } from '../features/setup/SetupPage';
 import { IntakePage } from '../features/intake/IntakePage';
@@ -48,11 +48,7 @@ export function App({ services }: Readonly<AppProps>) {
     if (!stored) return null;
     return {
       ...stored,
-      deadlineContext: {
-        calendar: calendarCreate(stored.calendar.extraYears),
-        businessHours: stored.calendar.businessHours,
-        timeZone: stored.calendar.timeZone,
-      },
+      deadlineContext: deadlineContextFromSettings(stored.calendar),
     };
   }, [stored]);
 
