@@ -33,9 +33,18 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['react', 'react-*', '@mui/*', 'dexie', 'dexie-*'], message: 'shared/ is pure: no UI or storage.' },
-            { group: ['electron', 'node:*', 'fs', 'path', 'os'], message: 'shared/ is pure: no Node or Electron.' },
-            { group: ['**/renderer/**', '**/electron/**', '**/server/**'], message: 'shared/ imports nothing of the others.' },
+            {
+              group: ['react', 'react-*', '@mui/*', 'dexie', 'dexie-*'],
+              message: 'shared/ is pure: no UI or storage.',
+            },
+            {
+              group: ['electron', 'node:*', 'fs', 'path', 'os'],
+              message: 'shared/ is pure: no Node or Electron.',
+            },
+            {
+              group: ['**/renderer/**', '**/electron/**', '**/server/**'],
+              message: 'shared/ imports nothing of the others.',
+            },
           ],
         },
       ],
@@ -51,8 +60,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', 'node:*'], message: 'The renderer talks to the desktop only through DeskBridge.' },
-            { group: ['**/electron/**'], message: 'The renderer talks to the desktop only through DeskBridge.' },
+            {
+              group: ['electron', 'node:*'],
+              message: 'The renderer talks to the desktop only through DeskBridge.',
+            },
+            {
+              group: ['**/electron/**'],
+              message: 'The renderer talks to the desktop only through DeskBridge.',
+            },
           ],
         },
       ],

@@ -37,7 +37,9 @@ async function fileFor(urlPath) {
 try {
   await stat(join(root, 'index.html'));
 } catch {
-  console.error('dist/index.html is missing: run "npm run build:renderer" first (npm run web does).');
+  console.error(
+    'dist/index.html is missing: run "npm run build:renderer" first (npm run web does).',
+  );
   process.exit(1);
 }
 

@@ -24,8 +24,7 @@ export interface SaveFileRequest {
 }
 
 export type SaveFileResult =
-  | { readonly status: 'saved'; readonly path: string }
-  | { readonly status: 'cancelled' };
+  { readonly status: 'saved'; readonly path: string } | { readonly status: 'cancelled' };
 
 export interface PageMargins {
   /** Millimetres. */

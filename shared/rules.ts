@@ -15,13 +15,7 @@ export type Locale = 'zh-CN' | 'en';
 
 /** What a kind is, whatever a preset calls it; rules (conversion, counting) key on this. */
 export type KindClass =
-  | 'complaint'
-  | 'request'
-  | 'inquiry'
-  | 'suggestion'
-  | 'appeal'
-  | 'help'
-  | 'praise';
+  'complaint' | 'request' | 'inquiry' | 'suggestion' | 'appeal' | 'help' | 'praise';
 
 export interface CategoryDef {
   readonly id: string;
@@ -97,13 +91,7 @@ export interface DeadlineRules {
 }
 
 export type CaseFlag =
-  | 'media'
-  | 'lawsuit'
-  | 'groupDispute'
-  | 'safety'
-  | 'urgent'
-  | 'confidential'
-  | 'phoneHandover';
+  'media' | 'lawsuit' | 'groupDispute' | 'safety' | 'urgent' | 'confidential' | 'phoneHandover';
 
 export const CASE_FLAGS: readonly CaseFlag[] = [
   'urgent',

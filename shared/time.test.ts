@@ -12,12 +12,16 @@ describe('localDateTimeToInstant', () => {
     expect(localDateTimeToInstant(text, zone)).toBe(expected);
   });
 
-  it.each(['', '2026-09-30', '2026-02-30T10:00', '2026-13-01T10:00', '2026-09-30T24:00', 'yesterday'])(
-    'refuses %j',
-    (text) => {
-      expect(localDateTimeToInstant(text, 'Asia/Shanghai')).toBeUndefined();
-    },
-  );
+  it.each([
+    '',
+    '2026-09-30',
+    '2026-02-30T10:00',
+    '2026-13-01T10:00',
+    '2026-09-30T24:00',
+    'yesterday',
+  ])('refuses %j', (text) => {
+    expect(localDateTimeToInstant(text, 'Asia/Shanghai')).toBeUndefined();
+  });
 });
 
 describe('instantToLocalDateTime', () => {

@@ -80,8 +80,18 @@ export type CaseReceived = Ev<
 
 export type CaseEvent =
   | CaseReceived
-  | Ev<'case/fieldsChanged', { readonly fields: Partial<CaseHeaderFields>; readonly reason?: string }>
-  | Ev<'case/handledDirectly', { readonly answer: string; readonly followUpRequired: boolean; readonly followUpDueAt?: IsoInstant }>
+  | Ev<
+      'case/fieldsChanged',
+      { readonly fields: Partial<CaseHeaderFields>; readonly reason?: string }
+    >
+  | Ev<
+      'case/handledDirectly',
+      {
+        readonly answer: string;
+        readonly followUpRequired: boolean;
+        readonly followUpDueAt?: IsoInstant;
+      }
+    >
   | Ev<
       'case/dispatched',
       {
@@ -97,17 +107,43 @@ export type CaseEvent =
   | Ev<'case/accepted', { readonly handlerName: string }>
   | Ev<'case/returned', { readonly reason: string }>
   | Ev<'case/extensionRequested', { readonly requestedDueAt: IsoInstant; readonly reason: string }>
-  | Ev<'case/extensionDecided', { readonly approved: boolean; readonly deadline?: CaseDeadline; readonly note?: string }>
-  | Ev<'case/replied', { readonly reply: string; readonly toldCustomer: string; readonly followUpDueAt?: IsoInstant }>
+  | Ev<
+      'case/extensionDecided',
+      { readonly approved: boolean; readonly deadline?: CaseDeadline; readonly note?: string }
+    >
+  | Ev<
+      'case/replied',
+      { readonly reply: string; readonly toldCustomer: string; readonly followUpDueAt?: IsoInstant }
+    >
   | Ev<'case/urged', { readonly note: string }>
   | Ev<'case/supervised', { readonly note: string }>
-  | Ev<'case/escalated', { readonly reason: string; readonly levelId?: string; readonly deadline: CaseDeadline; readonly suggestedByRule?: boolean }>
+  | Ev<
+      'case/escalated',
+      {
+        readonly reason: string;
+        readonly levelId?: string;
+        readonly deadline: CaseDeadline;
+        readonly suggestedByRule?: boolean;
+      }
+    >
   | Ev<'case/reviewed', { readonly review: ReviewRecord }>
   /** `followUpDueAt`: when the outcome is `cannotBeMet` (the case then waits for its follow-up). */
-  | Ev<'case/consulted', { readonly outcome: ConsultationOutcome; readonly note: string; readonly followUpDueAt?: IsoInstant }>
+  | Ev<
+      'case/consulted',
+      {
+        readonly outcome: ConsultationOutcome;
+        readonly note: string;
+        readonly followUpDueAt?: IsoInstant;
+      }
+    >
   | Ev<
       'case/followUpAttempted',
-      { readonly outcome: Exclude<FollowUpOutcome, 'reached'>; readonly method: FollowUpMethod; readonly note?: string; readonly smsSent?: boolean }
+      {
+        readonly outcome: Exclude<FollowUpOutcome, 'reached'>;
+        readonly method: FollowUpMethod;
+        readonly note?: string;
+        readonly smsSent?: boolean;
+      }
     >
   | Ev<
       'case/followedUp',
@@ -120,24 +156,45 @@ export type CaseEvent =
         readonly sampled?: boolean;
       }
     >
-  | Ev<'case/followUpWaived', { readonly reason: 'notSampled' | 'unreachable' | 'notRequired'; readonly note?: string }>
+  | Ev<
+      'case/followUpWaived',
+      { readonly reason: 'notSampled' | 'unreachable' | 'notRequired'; readonly note?: string }
+    >
   | Ev<
       'case/responsibilityDetermined',
-      { readonly unitId?: UnitId; readonly unitName?: string; readonly personName?: string; readonly valid: boolean; readonly note?: string }
+      {
+        readonly unitId?: UnitId;
+        readonly unitName?: string;
+        readonly personName?: string;
+        readonly valid: boolean;
+        readonly note?: string;
+      }
     >
   | Ev<
       'case/correctiveAction',
-      { readonly rootCause: string; readonly action: string; readonly owner: string; readonly approvedBy?: string; readonly effectCheck?: string }
+      {
+        readonly rootCause: string;
+        readonly action: string;
+        readonly owner: string;
+        readonly approvedBy?: string;
+        readonly effectCheck?: string;
+      }
     >
   | Ev<'case/closed', { readonly finalCauseId: string; readonly summary: string }>
   | Ev<'case/reopened', { readonly reason: string; readonly deadline?: CaseDeadline }>
-  | Ev<'case/converted', { readonly fromKindId: string; readonly toKindId: string; readonly reason: string }>
+  | Ev<
+      'case/converted',
+      { readonly fromKindId: string; readonly toKindId: string; readonly reason: string }
+    >
   | Ev<
       'case/markedInvalid',
       { readonly explanation: string; readonly newKindId?: string; readonly close: boolean }
     >
   | Ev<'case/exempted', { readonly reason: string }>
-  | Ev<'case/levelChanged', { readonly levelId: string; readonly reason: string; readonly suggestedByRule?: boolean }>
+  | Ev<
+      'case/levelChanged',
+      { readonly levelId: string; readonly reason: string; readonly suggestedByRule?: boolean }
+    >
   | Ev<'case/deadlineChanged', { readonly deadline: CaseDeadline; readonly reason: string }>
   | Ev<'case/noted', { readonly note: string }>
   | Ev<'case/linked', { readonly matterId: CaseId; readonly otherCaseId: CaseId }>

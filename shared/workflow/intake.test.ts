@@ -49,7 +49,11 @@ describe('intakeCheck', () => {
       ctx.timeZone,
     );
     expect(result.errors).toEqual([{ field: 'subject', code: 'required' }]);
-    expect(result.notices.map((n) => n.code)).toEqual(['missingName', 'missingPhone', 'missingAddress']);
+    expect(result.notices.map((n) => n.code)).toEqual([
+      'missingName',
+      'missingPhone',
+      'missingAddress',
+    ]);
   });
 
   it.each([
@@ -69,7 +73,12 @@ describe('intakeCheck', () => {
   });
 
   it('tolerates a received time a few minutes ahead of the desk clock', () => {
-    const result = intakeCheck({ ...draft, receivedAtLocal: '2026-09-30T10:04' }, rules, now, ctx.timeZone);
+    const result = intakeCheck(
+      { ...draft, receivedAtLocal: '2026-09-30T10:04' },
+      rules,
+      now,
+      ctx.timeZone,
+    );
     expect(result.errors).toEqual([]);
   });
 });

@@ -144,7 +144,8 @@ export function intakeCheck(
     errors.push({ field: 'flags', code: 'unknownOption' });
   }
 
-  if (draft.customerName.trim() === '') notices.push({ field: 'customerName', code: 'missingName' });
+  if (draft.customerName.trim() === '')
+    notices.push({ field: 'customerName', code: 'missingName' });
   if (draft.phone.trim() === '') notices.push({ field: 'phone', code: 'missingPhone' });
   if (draft.address.trim() === '') notices.push({ field: 'address', code: 'missingAddress' });
 
@@ -203,6 +204,10 @@ export function intakePayload(
     receivedAt,
     receiverId: ctx.receiver.id,
     receiverName: ctx.receiver.name,
-    deadline: intakeDeadline({ kindId: header.kindId, levelId, flags: header.flags }, receivedAt, ctx),
+    deadline: intakeDeadline(
+      { kindId: header.kindId, levelId, flags: header.flags },
+      receivedAt,
+      ctx,
+    ),
   };
 }

@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { Desk } from './support/desk';
 
 test.describe('a new desk registers its first complaint', () => {
-  test('set up, register a complaint over National Day, find it after a reload', async ({ page }) => {
+  test('set up, register a complaint over National Day, find it after a reload', async ({
+    page,
+  }) => {
     const desk = new Desk(page);
 
     await test.step('first-run setup', async () => {
@@ -32,7 +34,9 @@ test.describe('a new desk registers its first complaint', () => {
       await expect(page.getByTestId('deadline-preview')).toContainText('2026-10-13 17:30');
       await desk.screenshot('02-intake-filled');
       await page.getByLabel('客户要求').press('Control+Enter');
-      await expect(page.getByRole('alert').filter({ hasText: '已登记，编号 2609-0001' })).toBeVisible();
+      await expect(
+        page.getByRole('alert').filter({ hasText: '已登记，编号 2609-0001' }),
+      ).toBeVisible();
       await desk.screenshot('03-intake-saved');
     });
 
@@ -54,7 +58,9 @@ test.describe('a new desk registers its first complaint', () => {
       await page.reload();
       await desk.goRegister();
       await desk.registerTable().getByRole('link', { name: '2609-0001' }).click();
-      await expect(page.getByRole('heading', { name: /2609-0001/ })).toContainText('三号楼电梯故障停运');
+      await expect(page.getByRole('heading', { name: /2609-0001/ })).toContainText(
+        '三号楼电梯故障停运',
+      );
       const timeline = page.getByRole('list', { name: '办理记录' });
       await expect(timeline).toContainText('受理登记');
       await expect(timeline).toContainText('王丽');
@@ -65,7 +71,12 @@ test.describe('a new desk registers its first complaint', () => {
   test('a missing subject is shown next to the field and nothing is saved', async ({ page }) => {
     const desk = new Desk(page);
     await desk.openAt('2026-11-23T09:15:00');
-    await desk.setUp({ organisation: '市民服务热线', desk: '坐席 8', preset: '市民服务热线', operator: '李强' });
+    await desk.setUp({
+      organisation: '市民服务热线',
+      desk: '坐席 8',
+      preset: '市民服务热线',
+      operator: '李强',
+    });
     await desk.goIntake();
     await page.getByLabel('来电人姓名').fill('赵女士');
     await page.getByLabel('联系电话').fill('138-abc');
@@ -86,9 +97,16 @@ test.describe('a new desk registers its first complaint', () => {
   test('the desk speaks English when switched', async ({ page }) => {
     const desk = new Desk(page);
     await desk.openAt('2026-11-23T09:15:00');
-    await desk.setUp({ organisation: '仁和医院', desk: '医患办', preset: '医患关系办公室', operator: '陈静' });
+    await desk.setUp({
+      organisation: '仁和医院',
+      desk: '医患办',
+      preset: '医患关系办公室',
+      operator: '陈静',
+    });
     await page.getByRole('button', { name: '切换语言' }).click();
-    await expect(page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Register' })).toBeVisible();
+    await expect(
+      page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Register' }),
+    ).toBeVisible();
     await page.getByRole('link', { name: 'New case' }).click();
     await expect(page.getByLabel('Subject')).toBeVisible();
     await desk.screenshot('07-english-intake');

@@ -19,7 +19,8 @@ export function useErrorMessage(): (error: unknown) => string {
       if (error instanceof StorageError) {
         return t(`errors.${error.code}`, { ref: error.message.slice(0, 60) });
       }
-      const ref = error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 80) : 'unknown';
+      const ref =
+        error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 80) : 'unknown';
       // Logged for support; the clerk sees the sentence.
       console.error(error);
       return t('errors.unknown', { ref });

@@ -16,7 +16,12 @@ export interface DeadlineTextProps {
 }
 
 /** A deadline as clerks read it: the local due time, what is left, and any calendar warning. */
-export function DeadlineText({ deadline, showRemaining = false, exempt = false, open = true }: Readonly<DeadlineTextProps>) {
+export function DeadlineText({
+  deadline,
+  showRemaining = false,
+  exempt = false,
+  open = true,
+}: Readonly<DeadlineTextProps>) {
   const { t } = useTranslation();
   const { deadlineContext } = useDeskState();
   const { now } = useDeskServices();
@@ -25,12 +30,16 @@ export function DeadlineText({ deadline, showRemaining = false, exempt = false, 
   const due = formatDateTime(deadline.dueAt, deadlineContext.timeZone);
   const warning =
     deadline.warning === 'noCalendarData' ? (
-      <Tooltip title={t('deadline.noCalendarData', { years: (deadline.warningYears ?? []).join('、') })}>
+      <Tooltip
+        title={t('deadline.noCalendarData', { years: (deadline.warningYears ?? []).join('、') })}
+      >
         <WarningAmberIcon
           fontSize="small"
           color="warning"
           role="img"
-          aria-label={t('deadline.noCalendarData', { years: (deadline.warningYears ?? []).join('、') })}
+          aria-label={t('deadline.noCalendarData', {
+            years: (deadline.warningYears ?? []).join('、'),
+          })}
           sx={{ verticalAlign: 'text-bottom', ml: 0.5 }}
         />
       </Tooltip>
@@ -47,7 +56,8 @@ export function DeadlineText({ deadline, showRemaining = false, exempt = false, 
   const at = now();
   const state = deadlineState(deadline, at, deadlineContext, { exempt });
   const remaining = deadlineRemaining(deadline.dueAt, at, deadlineContext);
-  const color = state === 'overdue' ? 'error.main' : state === 'dueSoon' ? 'warning.dark' : 'text.primary';
+  const color =
+    state === 'overdue' ? 'error.main' : state === 'dueSoon' ? 'warning.dark' : 'text.primary';
   const detail =
     state === 'exempt'
       ? t('deadline.exempt')
@@ -55,7 +65,9 @@ export function DeadlineText({ deadline, showRemaining = false, exempt = false, 
         ? t('deadline.overdue')
         : remaining.workingDays >= 1
           ? t('deadline.remainingDays', { count: remaining.workingDays })
-          : t('deadline.remainingHours', { hours: Math.max(0, Math.round(remaining.workingMinutes / 6) / 10) });
+          : t('deadline.remainingHours', {
+              hours: Math.max(0, Math.round(remaining.workingMinutes / 6) / 10),
+            });
   return (
     <Box component="span" sx={{ color, fontWeight: state === 'overdue' ? 700 : undefined }}>
       {due}

@@ -22,12 +22,18 @@ export class Desk {
   }
 
   async goIntake() {
-    await this.page.getByRole('navigation').getByRole('link', { name: '受理登记', exact: true }).click();
+    await this.page
+      .getByRole('navigation')
+      .getByRole('link', { name: '受理登记', exact: true })
+      .click();
     await expect(this.page.getByRole('heading', { name: '受理登记' })).toBeVisible();
   }
 
   async goRegister() {
-    await this.page.getByRole('navigation').getByRole('link', { name: '登记表', exact: true }).click();
+    await this.page
+      .getByRole('navigation')
+      .getByRole('link', { name: '登记表', exact: true })
+      .click();
     await expect(this.page.getByRole('heading', { name: '登记表' })).toBeVisible();
   }
 

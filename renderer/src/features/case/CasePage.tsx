@@ -27,16 +27,26 @@ export function CasePage() {
   if (loaded === undefined) return null;
   if (loaded === null) {
     return (
-      <Alert severity="warning" action={<Link component={RouterLink} to="/register">{t('case.back')}</Link>}>
+      <Alert
+        severity="warning"
+        action={
+          <Link component={RouterLink} to="/register">
+            {t('case.back')}
+          </Link>
+        }
+      >
         {t('case.notFound')}
       </Alert>
     );
   }
   const { item, events } = loaded;
-  const label = (text: Parameters<typeof rulesLabel>[0] | undefined) => (text ? rulesLabel(text, locale) : t('case.none'));
+  const label = (text: Parameters<typeof rulesLabel>[0] | undefined) =>
+    text ? rulesLabel(text, locale) : t('case.none');
   const kind = rulesKind(rules, item.kindId);
   const category = item.categoryId
-    ? rulesCategoryPath(rules, item.kindId, item.categoryId).map((c) => label(c.label)).join(' / ')
+    ? rulesCategoryPath(rules, item.kindId, item.categoryId)
+        .map((c) => label(c.label))
+        .join(' / ')
     : t('case.none');
   const level = rules.levels.find((l) => l.id === item.levelId);
   const channel = rules.channels.find((c) => c.id === item.channelId);
@@ -54,11 +64,22 @@ export function CasePage() {
     [t('case.status'), t(`status.${item.status}`)],
     [
       t('case.deadline'),
-      <DeadlineText key="deadline" deadline={item.deadline} showRemaining exempt={item.exemptReason !== undefined} open={caseIsOpen(item)} />,
+      <DeadlineText
+        key="deadline"
+        deadline={item.deadline}
+        showRemaining
+        exempt={item.exemptReason !== undefined}
+        open={caseIsOpen(item)}
+      />,
     ],
     [t('case.unit'), item.unitName ?? t('case.none')],
     [t('case.handler'), item.handlerName ?? t('case.none')],
-    [t('case.amount'), item.amountFen !== undefined ? t('case.amountValue', { yuan: formatYuan(item.amountFen) }) : t('case.none')],
+    [
+      t('case.amount'),
+      item.amountFen !== undefined
+        ? t('case.amountValue', { yuan: formatYuan(item.amountFen) })
+        : t('case.none'),
+    ],
   ];
 
   return (
@@ -67,9 +88,18 @@ export function CasePage() {
         <Typography variant="h5" component="h1">
           {item.number} · {item.subject}
         </Typography>
-        <Chip label={t(`status.${item.status}`)} color={item.status === 'closed' ? 'default' : 'primary'} />
+        <Chip
+          label={t(`status.${item.status}`)}
+          color={item.status === 'closed' ? 'default' : 'primary'}
+        />
         {item.flags.map((flag) => (
-          <Chip key={flag} label={t(`flag.${flag}`)} color="warning" variant="outlined" size="small" />
+          <Chip
+            key={flag}
+            label={t(`flag.${flag}`)}
+            color="warning"
+            variant="outlined"
+            size="small"
+          />
         ))}
         <Box sx={{ flexGrow: 1 }} />
         <Link component={RouterLink} to="/register">

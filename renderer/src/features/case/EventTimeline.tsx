@@ -16,9 +16,20 @@ export function EventTimeline({ events }: Readonly<EventTimelineProps>) {
   return (
     <List aria-label={t('case.timeline')} dense>
       {events.map((event) => (
-        <ListItem key={event.id} sx={{ alignItems: 'flex-start', gap: 2, borderLeft: 3, borderColor: 'primary.light', mb: 1 }}>
+        <ListItem
+          key={event.id}
+          sx={{
+            alignItems: 'flex-start',
+            gap: 2,
+            borderLeft: 3,
+            borderColor: 'primary.light',
+            mb: 1,
+          }}
+        >
           <Box sx={{ minWidth: 140 }}>
-            <Typography variant="body2">{formatDateTime(event.at, deadlineContext.timeZone)}</Typography>
+            <Typography variant="body2">
+              {formatDateTime(event.at, deadlineContext.timeZone)}
+            </Typography>
             <Typography variant="body2" color="text.secondary">
               {event.actorName}
             </Typography>

@@ -60,7 +60,10 @@ export function IntakeFields({ draft, onChange, check }: Readonly<IntakeFieldsPr
       </Grid>
       <Grid size={{ xs: 12, md: 3 }}>
         <TextField
-          {...text('customerName', t('intake.customerName', { customer: label(rules.terms.customer) }))}
+          {...text(
+            'customerName',
+            t('intake.customerName', { customer: label(rules.terms.customer) }),
+          )}
           autoFocus
         />
       </Grid>
@@ -80,7 +83,11 @@ export function IntakeFields({ draft, onChange, check }: Readonly<IntakeFieldsPr
         </Typography>
       </Grid>
       <Grid size={{ xs: 12, md: 3 }}>
-        <TextField {...text('receivedAtLocal', t('intake.receivedAt'))} type="datetime-local" slotProps={{ inputLabel: { shrink: true } }} />
+        <TextField
+          {...text('receivedAtLocal', t('intake.receivedAt'))}
+          type="datetime-local"
+          slotProps={{ inputLabel: { shrink: true } }}
+        />
       </Grid>
       <Grid size={{ xs: 12, md: 3 }}>
         <TextField select {...text('channelId', t('intake.channel'))} {...native}>
@@ -127,10 +134,19 @@ export function IntakeFields({ draft, onChange, check }: Readonly<IntakeFieldsPr
         </TextField>
       </Grid>
       <Grid size={12}>
-        <TextField {...text('subject', t('intake.subject'))} required helperText={problem('subject').helperText ?? t('intake.subjectHelp')} />
+        <TextField
+          {...text('subject', t('intake.subject'))}
+          required
+          helperText={problem('subject').helperText ?? t('intake.subjectHelp')}
+        />
       </Grid>
       <Grid size={{ xs: 12, md: 8 }}>
-        <TextField {...text('content', t('intake.content'))} multiline minRows={4} helperText={t('intake.contentHelp')} />
+        <TextField
+          {...text('content', t('intake.content'))}
+          multiline
+          minRows={4}
+          helperText={t('intake.contentHelp')}
+        />
       </Grid>
       <Grid size={{ xs: 12, md: 4 }}>
         <TextField {...text('demand', t('intake.demand'))} multiline minRows={4} />

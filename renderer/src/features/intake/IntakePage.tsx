@@ -28,7 +28,9 @@ export function IntakePage() {
   const { db, now } = useDeskServices();
   const errorMessage = useErrorMessage();
   const timeZone = desk.deadlineContext.timeZone;
-  const [draft, setDraft] = useState<IntakeDraft>(() => intakeDraftEmpty(desk.rules, now(), timeZone));
+  const [draft, setDraft] = useState<IntakeDraft>(() =>
+    intakeDraftEmpty(desk.rules, now(), timeZone),
+  );
   const [check, setCheck] = useState<IntakeCheck>(NO_PROBLEMS);
   const [saved, setSaved] = useState<CaseEntity | null>(null);
   const [failure, setFailure] = useState<string | null>(null);

@@ -102,11 +102,18 @@ function RegisterRow({ item }: Readonly<{ item: CaseEntity }>) {
           {item.number}
         </Link>
       </TableCell>
-      <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(item.receivedAt, deadlineContext.timeZone)}</TableCell>
+      <TableCell sx={{ whiteSpace: 'nowrap' }}>
+        {formatDateTime(item.receivedAt, deadlineContext.timeZone)}
+      </TableCell>
       <TableCell>
         {item.customer.name}
         {item.customer.address ? (
-          <Typography variant="body2" color="text.secondary" component="span" sx={{ display: 'block' }}>
+          <Typography
+            variant="body2"
+            color="text.secondary"
+            component="span"
+            sx={{ display: 'block' }}
+          >
             {item.customer.address}
           </Typography>
         ) : null}

@@ -119,7 +119,9 @@ export function SetupPage({ locale, onLocaleChange }: Readonly<SetupPageProps>) 
             onChange={(e) => set('presetId')(e.target.value as PresetId)}
             slotProps={{ select: { native: true } }}
             helperText={t('setup.presetSummary', {
-              kinds: preset.kinds.map((kind) => rulesLabel(kind.label, locale)).join(locale === 'zh-CN' ? '、' : ', '),
+              kinds: preset.kinds
+                .map((kind) => rulesLabel(kind.label, locale))
+                .join(locale === 'zh-CN' ? '、' : ', '),
             })}
           >
             {PRESET_IDS.map((id) => (
