@@ -3,6 +3,7 @@
  * reducer (workflow/reducer.ts); everything else is a plain record.
  */
 import type {
+  Brand,
   AuditId,
   CaseId,
   CustomerId,
@@ -117,6 +118,8 @@ export interface CaseEntity {
   readonly reply?: string;
   readonly closedAt?: IsoInstant;
   readonly deadline?: CaseDeadline;
+  /** `deadline.dueAt` while the case is open and not exempt; absent otherwise (derived). */
+  readonly openDueAt?: IsoInstant;
   readonly exemptReason?: string;
   readonly pendingExtension?: { readonly requestedDueAt: IsoInstant; readonly reason: string };
   readonly escalated: boolean;
@@ -269,6 +272,32 @@ export interface AuditEntity {
   readonly action: AuditAction;
   readonly target?: string;
   readonly detail?: string;
+}
+
+export type KnowledgeId = Brand<string, 'KnowledgeId'>;
+
+/** A standard answer of the knowledge base (知识库), searched from intake (S003-A). */
+export interface KnowledgeEntity {
+  readonly id: KnowledgeId;
+  readonly question: string;
+  readonly answer: string;
+  readonly kindId?: string;
+  readonly categoryId?: string;
+  /** The closed case whose answer was added, when it came from one. */
+  readonly sourceCaseId?: CaseId;
+  readonly active: boolean;
+  readonly createdAt: IsoInstant;
+  readonly updatedAt: IsoInstant;
+  readonly createdById: StaffId;
+  readonly searchTerms: readonly string[];
+}
+
+/** A form being typed, kept so that a crash or power cut loses nothing (DESIGN.md principle 1). */
+export interface DraftEntity {
+  /** Which form, e.g. `intake`. */
+  readonly key: string;
+  readonly value: unknown;
+  readonly updatedAt: IsoInstant;
 }
 
 /** Local writes waiting to be pushed to the sync server (DESIGN.md Sync). */

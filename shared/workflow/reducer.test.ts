@@ -213,6 +213,7 @@ describe('intake (case/received)', () => {
       flags: [],
       status: 'registered',
       deadline: p.deadline,
+      openDueAt: p.deadline?.dueAt,
       escalated: false,
       remedial: false,
       followUp: { state: 'notDue', attempts: 0 },
@@ -892,5 +893,18 @@ describe('header fields merge last-writer-wins by HLC', () => {
     const base = applyOk(undefined, received);
     expect(run(base, [level, edit]).levelId).toBe('major');
     expect(run(base, [edit, level]).levelId).toBe('major');
+  });
+});
+
+describe('openDueAt (the index of cases that can fall overdue)', () => {
+  it('follows the deadline while open, and goes away when closed or exempt', () => {
+    const story = caseStory();
+    const received = story.event('case/received');
+    let state = caseFold([received]);
+    expect(state?.openDueAt).toBe(state?.deadline?.dueAt);
+    expect(state?.openDueAt).toBeDefined();
+
+    state = caseFold([received, story.event('case/exempted', { reason: '大型工程维修' })]);
+    expect(state).not.toHaveProperty('openDueAt');
   });
 });

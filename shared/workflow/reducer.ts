@@ -13,7 +13,7 @@
  * Header fields converge either way: they merge last-writer-wins by HLC (`fieldClock`).
  */
 import { missingCaseError, strictAssert } from '../assert';
-import type { EventId, HlcStamp } from '../brand';
+import type { EventId, HlcStamp, IsoInstant } from '../brand';
 import type { CaseEntity, CaseEventEntity, CaseFollowUp, CaseStatus } from '../entities';
 import { hlcCompare, hlcMax } from '../hlc';
 import { searchTermsOf, searchTextsOf } from '../search';
@@ -569,14 +569,30 @@ function applied(state: CaseEntity, e: CaseEventRecord): CaseEntity {
   }
 }
 
+/**
+ * The due time that still counts against the case: set only while the case is open, has a
+ * deadline and is not exempt, so an index on it holds exactly the cases that can fall overdue.
+ */
+function openDueAtOf(state: CaseEntity): IsoInstant | undefined {
+  if (!caseIsOpen(state) || state.exemptReason !== undefined) return undefined;
+  return state.deadline?.dueAt;
+}
+
 /** Counts the event and moves the times and the clock forward (never back). */
 function recorded(state: CaseEntity, event: CaseEventEntity): CaseEntity {
-  return {
+  const next: CaseEntity = {
     ...state,
     updatedAt: event.at > state.updatedAt ? event.at : state.updatedAt,
     lastHlc: hlcMax(state.lastHlc, event.hlc),
     eventCount: state.eventCount + 1,
   };
+  const openDueAt = openDueAtOf(next);
+  if (openDueAt === undefined) {
+    // Absent, not undefined-valued: IndexedDB leaves the row out of the openDueAt index.
+    const { openDueAt: _dropped, ...rest } = next;
+    return rest;
+  }
+  return { ...next, openDueAt };
 }
 
 /** Checks the event and, when it applies, returns the case after it. Pure. */

@@ -1,17 +1,15 @@
 import { CssBaseline, ThemeProvider } from '@mui/material';
 import { useEffect, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { createHashRouter, Navigate, RouterProvider } from 'react-router';
+import { createHashRouter, RouterProvider } from 'react-router';
 import { deskState } from '../db/repos/settings';
 import { deadlineContextFromSettings } from '../../../shared/calendar/deadline';
 import type { Locale } from '../../../shared/rules';
 import { SetupPage } from '../features/setup/SetupPage';
-import { IntakePage } from '../features/intake/IntakePage';
-import { RegisterPage } from '../features/register/RegisterPage';
-import { CasePage } from '../features/case/CasePage';
 import { DeskStateContext, type DeskState } from './desk-state';
 import { i18nSetLocale } from './i18n';
 import { DeskServicesContext, type DeskServices } from './services';
+import { FALLBACK_ROUTES, FEATURE_ROUTES } from './routes';
 import { Shell } from './Shell';
 import { LoadingScreen } from './LoadingScreen';
 import { themeCreate } from './theme';
@@ -21,17 +19,7 @@ export interface AppProps {
 }
 
 const router = createHashRouter([
-  {
-    path: '/',
-    element: <Shell />,
-    children: [
-      { index: true, element: <Navigate to="/register" replace /> },
-      { path: 'intake', element: <IntakePage /> },
-      { path: 'register', element: <RegisterPage /> },
-      { path: 'cases/:caseId', element: <CasePage /> },
-      { path: '*', element: <Navigate to="/register" replace /> },
-    ],
-  },
+  { path: '/', element: <Shell />, children: [...FEATURE_ROUTES, ...FALLBACK_ROUTES] },
 ]);
 
 export function App({ services }: Readonly<AppProps>) {

@@ -10,12 +10,11 @@ import {
   Toolbar,
   Typography,
 } from '@mui/material';
-import EditNoteIcon from '@mui/icons-material/EditNote';
-import ListAltIcon from '@mui/icons-material/ListAlt';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { settingsPut } from '../db/repos/settings';
 import { useDeskState } from './desk-state';
+import { NAV_ITEMS } from './routes';
 import { useDeskServices } from './services';
 
 const NAV_WIDTH = 180;
@@ -30,10 +29,6 @@ export function Shell() {
     void settingsPut(db, 'locale', desk.locale === 'zh-CN' ? 'en' : 'zh-CN', now());
   };
 
-  const items = [
-    { to: '/intake', label: t('nav.intake'), icon: <EditNoteIcon /> },
-    { to: '/register', label: t('nav.register'), icon: <ListAltIcon /> },
-  ];
 
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
@@ -67,7 +62,7 @@ export function Shell() {
         }}
       >
         <List>
-          {items.map((item) => (
+          {NAV_ITEMS.map((item) => (
             <ListItemButton
               key={item.to}
               component={NavLink}
@@ -75,7 +70,7 @@ export function Shell() {
               sx={{ '&.active': { bgcolor: 'action.selected', fontWeight: 700 } }}
             >
               <ListItemIcon sx={{ minWidth: 36 }}>{item.icon}</ListItemIcon>
-              <ListItemText primary={item.label} />
+              <ListItemText primary={t(item.labelKey)} />
             </ListItemButton>
           ))}
         </List>

@@ -19,6 +19,9 @@ import type {
   CaseEntity,
   CaseEventEntity,
   CustomerEntity,
+  DraftEntity,
+  KnowledgeEntity,
+  KnowledgeId,
   OutboxEntity,
   SettingsEntity,
   SettingsKey,
@@ -40,6 +43,8 @@ export class DeskDatabase extends Dexie {
   declare readonly settings: Table<SettingsEntity, SettingsKey>;
   declare readonly audit: Table<AuditEntity, AuditId>;
   declare readonly outbox: Table<OutboxEntity, EventId>;
+  declare readonly knowledge: Table<KnowledgeEntity, KnowledgeId>;
+  declare readonly drafts: Table<DraftEntity, string>;
 
   constructor(name: string = DESK_DATABASE_NAME) {
     super(name);

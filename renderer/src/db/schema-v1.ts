@@ -28,6 +28,17 @@ export const SCHEMA_V1 = {
     '[status+receivedAt+id]',
     '[kindId+receivedAt+id]',
     '[unitId+receivedAt+id]',
+    '[levelId+receivedAt+id]',
+    '[channelId+receivedAt+id]',
+    '[categoryId+receivedAt+id]',
+    // Present only while a case is open and not exempt: due-soon and overdue queues.
+    'openDueAt',
+    'followUp.state',
+    '[followUp.state+followUp.dueAt]',
+    'receiverId',
+    'finalCauseId',
+    'repliedAt',
+    'closedAt',
   ].join(', '),
   events: 'id, caseId, [caseId+hlc], hlc, type, at',
   customers: 'id, *phones, address, name',
@@ -36,6 +47,8 @@ export const SCHEMA_V1 = {
   settings: 'key',
   audit: 'id, at, action, target',
   outbox: 'id, hlc, caseId',
+  knowledge: 'id, *searchTerms, updatedAt, categoryId, sourceCaseId',
+  drafts: 'key',
 } as const;
 
 export type DeskTableName = keyof typeof SCHEMA_V1;

@@ -192,6 +192,19 @@ export const en: LocaleResource = {
     'case/printed': 'Printed',
     'case/exported': 'Exported',
   },
+  refusal: {
+    notCreated: 'This case has not been registered, so it cannot be “{{action}}”.',
+    alreadyCreated: 'This case is already registered.',
+    notAllowedInStatus: 'The case is “{{status}}”; “{{action}}” is not possible now.',
+    closed: 'The case is closed; reopen it before “{{action}}”.',
+    missingField: 'Something required is missing; “{{action}}” was not recorded.',
+    extensionPending: 'An extension request is already waiting for a decision.',
+    noPendingExtension: 'There is no extension request waiting for a decision.',
+    wrongKind: 'The kind has changed meanwhile; reload and try again.',
+    followUpNotDone:
+      'The follow-up has not been made (or waived by the sampling rule); the case cannot be closed yet.',
+    selfLink: 'A case cannot be linked to itself.',
+  },
   errors: {
     quotaExceeded: 'The disk is full; nothing was saved. Free some space and try again.',
     notFound: 'The record does not exist; another window may have changed it.',

@@ -1,4 +1,10 @@
-/** The product's words in Chinese: the source locale, and the default (DESIGN.md principle 5). */
+import type { Leaves } from './feature-locale';
+
+/**
+ * The product's words in Chinese: the source locale, and the default (DESIGN.md principle 5).
+ * Features keep their own words in `features/<name>/locale.ts` (see feature-locale.ts) and are
+ * mounted below under their key, in this file and in en.ts.
+ */
 export const zhCN = {
   app: {
     title: '投诉受理台',
@@ -189,6 +195,18 @@ export const zhCN = {
     'case/printed': '打印',
     'case/exported': '导出',
   },
+  refusal: {
+    notCreated: '这件投诉或需求尚未登记，不能「{{action}}」。',
+    alreadyCreated: '这件投诉或需求已经登记过了。',
+    notAllowedInStatus: '当前状态为「{{status}}」，不能「{{action}}」。',
+    closed: '已结案，不能「{{action}}」；如需继续处理，请先重新办理。',
+    missingField: '缺少必填内容，未能「{{action}}」。',
+    extensionPending: '已有一份延期申请等待审批，请先审批。',
+    noPendingExtension: '没有待审批的延期申请。',
+    wrongKind: '类型已被修改，请刷新后重试。',
+    followUpNotDone: '尚未回访（或按抽样规则免回访），不能结案。',
+    selfLink: '不能把一件投诉与它自己关联。',
+  },
   errors: {
     quotaExceeded: '磁盘空间不足，数据未保存。请清理磁盘后重试。',
     notFound: '记录不存在，可能已被其他窗口修改。',
@@ -197,8 +215,6 @@ export const zhCN = {
     unknown: '发生意外错误，数据未保存（参考：{{ref}}）。',
   },
 };
-
-type Leaves<T> = { readonly [K in keyof T]: T[K] extends string ? string : Leaves<T[K]> };
 
 /** Every locale has exactly the keys of the Chinese source. */
 export type LocaleResource = Leaves<typeof zhCN>;
