@@ -35,7 +35,10 @@ export default defineConfig({
   },
   webServer: {
     command: `node ../../build/serve.mjs`,
-    env: { PORT: String(PORT) },
+    env: {
+      PORT: String(PORT),
+      ...(process.env.DESK_DIST ? { DESK_DIST: process.env.DESK_DIST } : {}),
+    },
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 30_000,
