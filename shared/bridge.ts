@@ -23,8 +23,41 @@ export interface SaveFileRequest {
   readonly data: Uint8Array;
 }
 
+/** Why a bridge request failed: codes only; the renderer words them for the clerk. */
+export const BRIDGE_FAILURE_REASONS = [
+  /** The request did not come from the desk's own page (another origin, or a subframe). */
+  'untrusted-sender',
+  /** The arguments failed validation: a bug in the renderer, or tampering. */
+  'invalid-request',
+  /** A print or PDF is already under way for this window; nothing is printed twice. */
+  'print-in-progress',
+  /** The page's fonts did not finish loading in time; printing now would substitute fonts. */
+  'fonts-not-ready',
+  /** The system print job failed (printer offline, invalid settings). */
+  'print-failed',
+  /** Chromium could not render the page to PDF. */
+  'pdf-failed',
+  /** The folder is read-only, access is denied, or the file is open in another program. */
+  'write-denied',
+  /** The disk (or quota) is full. */
+  'disk-full',
+  /** Any other error while writing the file. */
+  'write-failed',
+  /** A bug in the main process; the log has the details. */
+  'internal-error',
+] as const;
+
+export type BridgeFailureReason = (typeof BRIDGE_FAILURE_REASONS)[number];
+
+export interface BridgeFailure {
+  readonly status: 'failed';
+  readonly reason: BridgeFailureReason;
+}
+
 export type SaveFileResult =
-  { readonly status: 'saved'; readonly path: string } | { readonly status: 'cancelled' };
+  | { readonly status: 'saved'; readonly path: string }
+  | { readonly status: 'cancelled' }
+  | BridgeFailure;
 
 export interface PageMargins {
   /** Millimetres. */
@@ -42,14 +75,12 @@ export interface PrintRequest {
 }
 
 export type PrintResult =
-  | { readonly status: 'printed' }
-  | { readonly status: 'cancelled' }
-  | { readonly status: 'failed'; readonly reason: string };
+  { readonly status: 'printed' } | { readonly status: 'cancelled' } | BridgeFailure;
 
-export interface PdfResult {
-  readonly status: 'saved' | 'cancelled';
-  readonly path?: string;
-}
+export type PdfResult =
+  | { readonly status: 'saved'; readonly path?: string }
+  | { readonly status: 'cancelled' }
+  | BridgeFailure;
 
 export interface DeskBridge {
   appInfo(): Promise<AppInfo>;

@@ -29,7 +29,6 @@ export function Shell() {
     void settingsPut(db, 'locale', desk.locale === 'zh-CN' ? 'en' : 'zh-CN', now());
   };
 
-
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
       <AppBar position="fixed" sx={{ zIndex: (theme) => theme.zIndex.drawer + 1 }}>

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { WORKFLOW_REFUSAL_CODES } from '../../../shared/workflow/refusals';
 import { CASE_STATUSES } from '../../../shared/entities';
 import { CASE_FLAGS } from '../../../shared/rules';
+import { BRIDGE_FAILURE_REASONS } from '../../../shared/bridge';
 import { SAMPLE_PAYLOADS } from '../../../shared/workflow/test-builders';
 import { en } from './locales/en';
 import { zhCN } from './locales/zh-CN';
@@ -34,6 +35,7 @@ describe('locales', () => {
     ['refusal', WORKFLOW_REFUSAL_CODES],
     ['status', CASE_STATUSES],
     ['flag', CASE_FLAGS],
+    ['bridge', BRIDGE_FAILURE_REASONS],
     ['event', Object.keys(SAMPLE_PAYLOADS)],
   ] as const)('every %s code has words in both languages', (key, codes) => {
     for (const locale of [zhCN, en]) {

@@ -205,6 +205,22 @@ export const en: LocaleResource = {
       'The follow-up has not been made (or waived by the sampling rule); the case cannot be closed yet.',
     selfLink: 'A case cannot be linked to itself.',
   },
+  bridge: {
+    'untrusted-sender': 'The request did not come from the desk itself and was refused.',
+    'invalid-request':
+      'The request was invalid and nothing was done (a program error: contact support).',
+    'print-in-progress':
+      'The previous print has not finished; try again shortly. Nothing is printed twice.',
+    'fonts-not-ready':
+      'The fonts have not finished loading; nothing was printed to avoid garbled text. Try again.',
+    'print-failed': 'Printing failed: check that the printer is online and has paper.',
+    'pdf-failed': 'The PDF could not be made; try again.',
+    'write-denied':
+      'Cannot write there: the folder is read-only, access is denied, or the file is open elsewhere.',
+    'disk-full': 'The disk is full; the file was not saved.',
+    'write-failed': 'The file was not saved; try another location.',
+    'internal-error': 'Something unexpected happened; the action did not complete.',
+  },
   errors: {
     quotaExceeded: 'The disk is full; nothing was saved. Free some space and try again.',
     notFound: 'The record does not exist; another window may have changed it.',

@@ -207,6 +207,18 @@ export const zhCN = {
     followUpNotDone: '尚未回访（或按抽样规则免回访），不能结案。',
     selfLink: '不能把一件投诉与它自己关联。',
   },
+  bridge: {
+    'untrusted-sender': '请求不是来自受理台本身，已拒绝。',
+    'invalid-request': '请求内容无效，未执行（这是程序错误，请联系维护人员）。',
+    'print-in-progress': '上一份打印尚未完成，请稍候再试；不会重复打印。',
+    'fonts-not-ready': '字体尚未加载完成，为免乱码未打印，请稍后重试。',
+    'print-failed': '打印失败：请检查打印机是否联机、纸张是否充足。',
+    'pdf-failed': '无法生成 PDF，请重试。',
+    'write-denied': '无法写入所选位置：文件夹只读、没有权限，或文件正被其他程序打开。',
+    'disk-full': '磁盘空间不足，文件未保存。',
+    'write-failed': '文件未能保存，请换一个位置重试。',
+    'internal-error': '发生意外错误，操作未完成。',
+  },
   errors: {
     quotaExceeded: '磁盘空间不足，数据未保存。请清理磁盘后重试。',
     notFound: '记录不存在，可能已被其他窗口修改。',

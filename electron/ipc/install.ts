@@ -1,0 +1,112 @@
+/**
+ * Installs the main-process side of DeskBridge: one `ipcMain.handle` per channel of
+ * BRIDGE_CHANNELS. Every request is checked twice before anything runs: the sender must be the
+ * desk's own top-level page (Electron security checklist item 17), and the arguments must pass
+ * the channel's zod schema. Errors never escape as exceptions with stacks: they become
+ * `{ status: 'failed', reason }` with a code from failure.ts.
+ */
+import { z } from 'zod';
+import { BRIDGE_CHANNELS, type DeskBridge } from '../../shared/bridge';
+import type { BridgeDeps, InvokeEvent } from './deps';
+import {
+  BridgeRefusedError,
+  bridgeFailure,
+  type BridgeFailure,
+  type BridgeFailureReason,
+} from './failure';
+import { createPrintService } from './print';
+import { saveFile } from './save-file';
+import { BRIDGE_ARGUMENTS } from './schemas';
+
+/** Whether the request came from the desk's own page, in its top-level frame. */
+export function isTrustedSender(
+  event: InvokeEvent,
+  isTrustedUrl: (url: string) => boolean,
+): boolean {
+  const frame = event.senderFrame;
+  return frame !== null && frame.parent === null && isTrustedUrl(frame.url);
+}
+
+type Method = keyof DeskBridge;
+type Arguments<M extends Method> = z.infer<(typeof BRIDGE_ARGUMENTS)[M]>;
+type Result<M extends Method> = Awaited<ReturnType<DeskBridge[M]>>;
+
+interface Registration<M extends Method> {
+  readonly run: (event: InvokeEvent, args: Arguments<M>) => Promise<Result<M> | BridgeFailure>;
+  /** What the renderer receives when the request is refused or fails unexpectedly. */
+  readonly refuse: (reason: BridgeFailureReason) => Result<M> | BridgeFailure;
+}
+
+const asFailure = (reason: BridgeFailureReason): BridgeFailure => bridgeFailure(reason);
+const asRejection = (reason: BridgeFailureReason): never => {
+  throw new BridgeRefusedError(reason);
+};
+
+const installedOn = new WeakSet<object>();
+
+/**
+ * Registers the bridge handlers on `deps.ipcMain`. Throws if they are already installed there:
+ * a second set would mean two print locks and a second `ipcMain.handle` for each channel.
+ */
+export function installBridgeHandlers(deps: BridgeDeps): void {
+  if (installedOn.has(deps.ipcMain)) {
+    throw new Error('installBridgeHandlers: the bridge handlers are already installed');
+  }
+  installedOn.add(deps.ipcMain);
+
+  const printing = createPrintService(deps);
+
+  const registrations: { readonly [M in Method]: Registration<M> } = {
+    appInfo: { run: async () => deps.appInfo(), refuse: asRejection },
+    saveFile: {
+      run: (event, [request]) => saveFile(deps, event.sender, request),
+      refuse: asFailure,
+    },
+    printPage: {
+      run: (event, [request]) => printing.printPage(event.sender, request),
+      refuse: asFailure,
+    },
+    printToPdf: {
+      run: (event, [request]) => printing.printToPdf(event.sender, request),
+      refuse: asFailure,
+    },
+    openExternal: {
+      run: async (_event, [url]) => {
+        // The schema already ran isSafeExternalUrl; hand the OS the normalised address.
+        await deps.openExternal(new URL(url).href);
+      },
+      refuse: asRejection,
+    },
+  };
+
+  for (const method of Object.keys(registrations) as Method[]) {
+    register(deps, method, registrations[method] as Registration<Method>);
+  }
+}
+
+function register<M extends Method>(
+  deps: BridgeDeps,
+  method: M,
+  registration: Registration<M>,
+): void {
+  const channel = BRIDGE_CHANNELS[method];
+  const schema = BRIDGE_ARGUMENTS[method];
+
+  deps.ipcMain.handle(channel, async (event, ...args) => {
+    if (!isTrustedSender(event, deps.isTrustedUrl)) {
+      deps.log(`${channel}: refused a request from ${event.senderFrame?.url ?? 'a closed frame'}`);
+      return registration.refuse('untrusted-sender');
+    }
+    const parsed = schema.safeParse(args);
+    if (!parsed.success) {
+      deps.log(`${channel}: invalid arguments\n${z.prettifyError(parsed.error)}`);
+      return registration.refuse('invalid-request');
+    }
+    try {
+      return await registration.run(event, parsed.data as Arguments<M>);
+    } catch (error) {
+      deps.log(`${channel}: failed`, error);
+      return registration.refuse('internal-error');
+    }
+  });
+}

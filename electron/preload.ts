@@ -1,0 +1,35 @@
+/**
+ * The preload: exposes DeskBridge on `window.deskBridge` and nothing else. One named function per
+ * bridge method, each invoking its own channel; no generic `invoke`/`send` reaches the page
+ * (Electron's context-isolation tutorial shows why exposing `ipcRenderer` is unsafe). The main
+ * process validates every argument again (ipc/install.ts).
+ *
+ * Sandboxed preloads cannot require other files: build-electron.mjs bundles this into one
+ * CommonJS file whose only `require` is `electron`.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import {
+  BRIDGE_CHANNELS,
+  BRIDGE_GLOBAL,
+  type AppInfo,
+  type DeskBridge,
+  type PdfResult,
+  type PrintRequest,
+  type PrintResult,
+  type SaveFileRequest,
+  type SaveFileResult,
+} from '../shared/bridge';
+
+const bridge = {
+  appInfo: (): Promise<AppInfo> => ipcRenderer.invoke(BRIDGE_CHANNELS.appInfo),
+  saveFile: (request: SaveFileRequest): Promise<SaveFileResult> =>
+    ipcRenderer.invoke(BRIDGE_CHANNELS.saveFile, request),
+  printPage: (request: PrintRequest): Promise<PrintResult> =>
+    ipcRenderer.invoke(BRIDGE_CHANNELS.printPage, request),
+  printToPdf: (request: PrintRequest): Promise<PdfResult> =>
+    ipcRenderer.invoke(BRIDGE_CHANNELS.printToPdf, request),
+  openExternal: (url: string): Promise<void> =>
+    ipcRenderer.invoke(BRIDGE_CHANNELS.openExternal, url),
+} satisfies DeskBridge;
+
+contextBridge.exposeInMainWorld(BRIDGE_GLOBAL, bridge);

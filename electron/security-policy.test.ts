@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CONTENT_SECURITY_POLICY,
+  SECURE_WEB_PREFERENCES,
+  isPermissionAllowed,
+  navigationDecision,
+  windowOpenDecision,
+} from './security-policy';
+import { isAppUrl } from './trusted-url';
+
+const isTrusted = (url: string) => isAppUrl(url);
+
+describe('SECURE_WEB_PREFERENCES', () => {
+  it('isolates the renderer from Node and Electron', () => {
+    expect(SECURE_WEB_PREFERENCES).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      spellcheck: false,
+    });
+  });
+});
+
+describe('CONTENT_SECURITY_POLICY', () => {
+  const directives = new Map(
+    CONTENT_SECURITY_POLICY.split(';').map((part) => {
+      const [name = '', ...values] = part.trim().split(/\s+/);
+      return [name, values.join(' ')] as const;
+    }),
+  );
+
+  it.each([
+    ['default-src', "'self'"],
+    ['script-src', "'self'"],
+    ['style-src', "'self' 'unsafe-inline'"],
+    ['img-src', "'self' data: blob:"],
+    ['font-src', "'self' data:"],
+    ['connect-src', "'self'"],
+    ['object-src', "'none'"],
+    ['base-uri', "'none'"],
+    ['frame-ancestors', "'none'"],
+  ])('%s is %s', (name, value) => {
+    expect(directives.get(name)).toBe(value);
+  });
+
+  it('never allows inline or evaluated scripts', () => {
+    expect(directives.get('script-src')).not.toMatch(/unsafe-inline|unsafe-eval|data:|blob:/);
+  });
+});
+
+describe('navigationDecision', () => {
+  it.each([
+    ['app://desk/register', 'allow'],
+    ['app://desk/', 'allow'],
+    ['https://www.gov.cn/', 'open-external'],
+    ['mailto:service@example.com', 'open-external'],
+    ['app://desk.evil/', 'deny'],
+    ['file:///etc/passwd', 'deny'],
+    ['javascript:alert(1)', 'deny'],
+    ['data:text/html,hi', 'deny'],
+    ['https://bank.example@evil.example/', 'deny'],
+  ])('%s → %s', (url, expected) => {
+    expect(navigationDecision(url, isTrusted)).toBe(expected);
+  });
+});
+
+describe('windowOpenDecision', () => {
+  it.each([
+    ['app://desk/print', 'deny'],
+    ['https://www.gov.cn/', 'open-external'],
+    ['http://example.com/', 'open-external'],
+    ['file:///C:/Windows/System32/calc.exe', 'deny'],
+    ['about:blank', 'deny'],
+  ])('%s → %s', (url, expected) => {
+    expect(windowOpenDecision(url)).toBe(expected);
+  });
+});
+
+describe('isPermissionAllowed', () => {
+  it.each([
+    ['persistent-storage', 'app://desk', true],
+    ['persistent-storage', 'https://evil.example', false],
+    ['clipboard-sanitized-write', 'app://desk/', true],
+    ['clipboard-sanitized-write', 'https://evil.example/', false],
+    ['clipboard-read', 'app://desk/', false],
+    ['media', 'app://desk/', false],
+    ['geolocation', 'app://desk/', false],
+    ['notifications', 'app://desk/', false],
+    ['openExternal', 'app://desk/', false],
+    ['unknown', 'app://desk/', false],
+  ])('%s from %s → %s', (permission, origin, expected) => {
+    expect(isPermissionAllowed(permission, origin, isTrusted)).toBe(expected);
+  });
+});

@@ -1,0 +1,92 @@
+/**
+ * The security decisions of the main process as data and pure functions: the window's web
+ * preferences, the Content-Security-Policy, and what happens to navigations, new windows and
+ * permission requests. security.ts wires them into Electron; security-policy.test.ts checks them.
+ */
+import type { WebPreferences } from 'electron';
+import { isSafeExternalUrl } from './trusted-url';
+
+/**
+ * The web preferences of every desk window. The renderer gets no Node and no Electron: it talks
+ * to the machine only through the preload's DeskBridge. Webviews are disabled outright because
+ * a webview is a second, separately configured browser inside the window, with its own
+ * preferences that a compromised page could ask for; the desk never shows remote content.
+ */
+export const SECURE_WEB_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webviewTag: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  navigateOnDragDrop: false,
+  safeDialogs: true,
+  // The spellchecker would download dictionaries; the desk is offline.
+  spellcheck: false,
+} as const satisfies WebPreferences;
+
+/**
+ * Sent with every `app://desk` response (app-protocol.ts). `style-src 'unsafe-inline'` because
+ * MUI (emotion) injects <style> elements at run time; scripts stay 'self' only. `form-action
+ * 'none'` because the desk's forms are handled in script and must never navigate.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** What to do with a navigation or a request for a new window. */
+export type NavigationDecision = 'allow' | 'deny' | 'open-external';
+
+/**
+ * A page navigating itself: within the desk it may; a safe web or mail address goes to the
+ * system browser instead; anything else is dropped.
+ */
+export function navigationDecision(
+  url: string,
+  isTrustedUrl: (url: string) => boolean,
+): NavigationDecision {
+  if (isTrustedUrl(url)) return 'allow';
+  return isSafeExternalUrl(url) ? 'open-external' : 'deny';
+}
+
+/**
+ * `window.open` and `target="_blank"`: the desk never opens a second window of its own (a
+ * window created this way would not go through our window factory), so the answer is never
+ * 'allow'.
+ */
+export function windowOpenDecision(url: string): Exclude<NavigationDecision, 'allow'> {
+  return isSafeExternalUrl(url) ? 'open-external' : 'deny';
+}
+
+/**
+ * Permissions the desk's own pages may use; everything else (camera, microphone, geolocation,
+ * notifications, HID, serial, USB, ...) is denied.
+ * - `persistent-storage`: `navigator.storage.persist()`, so Chromium never evicts the IndexedDB
+ *   that holds every case when the disk runs low.
+ * - `clipboard-sanitized-write`: `navigator.clipboard.writeText` (copying a case number).
+ */
+const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set([
+  'persistent-storage',
+  'clipboard-sanitized-write',
+]);
+
+/** Whether a permission request or check from `requestingUrl` is granted. */
+export function isPermissionAllowed(
+  permission: string,
+  requestingUrl: string,
+  isTrustedUrl: (url: string) => boolean,
+): boolean {
+  return ALLOWED_PERMISSIONS.has(permission) && isTrustedUrl(requestingUrl);
+}
