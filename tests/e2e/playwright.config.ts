@@ -10,7 +10,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: [['list']],
+  reporter: [['list'], ['json', { outputFile: '../../test-results/summary/e2e.json' }]],
   timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {

@@ -13,6 +13,10 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   forbidOnly: Boolean(process.env.CI),
-  reporter: [['list'], ['./skip-reasons-reporter.ts']],
+  reporter: [
+    ['list'],
+    ['./skip-reasons-reporter.ts'],
+    ['json', { outputFile: '../../test-results/summary/electron.json' }],
+  ],
   use: { trace: 'retain-on-failure' },
 });
