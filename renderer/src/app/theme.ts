@@ -17,6 +17,18 @@ export const CJK_FONT_STACK = [
   'sans-serif',
 ].join(', ');
 
+/**
+ * In English, Latin fonts come first: a CJK font would set curly quotes and apostrophes as
+ * full-width characters ("desk’ s"); Chinese names in English screens still fall back to CJK.
+ */
+const LATIN_FIRST_FONT_STACK = [
+  '"Segoe UI"',
+  'Roboto',
+  '"Helvetica Neue"',
+  'Arial',
+  CJK_FONT_STACK,
+].join(', ');
+
 export function themeCreate(locale: Locale) {
   return createTheme(
     {
@@ -25,7 +37,10 @@ export function themeCreate(locale: Locale) {
         secondary: { main: '#8a4b08' },
         background: { default: '#f4f6f8' },
       },
-      typography: { fontFamily: CJK_FONT_STACK, fontSize: 14 },
+      typography: {
+        fontFamily: locale === 'zh-CN' ? CJK_FONT_STACK : LATIN_FIRST_FONT_STACK,
+        fontSize: 14,
+      },
       components: {
         MuiTextField: { defaultProps: { size: 'small', fullWidth: true } },
         MuiButton: { defaultProps: { disableElevation: true } },

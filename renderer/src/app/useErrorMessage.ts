@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { StorageError, WorkflowError } from '../db/errors';
+import { DeskAlreadySetUpError, StorageError, WorkflowError } from '../db/errors';
+import { ChangeRefusedError } from '../db/repos/refused';
 
 /**
  * Turns anything thrown by a repository into one sentence for the clerk: workflow refusals and
@@ -16,6 +17,8 @@ export function useErrorMessage(): (error: unknown) => string {
           action: t(`event.${error.refusal.eventType}`),
         });
       }
+      if (error instanceof ChangeRefusedError) return t('errors.changeRefused');
+      if (error instanceof DeskAlreadySetUpError) return t('errors.alreadySetUp');
       if (error instanceof StorageError) {
         return t(`errors.${error.code}`, { ref: error.message.slice(0, 60) });
       }

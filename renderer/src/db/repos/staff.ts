@@ -1,9 +1,17 @@
 /** Clerks, shift leads, supervisors, handlers and administrators. Disabled, never deleted. */
 import type { AuditId, IsoInstant, StaffId } from '../../../../shared/brand';
-import type { StaffEntity } from '../../../../shared/entities';
+import type { SettingsEntity, StaffEntity } from '../../../../shared/entities';
 import { newId } from '../../../../shared/ids';
+import {
+  staffActivationRefusal,
+  staffCheck,
+  staffRolesOrdered,
+  type StaffActivationRefusal,
+  type StaffError,
+} from '../../../../shared/staff';
 import type { DeskDatabase } from '../database';
-import { StorageError, withStorageErrors } from '../errors';
+import { StorageError } from '../errors';
+import { ChangeRefusedError, withRefusals } from './refused';
 
 /** Who made a change, for the audit log. */
 export interface AuditedBy {
@@ -31,21 +39,54 @@ export async function staffActive(db: DeskDatabase): Promise<StaffEntity[]> {
 
 export type StaffInput = Pick<StaffEntity, 'name' | 'staffNo' | 'roles' | 'unitId'>;
 
-/** Adds an operator and its audit entry in one transaction. */
+/** Why a staff change was refused: a field's problem, or why the operator cannot be disabled. */
+export type StaffRefusal = StaffError | { readonly code: StaffActivationRefusal | 'inactive' };
+
+function draftOf(staff: Pick<StaffEntity, 'name' | 'staffNo' | 'roles' | 'unitId'>) {
+  return {
+    name: staff.name,
+    staffNo: staff.staffNo ?? '',
+    roles: staff.roles,
+    unitId: staff.unitId ?? ('' as const),
+  };
+}
+
+/** The stored form of an operator: trimmed texts, roles in order, no empty optional fields. */
+function staffClean(staff: StaffEntity): StaffEntity {
+  const { staffNo: _staffNo, unitId, ...rest } = staff;
+  const staffNo = staff.staffNo?.trim();
+  return {
+    ...rest,
+    name: staff.name.trim(),
+    roles: staffRolesOrdered(staff.roles),
+    ...(staffNo ? { staffNo } : {}),
+    ...(unitId ? { unitId } : {}),
+  };
+}
+
+/**
+ * Adds an operator and its audit entry in one transaction. Throws
+ * `ChangeRefusedError<StaffRefusal>` when `staffCheck` refuses it.
+ */
 export async function staffAdd(
   db: DeskDatabase,
   input: StaffInput,
   by: AuditedBy,
 ): Promise<StaffEntity> {
-  const staff: StaffEntity = {
+  const staff = staffClean({
     ...input,
     id: newId<StaffId>(by.wallMs),
-    name: input.name.trim(),
     active: true,
     createdAt: by.at,
-  };
-  await withStorageErrors(() =>
-    db.transaction('rw', [db.staff, db.audit], async () => {
+  });
+  return withRefusals(() =>
+    db.transaction('rw', [db.staff, db.units, db.audit], async () => {
+      const problems = staffCheck(
+        draftOf(input),
+        await db.staff.toArray(),
+        await db.units.toArray(),
+      );
+      if (problems.length > 0) throw new ChangeRefusedError<StaffRefusal>(problems);
       await db.staff.add(staff);
       await db.audit.add({
         id: newId<AuditId>(by.wallMs),
@@ -55,23 +96,44 @@ export async function staffAdd(
         target: staff.id,
         detail: staff.name,
       });
+      return staff;
     }),
   );
-  return staff;
 }
 
-/** Changes an operator (name, roles, unit, or `active: false` to disable) with an audit entry. */
+/**
+ * Changes an operator (name, staff number, roles, unit, or `active: false` to disable, `true`
+ * to re-enable) with an audit entry. Throws `ChangeRefusedError<StaffRefusal>` for a change
+ * `staffCheck` refuses, for disabling the operator at the keyboard, and for taking away the
+ * last active administrator (by role or by disabling).
+ */
 export async function staffUpdate(
   db: DeskDatabase,
   id: StaffId,
   changes: Partial<Pick<StaffEntity, 'name' | 'staffNo' | 'roles' | 'unitId' | 'active'>>,
   by: AuditedBy,
 ): Promise<StaffEntity> {
-  return withStorageErrors(() =>
-    db.transaction('rw', [db.staff, db.audit], async () => {
-      const current = await db.staff.get(id);
+  return withRefusals(() =>
+    db.transaction('rw', [db.staff, db.units, db.settings, db.audit], async () => {
+      const staff = await db.staff.toArray();
+      const current = staff.find((s) => s.id === id);
       if (!current) throw new StorageError('notFound', { message: `No staff ${id}` });
-      const next: StaffEntity = { ...current, ...changes, id };
+      const next = staffClean({ ...current, ...changes, id });
+      // Only what changes is checked, so an operator stored before a rule existed can still
+      // be disabled.
+      const problems: StaffRefusal[] = staffCheck(
+        draftOf(next),
+        staff,
+        await db.units.toArray(),
+        id,
+      ).filter((p) => p.field in changes);
+      if (changes.active !== undefined) {
+        const operator = (await db.settings.get('currentOperatorId')) as
+          SettingsEntity<'currentOperatorId'> | undefined;
+        const refusal = staffActivationRefusal(staff, id, changes.active, operator?.value);
+        if (refusal) problems.push({ code: refusal });
+      }
+      if (problems.length > 0) throw new ChangeRefusedError<StaffRefusal>(problems);
       await db.staff.put(next);
       await db.audit.add({
         id: newId<AuditId>(by.wallMs),
@@ -82,6 +144,42 @@ export async function staffUpdate(
         detail: Object.keys(changes).join(','),
       });
       return next;
+    }),
+  );
+}
+
+/**
+ * Records who is at the keyboard (settings key `currentOperatorId`) with an audit entry by the
+ * incoming operator. Throws `ChangeRefusedError<StaffRefusal>` (`inactive`) for a disabled one.
+ */
+export async function operatorSwitch(
+  db: DeskDatabase,
+  staffId: StaffId,
+  at: IsoInstant,
+  wallMs: number,
+): Promise<StaffEntity> {
+  return withRefusals(() =>
+    db.transaction('rw', [db.staff, db.settings, db.audit], async () => {
+      const operator = await db.staff.get(staffId);
+      if (!operator) throw new StorageError('notFound', { message: `No staff ${staffId}` });
+      if (!operator.active) throw new ChangeRefusedError<StaffRefusal>([{ code: 'inactive' }]);
+      const previous = (await db.settings.get('currentOperatorId')) as
+        SettingsEntity<'currentOperatorId'> | undefined;
+      const row: SettingsEntity<'currentOperatorId'> = {
+        key: 'currentOperatorId',
+        value: staffId,
+        updatedAt: at,
+      };
+      await db.settings.put(row);
+      await db.audit.add({
+        id: newId<AuditId>(wallMs),
+        at,
+        actorId: staffId,
+        action: 'settings.changed',
+        target: 'currentOperatorId',
+        detail: previous ? `${previous.value} -> ${staffId}` : staffId,
+      });
+      return operator;
     }),
   );
 }

@@ -1,9 +1,16 @@
-/** Handling units (承办单位/责任部门), a tree by `parentId`. Disabled, never deleted. */
+/** Handling units (承办单位/责任部门), a tree by `parentId`. Deactivated, never deleted. */
 import type { AuditId, UnitId } from '../../../../shared/brand';
 import type { UnitEntity } from '../../../../shared/entities';
 import { newId } from '../../../../shared/ids';
+import {
+  unitActivationRefusal,
+  unitCheck,
+  type UnitActivationRefusal,
+  type UnitError,
+} from '../../../../shared/units';
 import type { DeskDatabase } from '../database';
-import { StorageError, withStorageErrors } from '../errors';
+import { StorageError } from '../errors';
+import { ChangeRefusedError, withRefusals } from './refused';
 import type { AuditedBy } from './staff';
 
 export async function unitGet(db: DeskDatabase, id: UnitId): Promise<UnitEntity | undefined> {
@@ -30,20 +37,40 @@ export async function unitChildren(db: DeskDatabase, parentId: UnitId): Promise<
 
 export type UnitInput = Pick<UnitEntity, 'name' | 'parentId' | 'phone'>;
 
-/** Adds a unit and its audit entry in one transaction. */
+/** Why a unit change was refused: a field's problem, or why it cannot be (de)activated. */
+export type UnitRefusal = UnitError | { readonly code: UnitActivationRefusal };
+
+function draftOf(unit: Pick<UnitEntity, 'name' | 'parentId' | 'phone'>) {
+  return { name: unit.name, parentId: unit.parentId ?? ('' as const), phone: unit.phone ?? '' };
+}
+
+/** The stored form of a unit: trimmed name, no empty phone, no empty parent. */
+function unitClean(unit: UnitEntity): UnitEntity {
+  const phone = unit.phone?.trim();
+  const { phone: _phone, parentId, ...rest } = unit;
+  return {
+    ...rest,
+    name: unit.name.trim(),
+    ...(parentId ? { parentId } : {}),
+    ...(phone ? { phone } : {}),
+  };
+}
+
+/**
+ * Adds a unit and its audit entry in one transaction. Throws `ChangeRefusedError<UnitRefusal>`
+ * when `unitCheck` refuses it (a duplicate name among its siblings, an unknown or inactive
+ * parent ...).
+ */
 export async function unitAdd(
   db: DeskDatabase,
   input: UnitInput,
   by: AuditedBy,
 ): Promise<UnitEntity> {
-  const unit: UnitEntity = {
-    ...input,
-    id: newId<UnitId>(by.wallMs),
-    name: input.name.trim(),
-    active: true,
-  };
-  await withStorageErrors(() =>
+  const unit = unitClean({ ...input, id: newId<UnitId>(by.wallMs), active: true });
+  return withRefusals(() =>
     db.transaction('rw', [db.units, db.audit], async () => {
+      const problems = unitCheck(draftOf(input), await db.units.toArray());
+      if (problems.length > 0) throw new ChangeRefusedError<UnitRefusal>(problems);
       await db.units.add(unit);
       await db.audit.add({
         id: newId<AuditId>(by.wallMs),
@@ -53,23 +80,41 @@ export async function unitAdd(
         target: unit.id,
         detail: unit.name,
       });
+      return unit;
     }),
   );
-  return unit;
 }
 
-/** Changes a unit (name, parent, phone, or `active: false` to disable) with an audit entry. */
+/**
+ * Changes a unit (rename, move, phone, or `active: false` to deactivate, `true` to reactivate)
+ * with an audit entry. Throws `ChangeRefusedError<UnitRefusal>` for a change `unitCheck` refuses
+ * (a move under itself or a descendant among them), for deactivating a unit with active units
+ * below it and for reactivating one under an inactive parent.
+ */
 export async function unitUpdate(
   db: DeskDatabase,
   id: UnitId,
   changes: Partial<Pick<UnitEntity, 'name' | 'parentId' | 'phone' | 'active'>>,
   by: AuditedBy,
 ): Promise<UnitEntity> {
-  return withStorageErrors(() =>
+  return withRefusals(() =>
     db.transaction('rw', [db.units, db.audit], async () => {
-      const current = await db.units.get(id);
+      const units = await db.units.toArray();
+      const current = units.find((u) => u.id === id);
       if (!current) throw new StorageError('notFound', { message: `No unit ${id}` });
-      const next: UnitEntity = { ...current, ...changes, id };
+      // `parentId: undefined` in `changes` moves the unit to the top level.
+      const next = unitClean({ ...current, ...changes, id });
+      // Only what changes is checked: a unit stored before a rule existed can still be
+      // deactivated. A move checks the name too (its new siblings may have it).
+      const checked = new Set<string>(Object.keys(changes));
+      if (checked.has('parentId')) checked.add('name');
+      const problems: UnitRefusal[] = unitCheck(draftOf(next), units, id).filter((p) =>
+        checked.has(p.field),
+      );
+      const activation =
+        changes.active === undefined ? undefined : unitActivationRefusal(units, id, changes.active);
+      if (activation) problems.push({ code: activation });
+      if (problems.length > 0) throw new ChangeRefusedError<UnitRefusal>(problems);
       await db.units.put(next);
       await db.audit.add({
         id: newId<AuditId>(by.wallMs),

@@ -1,0 +1,155 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { IsoInstant, StaffId } from '../../../../shared/brand';
+import type { DeskDatabase } from '../database';
+import type { StoredDeskState } from './settings';
+import { deskState, settingsGet } from './settings';
+import { testDatabase, testDeskSetUp } from '../test-builders';
+import { auditList } from './audit';
+import { ChangeRefusedError } from './refused';
+import {
+  operatorSwitch,
+  staffActive,
+  staffAdd,
+  staffList,
+  staffUpdate,
+  type AuditedBy,
+} from './staff';
+import { unitAdd, unitUpdate } from './units';
+
+let db: DeskDatabase;
+afterEach(async () => {
+  await db.delete();
+});
+
+const AT = '2026-11-03T02:00:00.000Z';
+
+async function setUp(): Promise<{ desk: StoredDeskState; by: AuditedBy }> {
+  db = testDatabase();
+  const desk = await testDeskSetUp(db);
+  return { desk, by: { actorId: desk.operator.id, at: AT as IsoInstant, wallMs: Date.parse(AT) } };
+}
+
+async function refusalOf(write: Promise<unknown>): Promise<unknown[]> {
+  const error = await write.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ChangeRefusedError);
+  return [...(error as ChangeRefusedError<unknown>).problems];
+}
+
+describe('staff', () => {
+  it('adds a clerk and a shift lead of a unit, roles in order, audited', async () => {
+    const { by } = await setUp();
+    const unit = await unitAdd(db, { name: '话务一组' }, by);
+    const clerk = await staffAdd(db, { name: ' 陈晓 ', staffNo: 'HX-0107', roles: ['clerk'] }, by);
+    const lead = await staffAdd(
+      db,
+      { name: '赵刚', roles: ['supervisor', 'shiftLead'], unitId: unit.id },
+      by,
+    );
+    expect(clerk).toMatchObject({ name: '陈晓', staffNo: 'HX-0107', active: true });
+    expect(lead.roles).toEqual(['shiftLead', 'supervisor']);
+    expect(lead).not.toHaveProperty('staffNo');
+    expect((await staffList(db)).map((s) => s.name)).toHaveLength(3);
+    expect((await auditList(db, 5)).filter((a) => a.action === 'staff.added')).toHaveLength(2);
+  });
+
+  it('refuses a duplicate staff number and a staff member without roles; nothing written', async () => {
+    const { by } = await setUp();
+    await staffAdd(db, { name: '陈晓', staffNo: 'HX-0107', roles: ['clerk'] }, by);
+    expect(
+      await refusalOf(staffAdd(db, { name: '李四', staffNo: 'hx-0107', roles: [] }, by)),
+    ).toEqual([
+      { field: 'staffNo', code: 'duplicateStaffNo' },
+      { field: 'roles', code: 'noRole' },
+    ]);
+    expect(await staffList(db)).toHaveLength(2);
+  });
+
+  it('refuses a deactivated unit for a new operator', async () => {
+    const { by } = await setUp();
+    const unit = await unitAdd(db, { name: '撤销科' }, by);
+    await unitUpdate(db, unit.id, { active: false }, by);
+    expect(
+      await refusalOf(staffAdd(db, { name: '李四', roles: ['handler'], unitId: unit.id }, by)),
+    ).toEqual([{ field: 'unitId', code: 'unitInactive' }]);
+  });
+
+  it('disables a departed operator: kept, not deleted, no longer active', async () => {
+    const { by } = await setUp();
+    const clerk = await staffAdd(db, { name: '陈晓', roles: ['clerk'] }, by);
+    await staffUpdate(db, clerk.id, { active: false }, by);
+    expect((await staffList(db)).find((s) => s.id === clerk.id)?.active).toBe(false);
+    expect((await staffActive(db)).map((s) => s.name)).toEqual(['王芳']);
+  });
+});
+
+describe('the last administrator', () => {
+  it('cannot lose the admin role or be disabled while no other administrator is active', async () => {
+    const { desk, by } = await setUp();
+    const clerk = await staffAdd(db, { name: '陈晓', roles: ['clerk'] }, by);
+    await operatorSwitch(db, clerk.id, AT as IsoInstant, Date.parse(AT));
+
+    expect(await refusalOf(staffUpdate(db, desk.operator.id, { roles: ['clerk'] }, by))).toEqual([
+      { field: 'roles', code: 'lastAdmin' },
+    ]);
+    expect(await refusalOf(staffUpdate(db, desk.operator.id, { active: false }, by))).toEqual([
+      { code: 'lastAdmin' },
+    ]);
+    expect((await staffList(db)).find((s) => s.id === desk.operator.id)).toMatchObject({
+      active: true,
+      roles: desk.operator.roles,
+    });
+  });
+
+  it('can step down once another administrator is active', async () => {
+    const { desk, by } = await setUp();
+    const second = await staffAdd(db, { name: '赵刚', roles: ['admin'] }, by);
+    await operatorSwitch(db, second.id, AT as IsoInstant, Date.parse(AT));
+    await staffUpdate(db, desk.operator.id, { active: false }, by);
+    expect((await staffActive(db)).map((s) => s.name)).toEqual(['赵刚']);
+    // Now the second one is the last.
+    expect(await refusalOf(staffUpdate(db, second.id, { roles: ['clerk'] }, by))).toEqual([
+      { field: 'roles', code: 'lastAdmin' },
+    ]);
+  });
+
+  it('the operator at the keyboard cannot disable themselves', async () => {
+    const { desk, by } = await setUp();
+    await staffAdd(db, { name: '赵刚', roles: ['admin'] }, by);
+    expect(await refusalOf(staffUpdate(db, desk.operator.id, { active: false }, by))).toEqual([
+      { code: 'currentOperator' },
+    ]);
+  });
+});
+
+describe('operatorSwitch', () => {
+  it('records who is at the keyboard; the desk state follows; audited', async () => {
+    const { by } = await setUp();
+    const clerk = await staffAdd(db, { name: '陈晓', roles: ['clerk'] }, by);
+    await operatorSwitch(db, clerk.id, AT as IsoInstant, Date.parse(AT));
+    expect(await settingsGet(db, 'currentOperatorId')).toBe(clerk.id);
+    expect((await deskState(db))?.operator.name).toBe('陈晓');
+    expect(await auditList(db, 20)).toContainEqual(
+      expect.objectContaining({
+        action: 'settings.changed',
+        target: 'currentOperatorId',
+        actorId: clerk.id,
+      }),
+    );
+  });
+
+  it('refuses a disabled operator and an unknown one', async () => {
+    const { desk, by } = await setUp();
+    const clerk = await staffAdd(db, { name: '陈晓', roles: ['clerk'] }, by);
+    await staffUpdate(db, clerk.id, { active: false }, by);
+    expect(await refusalOf(operatorSwitch(db, clerk.id, AT as IsoInstant, Date.parse(AT)))).toEqual(
+      [{ code: 'inactive' }],
+    );
+    await expect(
+      operatorSwitch(db, 'nobody' as StaffId, AT as IsoInstant, Date.parse(AT)),
+    ).rejects.toMatchObject({ code: 'notFound' });
+    expect(await settingsGet(db, 'currentOperatorId')).toBe(desk.operator.id);
+  });
+});
