@@ -11,7 +11,12 @@ import { useDeskState } from '../../app/desk-state';
 import { useDeskServices } from '../../app/services';
 import { formatDateTime, formatYuan } from '../../app/format';
 import { DeadlineText } from '../../ui/DeadlineText';
+import { AddToKnowledgeButton } from '../knowledge/AddToKnowledgeButton';
+import { PrintMenuButton } from '../print/PrintMenuButton';
+import { LinkedCasesPanel } from '../matters/LinkedCasesPanel';
 import { EventTimeline } from './EventTimeline';
+import { CaseActionsPanel } from './actions/CaseActionsPanel';
+import { caseOutcomeFields } from './case-outcome-fields';
 
 /** One case: its fields and its whole history. */
 export function CasePage() {
@@ -80,6 +85,7 @@ export function CasePage() {
         ? t('case.amountValue', { yuan: formatYuan(item.amountFen) })
         : t('case.none'),
     ],
+    ...caseOutcomeFields(item, t, rules, locale, deadlineContext.timeZone),
   ];
 
   return (
@@ -102,6 +108,8 @@ export function CasePage() {
           />
         ))}
         <Box sx={{ flexGrow: 1 }} />
+        <AddToKnowledgeButton item={item} />
+        <PrintMenuButton caseId={item.id} />
         <Link component={RouterLink} to="/register">
           {t('case.back')}
         </Link>
@@ -138,6 +146,8 @@ export function CasePage() {
           ))}
         </Box>
       </Paper>
+      <CaseActionsPanel caseEntity={item} events={events} />
+      <LinkedCasesPanel item={item} />
       <Paper sx={{ p: 2 }} component="section" aria-label={t('case.timeline')}>
         <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
           {t('case.timeline')}

@@ -1,0 +1,104 @@
+import { Box, Button, Paper, Stack, Typography } from '@mui/material';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseEntity, CaseEventEntity } from '../../../../../shared/entities';
+import type { LevelSuggestion } from '../../../../../shared/rules-query';
+import { caseLevelSuggestion } from '../../../../../shared/workflow/commands/escalation';
+import { caseAllowedEvents } from '../../../../../shared/workflow/reducer';
+import { useDeskState } from '../../../app/desk-state';
+import { useDeskServices } from '../../../app/services';
+import { CaseActionDialog } from './CaseActionDialog';
+import {
+  caseActionsOffered,
+  isRedispatch,
+  type CaseActionDef,
+  type CaseActionGroup,
+  type CaseActionId,
+} from './case-actions';
+import { LevelSuggestionBanner } from './LevelSuggestionBanner';
+
+export interface CaseActionsPanelProps {
+  readonly caseEntity: CaseEntity;
+  readonly events: readonly CaseEventEntity[];
+}
+
+interface OpenAction {
+  readonly id: CaseActionId;
+  readonly suggestion?: LevelSuggestion;
+}
+
+const GROUPS: readonly CaseActionGroup[] = ['step', 'record'];
+
+/**
+ * The steps the case's state allows now, one button each, and the dialog of the one chosen.
+ * The open dialog stays while the case changes under it (another window may move it on): the
+ * workflow then refuses the step with its reason, shown in the dialog.
+ */
+export function CaseActionsPanel({ caseEntity, events }: Readonly<CaseActionsPanelProps>) {
+  const { t } = useTranslation();
+  const { rules, deadlineContext } = useDeskState();
+  const { now } = useDeskServices();
+  const [open, setOpen] = useState<OpenAction | null>(null);
+  const offered = caseActionsOffered(caseEntity, rules);
+  const suggestion = caseLevelSuggestion(caseEntity, {
+    rules,
+    deadline: deadlineContext,
+    now: now(),
+  });
+  const canEscalate = caseAllowedEvents(caseEntity).includes('case/escalated');
+  const labelOf = (action: CaseActionDef) =>
+    t(
+      `caseActions.actions.${action.id === 'dispatch' && isRedispatch(caseEntity) ? 'redispatch' : action.id}`,
+    );
+
+  return (
+    <Paper sx={{ p: 2 }} component="section" aria-label={t('caseActions.panel.title')}>
+      <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
+        {t('caseActions.panel.title')}
+      </Typography>
+      <Stack spacing={1.5}>
+        {suggestion ? (
+          <LevelSuggestionBanner
+            suggestion={suggestion}
+            canEscalate={canEscalate}
+            onAccept={() => setOpen({ id: canEscalate ? 'escalate' : 'levelChange', suggestion })}
+          />
+        ) : null}
+        {offered.length === 0 ? (
+          <Typography color="text.secondary">{t('caseActions.panel.none')}</Typography>
+        ) : null}
+        {GROUPS.map((group) => {
+          const actions = offered.filter((action) => action.group === group);
+          if (actions.length === 0) return null;
+          return (
+            <Box key={group} role="group" aria-label={t(`caseActions.panel.${group}s`)}>
+              <Typography variant="body2" color="text.secondary" sx={{ mb: 0.5 }}>
+                {t(`caseActions.panel.${group}s`)}
+              </Typography>
+              <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1 }}>
+                {actions.map((action) => (
+                  <Button
+                    key={action.id}
+                    variant={group === 'step' ? 'contained' : 'outlined'}
+                    onClick={() => setOpen({ id: action.id })}
+                  >
+                    {labelOf(action)}
+                  </Button>
+                ))}
+              </Box>
+            </Box>
+          );
+        })}
+      </Stack>
+      {open ? (
+        <CaseActionDialog
+          actionId={open.id}
+          suggestion={open.suggestion}
+          caseEntity={caseEntity}
+          events={events}
+          onClose={() => setOpen(null)}
+        />
+      ) : null}
+    </Paper>
+  );
+}

@@ -1,0 +1,77 @@
+import { TextField, Typography } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import { deadlineCompute } from '../../../../../shared/calendar/deadline';
+import { rulesLabel } from '../../../../../shared/rules-query';
+import {
+  escalateCommand,
+  type EscalateField,
+} from '../../../../../shared/workflow/commands/escalation';
+import { useDeskState } from '../../../app/desk-state';
+import { DeadlineText } from '../../../ui/DeadlineText';
+import { ActionDialog } from './ActionDialog';
+import type { CaseActionDialogProps } from './dialog-props';
+import { levelSuggestionReasons } from './level-suggestion';
+import { SelectField } from './SelectField';
+import { useActionForm } from './useActionForm';
+import { useCaseStep } from './useCaseStep';
+
+/**
+ * Escalated (升级处理): a reason and, optionally, a higher level. Opened from the suggestion
+ * banner, it starts with the rule's level and reasons, and records that a rule suggested it.
+ */
+export function EscalateDialog({
+  caseEntity,
+  onClose,
+  suggestion,
+}: Readonly<CaseActionDialogProps>) {
+  const { t } = useTranslation();
+  const { rules, locale } = useDeskState();
+  const step = useCaseStep(caseEntity.id);
+  const form = useActionForm<{ reason: string; levelId: string }, EscalateField>(() => ({
+    reason: suggestion ? levelSuggestionReasons(suggestion, t, locale) : '',
+    levelId: suggestion?.levelId ?? '',
+  }));
+  const ctx = step.context();
+  const deadline = deadlineCompute(rules.deadlines.escalated, ctx.now, ctx.deadline);
+  const submit = async () => {
+    const now = step.context();
+    const result = escalateCommand(
+      {
+        ...form.values,
+        // Recorded as the rule's only when the clerk kept the level it suggested.
+        suggestedByRule: suggestion !== undefined && form.values.levelId === suggestion.levelId,
+      },
+      now,
+    );
+    if (!form.accept(result)) return false;
+    await step.record('case/escalated', result.payload, now.now);
+    return true;
+  };
+  return (
+    <ActionDialog title={t('caseActions.actions.escalate')} onClose={onClose} onSubmit={submit}>
+      <TextField
+        {...form.text('reason', t('caseActions.fields.escalateReason'))}
+        multiline
+        minRows={2}
+        required
+        autoFocus
+      />
+      <SelectField
+        name="levelId"
+        label={t('caseActions.fields.level')}
+        value={form.values.levelId}
+        onChange={(value) => form.set('levelId', value)}
+        placeholder={t('caseActions.fields.levelKeep')}
+        options={rules.levels.map((level) => ({
+          value: level.id,
+          label: rulesLabel(level.label, locale),
+        }))}
+        {...form.problem('levelId')}
+      />
+      <Typography variant="body2" component="div">
+        {t('caseActions.fields.escalatedDeadline')}
+        <DeadlineText deadline={deadline} inline />
+      </Typography>
+    </ActionDialog>
+  );
+}

@@ -1,0 +1,72 @@
+import { TextField, Typography } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import { instantToLocalDateTime } from '../../../../../shared/time';
+import {
+  extensionLatest,
+  extensionRequestCommand,
+  type ExtensionRequestField,
+  type ExtensionRequestInput,
+} from '../../../../../shared/workflow/commands/extension';
+import { useDeskState } from '../../../app/desk-state';
+import { formatDateTime } from '../../../app/format';
+import { DeadlineText } from '../../../ui/DeadlineText';
+import { ActionDialog } from './ActionDialog';
+import type { CaseActionDialogProps } from './dialog-props';
+import { useActionForm } from './useActionForm';
+import { useCaseStep } from './useCaseStep';
+
+/** Extension requested (延期申请): a later deadline, within the rules' cap, with a reason. */
+export function ExtensionRequestDialog({ caseEntity, onClose }: Readonly<CaseActionDialogProps>) {
+  const { t } = useTranslation();
+  const { deadlineContext } = useDeskState();
+  const timeZone = deadlineContext.timeZone;
+  const step = useCaseStep(caseEntity.id);
+  const latest = extensionLatest(caseEntity, step.context());
+  const form = useActionForm<ExtensionRequestInput, ExtensionRequestField>(
+    () => ({
+      requestedDueAtLocal: latest ? instantToLocalDateTime(latest, timeZone) : '',
+      reason: '',
+    }),
+    {
+      deadline: formatDateTime(caseEntity.deadline?.dueAt, timeZone),
+      latest: formatDateTime(latest, timeZone),
+    },
+  );
+  const submit = async () => {
+    const ctx = step.context();
+    const result = extensionRequestCommand(form.values, caseEntity, ctx);
+    if (!form.accept(result)) return false;
+    await step.record('case/extensionRequested', result.payload, ctx.now);
+    return true;
+  };
+  return (
+    <ActionDialog
+      title={t('caseActions.actions.extensionRequest')}
+      onClose={onClose}
+      onSubmit={submit}
+    >
+      <Typography variant="body2" component="div">
+        {t('caseActions.fields.currentDeadline', { deadline: '' })}
+        <DeadlineText deadline={caseEntity.deadline} showRemaining inline />
+      </Typography>
+      <TextField
+        {...form.text('requestedDueAtLocal', t('caseActions.fields.requestedDueAt'), {
+          field: 'requestedDueAt',
+          help: latest
+            ? t('caseActions.fields.latestExtension', { latest: formatDateTime(latest, timeZone) })
+            : undefined,
+        })}
+        type="datetime-local"
+        required
+        autoFocus
+        slotProps={{ inputLabel: { shrink: true } }}
+      />
+      <TextField
+        {...form.text('reason', t('caseActions.fields.extensionReason'))}
+        multiline
+        minRows={2}
+        required
+      />
+    </ActionDialog>
+  );
+}

@@ -1,0 +1,42 @@
+import { useCallback } from 'react';
+import type { CaseId, IsoInstant } from '../../../../../shared/brand';
+import type { CaseEntity } from '../../../../../shared/entities';
+import type { CommandContext } from '../../../../../shared/workflow/commands/command';
+import type { CasePayloadOf } from '../../../../../shared/workflow/events';
+import { caseAppendEvent, type CaseAppendableType } from '../../../db/repos/cases';
+import { useDeskState } from '../../../app/desk-state';
+import { useDeskServices } from '../../../app/services';
+
+export interface CaseStep {
+  /** The rules, calendar and the instant of a step about to be taken (read once per submit). */
+  readonly context: () => CommandContext;
+  /** Appends the step's event as the operator at `at`; throws `WorkflowError` when refused. */
+  readonly record: <T extends CaseAppendableType>(
+    type: T,
+    payload: CasePayloadOf<T>,
+    at: IsoInstant,
+  ) => Promise<CaseEntity>;
+}
+
+/** What a step's dialog needs to decide and record one event of a case. */
+export function useCaseStep(caseId: CaseId): CaseStep {
+  const { db, now } = useDeskServices();
+  const { rules, deadlineContext, operator, identity } = useDeskState();
+  const context = useCallback(
+    (): CommandContext => ({ rules, deadline: deadlineContext, now: now() }),
+    [rules, deadlineContext, now],
+  );
+  const record = useCallback(
+    <T extends CaseAppendableType>(type: T, payload: CasePayloadOf<T>, at: IsoInstant) =>
+      caseAppendEvent(db, caseId, {
+        type,
+        payload,
+        at,
+        actor: { id: operator.id, name: operator.name },
+        deskId: identity.deskId,
+        wallMs: Date.parse(at),
+      }),
+    [db, caseId, operator, identity],
+  );
+  return { context, record };
+}

@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest';
+import { fenFromYuan } from '../../brand';
+import type { CaseDeadline } from '../../entities';
+import {
+  caseLevelSuggestion,
+  consultCommand,
+  escalateCommand,
+  levelChangeCommand,
+  reviewCommand,
+  reviewersParse,
+  type LevelSuggestionCase,
+  type ReviewInput,
+} from './escalation';
+import { commandContextAt, sh } from './test-context';
+
+const deadline: CaseDeadline = { dueAt: sh('2026-10-13 17:30'), basis: 'handling' };
+const generalComplaint: LevelSuggestionCase = {
+  kindId: 'complaint',
+  levelId: 'general',
+  flags: [],
+  amountFen: undefined,
+  deadline,
+  exemptReason: undefined,
+  status: 'dispatched',
+};
+
+describe('caseLevelSuggestion (property preset)', () => {
+  const before = commandContextAt('2026-10-12 10:00');
+  const after = commandContextAt('2026-10-14 09:00');
+
+  it('suggests major for 2,000 yuan or more', () => {
+    expect(
+      caseLevelSuggestion({ ...generalComplaint, amountFen: fenFromYuan(2000) }, before),
+    ).toEqual({ levelId: 'major', reasons: [{ type: 'amountAtLeast', fen: fenFromYuan(2000) }] });
+    expect(
+      caseLevelSuggestion({ ...generalComplaint, amountFen: fenFromYuan(1999.99) }, before),
+    ).toBeUndefined();
+  });
+
+  it('suggests major for a general complaint past its deadline with no final solution', () => {
+    expect(caseLevelSuggestion(generalComplaint, before)).toBeUndefined();
+    expect(caseLevelSuggestion(generalComplaint, after)).toEqual({
+      levelId: 'major',
+      reasons: [{ type: 'overdue', kindClass: 'complaint' }],
+    });
+  });
+
+  it.each<[string, Partial<LevelSuggestionCase>]>([
+    ['replied', { status: 'replied' }],
+    ['closed', { status: 'closed' }],
+    ['exempt from its deadline', { exemptReason: '工期较长' }],
+    ['already major', { levelId: 'major' }],
+    ['a request', { kindId: 'request' }],
+  ])('suggests nothing when the overdue case is %s', (_name, overrides) => {
+    expect(caseLevelSuggestion({ ...generalComplaint, ...overrides }, after)).toBeUndefined();
+  });
+
+  it('suggests level 1 for a hospital complaint exposed by the media', () => {
+    const ctx = commandContextAt('2026-10-12 10:00', 'hospital');
+    const c: LevelSuggestionCase = { ...generalComplaint, levelId: undefined, flags: ['media'] };
+    expect(caseLevelSuggestion(c, ctx)?.levelId).toBe('level1');
+  });
+});
+
+describe('escalateCommand', () => {
+  it('counts the escalated deadline of 15 working days from now, across National Day', () => {
+    const ctx = commandContextAt('2026-09-30 10:00');
+    // Oct 8, 9, 10, 12-16, 19-23, 26, 27.
+    expect(
+      escalateCommand({ reason: '金额较大', levelId: 'major', suggestedByRule: true }, ctx),
+    ).toEqual({
+      ok: true,
+      payload: {
+        reason: '金额较大',
+        levelId: 'major',
+        deadline: { dueAt: sh('2026-10-27 17:30'), basis: 'escalated' },
+        suggestedByRule: true,
+      },
+    });
+  });
+
+  it('keeps the level when none is chosen and refuses an unknown one', () => {
+    const ctx = commandContextAt('2026-09-30 10:00');
+    const kept = escalateCommand({ reason: '客户不满', levelId: '', suggestedByRule: false }, ctx);
+    expect(kept.ok && 'levelId' in kept.payload).toBe(false);
+    expect(kept.ok && 'suggestedByRule' in kept.payload).toBe(false);
+    expect(escalateCommand({ reason: '', levelId: 'huge', suggestedByRule: false }, ctx)).toEqual({
+      ok: false,
+      errors: [
+        { field: 'reason', code: 'required' },
+        { field: 'levelId', code: 'unknownOption' },
+      ],
+    });
+  });
+});
+
+describe('levelChangeCommand', () => {
+  const ctx = commandContextAt('2026-09-30 10:00');
+  it('changes to another known level with a reason', () => {
+    expect(
+      levelChangeCommand(
+        { levelId: 'major', reason: '逾期', suggestedByRule: true },
+        { levelId: 'general' },
+        ctx,
+      ),
+    ).toEqual({ ok: true, payload: { levelId: 'major', reason: '逾期', suggestedByRule: true } });
+  });
+  it.each([
+    ['', 'required'],
+    ['huge', 'unknownOption'],
+    ['general', 'unchanged'],
+  ])('refuses level %j', (levelId, code) => {
+    expect(
+      levelChangeCommand(
+        { levelId, reason: '原因', suggestedByRule: false },
+        { levelId: 'general' },
+        ctx,
+      ),
+    ).toEqual({ ok: false, errors: [{ field: 'levelId', code }] });
+  });
+});
+
+describe('reviewCommand', () => {
+  const input: ReviewInput = {
+    customerDemand: '赔偿误工费',
+    progress: '电梯已修复',
+    proposedSolution: '减免一个月物业费',
+    feasibility: '可行',
+    cost: '300 元',
+    fairness: '与同类处理一致',
+    reviewers: '赵敏、钱进, 孙立',
+    decision: '同意方案',
+  };
+
+  it('records the review record with its round and the reviewers split', () => {
+    const result = reviewCommand(input, 2);
+    expect(result.ok && result.payload.review).toEqual({
+      ...input,
+      reviewers: ['赵敏', '钱进', '孙立'],
+      round: 2,
+    });
+  });
+
+  it('requires the proposed solution, a reviewer and the decision', () => {
+    expect(
+      reviewCommand({ ...input, proposedSolution: '', reviewers: ' 、 ', decision: '' }, 1),
+    ).toEqual({
+      ok: false,
+      errors: [
+        { field: 'proposedSolution', code: 'required' },
+        { field: 'reviewers', code: 'required' },
+        { field: 'decision', code: 'required' },
+      ],
+    });
+  });
+
+  it('splits names on the separators clerks use', () => {
+    expect(reviewersParse('赵敏，钱进；孙立 李四')).toEqual(['赵敏', '钱进', '孙立', '李四']);
+  });
+});
+
+describe('consultCommand', () => {
+  const c = { kindId: 'complaint', levelId: 'major', flags: [] };
+  const ctx = commandContextAt('2026-10-09 10:00');
+
+  it('records the outcome and the note', () => {
+    expect(consultCommand({ outcome: 'agrees', note: '客户同意' }, c, ctx)).toEqual({
+      ok: true,
+      payload: { outcome: 'agrees', note: '客户同意' },
+    });
+  });
+
+  it('sets the follow-up due time when the request cannot be met', () => {
+    const result = consultCommand({ outcome: 'cannotBeMet', note: '已解释无法赔偿的原因' }, c, ctx);
+    expect(result.ok && result.payload.followUpDueAt).toBe(sh('2026-10-10 10:00'));
+  });
+
+  it('requires an outcome and a note', () => {
+    expect(consultCommand({ outcome: '', note: '' }, c, ctx)).toEqual({
+      ok: false,
+      errors: [
+        { field: 'outcome', code: 'required' },
+        { field: 'note', code: 'required' },
+      ],
+    });
+  });
+});
