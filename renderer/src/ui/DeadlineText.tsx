@@ -1,8 +1,9 @@
-import { Box, Tooltip } from '@mui/material';
+import { Box, Chip, Tooltip } from '@mui/material';
 import WarningAmberIcon from '@mui/icons-material/WarningAmber';
 import { useTranslation } from 'react-i18next';
 import type { CaseDeadline } from '../../../shared/entities';
-import { deadlineRemaining, deadlineState } from '../../../shared/calendar/deadline';
+import { deadlineRemaining } from '../../../shared/calendar/deadline';
+import { caseDeadlineState } from '../../../shared/queues';
 import { useDeskState } from '../app/desk-state';
 import { useDeskServices } from '../app/services';
 import { formatDateTime } from '../app/format';
@@ -12,15 +13,30 @@ export interface DeadlineTextProps {
   /** Show the working time left and colour due-soon and overdue deadlines. */
   readonly showRemaining?: boolean;
   readonly exempt?: boolean;
+  /** Why the case is exempt (不受时限限制), shown with it. */
+  readonly exemptReason?: string;
   readonly open?: boolean;
+  /** Keep everything on one line (in a sentence) instead of the due time above the rest. */
+  readonly inline?: boolean;
 }
 
-/** A deadline as clerks read it: the local due time, what is left, and any calendar warning. */
+/** Working hours to one decimal place, for "2.5 working hours left". */
+function hoursOf(minutes: number): number {
+  return Math.max(0, Math.round(minutes / 6) / 10);
+}
+
+/**
+ * A deadline as clerks read it: the local due time, what is left (or how late it is), a marker
+ * when it is due within one working day or overdue, exemption, and the warning of a deadline
+ * counted into a year without official holiday data (DOMAIN.md section 3).
+ */
 export function DeadlineText({
   deadline,
   showRemaining = false,
   exempt = false,
+  exemptReason,
   open = true,
+  inline = false,
 }: Readonly<DeadlineTextProps>) {
   const { t } = useTranslation();
   const { deadlineContext } = useDeskState();
@@ -28,18 +44,20 @@ export function DeadlineText({
   if (!deadline) return <>{t('deadline.none')}</>;
 
   const due = formatDateTime(deadline.dueAt, deadlineContext.timeZone);
+  const warningText = t('deadline.noCalendarData', {
+    years: (deadline.warningYears ?? []).join('、'),
+  });
   const warning =
     deadline.warning === 'noCalendarData' ? (
-      <Tooltip
-        title={t('deadline.noCalendarData', { years: (deadline.warningYears ?? []).join('、') })}
-      >
+      <Tooltip title={warningText}>
         <WarningAmberIcon
           fontSize="small"
           color="warning"
+          // An image named by the warning: SvgIcon hides icons from assistive technology
+          // unless told otherwise (titleAccess would add a second, native tooltip).
+          aria-hidden={false}
           role="img"
-          aria-label={t('deadline.noCalendarData', {
-            years: (deadline.warningYears ?? []).join('、'),
-          })}
+          aria-label={warningText}
           sx={{ verticalAlign: 'text-bottom', ml: 0.5 }}
         />
       </Tooltip>
@@ -54,25 +72,60 @@ export function DeadlineText({
   }
 
   const at = now();
-  const state = deadlineState(deadline, at, deadlineContext, { exempt });
+  const state = caseDeadlineState(deadline, at, deadlineContext, { exempt });
   const remaining = deadlineRemaining(deadline.dueAt, at, deadlineContext);
-  const color =
-    state === 'overdue' ? 'error.main' : state === 'dueSoon' ? 'warning.dark' : 'text.primary';
-  const detail =
-    state === 'exempt'
-      ? t('deadline.exempt')
-      : state === 'overdue'
-        ? t('deadline.overdue')
-        : remaining.workingDays >= 1
+  const hours = hoursOf(remaining.workingMinutes);
+  let detail: string;
+  switch (state) {
+    case 'exempt':
+      detail = exemptReason
+        ? t('deadline.exemptWithReason', { reason: exemptReason })
+        : t('deadline.exempt');
+      break;
+    case 'overdue':
+      detail =
+        remaining.workingDays >= 1
+          ? t('deadline.overdueDays', { count: remaining.workingDays })
+          : t('deadline.overdueHours', { hours });
+      break;
+    default:
+      detail =
+        remaining.workingDays >= 1
           ? t('deadline.remainingDays', { count: remaining.workingDays })
-          : t('deadline.remainingHours', {
-              hours: Math.max(0, Math.round(remaining.workingMinutes / 6) / 10),
-            });
+          : t('deadline.remainingHours', { hours });
+  }
+  const marker =
+    state === 'overdue' ? (
+      <Chip size="small" color="error" label={t('deadline.overdue')} sx={{ ml: 0.5, height: 20 }} />
+    ) : state === 'dueSoon' ? (
+      <Chip
+        size="small"
+        color="warning"
+        label={t('deadline.dueSoon')}
+        sx={{ ml: 0.5, height: 20 }}
+      />
+    ) : null;
+  const color =
+    state === 'overdue'
+      ? 'error.main'
+      : state === 'dueSoon'
+        ? 'warning.dark'
+        : state === 'exempt'
+          ? 'text.secondary'
+          : 'text.primary';
   return (
-    <Box component="span" sx={{ color, fontWeight: state === 'overdue' ? 700 : undefined }}>
+    <Box
+      component="span"
+      data-deadline-state={state}
+      sx={{ color, fontWeight: state === 'overdue' ? 700 : undefined }}
+    >
       {due}
       {warning}
-      <Box component="span" sx={{ display: 'block', fontSize: '0.8em' }}>
+      {marker}
+      <Box
+        component="span"
+        sx={inline ? { ml: 1, fontSize: '0.9em' } : { display: 'block', fontSize: '0.8em' }}
+      >
         {detail}
       </Box>
     </Box>

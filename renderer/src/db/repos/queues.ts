@@ -1,0 +1,224 @@
+/**
+ * The work queues of the home screen (shared/queues.ts): counts read from indexes only, and
+ * lists paged by key. Each queue's index range holds exactly the cases its predicate accepts
+ * (`workQueueHas`); the repository tests check the two agree.
+ *
+ * - by status: `[status+receivedAt+id]` (count: `status`);
+ * - overdue and due soon: `openDueAt`, present only on open, non-exempt cases with a deadline;
+ * - awaiting follow-up: `[followUp.state+followUp.dueAt+id]`, then the few without a due time;
+ * - my cases: `[receiverId+status+receivedAt+id]` over the open statuses.
+ */
+import Dexie from 'dexie';
+import type { CaseId, IsoInstant } from '../../../../shared/brand';
+import { CASE_STATUSES, type CaseEntity, type CaseStatus } from '../../../../shared/entities';
+import {
+  dueSoonUntil,
+  workQueueDef,
+  type WorkQueueContext,
+  type WorkQueueId,
+} from '../../../../shared/queues';
+import type { DeskDatabase } from '../database';
+
+const OPEN_STATUSES: readonly CaseStatus[] = CASE_STATUSES.filter((s) => s !== 'closed');
+
+export type WorkQueueCounts = Readonly<Record<WorkQueueId, number>>;
+
+/** How many cases each queue holds at `ctx.now`, for `ctx.operatorId`. */
+export async function workQueueCounts(
+  db: DeskDatabase,
+  ctx: WorkQueueContext,
+): Promise<WorkQueueCounts> {
+  const statusCount = async (statuses: readonly CaseStatus[] | undefined) => {
+    const counts = await Promise.all(
+      (statuses ?? []).map((status) => db.cases.where('status').equals(status).count()),
+    );
+    return counts.reduce((sum, n) => sum + n, 0);
+  };
+  const { operatorId, now } = ctx;
+  return db.transaction('r', db.cases, async () => {
+    const [toDispatch, notAccepted, escalated, overdue, dueSoon, awaitingFollowUp, mine] =
+      await Promise.all([
+        statusCount(workQueueDef('toDispatch').statuses),
+        statusCount(workQueueDef('notAccepted').statuses),
+        statusCount(workQueueDef('escalated').statuses),
+        db.cases.where('openDueAt').below(now).count(),
+        // From now to the close of the next working day: exactly `dueWithinOneWorkingDay`.
+        db.cases
+          .where('openDueAt')
+          .between(now, dueSoonUntil(now, ctx.deadline), true, true)
+          .count(),
+        db.cases.where('followUp.state').equals('pending').count(),
+        Promise.all(
+          OPEN_STATUSES.map((status) =>
+            db.cases
+              .where('[receiverId+status+receivedAt+id]')
+              .between([operatorId, status, Dexie.minKey], [operatorId, status, Dexie.maxKey])
+              .count(),
+          ),
+        ).then((counts) => counts.reduce((sum, n) => sum + n, 0)),
+      ]);
+    return { toDispatch, notAccepted, dueSoon, overdue, awaitingFollowUp, escalated, mine };
+  });
+}
+
+/**
+ * Where a page stopped: the sort key of the last case (received time, handling due time or
+ * follow-up due time, by the queue's order) and its id. `at` is absent in the follow-up
+ * queue's tail of cases without a follow-up due time.
+ */
+export interface WorkQueueCursor {
+  readonly at?: IsoInstant;
+  readonly id: CaseId;
+}
+
+export interface WorkQueuePage {
+  readonly items: CaseEntity[];
+  /** Absent on the last page. */
+  readonly next?: WorkQueueCursor;
+}
+
+export interface WorkQueuePageQuery {
+  readonly limit: number;
+  readonly after?: WorkQueueCursor;
+}
+
+/** One page of a queue, in the queue's order, continuing after `query.after`. */
+export async function workQueuePage(
+  db: DeskDatabase,
+  id: WorkQueueId,
+  ctx: WorkQueueContext,
+  query: WorkQueuePageQuery,
+): Promise<WorkQueuePage> {
+  const def = workQueueDef(id);
+  switch (def.order) {
+    case 'newestReceived': {
+      const prefixes =
+        id === 'mine'
+          ? OPEN_STATUSES.map((status) => [ctx.operatorId, status])
+          : (def.statuses ?? []).map((status) => [status]);
+      const index = id === 'mine' ? '[receiverId+status+receivedAt+id]' : '[status+receivedAt+id]';
+      return newestReceivedPage(db, index, prefixes, query);
+    }
+    case 'earliestDue':
+      return earliestDuePage(db, id === 'overdue' ? 'overdue' : 'dueSoon', ctx, query);
+    case 'earliestFollowUp':
+      return earliestFollowUpPage(db, query);
+  }
+}
+
+/** Newest received first, then the larger id: the register's order. */
+function newestFirst(a: CaseEntity, b: CaseEntity): number {
+  if (a.receivedAt !== b.receivedAt) return a.receivedAt > b.receivedAt ? -1 : 1;
+  return a.id === b.id ? 0 : a.id > b.id ? -1 : 1;
+}
+
+/** Rows in order, one more than asked: the extra one says there is a next page. */
+function pageOf(
+  rows: CaseEntity[],
+  limit: number,
+  cursorOf: (row: CaseEntity) => WorkQueueCursor,
+): WorkQueuePage {
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return rows.length > limit && last ? { items, next: cursorOf(last) } : { items };
+}
+
+/**
+ * Walks one compound index ending in `receivedAt+id` backwards under each prefix (a status, or
+ * the operator and a status) and merges the streams: each gives at most a page, so the merge
+ * reads at most `prefixes x (limit + 1)` rows.
+ */
+async function newestReceivedPage(
+  db: DeskDatabase,
+  index: string,
+  prefixes: readonly string[][],
+  query: WorkQueuePageQuery,
+): Promise<WorkQueuePage> {
+  const { after, limit } = query;
+  const streams = await db.transaction('r', db.cases, () =>
+    Promise.all(
+      prefixes.map((prefix) =>
+        db.cases
+          .where(index)
+          .between(
+            [...prefix, Dexie.minKey],
+            after?.at ? [...prefix, after.at, after.id] : [...prefix, Dexie.maxKey],
+            true,
+            !after,
+          )
+          .reverse()
+          .limit(limit + 1)
+          .toArray(),
+      ),
+    ),
+  );
+  const rows = streams
+    .flat()
+    .sort(newestFirst)
+    .slice(0, limit + 1);
+  return pageOf(rows, limit, (row) => ({ at: row.receivedAt, id: row.id }));
+}
+
+/** The overdue (due before now) or due-soon (now to the next close) cases, earliest due first. */
+async function earliestDuePage(
+  db: DeskDatabase,
+  which: 'overdue' | 'dueSoon',
+  ctx: WorkQueueContext,
+  query: WorkQueuePageQuery,
+): Promise<WorkQueuePage> {
+  const { after, limit } = query;
+  // `[t]` sorts before every `[t, id]`: as a lower bound it includes due time t, as an upper
+  // bound it excludes it.
+  const lower = after?.at ? [after.at, after.id] : which === 'overdue' ? [Dexie.minKey] : [ctx.now];
+  const upper =
+    which === 'overdue' ? [ctx.now] : [dueSoonUntil(ctx.now, ctx.deadline), Dexie.maxKey];
+  const rows = await db.cases
+    .where('[openDueAt+id]')
+    .between(lower, upper, !after, false)
+    .limit(limit + 1)
+    .toArray();
+  return pageOf(rows, limit, (row) => ({ at: row.openDueAt, id: row.id }));
+}
+
+/**
+ * Pending follow-ups, earliest due first, then those without a follow-up due time (rules
+ * without a follow-up deadline) in id order.
+ */
+async function earliestFollowUpPage(
+  db: DeskDatabase,
+  query: WorkQueuePageQuery,
+): Promise<WorkQueuePage> {
+  const { after, limit } = query;
+  return db.transaction('r', db.cases, async () => {
+    const dated =
+      after && after.at === undefined
+        ? []
+        : await db.cases
+            .where('[followUp.state+followUp.dueAt+id]')
+            .between(
+              after?.at ? ['pending', after.at, after.id] : ['pending', Dexie.minKey],
+              ['pending', Dexie.maxKey],
+              !after,
+              false,
+            )
+            .limit(limit + 1)
+            .toArray();
+    const undated =
+      dated.length > limit
+        ? []
+        : await db.cases
+            .where('followUp.state')
+            .equals('pending')
+            .filter(
+              (row) =>
+                row.followUp.dueAt === undefined &&
+                (after?.at !== undefined || after === undefined || row.id > after.id),
+            )
+            .limit(limit + 1 - dated.length)
+            .toArray();
+    return pageOf([...dated, ...undated], limit, (row) => ({
+      at: row.followUp.dueAt,
+      id: row.id,
+    }));
+  });
+}

@@ -1,0 +1,108 @@
+import { Alert, Box, Button, Link, Paper, Typography } from '@mui/material';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link as RouterLink } from 'react-router';
+import type { CaseDeadline, CaseEntity } from '../../../../../shared/entities';
+import { deadlinesRecompute, deadlinesRecomputePreview } from '../../../db/repos/deadlines';
+import { useDeskState } from '../../../app/desk-state';
+import { useDeskServices } from '../../../app/services';
+import { useErrorMessage } from '../../../app/useErrorMessage';
+import { formatDateTime } from '../../../app/format';
+
+/**
+ * Recomputes the deadlines of open cases under the current calendar and rules, showing first
+ * how many would change and afterwards which did (each change is in the case's history).
+ */
+export function RecomputeSection({ readOnly }: Readonly<{ readOnly: boolean }>) {
+  const { t } = useTranslation();
+  const desk = useDeskState();
+  const { rules, deadlineContext } = desk;
+  const { db, now } = useDeskServices();
+  const errorMessage = useErrorMessage();
+  const [running, setRunning] = useState(false);
+  const [result, setResult] = useState<{ open: number; changed: readonly CaseEntity[] } | null>(
+    null,
+  );
+  const [failure, setFailure] = useState<string | null>(null);
+  const preview = useLiveQuery(
+    () => deadlinesRecomputePreview(db, { rules, deadline: deadlineContext }),
+    [db, rules, deadlineContext],
+  );
+
+  const at = (instant: CaseDeadline['dueAt']) => formatDateTime(instant, deadlineContext.timeZone);
+  const reasonOf = (previous: CaseDeadline, next: CaseDeadline) =>
+    previous.dueAt === next.dueAt
+      ? t('calendarSettings.recompute.reasonWarning', { to: at(next.dueAt) })
+      : t('calendarSettings.recompute.reason', { from: at(previous.dueAt), to: at(next.dueAt) });
+
+  const run = async () => {
+    setRunning(true);
+    setFailure(null);
+    setResult(null);
+    try {
+      const when = now();
+      setResult(
+        await deadlinesRecompute(db, {
+          rules,
+          deadline: deadlineContext,
+          actor: { id: desk.operator.id, name: desk.operator.name },
+          deskId: desk.identity.deskId,
+          at: when,
+          wallMs: Date.parse(when),
+          reasonOf,
+        }),
+      );
+    } catch (error) {
+      setFailure(t('calendarSettings.recompute.failed', { reason: errorMessage(error) }));
+    } finally {
+      setRunning(false);
+    }
+  };
+
+  return (
+    <Paper sx={{ p: 2 }} component="section" aria-label={t('calendarSettings.recompute.title')}>
+      <Typography variant="h6" component="h2">
+        {t('calendarSettings.recompute.title')}
+      </Typography>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+        {t('calendarSettings.recompute.help')}
+      </Typography>
+      {preview ? (
+        <Typography sx={{ mb: 1 }}>
+          {preview.changes > 0
+            ? t('calendarSettings.recompute.preview', { ...preview })
+            : t('calendarSettings.recompute.previewNone', { ...preview })}
+        </Typography>
+      ) : null}
+      {readOnly ? null : (
+        <Button variant="contained" disabled={running} onClick={() => void run()}>
+          {running
+            ? t('calendarSettings.recompute.running')
+            : t('calendarSettings.recompute.action')}
+        </Button>
+      )}
+      <Box aria-live="polite" sx={{ mt: 2 }}>
+        {failure ? <Alert severity="error">{failure}</Alert> : null}
+        {result ? (
+          <Alert severity="success">
+            {result.changed.length > 0
+              ? t('calendarSettings.recompute.done', {
+                  open: result.open,
+                  changed: result.changed.length,
+                })
+              : t('calendarSettings.recompute.doneNone', { open: result.open })}
+            {result.changed.map((c) => (
+              <Box key={c.id} component="span" sx={{ display: 'block' }}>
+                <Link component={RouterLink} to={`/cases/${c.id}`}>
+                  {c.number}
+                </Link>
+                {c.deadline ? ` → ${at(c.deadline.dueAt)}` : ''}
+              </Box>
+            ))}
+          </Alert>
+        ) : null}
+      </Box>
+    </Paper>
+  );
+}
