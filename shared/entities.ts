@@ -17,6 +17,7 @@ import type {
 } from './brand';
 import type { CaseFlag, DeskRules, FollowUpMethod, Locale } from './rules';
 import type { CaseEvent } from './workflow/events';
+import type { PrintSettings } from './print/settings';
 
 export type CaseStatus =
   | 'registered'
@@ -240,6 +241,10 @@ export interface SettingsValues {
   readonly currentOperatorId: StaffId;
   /** The last hybrid-logical-clock stamp this desk issued, so stamps only ever grow. */
   readonly clock: HlcStamp;
+  /** How many days back intake looks for duplicates (absent: DUPLICATE_WINDOW_DAYS_DEFAULT). */
+  readonly duplicateWindowDays: number;
+  /** Print options; read through `printSettingsRestore`, which fills in the defaults. */
+  readonly print: PrintSettings;
 }
 
 export type SettingsKey = keyof SettingsValues;
@@ -257,10 +262,14 @@ export type AuditAction =
   | 'staff.changed'
   | 'unit.added'
   | 'unit.changed'
+  | 'knowledge.added'
+  | 'knowledge.changed'
   | 'case.printed'
   | 'case.exported'
   | 'register.printed'
   | 'register.exported'
+  | 'register.imported'
+  | 'report.exported'
   | 'backup.made'
   | 'backup.restored'
   | 'case.purged';

@@ -13,6 +13,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { settingsPut } from '../db/repos/settings';
+import { OperatorSwitcher } from '../features/settings/OperatorSwitcher';
 import { useDeskState } from './desk-state';
 import { NAV_ITEMS } from './routes';
 import { useDeskServices } from './services';
@@ -36,7 +37,7 @@ export function Shell() {
           <Typography variant="h6" component="div" sx={{ flexGrow: 1 }}>
             {t('app.title')} · {desk.identity.organisationName} · {desk.identity.deskName}
           </Typography>
-          <Typography variant="body2">{t('app.operator', { name: desk.operator.name })}</Typography>
+          <OperatorSwitcher />
           <Button
             color="inherit"
             onClick={switchLanguage}

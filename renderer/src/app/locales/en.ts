@@ -1,4 +1,20 @@
 import type { LocaleResource } from './zh-CN';
+import { registerLocale } from '../../features/register/locale';
+import { customersLocale } from '../../features/customers/locale';
+import { mattersLocale } from '../../features/matters/locale';
+import { intakeAsideLocale } from '../../features/intake/aside-locale';
+import { hotlineLocale } from '../../features/hotline/locale';
+import { printLocale } from '../../features/print/locale';
+import { printFormsLocale } from '../../print/locale';
+import { knowledgeLocale } from '../../features/knowledge/locale';
+import { settingsLocale } from '../../features/settings/locale';
+import { followUpLocale } from '../../features/followup/locale';
+import { homeLocale } from '../../features/home/locale';
+import { calendarSettingsLocale } from '../../features/settings/calendar/locale';
+import { caseActionsLocale } from '../../features/case/locale';
+import { reportsLocale } from '../../features/reports/locale';
+import { importLocale } from '../../features/import/locale';
+import { exportSheetsLocale } from '../../export/locale';
 
 /** The product's words in English, the second locale. */
 export const en: LocaleResource = {
@@ -16,6 +32,8 @@ export const en: LocaleResource = {
     label: 'Main menu',
     intake: 'New case',
     register: 'Register',
+    reports: 'Reports',
+    import: 'Import register',
   },
   setup: {
     title: 'First-run setup',
@@ -83,23 +101,7 @@ export const en: LocaleResource = {
       missingAddress: 'No address or room number',
     },
   },
-  register: {
-    title: 'Register',
-    count: '{{count}} cases',
-    empty: 'No complaints or requests registered yet.',
-    loadMore: 'Load more',
-    columns: {
-      number: 'Number',
-      receivedAt: 'Received',
-      customer: 'Customer',
-      subject: 'Subject',
-      kind: 'Kind',
-      category: 'Category',
-      status: 'Status',
-      deadline: 'Deadline',
-    },
-    tableLabel: 'Register of complaints and requests',
-  },
+  register: registerLocale.en,
   case: {
     notFound: 'This complaint or request cannot be found; the number may be wrong.',
     back: 'Back to the register',
@@ -129,11 +131,16 @@ export const en: LocaleResource = {
   },
   deadline: {
     due: 'by {{date}}',
-    remainingDays: '{{count}} working days left',
+    remainingDays_one: '{{count}} working day left',
+    remainingDays_other: '{{count}} working days left',
     remainingHours: '{{hours}} working hours left',
     dueSoon: 'Due soon',
     overdue: 'Overdue',
+    overdueDays_one: '{{count}} working day late',
+    overdueDays_other: '{{count}} working days late',
+    overdueHours: '{{hours}} working hours late',
     exempt: 'Exempt from the deadline',
+    exemptWithReason: 'Exempt from the deadline: {{reason}}',
     none: '—',
     noCalendarData:
       'No official holiday data for {{years}}: this deadline skips weekends only; check it. An administrator can add that year’s holidays in settings.',
@@ -227,6 +234,22 @@ export const en: LocaleResource = {
     duplicateNumber:
       'Duplicate case number; nothing was saved. Try again; if it happens again, check the numbering pattern.',
     alreadySetUp: 'This desk is already set up.',
+    changeRefused: 'The change breaks a rule and was not saved; correct it as the form says and try again.',
     unknown: 'Something unexpected happened; nothing was saved (ref: {{ref}}).',
   },
+  followUp: followUpLocale.en,
+  home: homeLocale.en,
+  calendarSettings: calendarSettingsLocale.en,
+  caseActions: caseActionsLocale.en,
+  settings: settingsLocale.en,
+  knowledge: knowledgeLocale.en,
+  hotline: hotlineLocale.en,
+  print: printLocale.en,
+  printForms: printFormsLocale.en,
+  customers: customersLocale.en,
+  matters: mattersLocale.en,
+  intakeAside: intakeAsideLocale.en,
+  reports: reportsLocale.en,
+  import: importLocale.en,
+  exportSheets: exportSheetsLocale.en,
 };

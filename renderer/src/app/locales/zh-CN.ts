@@ -1,4 +1,20 @@
 import type { Leaves } from './feature-locale';
+import { registerLocale } from '../../features/register/locale';
+import { customersLocale } from '../../features/customers/locale';
+import { mattersLocale } from '../../features/matters/locale';
+import { intakeAsideLocale } from '../../features/intake/aside-locale';
+import { hotlineLocale } from '../../features/hotline/locale';
+import { printLocale } from '../../features/print/locale';
+import { printFormsLocale } from '../../print/locale';
+import { knowledgeLocale } from '../../features/knowledge/locale';
+import { settingsLocale } from '../../features/settings/locale';
+import { followUpLocale } from '../../features/followup/locale';
+import { homeLocale } from '../../features/home/locale';
+import { calendarSettingsLocale } from '../../features/settings/calendar/locale';
+import { caseActionsLocale } from '../../features/case/locale';
+import { reportsLocale } from '../../features/reports/locale';
+import { importLocale } from '../../features/import/locale';
+import { exportSheetsLocale } from '../../export/locale';
 
 /**
  * The product's words in Chinese: the source locale, and the default (DESIGN.md principle 5).
@@ -19,6 +35,8 @@ export const zhCN = {
     label: '主菜单',
     intake: '受理登记',
     register: '登记表',
+    reports: '统计报表',
+    import: '导入登记表',
   },
   setup: {
     title: '首次设置',
@@ -86,23 +104,7 @@ export const zhCN = {
       missingAddress: '未填写地址或房号',
     },
   },
-  register: {
-    title: '登记表',
-    count: '共 {{count}} 件',
-    empty: '还没有登记任何投诉或需求。',
-    loadMore: '加载更多',
-    columns: {
-      number: '编号',
-      receivedAt: '受理时间',
-      customer: '客户',
-      subject: '主题',
-      kind: '类型',
-      category: '类别',
-      status: '状态',
-      deadline: '处理期限',
-    },
-    tableLabel: '投诉/需求登记表',
-  },
+  register: registerLocale.zh,
   case: {
     notFound: '找不到这件投诉或需求，可能编号有误。',
     back: '返回登记表',
@@ -132,11 +134,16 @@ export const zhCN = {
   },
   deadline: {
     due: '{{date}} 前',
-    remainingDays: '剩余 {{count}} 个工作日',
+    remainingDays_one: '剩余 {{count}} 个工作日',
+    remainingDays_other: '剩余 {{count}} 个工作日',
     remainingHours: '剩余 {{hours}} 个工作小时',
     dueSoon: '即将到期',
     overdue: '已超期',
+    overdueDays_one: '超期 {{count}} 个工作日',
+    overdueDays_other: '超期 {{count}} 个工作日',
+    overdueHours: '超期 {{hours}} 个工作小时',
     exempt: '不受时限限制',
+    exemptWithReason: '不受时限限制：{{reason}}',
     none: '—',
     noCalendarData:
       '{{years}} 年没有官方节假日数据，此期限只扣除了周末，请核对；管理员可在设置中补充该年的节假日。',
@@ -224,8 +231,24 @@ export const zhCN = {
     notFound: '记录不存在，可能已被其他窗口修改。',
     duplicateNumber: '编号重复，数据未保存。请重试；如再次出现，请检查编号规则。',
     alreadySetUp: '此受理台已经设置过。',
+    changeRefused: '修改不符合规则，未保存，请按表单中的提示修改后重试。',
     unknown: '发生意外错误，数据未保存（参考：{{ref}}）。',
   },
+  followUp: followUpLocale.zh,
+  home: homeLocale.zh,
+  calendarSettings: calendarSettingsLocale.zh,
+  caseActions: caseActionsLocale.zh,
+  settings: settingsLocale.zh,
+  knowledge: knowledgeLocale.zh,
+  hotline: hotlineLocale.zh,
+  print: printLocale.zh,
+  printForms: printFormsLocale.zh,
+  customers: customersLocale.zh,
+  matters: mattersLocale.zh,
+  intakeAside: intakeAsideLocale.zh,
+  reports: reportsLocale.zh,
+  import: importLocale.zh,
+  exportSheets: exportSheetsLocale.zh,
 };
 
 /** Every locale has exactly the keys of the Chinese source. */

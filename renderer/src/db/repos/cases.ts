@@ -133,34 +133,50 @@ export async function caseAppendEvent<T extends CaseAppendableType>(
   caseId: CaseId,
   input: CaseEventInput<T>,
 ): Promise<CaseEntity> {
-  const now = isoInstant(new Date(input.wallMs));
   return withStorageErrors(() =>
-    db.transaction('rw', [db.cases, db.events, db.settings, db.outbox], async () => {
-      const current = await db.cases.get(caseId);
-      if (!current) throw new StorageError('notFound', { message: `No case ${caseId}` });
-      // The case may hold stamps from other desks ahead of our clock: stay after them.
-      const clock = await settingsGet(db, 'clock');
-      const last = clock === undefined || current.lastHlc > clock ? current.lastHlc : clock;
-      const hlc = hlcNext(last, input.wallMs, input.deskId);
-      const event: CaseEventEntity = {
-        id: newId<EventId>(input.wallMs),
-        caseId,
-        type: input.type,
-        at: input.at,
-        hlc,
-        actorId: input.actor.id,
-        actorName: input.actor.name,
-        deskId: input.deskId,
-        payload: input.payload,
-      };
-      const next = caseApplyOrThrow(current, event);
-      await db.events.add(event);
-      await db.cases.put(next);
-      await db.outbox.add(outboxRow(event, now));
-      await db.settings.put(clockRow(hlc, now));
-      return next;
-    }),
+    db.transaction('rw', caseAppendTables(db), () => caseAppendInTransaction(db, caseId, input)),
   );
+}
+
+/** The tables `caseAppendInTransaction` writes: list them all in the enclosing transaction. */
+export function caseAppendTables(db: DeskDatabase) {
+  return [db.cases, db.events, db.settings, db.outbox];
+}
+
+/**
+ * The body of `caseAppendEvent`, for writes that append events to several cases at once (linking
+ * cases as one matter): call it inside a `rw` transaction over `caseAppendTables`, so that a
+ * refusal or failure of any event aborts them all.
+ */
+export async function caseAppendInTransaction<T extends CaseAppendableType>(
+  db: DeskDatabase,
+  caseId: CaseId,
+  input: CaseEventInput<T>,
+): Promise<CaseEntity> {
+  const now = isoInstant(new Date(input.wallMs));
+  const current = await db.cases.get(caseId);
+  if (!current) throw new StorageError('notFound', { message: `No case ${caseId}` });
+  // The case may hold stamps from other desks ahead of our clock: stay after them.
+  const clock = await settingsGet(db, 'clock');
+  const last = clock === undefined || current.lastHlc > clock ? current.lastHlc : clock;
+  const hlc = hlcNext(last, input.wallMs, input.deskId);
+  const event: CaseEventEntity = {
+    id: newId<EventId>(input.wallMs),
+    caseId,
+    type: input.type,
+    at: input.at,
+    hlc,
+    actorId: input.actor.id,
+    actorName: input.actor.name,
+    deskId: input.deskId,
+    payload: input.payload,
+  };
+  const next = caseApplyOrThrow(current, event);
+  await db.events.add(event);
+  await db.cases.put(next);
+  await db.outbox.add(outboxRow(event, now));
+  await db.settings.put(clockRow(hlc, now));
+  return next;
 }
 
 function caseApplyOrThrow(state: CaseEntity | undefined, event: CaseEventEntity): CaseEntity {

@@ -1,4 +1,5 @@
 /** Customer files (客户档案, one per household or caller), linked from their cases. */
+import Dexie from 'dexie';
 import type { CustomerId, IsoInstant } from '../../../../shared/brand';
 import type { CustomerEntity, CustomerRef } from '../../../../shared/entities';
 import { newId } from '../../../../shared/ids';
@@ -70,4 +71,103 @@ export async function customerFileResolve(
     updatedAt: now,
   };
   return { id: created.id, write: created };
+}
+
+/** The files at this address or room (as typed, without surrounding spaces), oldest first. */
+export async function customersByAddress(
+  db: DeskDatabase,
+  address: string,
+): Promise<CustomerEntity[]> {
+  const key = address.trim();
+  if (!key) return [];
+  return db.customers.where('address').equals(key).sortBy('createdAt');
+}
+
+/** Where a page of the customer list stopped (by name, then id). */
+export interface CustomersPageCursor {
+  readonly name: string;
+  readonly id: CustomerId;
+}
+
+/** One page of customer files by name, continuing after `after` (keyset, never offset). */
+export async function customersPage(
+  db: DeskDatabase,
+  limit: number,
+  after?: CustomersPageCursor,
+): Promise<{ items: CustomerEntity[]; next?: CustomersPageCursor }> {
+  const rows = await db.customers
+    .where('[name+id]')
+    .between(after ? [after.name, after.id] : [Dexie.minKey], [Dexie.maxKey], !after, true)
+    .limit(limit + 1)
+    .toArray();
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return rows.length > limit && last
+    ? { items, next: { name: last.name, id: last.id } }
+    : { items };
+}
+
+/** A phone typed as digits (with the usual separators): looked up by the phone index. */
+const PHONE_LIKE = /^\+?[\d\s\-()（）]{3,}$/;
+
+/**
+ * Customer files whose phone, name or address starts with the text (by index), then those
+ * that hold it anywhere in a name, address, phone or organisation (a scan, stopped at `limit`).
+ */
+export async function customersSearch(
+  db: DeskDatabase,
+  text: string,
+  limit: number,
+): Promise<CustomerEntity[]> {
+  const query = text.trim();
+  if (!query) return [];
+  const found = new Map<CustomerId, CustomerEntity>();
+  const add = (rows: readonly CustomerEntity[]) => {
+    for (const row of rows) if (found.size < limit) found.set(row.id, row);
+  };
+  if (PHONE_LIKE.test(query)) {
+    add(await db.customers.where('phones').startsWith(phoneKey(query)).limit(limit).toArray());
+  } else {
+    add(await db.customers.where('name').startsWith(query).limit(limit).toArray());
+    add(await db.customers.where('address').startsWith(query).limit(limit).toArray());
+  }
+  if (found.size < limit) {
+    const needle = query.toLowerCase();
+    const digits = phoneKey(query);
+    add(
+      await db.customers
+        .filter(
+          (row) =>
+            !found.has(row.id) &&
+            (row.name.toLowerCase().includes(needle) ||
+              row.address.toLowerCase().includes(needle) ||
+              (row.organisation ?? '').toLowerCase().includes(needle) ||
+              (digits !== '' && row.phones.some((phone) => phone.includes(digits)))),
+        )
+        .limit(limit - found.size)
+        .toArray(),
+    );
+  }
+  return [...found.values()];
+}
+
+/** How many cases each customer file has, and how many are still open. */
+export async function customerCaseCounts(
+  db: DeskDatabase,
+  customerIds: readonly CustomerId[],
+): Promise<Map<CustomerId, { readonly total: number; readonly open: number }>> {
+  const counts = new Map<CustomerId, { total: number; open: number }>();
+  if (customerIds.length === 0) return counts;
+  await db.cases
+    .where('customer.customerId')
+    .anyOf([...new Set(customerIds)])
+    .each((row) => {
+      const id = row.customer.customerId;
+      if (id === undefined) return;
+      const count = counts.get(id) ?? { total: 0, open: 0 };
+      count.total += 1;
+      if (row.status !== 'closed') count.open += 1;
+      counts.set(id, count);
+    });
+  return counts;
 }

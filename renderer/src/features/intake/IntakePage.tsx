@@ -16,6 +16,9 @@ import { useDeskState } from '../../app/desk-state';
 import { useDeskServices } from '../../app/services';
 import { useErrorMessage } from '../../app/useErrorMessage';
 import { DeadlineText } from '../../ui/DeadlineText';
+import { IntakeAids } from '../hotline/IntakeAids';
+import type { CaseId } from '../../../../shared/brand';
+import { IntakeAside } from './IntakeAside';
 import { intakeDraftEmpty } from './intake-draft';
 import { IntakeFields } from './IntakeFields';
 
@@ -35,6 +38,8 @@ export function IntakePage() {
   const [saved, setSaved] = useState<CaseEntity | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  // A possible duplicate the clerk chose: the new case joins its matter when saved.
+  const [matterId, setMatterId] = useState<CaseId | undefined>();
   const formRef = useRef<HTMLFormElement>(null);
 
   const deadline = useMemo(() => {
@@ -62,11 +67,14 @@ export function IntakePage() {
     try {
       const at = now();
       const created = await caseRegister(db, {
-        payload: intakePayload(draft, {
-          rules: desk.rules,
-          deadline: desk.deadlineContext,
-          receiver: { id: desk.operator.id, name: desk.operator.name },
-        }),
+        payload: {
+          ...intakePayload(draft, {
+            rules: desk.rules,
+            deadline: desk.deadlineContext,
+            receiver: { id: desk.operator.id, name: desk.operator.name },
+          }),
+          ...(matterId ? { matterId } : {}),
+        },
         at,
         actor: { id: desk.operator.id, name: desk.operator.name },
         deskId: desk.identity.deskId,
@@ -76,6 +84,7 @@ export function IntakePage() {
         wallMs: Date.parse(at),
       });
       setSaved(created);
+      setMatterId(undefined);
       setCheck(NO_PROBLEMS);
       setDraft(intakeDraftEmpty(desk.rules, now(), timeZone));
       formRef.current?.querySelector<HTMLElement>('[name="customerName"]')?.focus();
@@ -98,8 +107,18 @@ export function IntakePage() {
   };
 
   return (
-    <Box sx={{ maxWidth: 1100 }}>
-      <Typography variant="h5" component="h1" sx={{ mb: 2 }}>
+    <Box
+      sx={{
+        maxWidth: 1460,
+        display: 'grid',
+        gridTemplateColumns: 'minmax(0, 1fr) auto',
+        // The side panel spans the form, the aids and a last row that takes what it needs more.
+        gridTemplateRows: 'auto auto auto 1fr',
+        columnGap: 2,
+        alignItems: 'start',
+      }}
+    >
+      <Typography variant="h5" component="h1" sx={{ mb: 2, gridColumn: '1 / -1' }}>
         {t('intake.title')}
       </Typography>
       <Paper
@@ -120,6 +139,7 @@ export function IntakePage() {
             onClick={() => {
               setDraft(intakeDraftEmpty(desk.rules, now(), timeZone));
               setCheck(NO_PROBLEMS);
+              setMatterId(undefined);
             }}
           >
             {t('intake.clear')}
@@ -156,6 +176,8 @@ export function IntakePage() {
           ) : null}
         </Box>
       </Paper>
+      <IntakeAside draft={draft} matterId={matterId} onMatterChange={setMatterId} />
+      <IntakeAids />
     </Box>
   );
 }

@@ -1,135 +1,121 @@
-import {
-  Box,
-  Button,
-  Link,
-  Paper,
-  Table,
-  TableBody,
-  TableCell,
-  TableContainer,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@mui/material';
+import { Alert, Box, Button, Chip, Typography } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link as RouterLink } from 'react-router';
-import type { CaseEntity } from '../../../../shared/entities';
-import { caseIsOpen } from '../../../../shared/workflow/reducer';
-import { rulesCategoryPath, rulesKind, rulesLabel } from '../../../../shared/rules-query';
-import { casesCount, casesPage, type CasesPageCursor } from '../../db/repos/cases';
+import type { CaseId } from '../../../../shared/brand';
+import { registerCriteria, type RegisterViewer } from '../../../../shared/register-query';
+import { caseGet } from '../../db/repos/cases';
+import { registerCounts } from '../../db/repos/register';
 import { useDeskState } from '../../app/desk-state';
 import { useDeskServices } from '../../app/services';
-import { formatDateTime } from '../../app/format';
-import { DeadlineText } from '../../ui/DeadlineText';
+import { registerViewIsFiltered, registerViewToParams } from './register-params';
+import { RegisterPrintButtons } from '../print/RegisterPrintButtons';
+import { RegisterFilterBar } from './RegisterFilterBar';
+import { RegisterTable, type RegisterTableHandle } from './RegisterTable';
+import { useRegisterRows } from './useRegisterRows';
+import { useRegisterView } from './useRegisterView';
 
-const PAGE_SIZE = 50;
-
-/** The register (登记表): every case, newest first, paged by key. */
+/**
+ * The register (登记表): every case, filtered, searched and sorted as the clerk asks (kept in
+ * the address), paged by key, with the counts of cases and of matters.
+ */
 export function RegisterPage() {
   const { t } = useTranslation();
-  const { db } = useDeskServices();
-  const first = useLiveQuery(() => casesPage(db, { limit: PAGE_SIZE }), [db]);
-  const total = useLiveQuery(() => casesCount(db, {}), [db]);
-  const [more, setMore] = useState<{ items: CaseEntity[]; next?: CasesPageCursor }>({ items: [] });
-  const next = more.items.length > 0 ? more.next : first?.next;
+  const desk = useDeskState();
+  const { db, now } = useDeskServices();
+  const { view, setFilter, setSort, clearFilter, showMatter } = useRegisterView();
+  const tableRef = useRef<RegisterTableHandle>(null);
+  const { operator } = desk;
+  const viewer: RegisterViewer = operator;
+  const viewKey = registerViewToParams(view).toString();
 
-  const loadMore = async () => {
-    if (!next) return;
-    const page = await casesPage(db, { limit: PAGE_SIZE, after: next });
-    setMore((current) => ({ items: [...current.items, ...page.items], next: page.next }));
-  };
+  // `now` is read when the view changes: "overdue" means overdue when the filter was set.
+  const checked = useMemo(
+    () =>
+      registerCriteria(view.filter, {
+        rules: desk.rules,
+        timeZone: desk.deadlineContext.timeZone,
+        now: now(),
+      }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [viewKey, desk.rules, desk.deadlineContext.timeZone],
+  );
+  const criteria = checked.ok ? checked.criteria : undefined;
+  const { rows, matterSizes, hasMore, loaded, loadMore } = useRegisterRows(
+    criteria,
+    view.sort,
+    viewer,
+    viewKey,
+  );
+  const counts = useLiveQuery(
+    async () => (criteria ? registerCounts(db, criteria, viewer) : null),
+    // The view key stands for the criteria (derived from it).
+    [db, viewKey, operator.id],
+  );
+  const matterCase = useLiveQuery(
+    async () => (view.filter.matterId ? caseGet(db, view.filter.matterId as CaseId) : undefined),
+    [db, view.filter.matterId],
+  );
+  const filtered = registerViewIsFiltered(view);
 
-  const rows = [...(first?.items ?? []), ...more.items];
   return (
     <Box>
-      <Box sx={{ display: 'flex', alignItems: 'baseline', gap: 2, mb: 2 }}>
+      <Box sx={{ display: 'flex', alignItems: 'baseline', gap: 2, mb: 2, flexWrap: 'wrap' }}>
         <Typography variant="h5" component="h1">
           {t('register.title')}
         </Typography>
-        {total !== undefined ? (
-          <Typography color="text.secondary">{t('register.count', { count: total })}</Typography>
-        ) : null}
-      </Box>
-      {first && rows.length === 0 ? (
-        <Typography>{t('register.empty')}</Typography>
-      ) : (
-        <TableContainer component={Paper}>
-          <Table size="small" aria-label={t('register.tableLabel')}>
-            <TableHead>
-              <TableRow>
-                <TableCell>{t('register.columns.number')}</TableCell>
-                <TableCell>{t('register.columns.receivedAt')}</TableCell>
-                <TableCell>{t('register.columns.customer')}</TableCell>
-                <TableCell>{t('register.columns.subject')}</TableCell>
-                <TableCell>{t('register.columns.kind')}</TableCell>
-                <TableCell>{t('register.columns.category')}</TableCell>
-                <TableCell>{t('register.columns.status')}</TableCell>
-                <TableCell>{t('register.columns.deadline')}</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {rows.map((item) => (
-                <RegisterRow key={item.id} item={item} />
-              ))}
-            </TableBody>
-          </Table>
-        </TableContainer>
-      )}
-      {next && more.items.length + (first?.items.length ?? 0) < (total ?? 0) ? (
-        <Button sx={{ mt: 2 }} onClick={() => void loadMore()}>
-          {t('register.loadMore')}
-        </Button>
-      ) : null}
-    </Box>
-  );
-}
-
-function RegisterRow({ item }: Readonly<{ item: CaseEntity }>) {
-  const { t } = useTranslation();
-  const { rules, locale, deadlineContext } = useDeskState();
-  const kind = rulesKind(rules, item.kindId);
-  const category = item.categoryId
-    ? rulesCategoryPath(rules, item.kindId, item.categoryId)
-        .map((c) => rulesLabel(c.label, locale))
-        .join(' / ')
-    : '';
-  return (
-    <TableRow hover>
-      <TableCell>
-        <Link component={RouterLink} to={`/cases/${item.id}`}>
-          {item.number}
-        </Link>
-      </TableCell>
-      <TableCell sx={{ whiteSpace: 'nowrap' }}>
-        {formatDateTime(item.receivedAt, deadlineContext.timeZone)}
-      </TableCell>
-      <TableCell>
-        {item.customer.name}
-        {item.customer.address ? (
-          <Typography
-            variant="body2"
-            color="text.secondary"
-            component="span"
-            sx={{ display: 'block' }}
-          >
-            {item.customer.address}
+        {counts ? (
+          <Typography color="text.secondary" data-testid="register-count">
+            {t('register.count', { cases: counts.cases, matters: counts.matters })}
           </Typography>
         ) : null}
-      </TableCell>
-      <TableCell sx={{ maxWidth: 320 }}>{item.subject}</TableCell>
-      <TableCell>{kind ? rulesLabel(kind.label, locale) : item.kindId}</TableCell>
-      <TableCell>{category}</TableCell>
-      <TableCell>{t(`status.${item.status}`)}</TableCell>
-      <TableCell sx={{ whiteSpace: 'nowrap' }}>
-        <DeadlineText
-          deadline={item.deadline}
-          showRemaining
-          exempt={item.exemptReason !== undefined}
-          open={caseIsOpen(item)}
+        {view.filter.matterId ? (
+          <Chip
+            color="secondary"
+            label={t('register.filters.matter', {
+              number: matterCase?.number ?? view.filter.matterId,
+            })}
+            onDelete={() => setFilter({ matterId: undefined })}
+          />
+        ) : null}
+        <Box sx={{ flexGrow: 1 }} />
+        <RegisterPrintButtons />
+        <Typography variant="body2" color="text.secondary">
+          {t('register.keyboardHint')}
+        </Typography>
+      </Box>
+      <RegisterFilterBar
+        filter={view.filter}
+        errors={checked.ok ? [] : checked.errors}
+        onChange={setFilter}
+        onClear={filtered ? clearFilter : undefined}
+        onSearchArrowDown={() => tableRef.current?.focusRows()}
+      />
+      {!checked.ok ? (
+        <Alert severity="error">{t('register.fixFilter')}</Alert>
+      ) : loaded && rows.length === 0 ? (
+        <Typography>{filtered ? t('register.noMatch') : t('register.empty')}</Typography>
+      ) : (
+        <RegisterTable
+          ref={tableRef}
+          rows={rows}
+          matterSizes={matterSizes}
+          viewer={viewer}
+          sort={view.sort}
+          onSort={setSort}
+          onMatter={showMatter}
+          hasMore={hasMore}
+          onLoadMore={loadMore}
         />
-      </TableCell>
-    </TableRow>
+      )}
+      {checked.ok && rows.length > 0 ? (
+        <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mt: 2 }}>
+          <Typography variant="body2" color="text.secondary">
+            {t('register.shown', { shown: rows.length })}
+          </Typography>
+          {hasMore ? <Button onClick={loadMore}>{t('register.loadMore')}</Button> : null}
+        </Box>
+      ) : null}
+    </Box>
   );
 }

@@ -1,0 +1,98 @@
+/**
+ * Possible duplicates at intake (DOMAIN.md section 2): the earlier cases with the same phone,
+ * the same address or room, or a similar subject, found by index; shared/duplicates.ts decides
+ * which of them are duplicates and ranks them.
+ */
+import type { CaseId, CustomerId } from '../../../../shared/brand';
+import type { CaseEntity } from '../../../../shared/entities';
+import {
+  DUPLICATE_WINDOW_DAYS_DEFAULT,
+  duplicateCandidates,
+  duplicatePhoneKey,
+  duplicateTextPieces,
+  duplicateWindowStart,
+  isDuplicateWindowDays,
+  type DuplicateCandidate,
+  type DuplicateProbe,
+} from '../../../../shared/duplicates';
+import { registerCanRead, type RegisterViewer } from '../../../../shared/register-query';
+import type { DeskDatabase } from '../database';
+import { customersByAddress, customersByPhone } from './customers';
+import { settingsGet } from './settings';
+
+/** The desk's duplicate window in days (the default when unset or out of range). */
+export async function duplicateWindowDays(db: DeskDatabase): Promise<number> {
+  const days = await settingsGet(db, 'duplicateWindowDays');
+  return days !== undefined && isDuplicateWindowDays(days) ? days : DUPLICATE_WINDOW_DAYS_DEFAULT;
+}
+
+/** Look a text up by at most this many of its rarest pieces: similar texts share rare ones. */
+const TEXT_PIECES_LOOKED_UP = 3;
+/** Read at most this many cases per lookup: a common piece in a busy window says little. */
+const ROWS_PER_LOOKUP = 500;
+
+async function casesOfCustomers(
+  db: DeskDatabase,
+  ids: readonly CustomerId[],
+): Promise<CaseEntity[]> {
+  return ids.length === 0
+    ? []
+    : db.cases
+        .where('customer.customerId')
+        .anyOf([...ids])
+        .limit(ROWS_PER_LOOKUP)
+        .toArray();
+}
+
+async function byText(db: DeskDatabase, probe: DuplicateProbe): Promise<CaseEntity[]> {
+  const pieces = duplicateTextPieces(probe);
+  if (pieces.length === 0) return [];
+  const counts = await Promise.all(
+    pieces.map((piece) => db.cases.where('searchTerms').equals(piece).count()),
+  );
+  const rarest = pieces
+    .map((piece, i) => ({ piece, count: counts[i] ?? 0 }))
+    .filter((p) => p.count > 0)
+    .sort((a, b) => a.count - b.count)
+    .slice(0, TEXT_PIECES_LOOKED_UP)
+    .map((p) => p.piece);
+  return rarest.length === 0
+    ? []
+    : db.cases.where('searchTerms').anyOf(rarest).distinct().limit(ROWS_PER_LOOKUP).toArray();
+}
+
+/**
+ * The possible duplicates of what the clerk is typing, most likely first, received within the
+ * window; without the confidential cases the viewer may not read (their text would show).
+ */
+export async function duplicatesFind(
+  db: DeskDatabase,
+  probe: DuplicateProbe,
+  options: { readonly windowDays: number; readonly viewer: RegisterViewer; readonly limit: number },
+): Promise<DuplicateCandidate<CaseEntity>[]> {
+  const phone = probe.phone.trim();
+  const address = probe.address.trim();
+  return db.transaction('r', [db.cases, db.customers], async () => {
+    const [phoneFiles, addressFiles] = await Promise.all([
+      duplicatePhoneKey(phone) === '' ? [] : customersByPhone(db, phone),
+      customersByAddress(db, address),
+    ]);
+    const groups = await Promise.all([
+      phone === '' ? [] : db.cases.where('customer.phone').equals(phone).toArray(),
+      address === '' ? [] : db.cases.where('customer.address').equals(address).toArray(),
+      casesOfCustomers(
+        db,
+        [...phoneFiles, ...addressFiles].map((file) => file.id),
+      ),
+      byText(db, probe),
+    ]);
+    const windowStart = duplicateWindowStart(probe.at, options.windowDays);
+    const seen = new Set<CaseId>();
+    const rows = groups.flat().filter((row) => {
+      if (seen.has(row.id) || row.receivedAt < windowStart) return false;
+      seen.add(row.id);
+      return registerCanRead(row, options.viewer);
+    });
+    return duplicateCandidates(probe, rows, options.windowDays).slice(0, options.limit);
+  });
+}

@@ -1,0 +1,134 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { IsoInstant } from '../../../../shared/brand';
+import type { CaseEntity } from '../../../../shared/entities';
+import type { DeskDatabase } from '../database';
+import { StorageError } from '../errors';
+import { testCustomer, testDatabase, testDeskSetUp, testRegister } from '../test-builders';
+import { caseEvents, caseGet } from './cases';
+import {
+  MatterError,
+  matterCases,
+  matterLink,
+  matterLinkCandidates,
+  matterUnlink,
+  type MatterChangeInput,
+} from './matters';
+import type { StoredDeskState } from './settings';
+
+describe('linking cases as one matter', () => {
+  let db: DeskDatabase;
+  let desk: StoredDeskState;
+  let first: CaseEntity;
+  let second: CaseEntity;
+  let third: CaseEntity;
+  let wallMs = Date.parse('2026-11-10T02:00:00.000Z');
+
+  const by = (): MatterChangeInput => {
+    wallMs += 60_000;
+    return {
+      at: new Date(wallMs).toISOString() as IsoInstant,
+      actor: { id: desk.operator.id, name: desk.operator.name },
+      deskId: desk.identity.deskId,
+      wallMs,
+    };
+  };
+  const matterOf = async (c: CaseEntity) => (await caseGet(db, c.id))?.matterId;
+
+  beforeEach(async () => {
+    db = testDatabase();
+    desk = await testDeskSetUp(db);
+    first = await testRegister(db, desk, '2026-11-03T01:00:00.000Z', { subject: '3号楼电梯停运' });
+    second = await testRegister(db, desk, '2026-11-04T01:00:00.000Z', {
+      subject: '电梯又坏了',
+      customer: testCustomer({ name: '陈红', phone: '13800001111' }),
+    });
+    third = await testRegister(db, desk, '2026-11-05T01:00:00.000Z', { subject: '楼道灯不亮' });
+  });
+  afterEach(async () => {
+    await db.delete();
+  });
+
+  it('links two reports under the first, with a linked event on each', async () => {
+    await matterLink(db, second.id, first.id, by());
+    expect(await matterOf(first)).toBe(first.id);
+    expect(await matterOf(second)).toBe(first.id);
+    const last = async (c: CaseEntity) => (await caseEvents(db, c.id)).at(-1);
+    expect(await last(first)).toMatchObject({
+      type: 'case/linked',
+      payload: { matterId: first.id, otherCaseId: second.id },
+    });
+    expect(await last(second)).toMatchObject({
+      type: 'case/linked',
+      payload: { matterId: first.id, otherCaseId: first.id },
+    });
+    expect((await matterCases(db, first.id)).map((c) => c.id)).toEqual([first.id, second.id]);
+    // Every event goes to the outbox too.
+    expect(await db.outbox.where('caseId').equals(second.id).count()).toBe(2);
+  });
+
+  it('refuses a self-link and a second link of the same matter, writing nothing', async () => {
+    await expect(matterLink(db, first.id, first.id, by())).rejects.toMatchObject({
+      code: 'selfLink',
+    });
+    await matterLink(db, second.id, first.id, by());
+    const events = await db.events.count();
+    await expect(matterLink(db, first.id, second.id, by())).rejects.toBeInstanceOf(MatterError);
+    expect(await db.events.count()).toBe(events);
+  });
+
+  it('refuses an unknown case', async () => {
+    await expect(
+      matterLink(db, first.id, 'no-such-case' as CaseEntity['id'], by()),
+    ).rejects.toBeInstanceOf(StorageError);
+  });
+
+  it('is atomic: when the second case cannot be written, neither case is linked', async () => {
+    const eventsBefore = await db.events.count();
+    let created = 0;
+    const failSecond = () => {
+      created += 1;
+      if (created === 2) throw new Error('disk failed while writing the second event');
+    };
+    db.events.hook('creating', failSecond);
+    try {
+      await expect(matterLink(db, second.id, first.id, by())).rejects.toBeInstanceOf(StorageError);
+    } finally {
+      db.events.hook('creating').unsubscribe(failSecond);
+    }
+    expect(created).toBe(2);
+    expect(await matterOf(first)).toBe(first.id);
+    expect(await matterOf(second)).toBe(second.id);
+    expect(await db.events.count()).toBe(eventsBefore);
+    expect(await db.outbox.count()).toBe(eventsBefore);
+  });
+
+  it('unlinks a report: both cases become their own matter again', async () => {
+    await matterLink(db, second.id, first.id, by());
+    await matterUnlink(db, second.id, by());
+    expect(await matterOf(first)).toBe(first.id);
+    expect(await matterOf(second)).toBe(second.id);
+    expect((await caseEvents(db, second.id)).at(-1)).toMatchObject({
+      type: 'case/unlinked',
+      payload: { otherCaseId: first.id },
+    });
+    await expect(matterUnlink(db, second.id, by())).rejects.toMatchObject({ code: 'notLinked' });
+  });
+
+  it('keeps the rest of a matter together when its first case leaves', async () => {
+    await matterLink(db, second.id, first.id, by());
+    await matterLink(db, third.id, second.id, by());
+    expect(await matterOf(third)).toBe(first.id);
+    await matterUnlink(db, first.id, by());
+    expect(await matterOf(first)).toBe(first.id);
+    expect(await matterOf(second)).toBe(second.id);
+    expect(await matterOf(third)).toBe(second.id);
+  });
+
+  it('offers cases to link by number or text, without those already in the matter', async () => {
+    const ids = async (query: string) =>
+      (await matterLinkCandidates(db, query, first.matterId, desk.operator, 10)).map((c) => c.id);
+    expect(await ids('电梯')).toEqual([second.id]);
+    expect(await ids(third.number)).toEqual([third.id]);
+    expect(await ids('   ')).toEqual([]);
+  });
+});

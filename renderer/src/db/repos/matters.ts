@@ -1,0 +1,150 @@
+/**
+ * Matters (DOMAIN.md section 2): linking the reports of one matter and unlinking them. Each
+ * link or unlink appends its events to every case it changes in ONE transaction, through the
+ * same append as every other event (`caseAppendInTransaction`): either all cases change or none.
+ */
+import Dexie from 'dexie';
+import type { CaseId, DeskId, IsoInstant } from '../../../../shared/brand';
+import type { CaseEntity } from '../../../../shared/entities';
+import {
+  matterLinkPlan,
+  matterUnlinkPlan,
+  type MatterPlan,
+  type MatterRefusalCode,
+} from '../../../../shared/matters';
+import { registerCanRead, type RegisterViewer } from '../../../../shared/register-query';
+import type { DeskDatabase } from '../database';
+import { StorageError, isDeskError, storageErrorFrom } from '../errors';
+import {
+  caseAppendInTransaction,
+  caseAppendTables,
+  caseByNumber,
+  casesSearch,
+  type CaseActor,
+} from './cases';
+
+/** A link or unlink the matter rules refuse (the cases are unchanged). */
+export class MatterError extends Error {
+  override readonly name = 'MatterError';
+  readonly code: MatterRefusalCode;
+
+  constructor(code: MatterRefusalCode) {
+    super(`Matter change refused: ${code}`);
+    this.code = code;
+  }
+}
+
+export interface MatterChangeInput {
+  readonly at: IsoInstant;
+  readonly actor: CaseActor;
+  readonly deskId: DeskId;
+  readonly wallMs: number;
+}
+
+/** The cases of a matter, earliest received first. */
+export async function matterCases(db: DeskDatabase, matterId: CaseId): Promise<CaseEntity[]> {
+  return db.cases
+    .where('[matterId+receivedAt+id]')
+    .between([matterId, Dexie.minKey], [matterId, Dexie.maxKey])
+    .toArray();
+}
+
+async function caseOrThrow(db: DeskDatabase, id: CaseId): Promise<CaseEntity> {
+  const found = await db.cases.get(id);
+  if (!found) throw new StorageError('notFound', { message: `No case ${id}` });
+  return found;
+}
+
+async function planWrite(
+  db: DeskDatabase,
+  decide: () => Promise<MatterPlan>,
+  input: MatterChangeInput,
+): Promise<void> {
+  try {
+    await db.transaction('rw', caseAppendTables(db), async () => {
+      const plan = await decide();
+      if (!plan.ok) throw new MatterError(plan.code);
+      for (const step of plan.steps) {
+        await caseAppendInTransaction(db, step.caseId, { ...step, ...input });
+      }
+    });
+  } catch (error) {
+    throw error instanceof MatterError || isDeskError(error) ? error : storageErrorFrom(error);
+  }
+}
+
+/**
+ * Links two cases as one matter: both matters become one, under the earlier first case, and
+ * each case that changes gets a `case/linked` event. Throws `MatterError` ('selfLink',
+ * 'alreadyLinked') or `StorageError('notFound')`; nothing is written then.
+ */
+export async function matterLink(
+  db: DeskDatabase,
+  caseId: CaseId,
+  otherCaseId: CaseId,
+  input: MatterChangeInput,
+): Promise<void> {
+  await planWrite(
+    db,
+    async () => {
+      const a = await caseOrThrow(db, caseId);
+      const b = await caseOrThrow(db, otherCaseId);
+      const [aMatter, bMatter] = await Promise.all([
+        matterCases(db, a.matterId),
+        matterCases(db, b.matterId),
+      ]);
+      return matterLinkPlan(a, aMatter, b, bMatter);
+    },
+    input,
+  );
+}
+
+/**
+ * Takes a case out of its matter (`case/unlinked` on it and on the root of what remains; see
+ * `matterUnlinkPlan`). Throws `MatterError('notLinked')` for a case that is alone.
+ */
+export async function matterUnlink(
+  db: DeskDatabase,
+  caseId: CaseId,
+  input: MatterChangeInput,
+): Promise<void> {
+  await planWrite(
+    db,
+    async () => {
+      const x = await caseOrThrow(db, caseId);
+      return matterUnlinkPlan(x, await matterCases(db, x.matterId));
+    },
+    input,
+  );
+}
+
+/**
+ * Cases a clerk may link a case to, found by number (exactly) or by text, newest first, without
+ * the cases of `exceptMatterId` (already linked) and the confidential cases the viewer may not
+ * read.
+ */
+export async function matterLinkCandidates(
+  db: DeskDatabase,
+  query: string,
+  exceptMatterId: CaseId,
+  viewer: RegisterViewer,
+  limit: number,
+): Promise<CaseEntity[]> {
+  const text = query.trim();
+  if (text === '') return [];
+  const [byNumber, byText] = await Promise.all([
+    caseByNumber(db, text),
+    casesSearch(db, text, limit + 1),
+  ]);
+  const found = [...(byNumber ? [byNumber] : []), ...byText.items];
+  const seen = new Set<CaseId>();
+  return found
+    .filter((row) => {
+      // A confidential case the clerk may not read is not offered: its subject would show.
+      if (row.matterId === exceptMatterId || seen.has(row.id)) return false;
+      if (!registerCanRead(row, viewer)) return false;
+      seen.add(row.id);
+      return true;
+    })
+    .slice(0, limit);
+}

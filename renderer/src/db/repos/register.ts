@@ -1,0 +1,165 @@
+/**
+ * The register's queries: keyset pages for every filter and sort, and the counts of the
+ * filtered set. What matches, in what order and along which index is decided in
+ * shared/register-query.ts; this module walks the indexes it names (never `offset()`).
+ */
+import Dexie, { type Collection } from 'dexie';
+import type { CaseId } from '../../../../shared/brand';
+import type { CaseEntity } from '../../../../shared/entities';
+import {
+  registerCompare,
+  registerCount,
+  registerCursorOf,
+  registerHasCriteria,
+  registerIsAfter,
+  registerPhaseOf,
+  registerPlan,
+  registerRowMatches,
+  type RegisterCount,
+  type RegisterCriteria,
+  type RegisterCursor,
+  type RegisterSort,
+  type RegisterViewer,
+  type RegisterWalk,
+} from '../../../../shared/register-query';
+import type { DeskDatabase } from '../database';
+import { casesSearch } from './cases';
+
+export interface RegisterPageQuery {
+  readonly criteria: RegisterCriteria;
+  readonly sort: RegisterSort;
+  readonly viewer: RegisterViewer;
+  readonly limit: number;
+  /** The cursor of the previous page's last case. */
+  readonly after?: RegisterCursor;
+}
+
+export interface RegisterPage {
+  readonly items: CaseEntity[];
+  /** Absent on the last page. */
+  readonly next?: RegisterCursor;
+}
+
+/**
+ * The rows of one walk strictly after `after` (the sort key parts that follow the prefix).
+ * A shorter array sorts before every longer one it begins, so `[prefix, from]` is below every
+ * `[prefix, from, id]`; `Dexie.maxKey` (an array) sorts after every string and may appear only
+ * once in a key.
+ */
+function walkRows(
+  db: DeskDatabase,
+  walk: RegisterWalk,
+  after: readonly string[] | undefined,
+): Collection<CaseEntity, CaseId> {
+  const compound = walk.index.startsWith('[');
+  const key = (parts: readonly unknown[]): unknown =>
+    compound ? [...walk.prefix, ...parts] : parts[0];
+  const fromCursorUp = after !== undefined && !walk.reverse;
+  const fromCursorDown = after !== undefined && walk.reverse;
+  const lower = key(fromCursorUp ? after : [walk.from ?? Dexie.minKey]);
+  const upper = key(fromCursorDown ? after : [walk.before ?? Dexie.maxKey]);
+  const includeUpper = !fromCursorDown && walk.before === undefined;
+  const rows = db.cases.where(walk.index).between(lower, upper, !fromCursorUp, includeUpper);
+  return walk.reverse ? rows.reverse() : rows;
+}
+
+/**
+ * One page of the register under the criteria and sort, continuing after `query.after`. Every
+ * case that matches appears exactly once across the pages, in the sort's order.
+ */
+export async function registerPage(
+  db: DeskDatabase,
+  query: RegisterPageQuery,
+): Promise<RegisterPage> {
+  const { criteria, sort, viewer, limit, after } = query;
+  const plan = registerPlan(criteria, sort);
+  const matches = (row: CaseEntity) => registerRowMatches(row, criteria, viewer);
+  // One row more than asked says whether there is a next page.
+  const wanted = limit + 1;
+
+  if (plan.source === 'search') {
+    const found = await casesSearch(db, plan.text, Number.POSITIVE_INFINITY);
+    const rows = found.items
+      .filter((row) => matches(row) && registerIsAfter(row, after, sort))
+      .sort((a, b) => registerCompare(a, b, sort));
+    return pageOf(rows.slice(0, wanted), limit, sort);
+  }
+
+  const rows: CaseEntity[] = [];
+  for (const walk of plan.walks) {
+    if (rows.length >= wanted) break;
+    if (after && after.phase > walk.phase) continue;
+    const from = after?.phase === walk.phase ? after.key : undefined;
+    const found = await walkRows(db, walk, from)
+      .filter((row) => registerPhaseOf(row, sort) === walk.phase && matches(row))
+      .limit(wanted - rows.length)
+      .toArray();
+    rows.push(...found);
+  }
+  return pageOf(rows, limit, sort);
+}
+
+function pageOf(rows: CaseEntity[], limit: number, sort: RegisterSort): RegisterPage {
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return rows.length > limit && last ? { items, next: registerCursorOf(last, sort) } : { items };
+}
+
+/**
+ * How many cases match and how many matters they make (linked cases count once). The whole
+ * register is counted from the indexes alone; a filtered set is walked once.
+ */
+export async function registerCounts(
+  db: DeskDatabase,
+  criteria: RegisterCriteria,
+  viewer: RegisterViewer,
+): Promise<RegisterCount> {
+  if (!registerHasCriteria(criteria)) {
+    const [cases, matters] = await Promise.all([
+      db.cases.count(),
+      db.cases.orderBy('matterId').uniqueKeys(),
+    ]);
+    return { cases, matters: matters.length };
+  }
+  const matches = (row: CaseEntity) => registerRowMatches(row, criteria, viewer);
+  // Newest first is one walk over every matching case, whatever the register's sort.
+  const plan = registerPlan(criteria, 'receivedDesc');
+  if (plan.source === 'search') {
+    const found = await casesSearch(db, plan.text, Number.POSITIVE_INFINITY);
+    return registerCount(found.items.filter(matches));
+  }
+  const matterIds: Pick<CaseEntity, 'matterId'>[] = [];
+  for (const walk of plan.walks) {
+    await walkRows(db, walk, undefined)
+      .filter(matches)
+      .each((row) => {
+        matterIds.push({ matterId: row.matterId });
+      });
+  }
+  return registerCount(matterIds);
+}
+
+/** How many cases each matter has, for the matters of a page (a matter of one is not linked). */
+export async function registerMatterSizes(
+  db: DeskDatabase,
+  matterIds: readonly CaseId[],
+): Promise<Map<CaseId, number>> {
+  const sizes = new Map<CaseId, number>();
+  if (matterIds.length === 0) return sizes;
+  await db.cases
+    .where('matterId')
+    .anyOf([...new Set(matterIds)])
+    .each((row) => {
+      sizes.set(row.matterId, (sizes.get(row.matterId) ?? 0) + 1);
+    });
+  return sizes;
+}
+
+/** The handler names cases carry, for the handler filter (from the index alone). */
+export async function registerHandlerNames(db: DeskDatabase): Promise<string[]> {
+  const names = await db.cases.orderBy('handlerName').uniqueKeys();
+  return names
+    .map(String)
+    .filter((name) => name.trim() !== '')
+    .sort((a, b) => a.localeCompare(b, 'zh-CN'));
+}
