@@ -11,6 +11,11 @@ async function start() {
   await i18nStart('zh-CN');
   const persistence = await storageRequestPersistence();
   const services = { db: getDeskDatabase(), bridge: bridgeResolve(), now: systemNow, persistence };
+  if (import.meta.env.VITE_E2E_HOOKS === '1') {
+    // End-to-end test builds only; see e2e-hooks/desk-test-hooks.ts.
+    const { deskTestHooksInstall } = await import('./e2e-hooks/desk-test-hooks');
+    deskTestHooksInstall(services.db);
+  }
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root');
   createRoot(root).render(

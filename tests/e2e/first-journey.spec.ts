@@ -105,7 +105,9 @@ test.describe('a new desk registers its first complaint', () => {
     });
     await page.getByRole('button', { name: '切换语言' }).click();
     await expect(
-      page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Register', exact: true }),
+      page
+        .getByRole('navigation', { name: 'Main menu' })
+        .getByRole('link', { name: 'Register', exact: true }),
     ).toBeVisible();
     await page.getByRole('link', { name: 'New case' }).click();
     await expect(page.getByLabel('Subject')).toBeVisible();

@@ -234,7 +234,8 @@ export const en: LocaleResource = {
     duplicateNumber:
       'Duplicate case number; nothing was saved. Try again; if it happens again, check the numbering pattern.',
     alreadySetUp: 'This desk is already set up.',
-    changeRefused: 'The change breaks a rule and was not saved; correct it as the form says and try again.',
+    changeRefused:
+      'The change breaks a rule and was not saved; correct it as the form says and try again.',
     unknown: 'Something unexpected happened; nothing was saved (ref: {{ref}}).',
   },
   followUp: followUpLocale.en,

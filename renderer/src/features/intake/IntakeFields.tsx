@@ -82,14 +82,14 @@ export function IntakeFields({ draft, onChange, check }: Readonly<IntakeFieldsPr
           {t('intake.caseSection')}
         </Typography>
       </Grid>
-      <Grid size={{ xs: 12, md: 3 }}>
+      <Grid size={{ xs: 12, md: 4 }}>
         <TextField
           {...text('receivedAtLocal', t('intake.receivedAt'))}
           type="datetime-local"
           slotProps={{ inputLabel: { shrink: true } }}
         />
       </Grid>
-      <Grid size={{ xs: 12, md: 3 }}>
+      <Grid size={{ xs: 12, md: 2 }}>
         <TextField select {...text('channelId', t('intake.channel'))} {...native}>
           {rules.channels.map((channel) => (
             <option key={channel.id} value={channel.id}>

@@ -1,0 +1,139 @@
+/**
+ * What the printed forms read, and the record every print leaves (DOMAIN.md section 8: the
+ * audit log holds who printed what, when; a case form also appends `case/printed` to its case).
+ */
+import Dexie from 'dexie';
+import type { AuditId, CaseId, DeskId, IsoInstant, StaffId } from '../../../../shared/brand';
+import type { AuditEntity, CaseEntity, CaseEventEntity } from '../../../../shared/entities';
+import { newId } from '../../../../shared/ids';
+import { isCaseForm, type PrintFormId } from '../../../../shared/print/forms';
+import { printSettingsRestore, type PrintSettings } from '../../../../shared/print/settings';
+import type { DeskDatabase } from '../database';
+import { StorageError, withStorageErrors } from '../errors';
+import { caseAllowedEvents } from '../../../../shared/workflow/reducer';
+import { caseAppendEvent, caseEvents } from './cases';
+import { settingsGet } from './settings';
+
+export interface CaseWithEvents {
+  readonly item: CaseEntity;
+  readonly events: readonly CaseEventEntity[];
+}
+
+/** The desk's print options with every default filled in. */
+export async function printSettingsLoad(db: DeskDatabase): Promise<PrintSettings> {
+  return printSettingsRestore(await settingsGet(db, 'print'));
+}
+
+/** Cases received in `[start, end)`, oldest first: the rows of the register, in its order. */
+export async function printRegisterCases(
+  db: DeskDatabase,
+  start: IsoInstant,
+  end: IsoInstant,
+): Promise<CaseEntity[]> {
+  return db.cases
+    .where('[receivedAt+id]')
+    .between([start, Dexie.minKey], [end, Dexie.minKey], true, false)
+    .toArray();
+}
+
+/** The cases asked for, each with its history, in the order asked; unknown ids are skipped. */
+export async function printCasesWithEvents(
+  db: DeskDatabase,
+  ids: readonly CaseId[],
+): Promise<CaseWithEvents[]> {
+  return db.transaction('r', [db.cases, db.events], async () => {
+    const items = await db.cases.bulkGet([...ids]);
+    const found = items.filter((item): item is CaseEntity => item !== undefined);
+    return Promise.all(
+      found.map(async (item) => ({ item, events: await caseEvents(db, item.id) })),
+    );
+  });
+}
+
+/**
+ * The cases dispatched in `[start, end)` (a day's dispatch sheets), in the order they were
+ * dispatched; a case dispatched twice that day appears once.
+ */
+export async function printDispatchedCaseIds(
+  db: DeskDatabase,
+  start: IsoInstant,
+  end: IsoInstant,
+): Promise<CaseId[]> {
+  const events = await db.events
+    .where('at')
+    .between(start, end, true, false)
+    .filter((event) => event.type === 'case/dispatched')
+    .sortBy('at');
+  return [...new Set(events.map((event) => event.caseId))];
+}
+
+/**
+ * The follow-ups to make by the end of a day (`end`, exclusive): pending follow-ups due before
+ * it, overdue ones included, or with no due time, of cases the workflow lets be followed up
+ * now (not one taken back into handling after an escalation); the earliest due first.
+ */
+export async function printFollowUpsDue(db: DeskDatabase, end: IsoInstant): Promise<CaseEntity[]> {
+  const pending = await db.cases.where('followUp.state').equals('pending').toArray();
+  return pending
+    .filter((c) => c.followUp.dueAt === undefined || c.followUp.dueAt < end)
+    .filter((c) => caseAllowedEvents(c).includes('case/followedUp'))
+    .sort(
+      (a, b) =>
+        (a.followUp.dueAt ?? '').localeCompare(b.followUp.dueAt ?? '') ||
+        a.receivedAt.localeCompare(b.receivedAt),
+    );
+}
+
+export interface PrintRecordInput {
+  readonly form: PrintFormId;
+  /** The cases of a case form (one per sheet printed); empty for a list form. */
+  readonly caseIds: readonly CaseId[];
+  /** What a list form covered, e.g. `2026-09-01..2026-09-30`; for the audit entry. */
+  readonly detail?: string;
+  /** `print` or `pdf`: how it left the desk. */
+  readonly output: 'print' | 'pdf';
+  readonly at: IsoInstant;
+  readonly actor: { readonly id: StaffId; readonly name: string };
+  readonly deskId: DeskId;
+  readonly wallMs: number;
+}
+
+/**
+ * Records a print in one transaction: an audit entry per case form (`case.printed`) with a
+ * `case/printed` event on its case, or one `register.printed` entry for a list form. Throws
+ * `StorageError('notFound')` if a case has gone; then nothing is recorded.
+ */
+export async function printRecord(db: DeskDatabase, input: PrintRecordInput): Promise<void> {
+  const detail = [input.form, input.output, input.detail].filter(Boolean).join(' ');
+  const entry = (action: AuditEntity['action'], target: string): AuditEntity => ({
+    id: newId<AuditId>(input.wallMs),
+    at: input.at,
+    actorId: input.actor.id,
+    action,
+    target,
+    detail,
+  });
+  await withStorageErrors(() =>
+    db.transaction('rw', [db.cases, db.events, db.settings, db.outbox, db.audit], async () => {
+      if (!isCaseForm(input.form)) {
+        await db.audit.add(entry('register.printed', input.form));
+        return;
+      }
+      if (input.caseIds.length === 0) {
+        throw new StorageError('notFound', { message: 'No case to record the print on' });
+      }
+      for (const caseId of input.caseIds) {
+        // Runs inside this transaction (its tables are a subset), so all cases or none.
+        await caseAppendEvent(db, caseId, {
+          type: 'case/printed',
+          payload: { form: input.form },
+          at: input.at,
+          actor: input.actor,
+          deskId: input.deskId,
+          wallMs: input.wallMs,
+        });
+        await db.audit.add(entry('case.printed', caseId));
+      }
+    }),
+  );
+}

@@ -1,0 +1,96 @@
+/**
+ * Test hooks for the end-to-end suite, in builds made with `VITE_E2E_HOOKS=1` only (main.tsx
+ * loads this module behind that flag; the production build, `npm run web` and the packaged app
+ * never contain it).
+ *
+ * Playwright cannot reach IndexedDB through the application's code, and typing 120 cases or 20
+ * steps of one case into the screens would make the print tests slow and about the screens
+ * rather than the forms. These hooks go through the application's own code path: the intake
+ * check and payload the intake screen uses, `caseRegister`, `caseAppendEvent` (the reducer
+ * refuses what the workflow refuses). Exposed as `window.__deskTest`.
+ */
+import type { CaseId, IsoInstant } from '../../../shared/brand';
+import type { AuditEntity } from '../../../shared/entities';
+import { intakeCheck, intakePayload, type IntakeDraft } from '../../../shared/workflow/intake';
+import { deadlineContextFromSettings } from '../../../shared/calendar/deadline';
+import type { DeskDatabase } from '../db/database';
+import { auditList } from '../db/repos/audit';
+import { caseAppendEvent, caseRegister, type CaseAppendableType } from '../db/repos/cases';
+import { deskState } from '../db/repos/settings';
+import { intakeDraftEmpty } from '../features/intake/intake-draft';
+
+export interface DeskTestEvent {
+  readonly type: CaseAppendableType;
+  readonly payload: unknown;
+  /** When the step happened (defaults to now). */
+  readonly at?: string;
+}
+
+export interface DeskTestHooks {
+  /** Registers cases as the intake screen would, from what a clerk would type. */
+  registerCases(
+    drafts: readonly Partial<IntakeDraft>[],
+  ): Promise<{ readonly id: CaseId; readonly number: string }[]>;
+  /** Appends steps to a case as the current operator. */
+  appendEvents(caseId: string, events: readonly DeskTestEvent[]): Promise<void>;
+  /** The latest audit entries, newest first. */
+  auditLatest(limit: number): Promise<AuditEntity[]>;
+}
+
+declare global {
+  interface Window {
+    __deskTest?: DeskTestHooks;
+  }
+}
+
+async function desk(db: DeskDatabase) {
+  const state = await deskState(db);
+  if (!state) throw new Error('__deskTest: set the desk up first');
+  return { ...state, deadline: deadlineContextFromSettings(state.calendar) };
+}
+
+export function deskTestHooksInstall(db: DeskDatabase): void {
+  window.__deskTest = {
+    async registerCases(drafts) {
+      const d = await desk(db);
+      const timeZone = d.deadline.timeZone;
+      const created: { id: CaseId; number: string }[] = [];
+      for (const partial of drafts) {
+        const now = new Date().toISOString() as IsoInstant;
+        const draft: IntakeDraft = { ...intakeDraftEmpty(d.rules, now, timeZone), ...partial };
+        const check = intakeCheck(draft, d.rules, now, timeZone);
+        if (check.errors.length > 0) {
+          throw new Error(`__deskTest: intake refused ${JSON.stringify(check.errors)}`);
+        }
+        const actor = { id: d.operator.id, name: d.operator.name };
+        const item = await caseRegister(db, {
+          payload: intakePayload(draft, { rules: d.rules, deadline: d.deadline, receiver: actor }),
+          at: now,
+          actor,
+          deskId: d.identity.deskId,
+          numbering: d.rules.numbering,
+          deskCode: d.identity.deskCode,
+          timeZone,
+          wallMs: Date.parse(now),
+        });
+        created.push({ id: item.id, number: item.number });
+      }
+      return created;
+    },
+    async appendEvents(caseId, events) {
+      const d = await desk(db);
+      for (const event of events) {
+        const at = (event.at ?? new Date().toISOString()) as IsoInstant;
+        await caseAppendEvent(db, caseId as CaseId, {
+          type: event.type,
+          payload: event.payload as never,
+          at,
+          actor: { id: d.operator.id, name: d.operator.name },
+          deskId: d.identity.deskId,
+          wallMs: Date.now(),
+        });
+      }
+    },
+    auditLatest: (limit) => auditList(db, limit),
+  };
+}

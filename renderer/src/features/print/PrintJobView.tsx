@@ -1,0 +1,159 @@
+import { Alert, Box, Button, Stack, Typography } from '@mui/material';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PrintFormId } from '../../../../shared/print/forms';
+import type { PrintSettings } from '../../../../shared/print/settings';
+import { useDeskState } from '../../app/desk-state';
+import { useDeskServices } from '../../app/services';
+import { useErrorMessage } from '../../app/useErrorMessage';
+import { printRecord } from '../../db/repos/print';
+import type { PaginateWords } from '../../print/measure';
+import { PrintPages } from '../../print/PrintPages';
+import { PrintRoot } from '../../print/PrintRoot';
+import type { PrintJob } from './usePrintJob';
+import { usePaginated } from './usePaginated';
+
+export interface PrintJobViewProps {
+  readonly form: PrintFormId;
+  readonly job: PrintJob;
+  readonly settings: PrintSettings;
+  readonly words: PaginateWords;
+}
+
+type Message = { readonly severity: 'success' | 'info' | 'error'; readonly text: string };
+
+/** Width of the preview column the sheets are scaled to fit. */
+function useWidth(): [React.RefObject<HTMLDivElement | null>, number] {
+  const ref = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const observer = new ResizeObserver(([entry]) => setWidth(entry?.contentRect.width ?? 0));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width];
+}
+
+/** The pages of a job, page by page as they will print, and the buttons that print them. */
+export function PrintJobView({ form, job, settings, words }: PrintJobViewProps) {
+  const { t } = useTranslation();
+  const { db, bridge, now } = useDeskServices();
+  const desk = useDeskState();
+  const errorMessage = useErrorMessage();
+  const paginated = usePaginated(job.docs, settings.margins, words);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<Message>();
+  const [previewRef, previewWidth] = useWidth();
+
+  const orientation = job.docs[0]?.orientation ?? 'portrait';
+  const margins = settings.margins;
+  const sheetWidthPx = ((orientation === 'landscape' ? 297 : 210) * 96) / 25.4;
+  const zoom = previewWidth > 0 ? Math.min(1, (previewWidth - 8) / sheetWidthPx) : 1;
+  const pageCount =
+    paginated.status === 'ready'
+      ? paginated.documents.reduce((sum, doc) => sum + doc.pages.length, 0)
+      : 0;
+
+  const run = async (output: 'print' | 'pdf') => {
+    setBusy(true);
+    setMessage(undefined);
+    try {
+      const request = { landscape: orientation === 'landscape', margins, title: job.fileTitle };
+      const result =
+        output === 'print' ? await bridge.printPage(request) : await bridge.printToPdf(request);
+      if (result.status === 'failed') {
+        setMessage({ severity: 'error', text: t(`bridge.${result.reason}`) });
+        return;
+      }
+      if (result.status === 'cancelled') {
+        setMessage({ severity: 'info', text: t('print.preview.cancelled') });
+        return;
+      }
+      const at = now();
+      try {
+        await printRecord(db, {
+          form,
+          caseIds: job.docs.flatMap((doc) => (doc.caseId ? [doc.caseId] : [])),
+          detail: job.detail,
+          output,
+          at,
+          actor: { id: desk.operator.id, name: desk.operator.name },
+          deskId: desk.identity.deskId,
+          wallMs: Date.parse(at),
+        });
+      } catch (error) {
+        setMessage({
+          severity: 'error',
+          text: t('print.preview.notRecorded', { reason: errorMessage(error) }),
+        });
+        return;
+      }
+      setMessage({
+        severity: 'success',
+        text: t(output === 'print' ? 'print.preview.printed' : 'print.preview.saved'),
+      });
+    } catch (error) {
+      setMessage({ severity: 'error', text: errorMessage(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const ready = paginated.status === 'ready' && job.docs.length > 0;
+  return (
+    <Stack spacing={2}>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
+        <Button variant="contained" disabled={!ready || busy} onClick={() => void run('print')}>
+          {busy ? t('print.preview.printing') : t('print.preview.print')}
+        </Button>
+        <Button variant="outlined" disabled={!ready || busy} onClick={() => void run('pdf')}>
+          {t('print.preview.pdf')}
+        </Button>
+        <Typography role="status" color="text.secondary">
+          {job.docs.length === 0
+            ? t('print.preview.nothing')
+            : paginated.status === 'ready'
+              ? [
+                  job.docs.length > 1
+                    ? t('print.preview.documents', { count: job.docs.length })
+                    : '',
+                  t('print.preview.pages', { count: pageCount }),
+                ]
+                  .filter(Boolean)
+                  .join(' · ')
+              : paginated.status === 'laying'
+                ? t('print.preview.laying')
+                : ''}
+        </Typography>
+      </Box>
+      {message ? <Alert severity={message.severity}>{message.text}</Alert> : null}
+      {paginated.status === 'failed' ? (
+        <Alert severity="error">
+          {t('print.preview.layoutFailed', { reason: errorMessage(paginated.error) })}
+        </Alert>
+      ) : null}
+      <Box
+        ref={previewRef}
+        role="region"
+        aria-label={t('print.preview.pagesLabel')}
+        sx={{ bgcolor: 'grey.300', p: 2, borderRadius: 1, overflowX: 'auto' }}
+      >
+        {paginated.status === 'ready' ? (
+          <Box sx={{ zoom }}>
+            <PrintPages documents={paginated.documents} margins={margins} words={words} />
+          </Box>
+        ) : null}
+      </Box>
+      {paginated.status === 'ready' ? (
+        <PrintRoot
+          documents={paginated.documents}
+          orientation={orientation}
+          margins={margins}
+          words={words}
+        />
+      ) : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,205 @@
+import {
+  Alert,
+  Box,
+  Button,
+  Checkbox,
+  FormControlLabel,
+  FormGroup,
+  FormHelperText,
+  FormLabel,
+  Paper,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PageMargins } from '../../../../shared/bridge';
+import {
+  ORIENTABLE_FORMS,
+  PRINT_HEADER_MAX_LENGTH,
+  PRINT_MARGIN_LIMITS,
+  SIGNATURE_ROLES,
+  printSettingsCheck,
+  printSettingsDraftOf,
+  type PrintSettingsDraft,
+  type PrintSettingsError,
+  type PrintSettingsField,
+} from '../../../../shared/print/settings';
+import { printFormTitle } from '../../../../shared/print/forms';
+import { rulesLabel } from '../../../../shared/rules-query';
+import { useDeskState } from '../../app/desk-state';
+import { useDeskServices } from '../../app/services';
+import { useErrorMessage } from '../../app/useErrorMessage';
+import { printSettingsLoad } from '../../db/repos/print';
+import { settingsChange } from '../../db/repos/settings';
+
+const SIDES: readonly (keyof PageMargins)[] = ['top', 'right', 'bottom', 'left'];
+
+/** `#/settings/print`: the header, signature lines, phone masking, orientation and margins. */
+export function PrintSettingsPage() {
+  const { db } = useDeskServices();
+  const stored = useLiveQuery(() => printSettingsLoad(db), [db]);
+  // The form starts from what is stored when the page opens; later changes are its own.
+  return stored ? <PrintSettingsForm draft={printSettingsDraftOf(stored)} /> : null;
+}
+
+function PrintSettingsForm({ draft: initial }: Readonly<{ draft: PrintSettingsDraft }>) {
+  const { t } = useTranslation();
+  const { db, now } = useDeskServices();
+  const desk = useDeskState();
+  const errorMessage = useErrorMessage();
+  const [draft, setDraft] = useState(initial);
+  const [errors, setErrors] = useState<readonly PrintSettingsError[]>([]);
+  const [status, setStatus] = useState<{ severity: 'success' | 'error'; text: string }>();
+  const [saving, setSaving] = useState(false);
+
+  const errorOf = (field: PrintSettingsField) => {
+    const error = errors.find((e) => e.field === field);
+    if (!error) return undefined;
+    const limits =
+      error.field === 'headerText' ? { max: PRINT_HEADER_MAX_LENGTH } : PRINT_MARGIN_LIMITS;
+    return t(`print.settings.errors.${error.code}`, limits);
+  };
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    const checked = printSettingsCheck(draft);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      setStatus({ severity: 'error', text: t('print.settings.fixErrors') });
+      return;
+    }
+    setErrors([]);
+    setSaving(true);
+    try {
+      const at = now();
+      await settingsChange(db, 'print', checked.settings, {
+        actorId: desk.operator.id,
+        at,
+        wallMs: Date.parse(at),
+      });
+      setStatus({ severity: 'success', text: t('print.settings.saved') });
+    } catch (error) {
+      setStatus({
+        severity: 'error',
+        text: t('print.settings.saveFailed', { reason: errorMessage(error) }),
+      });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const formName = (form: (typeof ORIENTABLE_FORMS)[number]) =>
+    rulesLabel(printFormTitle(desk.rules, form), desk.locale);
+
+  return (
+    <Stack component="form" spacing={2} sx={{ maxWidth: 760 }} onSubmit={save} noValidate>
+      <Typography variant="h5" component="h1">
+        {t('print.settings.title')}
+      </Typography>
+      <Typography color="text.secondary">{t('print.settings.intro')}</Typography>
+      {status ? <Alert severity={status.severity}>{status.text}</Alert> : null}
+      <Paper sx={{ p: 2 }}>
+        <Stack spacing={2}>
+          <TextField
+            label={t('print.settings.headerText')}
+            name="headerText"
+            value={draft.headerText}
+            onChange={(e) => setDraft({ ...draft, headerText: e.target.value })}
+            error={errorOf('headerText') !== undefined}
+            helperText={
+              errorOf('headerText') ??
+              t('print.settings.headerHelp', { name: desk.identity.organisationName })
+            }
+          />
+          <FormControlLabel
+            control={
+              <Checkbox
+                checked={draft.maskPhones}
+                onChange={(e) => setDraft({ ...draft, maskPhones: e.target.checked })}
+              />
+            }
+            label={t('print.settings.maskPhones')}
+          />
+        </Stack>
+      </Paper>
+      <Paper component="fieldset" sx={{ p: 2, m: 0, border: 1, borderColor: 'divider' }}>
+        <FormLabel component="legend">{t('print.settings.signatures')}</FormLabel>
+        <FormGroup row>
+          {SIGNATURE_ROLES.map((role) => (
+            <FormControlLabel
+              key={role}
+              control={
+                <Checkbox
+                  checked={draft.signatures[role]}
+                  onChange={(e) =>
+                    setDraft({
+                      ...draft,
+                      signatures: { ...draft.signatures, [role]: e.target.checked },
+                    })
+                  }
+                />
+              }
+              label={t(`printForms.roles.${role}`)}
+            />
+          ))}
+        </FormGroup>
+        <FormHelperText>{t('print.settings.signaturesHelp')}</FormHelperText>
+      </Paper>
+      <Paper component="fieldset" sx={{ p: 2, m: 0, border: 1, borderColor: 'divider' }}>
+        <FormLabel component="legend">{t('print.settings.orientation')}</FormLabel>
+        <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', mt: 1 }}>
+          {ORIENTABLE_FORMS.map((form) => (
+            <TextField
+              key={form}
+              select
+              label={formName(form)}
+              value={draft.orientation[form]}
+              onChange={(e) =>
+                setDraft({
+                  ...draft,
+                  orientation: {
+                    ...draft.orientation,
+                    [form]: e.target.value === 'portrait' ? 'portrait' : 'landscape',
+                  },
+                })
+              }
+              slotProps={{ select: { native: true } }}
+              sx={{ minWidth: 220 }}
+            >
+              <option value="landscape">{t('print.settings.landscape')}</option>
+              <option value="portrait">{t('print.settings.portrait')}</option>
+            </TextField>
+          ))}
+        </Box>
+      </Paper>
+      <Paper component="fieldset" sx={{ p: 2, m: 0, border: 1, borderColor: 'divider' }}>
+        <FormLabel component="legend">{t('print.settings.margins', PRINT_MARGIN_LIMITS)}</FormLabel>
+        <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', mt: 1 }}>
+          {SIDES.map((side) => (
+            <TextField
+              key={side}
+              label={t(`print.settings.${side}`)}
+              name={`margins.${side}`}
+              value={draft.margins[side]}
+              onChange={(e) =>
+                setDraft({ ...draft, margins: { ...draft.margins, [side]: e.target.value } })
+              }
+              error={errorOf(`margins.${side}`) !== undefined}
+              helperText={errorOf(`margins.${side}`)}
+              slotProps={{ htmlInput: { inputMode: 'decimal' } }}
+              sx={{ width: 160 }}
+            />
+          ))}
+        </Box>
+      </Paper>
+      <Box>
+        <Button type="submit" variant="contained" disabled={saving}>
+          {saving ? t('print.settings.saving') : t('print.settings.save')}
+        </Button>
+      </Box>
+    </Stack>
+  );
+}

@@ -1,0 +1,255 @@
+/**
+ * What every form builder shares: the words, the desk, the page header, ruled-grid helpers
+ * and the case fields most forms start with.
+ */
+import type { IsoInstant } from '../../../../shared/brand';
+import type { CaseDeadline, CaseEntity } from '../../../../shared/entities';
+import {
+  printFormTitle,
+  printSignatureRoles,
+  type PrintFormId,
+} from '../../../../shared/print/forms';
+import { printDate, printDateTime } from '../../../../shared/print/dates';
+import type { PrintSettings } from '../../../../shared/print/settings';
+import type { DeskRules, Locale, LocalizedText } from '../../../../shared/rules';
+import { rulesCategoryPath, rulesKind, rulesLabel } from '../../../../shared/rules-query';
+import { yuanFromFen } from '../../../../shared/brand';
+import type {
+  PrintCell,
+  PrintDocument,
+  PrintRow,
+  PrintSignaturesSection,
+  PrintTableSection,
+} from '../model';
+
+/** i18next's `t`, narrowed to what the builders use. */
+export type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+export interface FormContext {
+  readonly t: Translate;
+  readonly locale: Locale;
+  readonly rules: DeskRules;
+  readonly timeZone: string;
+  readonly settings: PrintSettings;
+  /** The desk's header text, or the organisation's name. */
+  readonly organisation: string;
+  readonly printedAt: IsoInstant;
+  /**
+   * Whether the operator may read a confidential case in full (DOMAIN.md section 8); what they
+   * may not read is masked on list forms and case forms are not printed for them.
+   */
+  readonly canRead: (c: Pick<CaseEntity, 'flags' | 'handlerName' | 'receiverId'>) => boolean;
+}
+
+export const label = (text: string, extra: Partial<PrintCell> = {}): PrintCell => ({
+  text,
+  role: 'label',
+  ...extra,
+});
+export const value = (text: string | undefined, extra: Partial<PrintCell> = {}): PrintCell => ({
+  text: text ?? '',
+  role: 'value',
+  ...extra,
+});
+export const head = (text: string, extra: Partial<PrintCell> = {}): PrintCell => ({
+  text,
+  role: 'head',
+  ...extra,
+});
+export const blank = (minHeightMm?: number, extra: Partial<PrintCell> = {}): PrintCell => ({
+  text: '',
+  role: 'blank',
+  ...(minHeightMm ? { minHeightMm } : {}),
+  ...extra,
+});
+
+export const row = (key: string, ...cells: PrintCell[]): PrintRow => ({ key, cells });
+
+/** The four columns of a form grid: label, value, label, value. */
+export const GRID_COLUMNS = [15, 35, 15, 35] as const;
+
+/** A label and a value over the three remaining columns of a form grid. */
+export function wideRow(key: string, name: string, text: string | undefined): PrintRow {
+  return row(key, label(name), value(text, { colSpan: 3 }));
+}
+
+/** Two label-value pairs side by side. */
+export function pairRow(
+  key: string,
+  a: readonly [string, string | undefined],
+  b: readonly [string, string | undefined],
+): PrintRow {
+  return row(key, label(a[0]), value(a[1]), label(b[0]), value(b[1]));
+}
+
+export function gridTable(
+  key: string,
+  caption: string | undefined,
+  rows: PrintRow[],
+): PrintTableSection {
+  return { type: 'table', key, caption, columns: GRID_COLUMNS, head: [], rows };
+}
+
+export function words(ctx: FormContext, text: LocalizedText): string {
+  return rulesLabel(text, ctx.locale);
+}
+
+export function formTitle(ctx: FormContext, form: PrintFormId): string {
+  return words(ctx, printFormTitle(ctx.rules, form));
+}
+
+/** The document frame every form has: header, footer and its orientation. */
+export function documentFrame(
+  ctx: FormContext,
+  form: PrintFormId,
+  key: string,
+  left: string,
+  footerLeft: string,
+): Omit<PrintDocument, 'sections' | 'orientation' | 'density'> {
+  const date = printDate(ctx.printedAt, ctx.timeZone);
+  return {
+    key,
+    form,
+    header: {
+      organisation: ctx.organisation,
+      title: formTitle(ctx, form),
+      left,
+      right: ctx.t('printForms.printDate', { date }),
+    },
+    footerLeft,
+    footerRight: formTitle(ctx, form),
+  };
+}
+
+/** The signature lines of a form under the desk's settings, or none when all are turned off. */
+export function signatures(ctx: FormContext, form: PrintFormId): PrintSignaturesSection[] {
+  const roles = printSignatureRoles(form, ctx.settings);
+  if (roles.length === 0) return [];
+  return [
+    {
+      type: 'signatures',
+      key: 'signatures',
+      lines: roles.map((role) => ({
+        label: ctx.t('printForms.signature', { role: ctx.t(`printForms.roles.${role}`) }),
+      })),
+      dateText: ctx.t('printForms.dateLine'),
+    },
+  ];
+}
+
+export function dateTime(ctx: FormContext, instant: IsoInstant | undefined): string {
+  return printDateTime(instant, ctx.timeZone);
+}
+
+/** `2026-10-13 17:30`, with the warning when its year has no holiday data. */
+export function deadlineText(ctx: FormContext, deadline: CaseDeadline | undefined): string {
+  if (!deadline) return '';
+  const due = dateTime(ctx, deadline.dueAt);
+  return deadline.warning === 'noCalendarData'
+    ? `${due}${ctx.t('printForms.noCalendarData', { years: (deadline.warningYears ?? []).join('、') })}`
+    : due;
+}
+
+export function kindText(ctx: FormContext, c: Pick<CaseEntity, 'kindId'>): string {
+  const kind = rulesKind(ctx.rules, c.kindId);
+  return kind ? words(ctx, kind.label) : c.kindId;
+}
+
+export function categoryText(
+  ctx: FormContext,
+  c: Pick<CaseEntity, 'kindId' | 'categoryId'>,
+): string {
+  if (!c.categoryId) return '';
+  const path = rulesCategoryPath(ctx.rules, c.kindId, c.categoryId);
+  return path.length > 0 ? path.map((node) => words(ctx, node.label)).join('/') : c.categoryId;
+}
+
+export function levelText(ctx: FormContext, levelId: string | undefined): string {
+  const level = ctx.rules.levels.find((l) => l.id === levelId);
+  return level ? words(ctx, level.label) : '';
+}
+
+export function channelText(ctx: FormContext, channelId: string): string {
+  const channel = ctx.rules.channels.find((c) => c.id === channelId);
+  return channel ? words(ctx, channel.label) : channelId;
+}
+
+export function finalCauseText(ctx: FormContext, causeId: string | undefined): string {
+  if (!causeId) return '';
+  for (const cause of ctx.rules.finalCauses) {
+    if (cause.id === causeId) return words(ctx, cause.label);
+    const child = cause.children?.find((c) => c.id === causeId);
+    if (child) return `${words(ctx, cause.label)}/${words(ctx, child.label)}`;
+  }
+  return causeId;
+}
+
+export function flagsText(ctx: FormContext, c: Pick<CaseEntity, 'flags'>): string {
+  return c.flags.map((flag) => ctx.t(`flag.${flag}`)).join('、');
+}
+
+export function amountText(ctx: FormContext, c: Pick<CaseEntity, 'amountFen'>): string {
+  if (c.amountFen === undefined) return '';
+  const yuan = yuanFromFen(c.amountFen).toLocaleString('zh-CN', { minimumFractionDigits: 2 });
+  return ctx.t('printForms.amount', { yuan });
+}
+
+/** 「投诉 · 设备管理/电梯」. */
+export function kindAndCategory(
+  ctx: FormContext,
+  c: Pick<CaseEntity, 'kindId' | 'categoryId'>,
+): string {
+  const category = categoryText(ctx, c);
+  return category ? `${kindText(ctx, c)} · ${category}` : kindText(ctx, c);
+}
+
+/** The preset's word for the customer (客户, 来电人, 投诉人) and the address (房号, 地址 ...). */
+export function terms(ctx: FormContext) {
+  return {
+    customer: words(ctx, ctx.rules.terms.customer),
+    room: words(ctx, ctx.rules.terms.room),
+    handler: words(ctx, ctx.rules.terms.handler),
+    caseNoun: words(ctx, ctx.rules.terms.caseNoun),
+  };
+}
+
+/** The case fields a case form opens with: who, when, what kind, what about. */
+export function caseFieldRows(ctx: FormContext, c: CaseEntity): PrintRow[] {
+  const t = ctx.t;
+  const term = terms(ctx);
+  return [
+    pairRow(
+      'received',
+      [t('printForms.field.receivedAt'), dateTime(ctx, c.receivedAt)],
+      [t('printForms.field.receiver'), c.receiverName],
+    ),
+    pairRow(
+      'customer',
+      [t('printForms.field.customerName', { customer: term.customer }), c.customer.name],
+      [t('printForms.field.phone'), c.customer.phone],
+    ),
+    c.customer.organisation
+      ? pairRow(
+          'address',
+          [term.room, c.customer.address],
+          [t('printForms.field.organisation'), c.customer.organisation],
+        )
+      : wideRow('address', term.room, c.customer.address),
+    pairRow(
+      'channel',
+      [t('printForms.field.channel'), channelText(ctx, c.channelId)],
+      [t('printForms.field.kind'), kindAndCategory(ctx, c)],
+    ),
+    pairRow(
+      'level',
+      [t('printForms.field.level'), levelText(ctx, c.levelId)],
+      [
+        t('printForms.field.flags'),
+        [flagsText(ctx, c), amountText(ctx, c)].filter(Boolean).join('；'),
+      ],
+    ),
+    wideRow('subject', t('printForms.field.subject'), c.subject),
+    wideRow('content', t('printForms.field.content'), c.content),
+    wideRow('demand', t('printForms.field.demand'), c.demand),
+  ];
+}
