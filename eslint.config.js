@@ -80,4 +80,7 @@ export default tseslint.config(
     files: ['electron/**/*.ts', 'build/**/*.{ts,js,mjs}', 'tests/**/*.ts', '*.config.{ts,js}'],
     languageOptions: { globals: { ...globals.node } },
   },
+  // The benchmark: a browser page (bench/idb/) and the Node scripts that build and drive it.
+  { files: ['bench/idb/**/*.ts'], languageOptions: { globals: { ...globals.browser } } },
+  { files: ['bench/**/*.mjs', 'bench/*.ts'], languageOptions: { globals: { ...globals.node } } },
 );

@@ -13,6 +13,9 @@ import {
   BRIDGE_GLOBAL,
   type AppInfo,
   type DeskBridge,
+  type ExportBeginRequest,
+  type ExportBeginResult,
+  type ExportRowsResult,
   type PdfResult,
   type PrintRequest,
   type PrintResult,
@@ -30,6 +33,16 @@ const bridge = {
     ipcRenderer.invoke(BRIDGE_CHANNELS.printToPdf, request),
   openExternal: (url: string): Promise<void> =>
     ipcRenderer.invoke(BRIDGE_CHANNELS.openExternal, url),
+  exportBegin: (request: ExportBeginRequest): Promise<ExportBeginResult> =>
+    ipcRenderer.invoke(BRIDGE_CHANNELS.exportBegin, request),
+  exportRows: (token: string, rows: DeskBridgeRows): Promise<ExportRowsResult> =>
+    ipcRenderer.invoke(BRIDGE_CHANNELS.exportRows, token, rows),
+  exportFinish: (token: string, count: number): Promise<SaveFileResult> =>
+    ipcRenderer.invoke(BRIDGE_CHANNELS.exportFinish, token, count),
+  exportCancel: (token: string): Promise<void> =>
+    ipcRenderer.invoke(BRIDGE_CHANNELS.exportCancel, token),
 } satisfies DeskBridge;
+
+type DeskBridgeRows = Parameters<DeskBridge['exportRows']>[1];
 
 contextBridge.exposeInMainWorld(BRIDGE_GLOBAL, bridge);

@@ -5,6 +5,7 @@
  *
  * Types only, so main, preload and renderer can all import it.
  */
+import type { SheetCellValue, TableLayout } from './export/table-sheet';
 
 export type BridgeRuntime = 'electron' | 'browser';
 
@@ -92,7 +93,32 @@ export interface DeskBridge {
   printToPdf(request: PrintRequest): Promise<PdfResult>;
   /** Opens an http(s) or mailto address in the system browser. */
   openExternal(url: string): Promise<void>;
+  /**
+   * A large register, streamed (Electron only; the browser build makes workbooks in a Web
+   * Worker): `exportBegin` starts a streaming workbook in a temporary file, `exportRows` appends
+   * pages of rows, `exportFinish` asks where to save and moves the file there, `exportCancel`
+   * drops it.
+   */
+  exportBegin(request: ExportBeginRequest): Promise<ExportBeginResult>;
+  exportRows(
+    token: string,
+    rows: readonly (readonly SheetCellValue[])[],
+  ): Promise<ExportRowsResult>;
+  /** `count`: the rows sent, for the total line (and a check that none was lost). */
+  exportFinish(token: string, count: number): Promise<SaveFileResult>;
+  exportCancel(token: string): Promise<void>;
 }
+
+export interface ExportBeginRequest {
+  readonly suggestedName: string;
+  /** The sheet's title, header, columns and styles (shared/export/table-sheet.ts). */
+  readonly layout: TableLayout;
+}
+
+export type ExportBeginResult =
+  { readonly status: 'started'; readonly token: string } | BridgeFailure;
+
+export type ExportRowsResult = { readonly status: 'written' } | BridgeFailure;
 
 /** IPC channel names, `area:verb[:noun]`, one per bridge method. */
 export const BRIDGE_CHANNELS = {
@@ -101,6 +127,10 @@ export const BRIDGE_CHANNELS = {
   printPage: 'print:page',
   printToPdf: 'print:pdf',
   openExternal: 'shell:open:external',
+  exportBegin: 'export:begin',
+  exportRows: 'export:rows',
+  exportFinish: 'export:finish',
+  exportCancel: 'export:cancel',
 } as const satisfies Record<keyof DeskBridge, string>;
 
 /** The name under which the preload exposes the bridge on `window`. */

@@ -15,8 +15,12 @@ import {
   type BridgeFailureReason,
 } from './failure';
 import { createPrintService } from './print';
+import { createExportStreamService } from './export-stream';
+import { EXPORT_ARGUMENTS } from './export-schemas';
 import { saveFile } from './save-file';
-import { BRIDGE_ARGUMENTS } from './schemas';
+import { BRIDGE_ARGUMENTS as BASE_ARGUMENTS } from './schemas';
+
+const BRIDGE_ARGUMENTS = { ...BASE_ARGUMENTS, ...EXPORT_ARGUMENTS };
 
 /** Whether the request came from the desk's own page, in its top-level frame. */
 export function isTrustedSender(
@@ -55,6 +59,7 @@ export function installBridgeHandlers(deps: BridgeDeps): void {
   installedOn.add(deps.ipcMain);
 
   const printing = createPrintService(deps);
+  const exporting = createExportStreamService(deps);
 
   const registrations: { readonly [M in Method]: Registration<M> } = {
     appInfo: { run: async () => deps.appInfo(), refuse: asRejection },
@@ -75,6 +80,22 @@ export function installBridgeHandlers(deps: BridgeDeps): void {
         // The schema already ran isSafeExternalUrl; hand the OS the normalised address.
         await deps.openExternal(new URL(url).href);
       },
+      refuse: asRejection,
+    },
+    exportBegin: {
+      run: (event, [request]) => exporting.begin(event.sender, request),
+      refuse: asFailure,
+    },
+    exportRows: {
+      run: (event, [token, rows]) => exporting.rows(event.sender, token, rows),
+      refuse: asFailure,
+    },
+    exportFinish: {
+      run: (event, [token, count]) => exporting.finish(event.sender, token, count),
+      refuse: asFailure,
+    },
+    exportCancel: {
+      run: (event, [token]) => exporting.cancel(event.sender, token),
       refuse: asRejection,
     },
   };

@@ -52,5 +52,15 @@ export function browserBridgeCreate(deps: BrowserBridgeDeps): DeskBridge {
       }
       deps.open(parsed.href, '_blank', 'noopener,noreferrer');
     },
+    // No streaming writer in a browser: exports are built whole in a Web Worker and saved with
+    // saveFile (renderer/src/export/export-client.ts never streams here).
+    exportBegin: streamingUnavailable,
+    exportRows: streamingUnavailable,
+    exportFinish: streamingUnavailable,
+    exportCancel: streamingUnavailable,
   };
+}
+
+async function streamingUnavailable(): Promise<never> {
+  throw new Error('Streaming exports are only available in the desktop application');
 }

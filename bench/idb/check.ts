@@ -1,0 +1,37 @@
+/**
+ * A check that the stored data is what the app would hold: for a sample of cases, the snapshot
+ * equals the reducer's fold of the case's stored events, and each event has its outbox row.
+ */
+import type { CaseId } from '../../shared/brand';
+import { caseFold } from '../../shared/workflow/reducer';
+import type { DeskDatabase } from '../../renderer/src/db/database';
+import { caseEvents } from '../../renderer/src/db/repos/cases';
+import type { Random } from './random';
+
+export interface DataCheck {
+  readonly sampled: number;
+  /** Cases whose snapshot differs from the fold of their events, or whose outbox rows are missing. */
+  readonly mismatches: readonly string[];
+}
+
+export async function dataCheck(
+  db: DeskDatabase,
+  sample: number,
+  random: Random,
+): Promise<DataCheck> {
+  const keys = (await db.cases.toCollection().primaryKeys()) as CaseId[];
+  const mismatches: string[] = [];
+  for (let i = 0; i < Math.min(sample, keys.length); i++) {
+    const id = random.pick(keys);
+    const [stored, events] = await Promise.all([db.cases.get(id), caseEvents(db, id)]);
+    const folded = caseFold(events);
+    const outbox = await db.outbox.bulkGet(events.map((event) => event.id));
+    if (
+      JSON.stringify(folded) !== JSON.stringify(stored) ||
+      outbox.some((row) => row === undefined)
+    ) {
+      mismatches.push(stored?.number ?? id);
+    }
+  }
+  return { sampled: Math.min(sample, keys.length), mismatches };
+}

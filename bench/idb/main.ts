@@ -1,0 +1,201 @@
+/**
+ * The IndexedDB benchmark page: `window.runDeskBench(options)` makes (or reuses) a desk database
+ * of `cases` cases in this browser, times the app's queries against raw IndexedDB, and returns
+ * the figures as JSON. Driven by bench/run-idb.mjs in Chromium.
+ */
+import Dexie from 'dexie';
+import { deadlineContextFromSettings } from '../../shared/calendar/deadline';
+import type { CaseStatus } from '../../shared/entities';
+import { openDeskDatabase } from '../../renderer/src/db/database';
+import { deskState } from '../../renderer/src/db/repos/settings';
+import { SCHEMA_V1 } from '../../renderer/src/db/schema-v1';
+import { dataCheck, type DataCheck } from './check';
+import type { BenchContext, Measurement } from './context';
+import { caseShape, deskGenerate, type GenerateResult } from './generate';
+import { measureCaseOpen, measureIntake } from './measure-case';
+import { measureQueueCounts } from './measure-queues';
+import {
+  measureFirstPage,
+  measureRegisterCount,
+  measureSearch,
+  searchCases,
+} from './measure-register';
+import { randomSeeded } from './random';
+import { rawOpen } from './raw';
+
+export interface BenchOptions {
+  readonly cases: number;
+  readonly events: number;
+  /** Make a new database even when a complete one is there. */
+  readonly fresh: boolean;
+  readonly warmup: number;
+  readonly runs: number;
+  /** Cases per write transaction while generating. */
+  readonly batch: number;
+}
+
+export interface BenchReport {
+  readonly startedAt: string;
+  readonly userAgent: string;
+  readonly cores: number;
+  readonly database: string;
+  readonly data: {
+    readonly cases: number;
+    readonly events: number;
+    readonly customers: number;
+    readonly outbox: number;
+    readonly statuses: Readonly<Partial<Record<CaseStatus, number>>>;
+  };
+  /** This run's generation, or the one that made the database being reused. */
+  readonly generation: GenerateResult & {
+    readonly at: string;
+    readonly reused: boolean;
+    /** Indexes were added to the schema after the reused database was made (Dexie added them). */
+    readonly schemaChanged: boolean;
+  };
+  readonly dataCheck: DataCheck;
+  readonly storageBytes?: number;
+  readonly measurements: readonly Measurement[];
+}
+
+/** Bump when the generated data changes shape: a stored database of another version is remade. */
+const GENERATOR_VERSION = 1;
+
+interface Marker {
+  readonly version: number;
+  /** The fields of the cases made (see `caseShape`). */
+  readonly shape: string;
+  /** The schema the database was made with: Dexie adds indexes declared since (SchemaDiff). */
+  readonly schema: string;
+  readonly cases: number;
+  readonly events: number;
+  readonly generation: GenerateResult & { readonly at: string };
+}
+
+function log(message: string): void {
+  console.log(`[bench] ${message}`);
+}
+
+async function databaseReady(
+  name: string,
+  options: BenchOptions,
+): Promise<BenchReport['generation']> {
+  const key = `desk-bench:${name}`;
+  const schema = JSON.stringify(SCHEMA_V1);
+  const shape = caseShape();
+  const stored = localStorage.getItem(key);
+  const marker = stored ? (JSON.parse(stored) as Marker) : undefined;
+  if (
+    !options.fresh &&
+    marker?.version === GENERATOR_VERSION &&
+    marker.shape === shape &&
+    marker.cases === options.cases &&
+    marker.events === options.events
+  ) {
+    const db = openDeskDatabase(name);
+    const count = await db.cases.count();
+    db.close();
+    if (count === marker.generation.cases) {
+      const schemaChanged = marker.schema !== schema;
+      log(
+        `reusing ${name}: ${count} cases (made ${marker.generation.at}${schemaChanged ? '; indexes added since' : ''})`,
+      );
+      return { ...marker.generation, reused: true, schemaChanged };
+    }
+  }
+  localStorage.removeItem(key);
+  await Dexie.delete(name);
+  log(`generating ${options.cases} cases, ${options.events} events into ${name}`);
+  const db = openDeskDatabase(name);
+  const generation = await deskGenerate(db, {
+    cases: options.cases,
+    events: options.events,
+    nowMs: Date.now(),
+    batch: options.batch,
+    log,
+  });
+  db.close();
+  const at = new Date().toISOString();
+  const next: Marker = {
+    version: GENERATOR_VERSION,
+    shape,
+    schema,
+    cases: options.cases,
+    events: options.events,
+    generation: { ...generation, at },
+  };
+  localStorage.setItem(key, JSON.stringify(next));
+  log(
+    `generated in ${(generation.totalMs / 1000).toFixed(1)} s (making records ${(generation.makeMs / 1000).toFixed(1)} s)`,
+  );
+  return { ...generation, at, reused: false, schemaChanged: false };
+}
+
+async function runDeskBench(options: BenchOptions): Promise<BenchReport> {
+  const startedAt = new Date().toISOString();
+  await navigator.storage.persist();
+  const name = `desk-bench-${options.cases}`;
+  const generation = await databaseReady(name, options);
+  const db = openDeskDatabase(name);
+  const desk = await deskState(db);
+  if (!desk) throw new Error('the bench database has no desk');
+  const check = await dataCheck(db, 200, randomSeeded(11));
+  log(
+    `data check: ${check.sampled} cases sampled, ${check.mismatches.length} differ from their events`,
+  );
+  const raw = await rawOpen(name);
+  const ctx: BenchContext = {
+    db,
+    raw,
+    desk,
+    deadline: deadlineContextFromSettings(desk.calendar),
+    warmup: options.warmup,
+    runs: options.runs,
+    log,
+  };
+  const measurements: Measurement[] = [];
+  const step = async (measure: () => Promise<Measurement>) => {
+    const m = await measure();
+    measurements.push(m);
+    log(`${m.label}: median ${m.app.median} ms (baseline ${m.baseline?.median ?? '-'} ms)`);
+  };
+  for (const status of ['accepted', 'closed'] as const)
+    await step(() => measureFirstPage(ctx, status));
+  for (const search of await searchCases(ctx)) await step(() => measureSearch(ctx, search));
+  await step(() => measureCaseOpen(ctx, randomSeeded(7)));
+  await step(() => measureIntake(ctx));
+  await step(() => measureQueueCounts(ctx));
+  for (const status of ['accepted', 'closed'] as const)
+    await step(() => measureRegisterCount(ctx, status));
+  await step(() => measureRegisterCount(ctx, undefined));
+
+  const [cases, events, customers, outbox] = await Promise.all([
+    db.cases.count(),
+    db.events.count(),
+    db.customers.count(),
+    db.outbox.count(),
+  ]);
+  const estimate = await navigator.storage.estimate();
+  raw.close();
+  db.close();
+  return {
+    startedAt,
+    userAgent: navigator.userAgent,
+    cores: navigator.hardwareConcurrency,
+    database: name,
+    data: { cases, events, customers, outbox, statuses: generation.statuses },
+    generation,
+    dataCheck: check,
+    storageBytes: estimate.usage,
+    measurements,
+  };
+}
+
+declare global {
+  interface Window {
+    runDeskBench: typeof runDeskBench;
+  }
+}
+
+window.runDeskBench = runDeskBench;
+document.title = 'desk bench: ready';

@@ -1,0 +1,187 @@
+/**
+ * The register: the first page under a status filter, text searches, and the counts the page
+ * shows, each through the app's repository (register.ts, as the register screen calls it) and
+ * by hand on IndexedDB.
+ */
+import Dexie from 'dexie';
+import type { CaseEntity, CaseStatus } from '../../shared/entities';
+import type { RegisterCriteria, RegisterViewer } from '../../shared/register-query';
+import {
+  registerCounts,
+  registerMatterSizes,
+  registerPage,
+} from '../../renderer/src/db/repos/register';
+import { sameIds, type BenchContext, type Measurement } from './context';
+import {
+  rawFirstPage,
+  rawMatterSizes,
+  rawRegisterCounts,
+  rawSearch,
+  rawSearchNewestFirst,
+  rawStatusCounts,
+} from './raw';
+import { timePair } from './timing';
+
+/** The register screen's page size (REGISTER_PAGE_SIZE in features/register/useRegisterRows.ts). */
+const PAGE = 25;
+
+function viewerOf(ctx: BenchContext): RegisterViewer {
+  const { id, name, roles } = ctx.desk.operator;
+  return { id, name, roles };
+}
+
+/** What the register screen loads for its first page: the rows, then their matters' sizes. */
+async function appFirstPage(ctx: BenchContext, criteria: RegisterCriteria): Promise<CaseEntity[]> {
+  const viewer = viewerOf(ctx);
+  const page = await registerPage(ctx.db, { criteria, sort: 'receivedDesc', viewer, limit: PAGE });
+  await registerMatterSizes(
+    ctx.db,
+    page.items.map((row) => row.matterId),
+  );
+  return page.items;
+}
+
+async function rawWithMatters(
+  ctx: BenchContext,
+  rows: Promise<CaseEntity[]>,
+): Promise<CaseEntity[]> {
+  const found = await rows;
+  await rawMatterSizes(
+    ctx.raw,
+    found.map((row) => row.matterId),
+  );
+  return found;
+}
+
+export async function measureFirstPage(
+  ctx: BenchContext,
+  status: CaseStatus,
+): Promise<Measurement> {
+  const criteria: RegisterCriteria = { status };
+  const result = await timePair({
+    warmup: ctx.warmup,
+    runs: ctx.runs,
+    app: () => appFirstPage(ctx, criteria),
+    baseline: () => rawWithMatters(ctx, rawFirstPage(ctx.raw, status, PAGE)),
+    agree: sameIds,
+  });
+  const total = await ctx.db.cases.where('status').equals(status).count();
+  return {
+    id: `firstPage.${status}`,
+    label: `register first page, status ${status}`,
+    targetMs: 50,
+    ...result,
+    appCall: `registerPage({ status: '${status}' }, receivedDesc, limit ${PAGE}) + registerMatterSizes`,
+    baselineCall: `cursor on '[status+receivedAt+id]', prev, ${PAGE + 1} rows + count() on 'matterId' per matter`,
+    answer: `${PAGE} of ${total} cases`,
+  };
+}
+
+export interface SearchCase {
+  readonly id: string;
+  readonly label: string;
+  readonly query: string;
+}
+
+/** The searches: a common word, a caller's last 4 digits, a word and a room number. */
+export async function searchCases(ctx: BenchContext): Promise<SearchCase[]> {
+  // A caller some weeks back in the register, and a leak reported from a known room.
+  const caller = await ctx.db.cases
+    .orderBy('[receivedAt+id]')
+    .reverse()
+    .offset(Math.floor((await ctx.db.cases.count()) / 50))
+    .filter((row) => row.customer.phone.length >= 4)
+    .first();
+  const leak = await ctx.db.cases
+    .where('[categoryId+receivedAt+id]')
+    .between(['waterDrainage', Dexie.minKey], ['waterDrainage', Dexie.maxKey])
+    .reverse()
+    .filter((row) => row.customer.address.includes(' '))
+    .first();
+  const cases: SearchCase[] = [
+    { id: 'search.word', label: "register search '电梯'", query: '电梯' },
+  ];
+  if (caller) {
+    const digits = caller.customer.phone.slice(-4);
+    cases.push({ id: 'search.phone4', label: `register search phone '${digits}'`, query: digits });
+  }
+  if (leak) {
+    const room = leak.customer.address.split(' ').pop() ?? '';
+    cases.push({
+      id: 'search.twoTerms',
+      label: `register search '漏水 ${room}'`,
+      query: `漏水 ${room}`,
+    });
+  }
+  return cases;
+}
+
+export async function measureSearch(ctx: BenchContext, search: SearchCase): Promise<Measurement> {
+  const criteria: RegisterCriteria = { text: search.query };
+  let found = 0;
+  const result = await timePair({
+    warmup: ctx.warmup,
+    runs: ctx.runs,
+    app: () => appFirstPage(ctx, criteria),
+    baseline: () => rawWithMatters(ctx, rawSearch(ctx.raw, search.query, PAGE)),
+    agree: (app, raw) => {
+      found = app.length;
+      return sameIds(app, raw);
+    },
+  });
+  const prototype = await timePair({
+    warmup: 1,
+    runs: Math.min(ctx.runs, 10),
+    app: () => rawSearchNewestFirst(ctx.raw, search.query, PAGE + 1),
+    baseline: () => rawSearch(ctx.raw, search.query, PAGE + 1),
+  });
+  const candidates = await ctx.db.cases
+    .where('searchTerms')
+    .equals(search.query.split(' ')[0] ?? '')
+    .count();
+  return {
+    id: search.id,
+    label: search.label,
+    targetMs: 150,
+    ...result,
+    appCall: `registerPage({ text: '${search.query}' }, receivedDesc, limit ${PAGE}) + registerMatterSizes`,
+    baselineCall: "count pieces on 'searchTerms', cursor on the rarest, check in memory, sort",
+    answer: `${found} shown; ${candidates} cases hold '${search.query.split(' ')[0] ?? ''}'`,
+    note:
+      `walking the rarest piece newest-id first and stopping at ${PAGE + 1} matches ` +
+      `(raw IndexedDB) takes ${prototype.app.median} ms median`,
+  };
+}
+
+/**
+ * The counts the register shows above the page (cases and matters), for a status or for the
+ * whole register (informative: the issue sets no target).
+ */
+export async function measureRegisterCount(
+  ctx: BenchContext,
+  status: CaseStatus | undefined,
+): Promise<Measurement> {
+  const viewer = viewerOf(ctx);
+  let answer = '';
+  const result = await timePair({
+    warmup: 1,
+    runs: ctx.runs,
+    app: () => registerCounts(ctx.db, status ? { status } : {}, viewer),
+    baseline: () => (status ? rawStatusCounts(ctx.raw, status) : rawRegisterCounts(ctx.raw)),
+    agree: (app, raw) => {
+      answer = `${app.cases} cases, ${app.matters} matters`;
+      return app.cases === raw.cases && app.matters === raw.matters;
+    },
+  });
+  const what = status ? `status ${status}` : 'whole register';
+  return {
+    id: `registerCount.${status ?? 'all'}`,
+    label: `register counts, ${what}`,
+    ...result,
+    appCall: `registerCounts(${status ? `{ status: '${status}' }` : '{}'})`,
+    baselineCall: status
+      ? "cursor on '[status+receivedAt+id]' reading each row's matterId"
+      : "count() on cases + unique-key cursor on 'matterId'",
+    answer,
+  };
+}

@@ -1,0 +1,89 @@
+/** Timing: warm-up runs, then timed runs of the app's query and its raw baseline, interleaved. */
+
+export interface Stats {
+  readonly runs: number;
+  readonly median: number;
+  readonly p95: number;
+  readonly min: number;
+  readonly max: number;
+  readonly samples: readonly number[];
+}
+
+/** Median and nearest-rank 95th percentile, in milliseconds rounded to 0.01. */
+export function statsOf(samples: readonly number[]): Stats {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const n = sorted.length;
+  if (n === 0) throw new Error('statsOf: no samples');
+  const at = (i: number) => sorted[Math.min(n - 1, Math.max(0, i))] ?? Number.NaN;
+  const median = n % 2 === 1 ? at((n - 1) / 2) : (at(n / 2 - 1) + at(n / 2)) / 2;
+  const round = (ms: number) => Math.round(ms * 100) / 100;
+  return {
+    runs: n,
+    median: round(median),
+    p95: round(at(Math.ceil(0.95 * n) - 1)),
+    min: round(at(0)),
+    max: round(at(n - 1)),
+    samples: samples.map(round),
+  };
+}
+
+export interface PairOptions<A, B> {
+  readonly warmup: number;
+  readonly runs: number;
+  /** The app's code path; `i` lets a run pick its own input (another case, another query). */
+  readonly app: (i: number) => Promise<A>;
+  readonly baseline: (i: number) => Promise<B>;
+  /** Whether the two answered the same (checked on every run, reported once). */
+  readonly agree?: (app: A, baseline: B) => boolean;
+  /**
+   * Time the timed runs may take (both sides): a slow query gets fewer runs, never fewer than
+   * `MIN_RUNS`, so the whole bench stays within minutes.
+   */
+  readonly budgetMs?: number;
+}
+
+export const MIN_RUNS = 5;
+const DEFAULT_BUDGET_MS = 45_000;
+
+export interface PairResult {
+  readonly app: Stats;
+  readonly baseline: Stats;
+  /** False when, on some run, the app and the baseline gave different answers. */
+  readonly agree: boolean;
+}
+
+async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const start = performance.now();
+  const value = await run();
+  return { ms: performance.now() - start, value };
+}
+
+/** Runs both in turn, alternating which goes first so neither always finds a warmer cache. */
+export async function timePair<A, B>(options: PairOptions<A, B>): Promise<PairResult> {
+  const appMs: number[] = [];
+  const baselineMs: number[] = [];
+  let agree = true;
+  let runs = options.runs;
+  for (let i = 0; i < options.warmup + runs; i++) {
+    let app: { ms: number; value: A };
+    let baseline: { ms: number; value: B };
+    if (i % 2 === 0) {
+      app = await timed(() => options.app(i));
+      baseline = await timed(() => options.baseline(i));
+    } else {
+      baseline = await timed(() => options.baseline(i));
+      app = await timed(() => options.app(i));
+    }
+    if (options.agree && !options.agree(app.value, baseline.value)) agree = false;
+    if (i === options.warmup - 1) {
+      const perRun = app.ms + baseline.ms;
+      const affordable = Math.floor((options.budgetMs ?? DEFAULT_BUDGET_MS) / Math.max(perRun, 1));
+      runs = Math.max(Math.min(options.runs, MIN_RUNS), Math.min(options.runs, affordable));
+    }
+    if (i >= options.warmup) {
+      appMs.push(app.ms);
+      baselineMs.push(baseline.ms);
+    }
+  }
+  return { app: statsOf(appMs), baseline: statsOf(baselineMs), agree };
+}

@@ -1,0 +1,30 @@
+// npm run bench: the IndexedDB benchmark (arguments go to it, e.g. `npm run bench -- --fresh`),
+// then the export benchmark when package.json has a `bench:export` script. Figures are printed
+// and saved under bench-results/; nothing here passes or fails a build.
+import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+function run(command, args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, stdio: 'inherit' });
+    child.once('error', reject);
+    child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
+let failed =
+  (await run(process.execPath, [
+    fileURLToPath(new URL('./run-idb.mjs', import.meta.url)),
+    ...process.argv.slice(2),
+  ])) !== 0;
+if (pkg.scripts?.['bench:export']) {
+  console.log('\n== npm run bench:export ==');
+  failed =
+    (await run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'bench:export'])) !== 0 ||
+    failed;
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,211 @@
+// The IndexedDB benchmark (npm run bench:idb): builds bench/idb/ with Vite, serves it, runs
+// window.runDeskBench in Debian Chromium with a persistent profile (so the generated database
+// is kept between runs), prints the table and writes bench-results/idb.json and idb.md.
+//
+//   node bench/run-idb.mjs [--fresh] [--cases 100000] [--events 500000] [--runs 25] [--warmup 3]
+//
+// Env: CHROMIUM_PATH (default /usr/bin/chromium), BENCH_PORT (default 4325: the database
+// belongs to the page's origin, so keep the port to keep the data), BENCH_DIST (page build
+// folder), BENCH_PROFILE (Chromium profile folder).
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { chromium } from '@playwright/test';
+import { build } from 'vite';
+
+const here = (path) => fileURLToPath(new URL(path, import.meta.url));
+const resultsDir = here('../bench-results/');
+
+const { values: args } = parseArgs({
+  options: {
+    fresh: { type: 'boolean', default: false },
+    cases: { type: 'string', default: '100000' },
+    events: { type: 'string' },
+    runs: { type: 'string', default: '25' },
+    warmup: { type: 'string', default: '3' },
+    batch: { type: 'string', default: '2000' },
+  },
+});
+const cases = Number(args.cases);
+const options = {
+  cases,
+  events: Number(args.events ?? cases * 5),
+  fresh: args.fresh,
+  runs: Number(args.runs),
+  warmup: Number(args.warmup),
+  batch: Number(args.batch),
+};
+for (const [name, value] of Object.entries(options)) {
+  if (typeof value === 'number' && !(Number.isInteger(value) && value > 0)) {
+    console.error(`--${name} must be a positive whole number`);
+    process.exit(2);
+  }
+}
+
+const port = Number(process.env.BENCH_PORT ?? 4325);
+const dist = process.env.BENCH_DIST ?? here('../bench-results/idb-page');
+const profile = process.env.BENCH_PROFILE ?? here('../bench-results/chromium-profile');
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Starts build/serve.mjs on the page's folder; resolves once it listens. */
+function serve() {
+  const child = spawn(process.execPath, [here('../build/serve.mjs')], {
+    env: { ...process.env, DESK_DIST: dist, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the page server stopped (exit ${code})`)));
+    child.stdout.on('data', (chunk) => {
+      if (String(chunk).includes('http://')) resolve(child);
+    });
+  });
+}
+
+/** `156.0.8078.79`: the user agent says only `156.0.0.0`. */
+function chromiumVersion() {
+  try {
+    const text = execFileSync(executablePath, ['--version'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    return /(\d+\.\d+\.\d+\.\d+)/.exec(text)?.[1] ?? text.trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+const ms = (value) =>
+  value === undefined ? '-' : value < 10 ? value.toFixed(2) : value.toFixed(1);
+
+function rowsOf(report) {
+  return report.measurements.map((m) => {
+    const ratio = m.baseline ? m.app.median / m.baseline.median : undefined;
+    const verdict = m.targetMs === undefined ? '-' : m.app.median < m.targetMs ? 'pass' : 'FAIL';
+    return [
+      m.label,
+      ms(m.app.median),
+      ms(m.app.p95),
+      String(m.app.runs),
+      ms(m.baseline?.median),
+      ratio === undefined ? '-' : `${ratio.toFixed(1)}x`,
+      m.targetMs === undefined ? '-' : `< ${m.targetMs}`,
+      verdict,
+    ];
+  });
+}
+
+const HEAD = [
+  'measurement',
+  'median ms',
+  'p95 ms',
+  'runs',
+  'baseline median ms',
+  'ratio',
+  'target ms',
+  'result',
+];
+
+function textTable(rows) {
+  const width = (s) => [...s].reduce((w, ch) => w + (ch.codePointAt(0) > 0x2e80 ? 2 : 1), 0);
+  const widths = HEAD.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]))));
+  const line = (cells) =>
+    cells
+      .map((c, i) =>
+        i === 0 ? c + ' '.repeat(widths[i] - width(c)) : ' '.repeat(widths[i] - width(c)) + c,
+      )
+      .join('  ');
+  return [line(HEAD), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+function markdown(report, rows) {
+  const g = report.generation;
+  const d = report.data;
+  const lines = [
+    `# IndexedDB benchmark (${report.startedAt.slice(0, 10)})`,
+    '',
+    `${d.cases.toLocaleString('en')} cases, ${d.events.toLocaleString('en')} events, ` +
+      `${d.customers.toLocaleString('en')} customer files, ${d.outbox.toLocaleString('en')} outbox rows ` +
+      `in Chromium ${report.browserVersion} (${report.machine.cpus} cores, ${report.machine.cpuModel}; ` +
+      `load average ${report.machine.loadAverage.join(' before, ')} after).`,
+    `Generated in ${(g.totalMs / 1000).toFixed(1)} s (records made with the pure core in ${(g.makeMs / 1000).toFixed(1)} s` +
+      `, written by bulkPut ${report.options.batch} cases per transaction)${g.reused ? `, on ${g.at.slice(0, 10)}, reused by this run` : ''}.`,
+    `Data check: in a sample of ${report.dataCheck.sampled} cases, ${report.dataCheck.mismatches.length} snapshots differ ` +
+      "from the reducer's fold of their stored events (or miss outbox rows).",
+    `Medians of ${report.options.runs} timed runs after ${report.options.warmup} warm-up runs ` +
+      '(fewer, at least 5, when one run takes seconds: see the runs column); ' +
+      'the baseline is the same query on raw IndexedDB in the same run; ratio = app median / baseline median.',
+    '',
+    `| ${HEAD.join(' | ')} |`,
+    `| ${HEAD.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+    '',
+    'What each row runs:',
+    '',
+    ...report.measurements.map(
+      (m) =>
+        `- **${m.label}**: app ${m.appCall}; baseline ${m.baselineCall}. ${m.answer}.` +
+        (m.note ? ` Also: ${m.note}.` : '') +
+        (m.agree ? '' : ' **The app and the baseline disagreed.**'),
+    ),
+    '',
+  ];
+  return lines.join('\n');
+}
+
+await mkdir(resultsDir, { recursive: true });
+console.log(`building the bench page into ${dist}`);
+await build({ configFile: here('./vite.idb.config.ts'), build: { outDir: dist } });
+const server = await serve();
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath,
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+});
+try {
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('console', (msg) => {
+    if (msg.text().startsWith('[bench]')) console.log(msg.text());
+  });
+  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.waitForFunction(() => typeof globalThis.runDeskBench === 'function');
+  const started = performance.now();
+  const loadBefore = os.loadavg()[0];
+  const report = await page.evaluate((o) => globalThis.runDeskBench(o), options);
+  const full = {
+    ...report,
+    options,
+    browserVersion: chromiumVersion(),
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? 'unknown',
+      memoryGb: Math.round(os.totalmem() / 2 ** 30),
+      // Other work on the machine slows IndexedDB down: the 1-minute load average, before and after.
+      loadAverage: [loadBefore, os.loadavg()[0]].map((n) => Math.round(n * 10) / 10),
+    },
+    wallSeconds: Math.round((performance.now() - started) / 1000),
+  };
+  const rows = rowsOf(full);
+  console.log('');
+  console.log(textTable(rows));
+  for (const m of full.measurements.filter((x) => !x.agree)) {
+    console.log(`WARNING: ${m.label}: the app and the baseline gave different answers`);
+  }
+  await writeFile(`${resultsDir}idb.json`, JSON.stringify(full, null, 2) + '\n');
+  await writeFile(`${resultsDir}idb.md`, markdown(full, rows));
+  console.log(
+    `\nwrote bench-results/idb.json and bench-results/idb.md (${full.wallSeconds} s in the browser)`,
+  );
+} finally {
+  await context.close();
+  server.kill();
+}

@@ -1,0 +1,179 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { IsoInstant } from '../../../../shared/brand';
+import { calendarCreate } from '../../../../shared/calendar/working-calendar';
+import { DEFAULT_BUSINESS_HOURS } from '../../../../shared/calendar/deadline';
+import { importCheck, type ImportedCase } from '../../../../shared/import/check';
+import type { ImportMapping } from '../../../../shared/import/fields';
+import type { ImportCell } from '../../../../shared/import/values';
+import type { DeskDatabase } from '../database';
+import { StorageError } from '../errors';
+import { testDatabase, testDeskSetUp, testRegister } from '../test-builders';
+import { casesImport, importExistingNumbers, importNewUnitNames } from './import';
+import { settingsGet, type StoredDeskState } from './settings';
+
+let db: DeskDatabase;
+afterEach(async () => {
+  await db.delete();
+});
+
+const MAPPING: ImportMapping = {
+  number: 0,
+  customerName: 1,
+  phone: 2,
+  subject: 3,
+  receivedDate: 4,
+  kind: 5,
+  handler: 6,
+  repliedDate: 7,
+  followUpDate: 8,
+  satisfaction: 9,
+};
+
+function rowsOf(...rows: ImportCell[][]): ImportedCase[] {
+  return [
+    ...importCheck(rows, 0, MAPPING, {
+      rules: desk.rules,
+      deadlineContext: {
+        calendar: calendarCreate([]),
+        businessHours: DEFAULT_BUSINESS_HOURS,
+        timeZone: 'Asia/Shanghai',
+      },
+      now: '2026-11-30T04:00:00.000Z' as IsoInstant,
+      existingNumbers: new Set(),
+      operatorName: desk.operator.name,
+    }).accepted,
+  ];
+}
+
+let desk: StoredDeskState;
+
+async function importRows(cases: readonly ImportedCase[]) {
+  return casesImport(db, {
+    cases,
+    actor: { id: desk.operator.id, name: desk.operator.name },
+    deskId: desk.identity.deskId,
+    numbering: desk.rules.numbering,
+    channelId: 'phone',
+    fileName: '登记表.xlsx',
+    wallMs: Date.parse('2026-11-30T04:00:00.000Z'),
+  });
+}
+
+/** Everything an import may write, to compare before and after a refused one. */
+async function tables() {
+  return {
+    cases: await db.cases.count(),
+    events: await db.events.count(),
+    customers: await db.customers.count(),
+    units: await db.units.count(),
+    outbox: await db.outbox.count(),
+    audit: await db.audit.count(),
+    numbering: await settingsGet(db, 'numbering'),
+  };
+}
+
+describe('casesImport', () => {
+  it('creates the cases with their numbers, history, customer files and units, and moves the counter', async () => {
+    db = testDatabase();
+    desk = await testDeskSetUp(db);
+    const cases = rowsOf(
+      [
+        '2611-0007',
+        '张建国',
+        '13812345678',
+        '电梯停运',
+        '2026-11-02 10:00',
+        '投诉',
+        '工程部/李强',
+        '2026-11-03 15:00',
+        '2026-11-03 16:00',
+        5,
+      ],
+      [
+        '2611-0003',
+        '张建国',
+        '13812345678',
+        '楼道漏水',
+        '2026-11-04 09:00',
+        '投诉',
+        '工程部/王五',
+        '',
+        '',
+        '',
+      ],
+      [
+        '2611-0004',
+        '李梅',
+        '13900001111',
+        '咨询停车',
+        '2026-11-05 09:00',
+        '需求',
+        '',
+        '2026-11-05 09:10',
+        '',
+        '',
+      ],
+    );
+    expect(cases).toHaveLength(3);
+    expect(await importNewUnitNames(db, cases)).toEqual(['工程部']);
+
+    const result = await importRows(cases);
+    expect(result).toEqual({ created: 3, unitsCreated: ['工程部'] });
+    const stored = await db.cases.orderBy('number').toArray();
+    expect(stored.map((c) => [c.number, c.status, c.imported])).toEqual([
+      ['2611-0003', 'dispatched', true],
+      ['2611-0004', 'handledDirectly', true],
+      ['2611-0007', 'replied', true],
+    ]);
+    // One household, one file.
+    expect(await db.customers.count()).toBe(2);
+    expect(stored[0]?.customer.customerId).toBe(stored[2]?.customer.customerId);
+    // Received, dispatched, replied, followed up; received, dispatched; received, answered.
+    expect(await db.events.count()).toBe(4 + 2 + 2);
+    expect(await settingsGet(db, 'numbering')).toEqual({ '2611': 7 });
+    expect(await importExistingNumbers(db, ['2611-0003', '2611-0099'])).toEqual(
+      new Set(['2611-0003']),
+    );
+
+    // The next case registered in November continues after the imported numbers.
+    const next = await testRegister(db, desk, '2026-11-10T02:00:00.000Z');
+    expect(next.number).toBe('2611-0008');
+    const audit = await db.audit.where('action').equals('register.imported').toArray();
+    expect(audit).toMatchObject([{ target: '登记表.xlsx', detail: '3' }]);
+  });
+
+  it('writes nothing when one number exists already', async () => {
+    db = testDatabase();
+    desk = await testDeskSetUp(db);
+    const existing = await testRegister(db, desk, '2026-11-02T02:00:00.000Z');
+    const before = await tables();
+    const cases = rowsOf(
+      [
+        '2611-0050',
+        '张建国',
+        '13812345678',
+        '电梯停运',
+        '2026-11-02 10:00',
+        '投诉',
+        '工程部/李强',
+        '',
+        '',
+        '',
+      ],
+      [
+        existing.number,
+        '李梅',
+        '13900001111',
+        '咨询停车',
+        '2026-11-05 09:00',
+        '需求',
+        '',
+        '',
+        '',
+        '',
+      ],
+    );
+    await expect(importRows(cases)).rejects.toBeInstanceOf(StorageError);
+    expect(await tables()).toEqual(before);
+  });
+});

@@ -1,0 +1,126 @@
+/**
+ * What statistics and exports read: the cases of a period with every case linked to them (so a
+ * matter first reported earlier is recognised), the register's rows in pages, the overdue and
+ * follow-up lists, and the audit entry every export leaves (DOMAIN.md section 8).
+ */
+import Dexie from 'dexie';
+import type { AuditId, CaseId, IsoInstant, StaffId } from '../../../../shared/brand';
+import type { AuditAction, CaseEntity, CaseStatus } from '../../../../shared/entities';
+import { newId } from '../../../../shared/ids';
+import type { DeskDatabase } from '../database';
+import { withStorageErrors } from '../errors';
+
+/** An instant range, `from` included, `to` excluded. */
+export interface InstantRange {
+  readonly from: IsoInstant;
+  readonly to: IsoInstant;
+}
+
+/**
+ * The cases received in the range, plus every case of the same matters received outside it
+ * (a matter counts in the period of its first report: statsReport needs to see it).
+ */
+export async function statsCasesOfRange(
+  db: DeskDatabase,
+  range: InstantRange,
+): Promise<CaseEntity[]> {
+  return db.transaction('r', db.cases, async () => {
+    const inRange = await db.cases
+      .where('[receivedAt+id]')
+      .between([range.from, Dexie.minKey], [range.to, Dexie.minKey], true, false)
+      .toArray();
+    const inside = new Set(inRange.map((c) => c.id));
+    // A matter's id is its first case's: only further reports can have members received
+    // earlier, outside the range (later members do not change where a matter counts).
+    const matterIds = [
+      ...new Set(inRange.filter((c) => c.matterId !== c.id).map((c) => c.matterId)),
+    ];
+    if (matterIds.length === 0) return inRange;
+    const linked = await db.cases.where('matterId').anyOf(matterIds).toArray();
+    return [...inRange, ...linked.filter((c) => !inside.has(c.id))];
+  });
+}
+
+/** Where a register page stopped: the next page starts strictly after this case. */
+export interface StatsPageCursor {
+  readonly receivedAt: IsoInstant;
+  readonly id: CaseId;
+}
+
+/** One page of the register of a range, oldest received first (the register's order). */
+export async function statsRegisterPage(
+  db: DeskDatabase,
+  range: InstantRange,
+  limit: number,
+  after?: StatsPageCursor,
+): Promise<{ readonly items: CaseEntity[]; readonly next?: StatsPageCursor }> {
+  const lower = after ? [after.receivedAt, after.id] : [range.from, Dexie.minKey];
+  const rows = await db.cases
+    .where('[receivedAt+id]')
+    .between(lower, [range.to, Dexie.minKey], after === undefined, false)
+    .limit(limit + 1)
+    .toArray();
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return rows.length > limit && last
+    ? { items, next: { receivedAt: last.receivedAt, id: last.id } }
+    : { items };
+}
+
+/** How many cases were received in the range (the register's row count). */
+export async function statsRegisterCount(db: DeskDatabase, range: InstantRange): Promise<number> {
+  return db.cases
+    .where('[receivedAt+id]')
+    .between([range.from, Dexie.minKey], [range.to, Dexie.minKey], true, false)
+    .count();
+}
+
+/** Statuses in which a case has its reply: its handling deadline no longer runs. */
+const REPLIED_STATUSES: ReadonlySet<CaseStatus> = new Set([
+  'handledDirectly',
+  'replied',
+  'awaitingFollowUp',
+]);
+
+/**
+ * Open, not exempt, still without a reply (or back in remedial work) and past their deadline at
+ * `now`: the most overdue first.
+ */
+export async function statsOverdueCases(db: DeskDatabase, now: IsoInstant): Promise<CaseEntity[]> {
+  // `openDueAt` is set only on open cases that are not exempt (reducer.ts).
+  const open = await db.cases.where('openDueAt').below(now).sortBy('openDueAt');
+  return open.filter((c) => !REPLIED_STATUSES.has(c.status));
+}
+
+/** Cases waiting for their follow-up, the earliest due first (no due time last). */
+export async function statsFollowUpsPending(db: DeskDatabase): Promise<CaseEntity[]> {
+  const pending = await db.cases.where('followUp.state').equals('pending').toArray();
+  return pending.sort(
+    (a, b) =>
+      (a.followUp.dueAt ?? '\uffff').localeCompare(b.followUp.dueAt ?? '\uffff') ||
+      a.receivedAt.localeCompare(b.receivedAt),
+  );
+}
+
+/** Records an export in the audit log: which table, for which period, by whom. */
+export async function statsExportRecord(
+  db: DeskDatabase,
+  entry: {
+    readonly action: Extract<AuditAction, 'register.exported' | 'report.exported'>;
+    readonly table: string;
+    readonly detail: string;
+    readonly actorId: StaffId;
+    readonly at: IsoInstant;
+  },
+): Promise<void> {
+  await withStorageErrors(() =>
+    db.audit.add({
+      id: newId<AuditId>(Date.parse(entry.at)),
+      at: entry.at,
+      actorId: entry.actorId,
+      action: entry.action,
+      target: entry.table,
+      detail: entry.detail,
+    }),
+  );
+}

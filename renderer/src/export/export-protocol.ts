@@ -1,0 +1,98 @@
+/**
+ * What the screens ask of the export worker, and what it answers (DESIGN.md "Excel": exports
+ * run off the UI thread with a progress bar and a cancel button).
+ *
+ *   UI -> worker: `start` with a job, and `ack` after each page of rows it forwarded
+ *   worker -> UI: `progress`; then either `done` with the workbook's bytes, or (the register in
+ *                 Electron) `layout`, pages of `rows` (the worker waits for an `ack` before the
+ *                 next, so rows never pile up) and `end`; `failed` with a code if it cannot.
+ *
+ * Cancelling terminates the worker: nothing was saved yet, so nothing is left half written.
+ */
+import type { IsoDate, IsoInstant } from '../../../shared/brand';
+import type { SheetCellValue, TableLayout } from '../../../shared/export/table-sheet';
+import type { PeriodMode } from '../../../shared/stats/period';
+
+export type ExportTable = 'register' | 'monthly' | 'quarterly' | 'overdue' | 'followUps' | 'group';
+
+interface JobBase {
+  /** The desk's database (the worker opens it itself). */
+  readonly dbName: string;
+  /** The time of the export: "overdue" is measured against it. */
+  readonly now: IsoInstant;
+  readonly maskPhones: boolean;
+}
+
+export type ExportJob = JobBase &
+  (
+    | { readonly table: 'register'; readonly first: IsoDate; readonly last: IsoDate }
+    | {
+        readonly table: 'monthly';
+        readonly year: number;
+        readonly month: number;
+        readonly mode: PeriodMode;
+      }
+    | {
+        readonly table: 'quarterly';
+        readonly year: number;
+        readonly quarter: number;
+        readonly mode: PeriodMode;
+      }
+    | { readonly table: 'overdue' }
+    | { readonly table: 'followUps' }
+    | {
+        readonly table: 'group';
+        readonly files: readonly { readonly name: string; readonly bytes: ArrayBuffer }[];
+      }
+  );
+
+/** Why an export could not be made; the screens word each code. */
+export type ExportProblem =
+  /** A file chosen for the group report is not an .xlsx workbook. */
+  | 'notWorkbook'
+  /** A workbook chosen for the group report is not a monthly report of this desk software. */
+  | 'notMonthlyReport'
+  /** A monthly report's figures could not be read (edited or damaged). */
+  | 'damaged'
+  | 'periodsDiffer'
+  | 'sameDeskTwice'
+  | 'noReports'
+  /** The desk is not set up (no rules to count by). */
+  | 'noDesk'
+  | 'failed';
+
+export type ExportSink = 'bytes' | 'stream';
+
+export type ToWorker =
+  | { readonly type: 'start'; readonly job: ExportJob; readonly sink: ExportSink }
+  | { readonly type: 'ack' };
+
+export type FromWorker =
+  | { readonly type: 'progress'; readonly done: number; readonly total: number }
+  | {
+      readonly type: 'done';
+      readonly fileName: string;
+      readonly bytes: ArrayBuffer;
+      readonly rows: number;
+      /** What the audit log records: the table and its period. */
+      readonly detail: string;
+    }
+  | {
+      readonly type: 'layout';
+      readonly fileName: string;
+      readonly layout: TableLayout;
+      readonly total: number;
+    }
+  | { readonly type: 'rows'; readonly rows: SheetCellValue[][] }
+  | { readonly type: 'end'; readonly rows: number; readonly detail: string }
+  | {
+      readonly type: 'failed';
+      readonly problem: ExportProblem;
+      /** The file (or, for `sameDeskTwice`, the desk) the problem is about. */
+      readonly file?: string;
+    };
+
+/** Rows per page of the register (per worker message, per IPC call in Electron). */
+export const EXPORT_PAGE_ROWS = 1000;
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -1,0 +1,364 @@
+/**
+ * The monthly report (客户投诉/需求信息月报表) as a workbook: one printable A4 sheet of small ruled
+ * tables (intake, kinds and categories, levels, timeliness, follow-up and satisfaction, final
+ * causes, units, the major and overdue matters), and the figures as data in a hidden sheet for
+ * the group report. The group report uses the same sheet, with the desks it sums.
+ */
+import type ExcelJS from 'exceljs';
+import type { IsoInstant } from '../../../shared/brand';
+import { excelLocalClock } from '../../../shared/export/register-sheet';
+import {
+  FULL_WIDTH_SPACE,
+  STYLE_DATE_TIME,
+  STYLE_DECIMAL,
+  STYLE_PERCENT,
+  STYLE_TEXT,
+  sheetOptions,
+} from '../../../shared/export/sheet-style';
+import type { ReportDocument } from '../../../shared/stats/combine';
+import {
+  NONE_KEY,
+  statsAverageReplyDays,
+  statsAverageScore,
+  statsFollowUpRate,
+  statsOnTimeRate,
+  statsOverdueCount,
+  statsRate,
+  statsSatisfiedShare,
+  statsVisitShare,
+  type GroupFigures,
+} from '../../../shared/stats/figures';
+import { FormSheet, type FormCell } from './form-sheet';
+import { reportDataWrite } from './report-data-sheet';
+import { fill, type SheetLanguage } from './sheet-words';
+
+export interface ReportSheetContext {
+  readonly lang: SheetLanguage;
+  readonly timeZone: string;
+  /** The words for the kind of matters (客户投诉/需求, 工单 ...). */
+  readonly noun: string;
+  readonly madeBy: string;
+  /** Local date the report is made, `YYYY-MM-DD`. */
+  readonly madeOn: string;
+}
+
+// Columns 5 to 7 hold date-times in the list of matters (yyyy-mm-dd hh:mm).
+const WIDTHS = [14, 14, 12, 12, 17, 17, 17, 12];
+
+export function percentCell(rate: number | undefined): FormCell {
+  return rate === undefined ? { value: '—' } : { value: rate, style: STYLE_PERCENT };
+}
+
+export function decimalCell(value: number | undefined): FormCell {
+  return value === undefined ? { value: '—' } : { value, style: STYLE_DECIMAL };
+}
+
+/** Keys of counts in the order of the labels (the rules' order), then any others. */
+export function orderedKeys(
+  counts: Readonly<Record<string, number>>,
+  labelled: readonly string[],
+): string[] {
+  const extra = Object.keys(counts).filter((key) => !labelled.includes(key));
+  return [
+    ...labelled.filter((key) => (counts[key] ?? 0) > 0),
+    ...extra.filter((key) => (counts[key] ?? 0) > 0),
+  ];
+}
+
+function intakeSection(form: FormSheet, doc: ReportDocument, ctx: ReportSheetContext): void {
+  const w = ctx.lang.words;
+  const f = doc.figures;
+  form.section(w.monthly.intake);
+  form.header([{ value: w.monthly.item, span: 4 }, { value: w.count, span: 2 }, w.share]);
+  const line = (label: string, count: number, share?: number) =>
+    form.labelled(
+      label,
+      [{ value: count, span: 2 }, share === undefined ? '' : percentCell(share)],
+      4,
+    );
+  line(w.monthly.matters, f.matters);
+  line(w.monthly.reports, f.reports);
+  line(w.monthly.repeats, Math.max(0, f.reports - f.matters));
+  line(w.monthly.validComplaints, f.validComplaints, statsRate(f.validComplaints, f.matters));
+  line(w.monthly.invalidComplaints, f.invalidComplaints, statsRate(f.invalidComplaints, f.matters));
+  line(w.monthly.requests, f.requests, statsRate(f.requests, f.matters));
+}
+
+function kindSection(form: FormSheet, doc: ReportDocument, ctx: ReportSheetContext): void {
+  const { words: w, label } = ctx.lang;
+  const f = doc.figures;
+  form.section(w.monthly.byKind);
+  form.header([
+    { value: w.monthly.kind, span: 2 },
+    { value: w.monthly.category, span: 3 },
+    w.count,
+    w.share,
+  ]);
+  for (const kindId of orderedKeys(f.byKind, Object.keys(doc.labels.kinds))) {
+    const kindLabel = label(doc.labels.kinds[kindId], kindId);
+    const prefix = `${kindId}/`;
+    const keys = Object.keys(f.byCategory).filter((key) => key.startsWith(prefix));
+    const ordered = orderedKeys(
+      Object.fromEntries(keys.map((key) => [key, f.byCategory[key] ?? 0])),
+      Object.keys(doc.labels.categories).filter((key) => key.startsWith(prefix)),
+    );
+    for (const key of ordered) {
+      const categoryId = key.slice(prefix.length);
+      const count = f.byCategory[key] ?? 0;
+      form.cells([
+        { value: kindLabel, span: 2, style: STYLE_TEXT },
+        {
+          value:
+            categoryId === NONE_KEY
+              ? w.monthly.unclassified
+              : label(doc.labels.categories[key], categoryId),
+          span: 3,
+          style: STYLE_TEXT,
+        },
+        count,
+        percentCell(statsRate(count, f.matters)),
+      ]);
+    }
+    const subtotal = f.byKind[kindId] ?? 0;
+    form.total([
+      { value: `${kindLabel} ${w.subtotal}`, span: 5 },
+      subtotal,
+      percentCell(statsRate(subtotal, f.matters)),
+    ]);
+  }
+  form.total([{ value: w.total, span: 5 }, f.matters, percentCell(f.matters > 0 ? 1 : undefined)]);
+}
+
+function countSection(
+  form: FormSheet,
+  title: string,
+  heading: string,
+  counts: Readonly<Record<string, number>>,
+  labels: ReportDocument['labels']['levels'],
+  total: number,
+  ctx: ReportSheetContext,
+  sortByCount = false,
+): void {
+  const w = ctx.lang.words;
+  form.section(title);
+  form.header([{ value: heading, span: 4 }, { value: w.count, span: 2 }, w.share]);
+  let keys = orderedKeys(counts, Object.keys(labels)).filter((key) => key !== NONE_KEY);
+  if (sortByCount) keys = keys.sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0));
+  for (const key of keys) {
+    const count = counts[key] ?? 0;
+    form.labelled(
+      ctx.lang.label(labels[key], key),
+      [{ value: count, span: 2 }, percentCell(statsRate(count, total))],
+      4,
+    );
+  }
+  const none = counts[NONE_KEY] ?? 0;
+  if (sortByCount && none > 0) {
+    form.labelled(
+      ctx.lang.words.monthly.undetermined,
+      [{ value: none, span: 2 }, percentCell(statsRate(none, total))],
+      4,
+    );
+  }
+  if (keys.length === 0 && none === 0) form.labelled(w.none, [{ value: 0, span: 2 }, ''], 4);
+  form.total([
+    { value: w.total, span: 4 },
+    { value: total, span: 2 },
+    percentCell(total > 0 ? 1 : undefined),
+  ]);
+}
+
+function listSection(
+  form: FormSheet,
+  title: string,
+  rows: readonly (readonly [string, FormCell | number])[],
+  ctx: ReportSheetContext,
+): void {
+  const w = ctx.lang.words;
+  form.section(title);
+  form.header([{ value: w.monthly.item, span: 4 }, w.value]);
+  for (const [label, value] of rows) form.labelled(label, [value], 4);
+}
+
+function timelinessSection(form: FormSheet, doc: ReportDocument, ctx: ReportSheetContext): void {
+  const m = ctx.lang.words.monthly;
+  const t = doc.figures.timeliness;
+  listSection(
+    form,
+    m.timeliness,
+    [
+      [m.onTime, t.onTime],
+      [m.late, t.late],
+      [m.openOverdue, t.openOverdue],
+      [m.openInTime, t.openInTime],
+      [m.exempt, t.exempt],
+      [m.uncounted, t.uncounted],
+      [m.onTimeRate, percentCell(statsOnTimeRate(t))],
+      [m.averageDays, decimalCell(statsAverageReplyDays(t))],
+    ],
+    ctx,
+  );
+}
+
+function followUpSection(form: FormSheet, doc: ReportDocument, ctx: ReportSheetContext): void {
+  const m = ctx.lang.words.monthly;
+  const f = doc.figures.followUp;
+  listSection(
+    form,
+    m.followUp,
+    [
+      [m.replied, f.replied],
+      [m.followedUp, f.followedUp],
+      [m.followUpRate, percentCell(statsFollowUpRate(f))],
+      [m.visits, f.visits],
+      [m.visitShare, percentCell(statsVisitShare(f))],
+      [m.averageScore, decimalCell(statsAverageScore(f))],
+      [m.satisfied, f.satisfied],
+      [m.satisfiedShare, percentCell(statsSatisfiedShare(f))],
+      [m.unreachable, f.unreachable],
+      [m.waived, f.waived],
+      [m.pending, f.pending],
+    ],
+    ctx,
+  );
+}
+
+/** The by-unit table, shared with the quarterly analysis. */
+export function unitSection(
+  form: FormSheet,
+  title: string,
+  byUnit: Readonly<Record<string, GroupFigures>>,
+  ctx: ReportSheetContext,
+): void {
+  const m = ctx.lang.words.monthly;
+  form.section(title);
+  form.header([
+    { value: m.unit, span: 2 },
+    ctx.lang.words.count,
+    m.onTime,
+    m.overdue,
+    m.averageDays,
+    m.followedUp,
+    m.satisfiedShare,
+  ]);
+  const units = Object.entries(byUnit).sort(
+    ([a, ga], [b, gb]) => gb.matters - ga.matters || a.localeCompare(b, 'zh-CN'),
+  );
+  for (const [name, g] of units) {
+    form.cells([
+      { value: name === NONE_KEY ? m.notDispatched : name, span: 2, style: STYLE_TEXT },
+      g.matters,
+      g.timeliness.onTime,
+      statsOverdueCount(g.timeliness),
+      decimalCell(statsAverageReplyDays(g.timeliness)),
+      g.followUp.followedUp,
+      percentCell(statsSatisfiedShare(g.followUp)),
+    ]);
+  }
+  if (units.length === 0) form.labelled(ctx.lang.words.none, [''], 2);
+}
+
+function notableSection(
+  form: FormSheet,
+  doc: ReportDocument,
+  ctx: ReportSheetContext,
+  isGroup: boolean,
+): void {
+  const m = ctx.lang.words.monthly;
+  const clock = excelLocalClock(ctx.timeZone);
+  const when = (instant: IsoInstant | undefined): FormCell =>
+    instant ? { value: clock.dateTime(instant), style: STYLE_DATE_TIME } : { value: '' };
+  form.section(m.notable);
+  form.header([
+    m.number,
+    { value: m.subject, span: 2 },
+    m.unit,
+    m.receivedAt,
+    m.dueAt,
+    m.repliedAt,
+    m.reason,
+  ]);
+  for (const n of doc.figures.notable) {
+    const reasons = [n.major ? m.major : '', n.overdue ? m.overdueMark : '']
+      .filter(Boolean)
+      .join('、');
+    const unit = n.unitName ?? '';
+    form.cells([
+      n.number,
+      { value: n.subject, span: 2, style: STYLE_TEXT },
+      // In a group report the desk comes first, on its own line when the column is narrow.
+      { value: isGroup && n.deskName ? `${n.deskName} ${unit}` : unit, style: STYLE_TEXT },
+      when(n.receivedAt),
+      when(n.dueAt),
+      when(n.repliedAt),
+      reasons,
+    ]);
+  }
+  if (doc.figures.notable.length === 0) form.labelled(ctx.lang.words.none, [''], 1);
+}
+
+/** Adds the report sheet (and its hidden data) to the workbook. */
+export function monthlyReportSheet(
+  workbook: ExcelJS.Workbook,
+  doc: ReportDocument,
+  ctx: ReportSheetContext,
+  isGroup = false,
+): ExcelJS.Worksheet {
+  const w = ctx.lang.words;
+  const sheet = workbook.addWorksheet(
+    isGroup ? w.group.sheet : w.monthly.sheet,
+    sheetOptions({
+      landscape: false,
+      frozenRows: 3,
+      footer: w.pageFooter,
+    }) as Partial<ExcelJS.AddWorksheetOptions>,
+  );
+  const form = new FormSheet(sheet, WIDTHS);
+  form.title(fill(isGroup ? w.group.title : w.monthly.title, { noun: ctx.noun }));
+  const deskLine =
+    doc.desks.length === 1 && doc.desks[0]
+      ? fill(w.deskLine, {
+          organisation: doc.desks[0].organisationName,
+          desk: doc.desks[0].deskName,
+        })
+      : doc.desks.map((d) => d.deskName).join('、');
+  form.subtitle(
+    `${deskLine}${FULL_WIDTH_SPACE}${fill(w.periodLine, { first: doc.figures.range.first, last: doc.figures.range.last })}`,
+  );
+  form.blank();
+  intakeSection(form, doc, ctx);
+  kindSection(form, doc, ctx);
+  countSection(
+    form,
+    w.monthly.byLevel,
+    w.monthly.level,
+    doc.figures.byLevel,
+    doc.labels.levels,
+    doc.figures.matters,
+    ctx,
+  );
+  timelinessSection(form, doc, ctx);
+  followUpSection(form, doc, ctx);
+  countSection(
+    form,
+    w.monthly.byCause,
+    w.monthly.cause,
+    doc.figures.byFinalCause,
+    doc.labels.causes,
+    doc.figures.matters,
+    ctx,
+    true,
+  );
+  unitSection(form, w.monthly.byUnit, doc.figures.byUnit, ctx);
+  notableSection(form, doc, ctx, isGroup);
+  if (isGroup) {
+    form.section(w.monthly.desks);
+    form.header([{ value: w.monthly.desk, span: 4 }, w.monthly.organisation]);
+    for (const desk of doc.desks)
+      form.labelled(desk.deskName, [{ value: desk.organisationName, style: STYLE_TEXT }], 4);
+  }
+  form.blank();
+  form.note(fill(w.madeLine, { name: ctx.madeBy, date: ctx.madeOn }));
+  reportDataWrite(workbook, doc);
+  return sheet;
+}

@@ -1,0 +1,144 @@
+import { Alert, Box, Button, Checkbox, FormControlLabel, Paper, Typography } from '@mui/material';
+import FileDownloadIcon from '@mui/icons-material/FileDownload';
+import GroupWorkIcon from '@mui/icons-material/GroupWork';
+import { useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ReportPeriod } from '../../../../shared/stats/period';
+import { ExportProgressDialog } from './ExportProgressDialog';
+import { useExport } from './useExport';
+
+export interface ExportPanelProps {
+  readonly period: ReportPeriod;
+  readonly quarter: number;
+}
+
+/** The export buttons of the reports screen, the phone-masking option and the group report. */
+export function ExportPanel({ period, quarter }: ExportPanelProps) {
+  const { t } = useTranslation();
+  const [maskPhones, setMaskPhones] = useState(false);
+  const exporter = useExport(maskPhones);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const inputId = useId();
+  const busy = exporter.progress !== undefined;
+
+  const combine = async (files: FileList | null) => {
+    if (!files || files.length === 0) return;
+    const chosen = await Promise.all(
+      [...files].map(async (file) => ({ name: file.name, bytes: await file.arrayBuffer() })),
+    );
+    if (fileInput.current) fileInput.current.value = '';
+    await exporter.start({ table: 'group', files: chosen });
+  };
+
+  return (
+    <Paper
+      variant="outlined"
+      sx={{ p: 2 }}
+      component="section"
+      aria-labelledby={`${inputId}-title`}
+    >
+      <Typography variant="h6" component="h2" id={`${inputId}-title`}>
+        {t('reports.exports.title')}
+      </Typography>
+      <FormControlLabel
+        control={
+          <Checkbox
+            checked={maskPhones}
+            onChange={(event) => setMaskPhones(event.target.checked)}
+          />
+        }
+        label={t('reports.exports.maskPhones')}
+      />
+      <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, mt: 1 }}>
+        <Button
+          variant="contained"
+          startIcon={<FileDownloadIcon />}
+          disabled={busy}
+          onClick={() =>
+            void exporter.start({ table: 'register', first: period.first, last: period.last })
+          }
+        >
+          {t('reports.exports.register')}
+        </Button>
+        <Button
+          variant="outlined"
+          startIcon={<FileDownloadIcon />}
+          disabled={busy}
+          onClick={() =>
+            void exporter.start({
+              table: 'monthly',
+              year: period.year,
+              month: period.month,
+              mode: period.mode,
+            })
+          }
+        >
+          {t('reports.exports.monthly')}
+        </Button>
+        <Button
+          variant="outlined"
+          startIcon={<FileDownloadIcon />}
+          disabled={busy}
+          onClick={() =>
+            void exporter.start({
+              table: 'quarterly',
+              year: period.year,
+              quarter,
+              mode: period.mode,
+            })
+          }
+        >
+          {t('reports.exports.quarterly')}
+        </Button>
+        <Button
+          variant="outlined"
+          startIcon={<FileDownloadIcon />}
+          disabled={busy}
+          onClick={() => void exporter.start({ table: 'overdue' })}
+        >
+          {t('reports.exports.overdue')}
+        </Button>
+        <Button
+          variant="outlined"
+          startIcon={<FileDownloadIcon />}
+          disabled={busy}
+          onClick={() => void exporter.start({ table: 'followUps' })}
+        >
+          {t('reports.exports.followUps')}
+        </Button>
+        <Button
+          variant="outlined"
+          startIcon={<GroupWorkIcon />}
+          disabled={busy}
+          onClick={() => fileInput.current?.click()}
+        >
+          {t('reports.exports.group')}
+        </Button>
+        <input
+          ref={fileInput}
+          id={inputId}
+          type="file"
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          multiple
+          hidden
+          aria-label={t('reports.exports.groupFiles')}
+          onChange={(event) => void combine(event.target.files)}
+        />
+      </Box>
+      <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+        {t('reports.exports.groupHelp')}
+      </Typography>
+      {exporter.message ? (
+        <Alert
+          severity={exporter.message.severity}
+          sx={{ mt: 2 }}
+          onClose={exporter.dismiss}
+          role={exporter.message.severity === 'error' ? 'alert' : 'status'}
+        >
+          {exporter.message.text}
+        </Alert>
+      ) : null}
+      <ExportProgressDialog progress={exporter.progress} onCancel={exporter.cancel} />
+    </Paper>
+  );
+}

@@ -1,0 +1,112 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDeskState } from '../../app/desk-state';
+import { useDeskServices } from '../../app/services';
+import { statsExportRecord } from '../../db/repos/stats';
+import { exportRun, type ExportOutcome, type ExportRun } from '../../export/export-client';
+import type { ExportJob, ExportTable } from '../../export/export-protocol';
+
+/** What the export dialog shows while a workbook is being made. */
+export interface ExportProgress {
+  readonly table: ExportTable;
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface ExportMessage {
+  readonly severity: 'success' | 'info' | 'error';
+  readonly text: string;
+}
+
+type JobInput = ExportJob extends infer J
+  ? J extends ExportJob
+    ? Omit<J, 'dbName' | 'now' | 'maskPhones'>
+    : never
+  : never;
+
+/**
+ * Runs exports one at a time off the UI thread, shows their progress, saves them through the
+ * bridge and records each saved export in the audit log.
+ */
+export function useExport(maskPhones: boolean) {
+  const { t } = useTranslation();
+  const { db, bridge, now } = useDeskServices();
+  const { operator } = useDeskState();
+  const [progress, setProgress] = useState<ExportProgress | undefined>();
+  const [message, setMessage] = useState<ExportMessage | undefined>();
+  const running = useRef<ExportRun | undefined>(undefined);
+  const [streaming, setStreaming] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    void bridge.appInfo().then((info) => {
+      if (live) setStreaming(info.runtime === 'electron');
+    });
+    return () => {
+      live = false;
+    };
+  }, [bridge]);
+
+  // Leaving the screen cancels a running export rather than leaving the worker behind.
+  useEffect(() => () => running.current?.cancel(), []);
+
+  const describe = useCallback(
+    (outcome: ExportOutcome, table: ExportTable): ExportMessage => {
+      switch (outcome.status) {
+        case 'saved':
+          return {
+            severity: 'success',
+            text: t('reports.exports.saved', { file: outcome.path, rows: outcome.rows }),
+          };
+        case 'cancelled':
+          return { severity: 'info', text: t('reports.exports.cancelled') };
+        case 'saveFailed':
+          return { severity: 'error', text: t(`bridge.${outcome.reason}`) };
+        case 'failed':
+          return {
+            severity: 'error',
+            text: t(`reports.exports.problems.${outcome.problem}`, {
+              file: outcome.file ?? '',
+              desk: outcome.file ?? '',
+              table: t(`reports.exports.tables.${table}`),
+            }),
+          };
+      }
+    },
+    [t],
+  );
+
+  const start = useCallback(
+    async (input: JobInput) => {
+      if (running.current) return;
+      const at = now();
+      const job = { ...input, dbName: db.name, now: at, maskPhones } as ExportJob;
+      setMessage(undefined);
+      setProgress({ table: job.table, done: 0, total: 0 });
+      const run = exportRun(job, {
+        bridge,
+        streaming,
+        onProgress: (done, total) => setProgress({ table: job.table, done, total }),
+      });
+      running.current = run;
+      const outcome = await run.outcome;
+      running.current = undefined;
+      setProgress(undefined);
+      if (outcome.status === 'saved') {
+        await statsExportRecord(db, {
+          action: job.table === 'register' ? 'register.exported' : 'report.exported',
+          table: job.table,
+          detail: outcome.detail,
+          actorId: operator.id,
+          at: now(),
+        });
+      }
+      setMessage(describe(outcome, job.table));
+    },
+    [bridge, db, describe, maskPhones, now, operator.id, streaming],
+  );
+
+  const cancel = useCallback(() => running.current?.cancel(), []);
+
+  return { start, cancel, progress, message, dismiss: () => setMessage(undefined) };
+}

@@ -1,0 +1,220 @@
+/**
+ * The figures of the monthly report (客户投诉/需求信息月报表, DOMAIN.md section 6) for any range
+ * of dates: matters by kind, category, level and final cause; timeliness in working days;
+ * follow-up rate, visit share and satisfaction; by handling unit and handler; the major and
+ * overdue matters by name. Pure: the cases and the time of the report are parameters.
+ */
+import { missingCaseError } from '../assert';
+import type { IsoInstant } from '../brand';
+import { workingDaysBetween, type DeadlineContext } from '../calendar/deadline';
+import { localDateOf } from '../calendar/local-time';
+import type { CaseEntity } from '../entities';
+import type { DeskRules } from '../rules';
+import { rulesDefaultLevel, rulesLevel } from '../rules-query';
+import { caseIsOpen } from '../workflow/reducer';
+import {
+  EMPTY_FOLLOW_UP,
+  EMPTY_TIMELINESS,
+  NONE_KEY,
+  type FollowUpFigures,
+  type GroupFigures,
+  type NotableMatter,
+  type ReportFigures,
+  type TimelinessFigures,
+} from './figures';
+import {
+  mattersInRange,
+  statsIsInvalidComplaint,
+  statsKindClass,
+  statsKindId,
+  statsTopCategoryId,
+  type Matter,
+} from './matters';
+import { periodContains, type DateRange } from './period';
+
+export interface StatsInput {
+  /** The cases received in the range and every case linked to one of them. */
+  readonly cases: readonly CaseEntity[];
+  readonly range: DateRange;
+  readonly rules: DeskRules;
+  readonly deadlineContext: DeadlineContext;
+  /** When the report is made: open matters past their deadline by then are overdue. */
+  readonly asOf: IsoInstant;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** How one matter stands against its handling deadline, for the timeliness figures. */
+export type MatterTimeliness =
+  'onTime' | 'late' | 'openOverdue' | 'openInTime' | 'exempt' | 'uncounted';
+
+/** Where the matter's lead case stands against its deadline at `asOf`. */
+export function statsTimelinessOf(c: CaseEntity, asOf: IsoInstant): MatterTimeliness {
+  if (c.exemptReason !== undefined) return 'exempt';
+  const dueAt = c.deadline?.dueAt;
+  if (dueAt === undefined) return 'uncounted';
+  if (c.repliedAt !== undefined) {
+    return Date.parse(c.repliedAt) <= Date.parse(dueAt) ? 'onTime' : 'late';
+  }
+  if (!caseIsOpen(c)) return 'uncounted';
+  return Date.parse(asOf) > Date.parse(dueAt) ? 'openOverdue' : 'openInTime';
+}
+
+function addTimeliness(
+  t: Mutable<TimelinessFigures>,
+  c: CaseEntity,
+  asOf: IsoInstant,
+  ctx: DeadlineContext,
+): void {
+  t[statsTimelinessOf(c, asOf)] += 1;
+  if (c.repliedAt !== undefined) {
+    t.replied += 1;
+    t.replyWorkingDays += Math.max(0, workingDaysBetween(c.receivedAt, c.repliedAt, ctx));
+  }
+}
+
+function addFollowUp(f: Mutable<FollowUpFigures>, c: CaseEntity, rules: DeskRules): void {
+  if (c.repliedAt === undefined) return;
+  f.replied += 1;
+  const fu = c.followUp;
+  if (fu.satisfaction !== undefined) {
+    f.followedUp += 1;
+    f.scoreTotal += fu.satisfaction;
+    if (fu.method === 'visit') f.visits += 1;
+    const satisfied = fu.satisfied ?? fu.satisfaction >= rules.followUp.scale.satisfiedAtLeast;
+    if (satisfied) f.satisfied += 1;
+    return;
+  }
+  switch (fu.state) {
+    case 'unreachable':
+      f.unreachable += 1;
+      break;
+    case 'pending':
+      f.pending += 1;
+      break;
+    // notDue: answered on the spot with no follow-up asked for; done always has a score
+    // (counted above).
+    case 'waived':
+    case 'notDue':
+    case 'done':
+      f.waived += 1;
+      break;
+    default:
+      throw missingCaseError(fu.state);
+  }
+}
+
+function newGroup(): {
+  matters: number;
+  timeliness: Mutable<TimelinessFigures>;
+  followUp: Mutable<FollowUpFigures>;
+} {
+  return { matters: 0, timeliness: { ...EMPTY_TIMELINESS }, followUp: { ...EMPTY_FOLLOW_UP } };
+}
+
+function bump(counts: Record<string, number>, key: string): void {
+  counts[key] = (counts[key] ?? 0) + 1;
+}
+
+/** Whether the matter's level is above the rules' lowest (重大, 一级/二级 ...). */
+function isMajor(c: CaseEntity, rules: DeskRules): boolean {
+  if (c.levelId === undefined) return false;
+  const level = rulesLevel(rules, c.levelId);
+  return level !== undefined && level.rank > rulesDefaultLevel(rules).rank;
+}
+
+function notableOf(c: CaseEntity, major: boolean, overdue: boolean, kindId: string): NotableMatter {
+  return {
+    number: c.number,
+    subject: c.subject,
+    kindId,
+    levelId: c.levelId,
+    unitName: c.unitName,
+    receivedAt: c.receivedAt,
+    dueAt: c.deadline?.dueAt,
+    repliedAt: c.repliedAt,
+    status: c.status,
+    major,
+    overdue,
+  };
+}
+
+/** The figures of the matters first reported in `input.range`, as of `input.asOf`. */
+export function statsReport(input: StatsInput): ReportFigures {
+  const matters = mattersInRange(input.cases, input.range, input.deadlineContext.timeZone);
+  return statsReportOfMatters(matters, input);
+}
+
+/** The figures of given matters (already chosen by period). */
+export function statsReportOfMatters(
+  matters: readonly Matter[],
+  input: Omit<StatsInput, 'cases'> & { readonly cases?: readonly CaseEntity[] },
+): ReportFigures {
+  const { rules, asOf, deadlineContext: ctx } = input;
+  const byKind: Record<string, number> = {};
+  const byCategory: Record<string, number> = {};
+  const byLevel: Record<string, number> = {};
+  const byFinalCause: Record<string, number> = {};
+  const timeliness: Mutable<TimelinessFigures> = { ...EMPTY_TIMELINESS };
+  const followUp: Mutable<FollowUpFigures> = { ...EMPTY_FOLLOW_UP };
+  const byUnit: Record<string, ReturnType<typeof newGroup>> = {};
+  const byHandler: Record<string, ReturnType<typeof newGroup>> = {};
+  const notable: NotableMatter[] = [];
+  let validComplaints = 0;
+  let invalidComplaints = 0;
+  let requests = 0;
+
+  for (const { lead, cases } of matters) {
+    const kindId = statsKindId(lead, rules);
+    const kindClass = statsKindClass(lead, rules);
+    bump(byKind, kindId);
+    bump(byCategory, `${kindId}/${statsTopCategoryId(kindId, lead.categoryId, rules) ?? NONE_KEY}`);
+    bump(byLevel, lead.levelId ?? rulesDefaultLevel(rules).id);
+    // Rule 3: the final cause; a linked report may carry it when the lead does not.
+    const cause = lead.finalCauseId ?? cases.find((c) => c.finalCauseId)?.finalCauseId;
+    bump(byFinalCause, cause ?? NONE_KEY);
+    if (statsIsInvalidComplaint(lead, rules)) invalidComplaints += 1;
+    else if (kindClass === 'complaint') validComplaints += 1;
+    if (kindClass === 'request') requests += 1;
+
+    addTimeliness(timeliness, lead, asOf, ctx);
+    addFollowUp(followUp, lead, rules);
+    for (const [groups, key] of [
+      [byUnit, lead.unitName?.trim() || NONE_KEY],
+      [byHandler, lead.handlerName?.trim() || NONE_KEY],
+    ] as const) {
+      const group = (groups[key] ??= newGroup());
+      group.matters += 1;
+      addTimeliness(group.timeliness, lead, asOf, ctx);
+      addFollowUp(group.followUp, lead, rules);
+    }
+
+    const standing = statsTimelinessOf(lead, asOf);
+    const overdue = standing === 'late' || standing === 'openOverdue';
+    const major = isMajor(lead, rules);
+    if (major || overdue) notable.push(notableOf(lead, major, overdue, kindId));
+  }
+
+  notable.sort((a, b) => (a.receivedAt < b.receivedAt ? -1 : a.receivedAt > b.receivedAt ? 1 : 0));
+  const reports = (input.cases ?? matters.flatMap((m) => m.cases)).filter((c) =>
+    periodContains(input.range, localDateOf(c.receivedAt, ctx.timeZone)),
+  ).length;
+  return {
+    range: { first: input.range.first, last: input.range.last },
+    asOf,
+    matters: matters.length,
+    reports,
+    validComplaints,
+    invalidComplaints,
+    requests,
+    byKind,
+    byCategory,
+    byLevel,
+    byFinalCause,
+    timeliness,
+    followUp,
+    byUnit: byUnit as Record<string, GroupFigures>,
+    byHandler: byHandler as Record<string, GroupFigures>,
+    notable,
+  };
+}
