@@ -129,8 +129,12 @@ function markdown(report, rows) {
       `${d.customers.toLocaleString('en')} customer files, ${d.outbox.toLocaleString('en')} outbox rows ` +
       `in Chromium ${report.browserVersion} (${report.machine.cpus} cores, ${report.machine.cpuModel}; ` +
       `load average ${report.machine.loadAverage.join(' before, ')} after).`,
-    `Generated in ${(g.totalMs / 1000).toFixed(1)} s (records made with the pure core in ${(g.makeMs / 1000).toFixed(1)} s` +
-      `, written by bulkPut ${report.options.batch} cases per transaction)${g.reused ? `, on ${g.at.slice(0, 10)}, reused by this run` : ''}.`,
+    `Generated in ${(g.totalMs / 1000).toFixed(0)} s, written by bulkPut ${report.options.batch} cases ` +
+      `(with their events and outbox rows) per transaction` +
+      (g.resumedFrom ? `, resumed after ${g.resumedFrom} cases when the browser was closed` : '') +
+      (g.reused ? `; made on ${g.at.slice(0, 10)} and reused by this run` : '') +
+      (g.schemaChanged ? ' (indexes declared since were added by Dexie)' : '') +
+      '.',
     `Data check: in a sample of ${report.dataCheck.sampled} cases, ${report.dataCheck.mismatches.length} snapshots differ ` +
       "from the reducer's fold of their stored events (or miss outbox rows).",
     `Medians of ${report.options.runs} timed runs after ${report.options.warmup} warm-up runs ` +

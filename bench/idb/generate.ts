@@ -5,16 +5,17 @@
  * events and outbox rows by bulkPut, a batch of cases per transaction, into the app's own
  * database class, so every index of the schema is maintained as the app maintains it.
  */
-import type { CustomerId, DeskId, HlcStamp, IsoInstant, StaffId, UnitId } from '../../shared/brand';
+import type { CustomerId, DeskId, IsoInstant, StaffId, UnitId } from '../../shared/brand';
 import { deadlineContextFromSettings, localDateOf } from '../../shared/calendar/deadline';
-import type {
-  CaseEntity,
-  CaseEventEntity,
-  CaseStatus,
-  CustomerEntity,
-  OutboxEntity,
-  StaffEntity,
-  UnitEntity,
+import {
+  CASE_STATUSES,
+  type CaseEntity,
+  type CaseEventEntity,
+  type CaseStatus,
+  type CustomerEntity,
+  type OutboxEntity,
+  type StaffEntity,
+  type UnitEntity,
 } from '../../shared/entities';
 import { hlcNext } from '../../shared/hlc';
 import { newId } from '../../shared/ids';
@@ -26,12 +27,21 @@ import { caseMake, type BenchDesk, type CasePlan, type CustomerPlan } from './ca
 import { randomSeeded, type Random } from './random';
 import { CLERKS, ESTATES, GIVEN_NAMES, SURNAMES, UNITS } from './texts';
 
+export interface GenerateProgress {
+  readonly cases: number;
+  readonly events: number;
+}
+
 export interface GenerateOptions {
   readonly cases: number;
   readonly events: number;
   readonly nowMs: number;
   readonly batch: number;
   readonly log: (message: string) => void;
+  /** What an interrupted generation already committed: this one goes on from there. */
+  readonly resume?: GenerateProgress;
+  /** Called after each batch is committed, so an interrupted run can be resumed. */
+  readonly committed?: (progress: GenerateProgress) => void;
 }
 
 export interface GenerateResult {
@@ -39,78 +49,112 @@ export interface GenerateResult {
   readonly events: number;
   readonly customers: number;
   readonly statuses: Readonly<Partial<Record<CaseStatus, number>>>;
-  /** Making the records with the pure core, in the page's main thread. */
+  /** Making the records with the pure core, in the page's main thread (this session). */
   readonly makeMs: number;
-  /** Everything, writes included (making and writing overlap). */
+  /** This session, writes included (making and writing overlap). */
   readonly totalMs: number;
+  /** Cases an interrupted generation had written before this session resumed it. */
+  readonly resumedFrom?: number;
 }
 
 /** 2025-01-01 00:00 in Shanghai. */
 const FIRST_MS = Date.UTC(2024, 11, 31, 16);
 const HOUR = 3_600_000;
 const SHANGHAI_OFFSET = 8 * HOUR;
+const PLAN_SEED = 20_261_123;
 /** Transactions queued at once: enough to keep IndexedDB busy while the next batch is made. */
 const WRITES_IN_FLIGHT = 2;
+
+interface DeskRecords {
+  readonly desk: BenchDesk;
+  /** Staff and units to write: absent when resuming (they are in the database). */
+  readonly staff?: readonly StaffEntity[];
+  readonly units?: readonly UnitEntity[];
+}
+
+/** Sets the desk up, or reads back the one an interrupted generation set up. */
+async function deskRecords(db: DeskDatabase, options: GenerateOptions): Promise<DeskRecords> {
+  const nowIso = new Date(options.nowMs).toISOString() as IsoInstant;
+  if (!options.resume) {
+    await deskSetUp(db, {
+      organisationName: '锦华物业服务有限公司',
+      deskName: '翠湖片区物业服务中心',
+      presetId: 'property',
+      operatorName: CLERKS[0],
+      locale: 'zh-CN',
+      now: nowIso,
+      wallMs: FIRST_MS,
+    });
+  }
+  const stored = await deskState(db);
+  if (!stored) throw new Error('generator: the desk was not set up');
+  const deadline = deadlineContextFromSettings(calendarDefault());
+  const base = { deskId: stored.identity.deskId, rules: stored.rules, deadline };
+  if (options.resume) {
+    const staff = await db.staff.orderBy(':id').toArray();
+    const units = await db.units.toArray();
+    return {
+      desk: {
+        ...base,
+        clerks: [stored.operator, ...staff.filter((s) => s.id !== stored.operator.id)],
+        // Topics name their unit by position in UNITS.
+        units: UNITS.map((name) => {
+          const unit = units.find((u) => u.name === name);
+          if (!unit) throw new Error(`generator: unit ${name} missing, cannot resume`);
+          return unit;
+        }),
+        nowMs: options.nowMs,
+      },
+    };
+  }
+  const staff: StaffEntity[] = CLERKS.slice(1).map((name) => ({
+    id: newId<StaffId>(FIRST_MS),
+    name,
+    roles: ['clerk'] as const,
+    active: true,
+    createdAt: nowIso,
+  }));
+  const units: UnitEntity[] = UNITS.map((name) => ({
+    id: newId<UnitId>(FIRST_MS),
+    name,
+    active: true,
+  }));
+  return {
+    desk: { ...base, clerks: [stored.operator, ...staff], units, nowMs: options.nowMs },
+    staff,
+    units,
+  };
+}
 
 export async function deskGenerate(
   db: DeskDatabase,
   options: GenerateOptions,
 ): Promise<GenerateResult> {
   const started = performance.now();
-  const random = randomSeeded(20_261_123);
-  const nowIso = new Date(options.nowMs).toISOString() as IsoInstant;
-  await deskSetUp(db, {
-    organisationName: '锦华物业服务有限公司',
-    deskName: '翠湖片区物业服务中心',
-    presetId: 'property',
-    operatorName: CLERKS[0],
-    locale: 'zh-CN',
-    now: nowIso,
-    wallMs: FIRST_MS,
-  });
-  const stored = await deskState(db);
-  if (!stored) throw new Error('generator: the desk was not set up');
-  const clerks: StaffEntity[] = [
-    stored.operator,
-    ...CLERKS.slice(1).map((name) => ({
-      id: newId<StaffId>(FIRST_MS),
-      name,
-      roles: ['clerk'] as const,
-      active: true,
-      createdAt: nowIso,
-    })),
-  ];
-  const units: UnitEntity[] = UNITS.map((name) => ({
-    id: newId<UnitId>(FIRST_MS),
-    name,
-    active: true,
-  }));
-  const desk: BenchDesk = {
-    deskId: stored.identity.deskId,
-    rules: stored.rules,
-    deadline: deadlineContextFromSettings(calendarDefault()),
-    clerks,
-    units,
-    nowMs: options.nowMs,
-  };
-
-  const customers = customersPlan(Math.max(1, Math.round(options.cases / 5)), random);
+  const { desk, staff, units } = await deskRecords(db, options);
+  // The plans (callers, times, numbers) come from one seed, so a resumed run plans the same.
+  const random = randomSeeded(PLAN_SEED);
+  const planned = customersPlan(Math.max(1, Math.round(options.cases / 5)), random);
+  const customers = options.resume ? await customersStored(db, planned) : planned;
   const plans = casesPlan(options, desk, customers, random);
-  const customerRows = customers.map((c, i) => customerRow(c, plans.firstUse[i] ?? FIRST_MS));
-  await db.transaction('rw', [db.staff, db.units, db.customers], async () => {
-    await db.staff.bulkPut(clerks.slice(1));
-    await db.units.bulkPut(units);
-    await db.customers.bulkPut(customerRows);
-  });
+  if (staff && units) {
+    const customerRows = customers.map((c, i) => customerRow(c, plans.firstUse[i] ?? FIRST_MS));
+    await db.transaction('rw', [db.staff, db.units, db.customers], async () => {
+      await db.staff.bulkPut(staff);
+      await db.units.bulkPut(units);
+      await db.customers.bulkPut(customerRows);
+    });
+  }
 
-  let events = 0;
+  const from = options.resume?.cases ?? 0;
+  let events = options.resume?.events ?? 0;
   let makeMs = 0;
-  let lastHlc: HlcStamp | undefined;
-  const statuses: Partial<Record<CaseStatus, number>> = {};
   // Batches are written while the next are made: IndexedDB commits off the main thread.
   const writing: Promise<unknown>[] = [];
-  for (let start = 0; start < plans.cases.length; start += options.batch) {
+  for (let start = from; start < plans.cases.length; start += options.batch) {
     const madeAt = performance.now();
+    // Each batch has its own seed, so a resumed run makes what the first would have made.
+    const batchRandom = randomSeeded(PLAN_SEED + 1 + start / options.batch);
     const cases: CaseEntity[] = [];
     const caseEvents: CaseEventEntity[] = [];
     const outbox: OutboxEntity[] = [];
@@ -120,7 +164,7 @@ export async function deskGenerate(
       const made = caseMake(
         desk,
         { ...plan, extraEvents: Math.min(3, Math.max(0, behind)) },
-        random,
+        batchRandom,
       );
       cases.push(made.snapshot);
       for (const event of made.events) {
@@ -128,33 +172,39 @@ export async function deskGenerate(
         outbox.push({ id: event.id, caseId: event.caseId, hlc: event.hlc, queuedAt: event.at });
       }
       events += made.events.length;
-      statuses[made.snapshot.status] = (statuses[made.snapshot.status] ?? 0) + 1;
-      if (lastHlc === undefined || made.snapshot.lastHlc > lastHlc) lastHlc = made.snapshot.lastHlc;
     }
     makeMs += performance.now() - madeAt;
     if (writing.length >= WRITES_IN_FLIGHT) await writing.shift();
+    const progress = { cases: start + cases.length, events };
     writing.push(
-      db.transaction('rw', [db.cases, db.events, db.outbox], () =>
-        Promise.all([
-          db.cases.bulkPut(cases),
-          db.events.bulkPut(caseEvents),
-          db.outbox.bulkPut(outbox),
-        ]),
-      ),
+      db
+        .transaction('rw', [db.cases, db.events, db.outbox], () =>
+          Promise.all([
+            db.cases.bulkPut(cases),
+            db.events.bulkPut(caseEvents),
+            db.outbox.bulkPut(outbox),
+          ]),
+        )
+        .then(() => options.committed?.(progress)),
     );
-    const done = Math.min(start + options.batch, plans.cases.length);
     const tenth = Math.max(1, Math.round(plans.cases.length / options.batch / 10)) * options.batch;
-    if (done % tenth === 0 || done === plans.cases.length) {
+    if (progress.cases % tenth === 0 || progress.cases === plans.cases.length) {
       options.log(
-        `made ${done} cases, ${events} events, queued for writing (${Math.round((performance.now() - started) / 1000)} s)`,
+        `made ${progress.cases} cases, ${events} events, queued for writing (${Math.round((performance.now() - started) / 1000)} s)`,
       );
     }
   }
   await Promise.all(writing);
+  const nowIso = new Date(options.nowMs).toISOString() as IsoInstant;
+  // Every event happened before `nowMs`: a clock stamped there is ahead of them all.
   await db.settings.bulkPut([
     { key: 'numbering', value: plans.counter, updatedAt: nowIso },
-    { key: 'clock', value: hlcNext(lastHlc, options.nowMs, desk.deskId), updatedAt: nowIso },
+    { key: 'clock', value: hlcNext(undefined, options.nowMs, desk.deskId), updatedAt: nowIso },
   ]);
+  const statuses: Partial<Record<CaseStatus, number>> = {};
+  for (const status of CASE_STATUSES) {
+    statuses[status] = await db.cases.where('status').equals(status).count();
+  }
   return {
     cases: plans.cases.length,
     events,
@@ -162,6 +212,7 @@ export async function deskGenerate(
     statuses,
     makeMs,
     totalMs: performance.now() - started,
+    ...(from > 0 ? { resumedFrom: from } : {}),
   };
 }
 
@@ -191,6 +242,19 @@ function customersPlan(count: number, random: Random): CustomerPlan[] {
     });
   }
   return out;
+}
+
+/**
+ * The planned callers with the ids their files were written under: ids are random, but each
+ * holds its plan position as its time (FIRST_MS + i), so id order is plan order.
+ */
+async function customersStored(
+  db: DeskDatabase,
+  planned: readonly CustomerPlan[],
+): Promise<CustomerPlan[]> {
+  const ids = (await db.customers.orderBy(':id').primaryKeys()) as CustomerId[];
+  if (ids.length !== planned.length) throw new Error('generator: customers differ, cannot resume');
+  return planned.map((c, i) => ({ ...c, id: ids[i] ?? c.id }));
 }
 
 function customerRow(c: CustomerPlan, firstMs: number): CustomerEntity {

@@ -61,6 +61,7 @@ export interface BenchReport {
 /** Bump when the generated data changes shape: a stored database of another version is remade. */
 const GENERATOR_VERSION = 1;
 
+/** What a complete database was made with, kept in localStorage next to it. */
 interface Marker {
   readonly version: number;
   /** The fields of the cases made (see `caseShape`). */
@@ -72,63 +73,135 @@ interface Marker {
   readonly generation: GenerateResult & { readonly at: string };
 }
 
+/** A generation under way: enough to resume it if the browser goes away. */
+interface Progress {
+  readonly version: number;
+  readonly shape: string;
+  readonly cases: number;
+  readonly events: number;
+  readonly batch: number;
+  readonly nowMs: number;
+  /** Time spent generating before this session. */
+  readonly elapsedMs: number;
+}
+
 function log(message: string): void {
   console.log(`[bench] ${message}`);
+}
+
+function stored<T>(key: string): T | undefined {
+  const text = localStorage.getItem(key);
+  return text ? (JSON.parse(text) as T) : undefined;
+}
+
+/** A complete marked database, when it matches the options and still holds its cases. */
+async function reusable(name: string, options: BenchOptions, shape: string) {
+  const marker = stored<Marker>(`desk-bench:${name}`);
+  if (
+    options.fresh ||
+    marker?.version !== GENERATOR_VERSION ||
+    marker.shape !== shape ||
+    marker.cases !== options.cases ||
+    marker.events !== options.events
+  ) {
+    return undefined;
+  }
+  const db = openDeskDatabase(name);
+  const count = await db.cases.count();
+  db.close();
+  return count === marker.generation.cases ? marker : undefined;
+}
+
+/** An interrupted generation of the same kind, and how far it got. */
+async function resumable(name: string, options: BenchOptions, shape: string) {
+  const progress = stored<Progress>(`desk-bench-progress:${name}`);
+  if (
+    options.fresh ||
+    progress?.version !== GENERATOR_VERSION ||
+    progress.shape !== shape ||
+    progress.cases !== options.cases ||
+    progress.events !== options.events ||
+    progress.batch !== options.batch
+  ) {
+    return undefined;
+  }
+  const db = openDeskDatabase(name);
+  const [cases, events] = await Promise.all([db.cases.count(), db.events.count()]);
+  db.close();
+  // Batches commit whole: a count off the batch size means something else wrote here.
+  return cases > 0 && cases % options.batch === 0 ? { progress, cases, events } : undefined;
 }
 
 async function databaseReady(
   name: string,
   options: BenchOptions,
 ): Promise<BenchReport['generation']> {
-  const key = `desk-bench:${name}`;
+  const markerKey = `desk-bench:${name}`;
+  const progressKey = `desk-bench-progress:${name}`;
   const schema = JSON.stringify(SCHEMA_V1);
   const shape = caseShape();
-  const stored = localStorage.getItem(key);
-  const marker = stored ? (JSON.parse(stored) as Marker) : undefined;
-  if (
-    !options.fresh &&
-    marker?.version === GENERATOR_VERSION &&
-    marker.shape === shape &&
-    marker.cases === options.cases &&
-    marker.events === options.events
-  ) {
-    const db = openDeskDatabase(name);
-    const count = await db.cases.count();
-    db.close();
-    if (count === marker.generation.cases) {
-      const schemaChanged = marker.schema !== schema;
-      log(
-        `reusing ${name}: ${count} cases (made ${marker.generation.at}${schemaChanged ? '; indexes added since' : ''})`,
-      );
-      return { ...marker.generation, reused: true, schemaChanged };
-    }
+  const marker = await reusable(name, options, shape);
+  if (marker) {
+    const schemaChanged = marker.schema !== schema;
+    log(
+      `reusing ${name}: ${marker.generation.cases} cases (made ${marker.generation.at}${schemaChanged ? '; indexes added since' : ''})`,
+    );
+    return { ...marker.generation, reused: true, schemaChanged };
   }
-  localStorage.removeItem(key);
-  await Dexie.delete(name);
-  log(`generating ${options.cases} cases, ${options.events} events into ${name}`);
+  localStorage.removeItem(markerKey);
+  const resume = await resumable(name, options, shape);
+  const started = performance.now();
+  let progress: Progress;
+  if (resume) {
+    progress = resume.progress;
+    log(`resuming the generation of ${name} after ${resume.cases} cases`);
+  } else {
+    localStorage.removeItem(progressKey);
+    await Dexie.delete(name);
+    progress = {
+      version: GENERATOR_VERSION,
+      shape,
+      cases: options.cases,
+      events: options.events,
+      batch: options.batch,
+      nowMs: Date.now(),
+      elapsedMs: 0,
+    };
+    localStorage.setItem(progressKey, JSON.stringify(progress));
+    log(`generating ${options.cases} cases, ${options.events} events into ${name}`);
+  }
+  const before = progress.elapsedMs;
   const db = openDeskDatabase(name);
   const generation = await deskGenerate(db, {
     cases: options.cases,
     events: options.events,
-    nowMs: Date.now(),
+    nowMs: progress.nowMs,
     batch: options.batch,
     log,
+    ...(resume ? { resume: { cases: resume.cases, events: resume.events } } : {}),
+    committed: () => {
+      progress = { ...progress, elapsedMs: before + performance.now() - started };
+      localStorage.setItem(progressKey, JSON.stringify(progress));
+    },
   });
   db.close();
   const at = new Date().toISOString();
+  // Over every session of this generation, resumed ones included.
+  const total = { ...generation, totalMs: before + generation.totalMs };
   const next: Marker = {
     version: GENERATOR_VERSION,
     shape,
     schema,
     cases: options.cases,
     events: options.events,
-    generation: { ...generation, at },
+    generation: { ...total, at },
   };
-  localStorage.setItem(key, JSON.stringify(next));
+  localStorage.setItem(markerKey, JSON.stringify(next));
+  localStorage.removeItem(progressKey);
   log(
-    `generated in ${(generation.totalMs / 1000).toFixed(1)} s (making records ${(generation.makeMs / 1000).toFixed(1)} s)`,
+    `generated in ${(total.totalMs / 1000).toFixed(1)} s (making records ${(generation.makeMs / 1000).toFixed(1)} s this session)`,
   );
-  return { ...generation, at, reused: false, schemaChanged: false };
+  return { ...total, at, reused: false, schemaChanged: false };
 }
 
 async function runDeskBench(options: BenchOptions): Promise<BenchReport> {
