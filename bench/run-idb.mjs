@@ -3,6 +3,7 @@
 // is kept between runs), prints the table and writes bench-results/idb.json and idb.md.
 //
 //   node bench/run-idb.mjs [--fresh] [--cases 100000] [--events 500000] [--runs 25] [--warmup 3]
+//                          [--only page,search,case,intake,queues,counts]
 //
 // Env: CHROMIUM_PATH (default /usr/bin/chromium), BENCH_PORT (default 4325: the database
 // belongs to the page's origin, so keep the port to keep the data), BENCH_DIST (page build
@@ -26,6 +27,7 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '25' },
     warmup: { type: 'string', default: '3' },
     batch: { type: 'string', default: '2000' },
+    only: { type: 'string' },
   },
 });
 const cases = Number(args.cases);
@@ -37,6 +39,8 @@ const options = {
   warmup: Number(args.warmup),
   batch: Number(args.batch),
 };
+// A partial run (--only search,queues) prints its table but leaves the saved results alone.
+const only = args.only?.split(',').map((group) => group.trim());
 for (const [name, value] of Object.entries(options)) {
   if (typeof value === 'number' && !(Number.isInteger(value) && value > 0)) {
     console.error(`--${name} must be a positive whole number`);
@@ -184,7 +188,7 @@ try {
   await page.waitForFunction(() => typeof globalThis.runDeskBench === 'function');
   const started = performance.now();
   const loadBefore = os.loadavg()[0];
-  const report = await page.evaluate((o) => globalThis.runDeskBench(o), options);
+  const report = await page.evaluate((o) => globalThis.runDeskBench(o), { ...options, only });
   const full = {
     ...report,
     options,
@@ -204,10 +208,11 @@ try {
   for (const m of full.measurements.filter((x) => !x.agree)) {
     console.log(`WARNING: ${m.label}: the app and the baseline gave different answers`);
   }
-  await writeFile(`${resultsDir}idb.json`, JSON.stringify(full, null, 2) + '\n');
-  await writeFile(`${resultsDir}idb.md`, markdown(full, rows));
+  const base = only ? 'idb-partial' : 'idb';
+  await writeFile(`${resultsDir}${base}.json`, JSON.stringify(full, null, 2) + '\n');
+  await writeFile(`${resultsDir}${base}.md`, markdown(full, rows));
   console.log(
-    `\nwrote bench-results/idb.json and bench-results/idb.md (${full.wallSeconds} s in the browser)`,
+    `\nwrote bench-results/${base}.json and bench-results/${base}.md (${full.wallSeconds} s in the browser)`,
   );
 } finally {
   await context.close();

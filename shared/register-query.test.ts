@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseId, IsoInstant, StaffId } from './brand';
 import type { CaseEntity } from './entities';
+import { newId } from './ids';
 import { PROPERTY_PRESET } from './presets/property';
 import {
+  caseIdTimeFor,
+  registerSearchWalkDone,
   registerCanRead,
   registerCompare,
   registerCount,
@@ -309,5 +312,27 @@ describe('registerCount', () => {
       matters: 3,
     });
     expect(registerCount([])).toEqual({ cases: 0, matters: 0 });
+  });
+});
+
+describe('registerSearchWalkDone and caseIdTimeFor', () => {
+  const at = (iso: string) => ({ receivedAt: iso as IsoInstant });
+  const idAt = (iso: string) => newId<CaseId>(Date.parse(iso));
+
+  it('stops only once enough matches are held and the next id is older than the last of them', () => {
+    const held = [at('2026-11-05T02:00:00.000Z'), at('2026-11-05T01:00:00.000Z')];
+    expect(registerSearchWalkDone(held, 2, idAt('2026-11-05T00:59:59.999Z'))).toBe(true);
+    // Same millisecond: that case may have been received at the same time, with a larger id.
+    expect(registerSearchWalkDone(held, 2, idAt('2026-11-05T01:00:00.000Z'))).toBe(false);
+    expect(registerSearchWalkDone(held, 3, idAt('2026-01-01T00:00:00.000Z'))).toBe(false);
+    // An id that is not a UUIDv7 says nothing about its time: keep walking.
+    expect(registerSearchWalkDone(held, 2, 'case-1')).toBe(false);
+  });
+
+  it('makes an id no older than the receipt', () => {
+    const now = Date.parse('2026-11-05T01:00:00.000Z');
+    expect(caseIdTimeFor(now, '2026-11-04T01:00:00.000Z' as IsoInstant)).toBe(now);
+    expect(caseIdTimeFor(now, '2026-11-05T01:03:00.000Z' as IsoInstant)).toBe(now + 180_000);
+    expect(caseIdTimeFor(now, 'not a time' as IsoInstant)).toBe(now);
   });
 });

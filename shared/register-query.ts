@@ -13,6 +13,7 @@
 import { missingCaseError } from './assert';
 import type { CaseId, IsoDate, IsoInstant, StaffId } from './brand';
 import { isIsoDate, isoDateAddDays } from './calendar/iso-date';
+import { uuidV7Time } from './ids';
 import type { CaseEntity, CaseStatus, StaffRole } from './entities';
 import { CASE_STATUSES } from './entities';
 import type { CategoryDef, DeskRules } from './rules';
@@ -447,4 +448,34 @@ export function registerCount(rows: Iterable<Pick<CaseEntity, 'matterId'>>): Reg
     matters.add(row.matterId);
   }
   return { cases, matters: matters.size };
+}
+
+/**
+ * Walking the cases that hold a search piece newest id first (ids are UUIDv7: their time is when
+ * the case was registered on a desk), whether no case still to come can be among the `wanted`
+ * newest received. A case's id is never older than its receipt (`caseIdTimeFor`), so once
+ * `wanted` matches are held and the next case's id time is before the receipt of the last of
+ * them, every case still to come was received earlier still.
+ *
+ * @param held The matches held so far, newest received first (at most `wanted` are needed).
+ * @param nextId The id of the next case the walk would read.
+ */
+export function registerSearchWalkDone(
+  held: readonly Pick<CaseEntity, 'receivedAt'>[],
+  wanted: number,
+  nextId: string,
+): boolean {
+  const last = held[wanted - 1];
+  const nextMs = uuidV7Time(nextId);
+  return last !== undefined && nextMs !== undefined && nextMs < Date.parse(last.receivedAt);
+}
+
+/**
+ * The time a new case's id is made with: now, or its receipt when that is later (a receipt may be
+ * up to a few minutes ahead of the desk's clock), so that an id is never older than its receipt.
+ * `registerSearchWalkDone` relies on it.
+ */
+export function caseIdTimeFor(wallMs: number, receivedAt: IsoInstant): number {
+  const receivedMs = Date.parse(receivedAt);
+  return Number.isFinite(receivedMs) ? Math.max(wallMs, Math.ceil(receivedMs)) : wallMs;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  searchPiecesRarestFirst,
   searchMatches,
   searchNormalize,
   searchQueryTerms,
@@ -149,5 +150,18 @@ describe('searchTextsOf', () => {
         demand: 'd',
       }),
     ).toEqual(['2610-0007', '张伟', '13812345678', '3-1502', '某公司', 's', 'c', 'd']);
+  });
+});
+
+describe('searchPiecesRarestFirst', () => {
+  it('tries long Latin or digit words first, then pairs and two-character words, then single characters', () => {
+    expect(searchPiecesRarestFirst(['漏水', '37', '902'])).toEqual(['902', '漏水', '37']);
+    expect(searchPiecesRarestFirst(['水', '1502', '电梯', 'a'])).toEqual([
+      '1502',
+      '电梯',
+      '水',
+      'a',
+    ]);
+    expect(searchPiecesRarestFirst([])).toEqual([]);
   });
 });

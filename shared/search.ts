@@ -158,3 +158,22 @@ export function searchTextsOf(
     c.demand,
   ];
 }
+
+/**
+ * How rare a query piece usually is in the index, smaller first: a Latin or digit word of three
+ * or more characters (a room, a phone tail), then a Han pair or a two-character word, then a
+ * single character. Only an order of trial: the search checks every piece in the end.
+ */
+function pieceRarity(piece: string): number {
+  const chars = [...piece];
+  if (chars.length === 1) return 2;
+  return HAN.test(chars[0] ?? '') || chars.length === 2 ? 1 : 0;
+}
+
+/** The query's pieces, the probably rarest first (ties keep the query's order). */
+export function searchPiecesRarestFirst(pieces: readonly string[]): string[] {
+  return pieces
+    .map((piece, at) => ({ piece, at, rarity: pieceRarity(piece) }))
+    .sort((a, b) => a.rarity - b.rarity || a.at - b.at)
+    .map((p) => p.piece);
+}

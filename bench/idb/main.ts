@@ -32,6 +32,8 @@ export interface BenchOptions {
   readonly runs: number;
   /** Cases per write transaction while generating. */
   readonly batch: number;
+  /** Only these groups of measurements (page, search, case, intake, queues, counts); all when absent. */
+  readonly only?: readonly string[];
 }
 
 export interface BenchReport {
@@ -232,15 +234,22 @@ async function runDeskBench(options: BenchOptions): Promise<BenchReport> {
     measurements.push(m);
     log(`${m.label}: median ${m.app.median} ms (baseline ${m.baseline?.median ?? '-'} ms)`);
   };
-  for (const status of ['accepted', 'closed'] as const)
-    await step(() => measureFirstPage(ctx, status));
-  for (const search of await searchCases(ctx)) await step(() => measureSearch(ctx, search));
-  await step(() => measureCaseOpen(ctx, randomSeeded(7)));
-  await step(() => measureIntake(ctx));
-  await step(() => measureQueueCounts(ctx));
-  for (const status of ['accepted', 'closed'] as const)
-    await step(() => measureRegisterCount(ctx, status));
-  await step(() => measureRegisterCount(ctx, undefined));
+  const wants = (group: string) => !options.only || options.only.includes(group);
+  if (wants('page')) {
+    for (const status of ['accepted', 'closed'] as const)
+      await step(() => measureFirstPage(ctx, status));
+  }
+  if (wants('search')) {
+    for (const search of await searchCases(ctx)) await step(() => measureSearch(ctx, search));
+  }
+  if (wants('case')) await step(() => measureCaseOpen(ctx, randomSeeded(7)));
+  if (wants('intake')) await step(() => measureIntake(ctx));
+  if (wants('queues')) await step(() => measureQueueCounts(ctx));
+  if (wants('counts')) {
+    for (const status of ['accepted', 'closed'] as const)
+      await step(() => measureRegisterCount(ctx, status));
+    await step(() => measureRegisterCount(ctx, undefined));
+  }
 
   const [cases, events, customers, outbox] = await Promise.all([
     db.cases.count(),

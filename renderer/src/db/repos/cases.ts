@@ -26,8 +26,8 @@ import type {
 import { hlcNext } from '../../../../shared/hlc';
 import { newId } from '../../../../shared/ids';
 import { numberFormat, numberPeriodKey } from '../../../../shared/numbering';
+import { caseIdTimeFor } from '../../../../shared/register-query';
 import type { NumberingRules } from '../../../../shared/rules';
-import { searchMatches, searchQueryTerms, searchTextsOf } from '../../../../shared/search';
 import type {
   CaseEventType,
   CasePayloadOf,
@@ -37,6 +37,7 @@ import { caseApply } from '../../../../shared/workflow/reducer';
 import type { DeskDatabase } from '../database';
 import { StorageError, WorkflowError, withStorageErrors } from '../errors';
 import { customerFileResolve } from './customers';
+import { searchNewest } from './search';
 import { settingsGet } from './settings';
 
 export interface CaseActor {
@@ -80,7 +81,7 @@ export async function caseRegister(
         throw new StorageError('duplicateNumber', { message: `Case number ${number} exists` });
       }
       const file = await customerFileResolve(db, input.payload.customer, now, input.wallMs);
-      const caseId = newId<CaseId>(input.wallMs);
+      const caseId = newId<CaseId>(caseIdTimeFor(input.wallMs, input.payload.receivedAt));
       const hlc = hlcNext(await settingsGet(db, 'clock'), input.wallMs, input.deskId);
       const event: CaseEventEntity<CaseReceived> = {
         id: newId<EventId>(input.wallMs),
@@ -307,13 +308,9 @@ function isAfterCursor(row: CaseEntity, cursor: CasesPageCursor | undefined): bo
   );
 }
 
-/** Count at most this many pieces to choose the rarest: a long query needs no more. */
-const SEARCH_PIECES_COUNTED = 6;
-
 /**
- * Cases whose text holds the query (Chinese or not: DESIGN.md "Chinese search"), newest first.
- * Walks the multi-entry `searchTerms` index at the query's rarest piece, keeps the cases that
- * hold every piece, then checks the exact text.
+ * Cases whose text holds the query (Chinese or not: DESIGN.md "Chinese search"), newest
+ * received first, continuing after `after` (see repos/search.ts).
  */
 export async function casesSearch(
   db: DeskDatabase,
@@ -321,31 +318,9 @@ export async function casesSearch(
   limit: number,
   after?: CasesPageCursor,
 ): Promise<CasesPage> {
-  const pieces = [...new Set(searchQueryTerms(query))];
-  if (pieces.length === 0) return { items: [] };
-  return db.transaction('r', db.cases, async () => {
-    const counted = [...pieces].sort((a, b) => b.length - a.length).slice(0, SEARCH_PIECES_COUNTED);
-    const counts = await Promise.all(
-      counted.map((piece) => db.cases.where('searchTerms').equals(piece).count()),
-    );
-    let rarest = 0;
-    counts.forEach((count, i) => {
-      if (count < (counts[rarest] ?? Infinity)) rarest = i;
-    });
-    if (counts[rarest] === 0) return { items: [] };
-    const matches = await db.cases
-      .where('searchTerms')
-      .equals(counted[rarest] ?? '')
-      .filter((row) => {
-        if (!isAfterCursor(row, after)) return false;
-        const terms = new Set(row.searchTerms);
-        return (
-          pieces.every((piece) => terms.has(piece)) && searchMatches(searchTextsOf(row), query)
-        );
-      })
-      .toArray();
-    return pageOf(matches.sort(newestFirst), limit);
-  });
+  // One row more than asked says whether there is a next page.
+  const rows = await searchNewest(db, query, (row) => isAfterCursor(row, after), limit + 1);
+  return pageOf(rows, limit);
 }
 
 /** How many cases there are, or how many have a status. */

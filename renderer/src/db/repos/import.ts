@@ -22,6 +22,7 @@ import type {
   UnitEntity,
 } from '../../../../shared/entities';
 import { newId } from '../../../../shared/ids';
+import { caseIdTimeFor } from '../../../../shared/register-query';
 import type { ImportedCase } from '../../../../shared/import/check';
 import { importEventsOf, importUnitNames } from '../../../../shared/import/events';
 import { numberReserve } from '../../../../shared/import/number-reserve';
@@ -143,8 +144,8 @@ export async function casesImport(
           if (file.write) await db.customers.put(file.write);
           const caseEvents = importEventsOf(imported, {
             // One millisecond apart: cases received at the same minute keep the file's order
-            // (lists break ties by id).
-            caseId: newId<CaseId>(input.wallMs + index),
+            // (lists break ties by id); never older than the receipt (search relies on it).
+            caseId: newId<CaseId>(caseIdTimeFor(input.wallMs + index, imported.receivedAt)),
             actor: input.actor,
             deskId: input.deskId,
             wallMs: input.wallMs,

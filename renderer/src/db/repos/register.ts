@@ -23,7 +23,7 @@ import {
   type RegisterWalk,
 } from '../../../../shared/register-query';
 import type { DeskDatabase } from '../database';
-import { casesSearch } from './cases';
+import { searchAll, searchNewest } from './search';
 
 export interface RegisterPageQuery {
   readonly criteria: RegisterCriteria;
@@ -78,11 +78,15 @@ export async function registerPage(
   const wanted = limit + 1;
 
   if (plan.source === 'search') {
-    const found = await casesSearch(db, plan.text, Number.POSITIVE_INFINITY);
-    const rows = found.items
-      .filter((row) => matches(row) && registerIsAfter(row, after, sort))
-      .sort((a, b) => registerCompare(a, b, sort));
-    return pageOf(rows.slice(0, wanted), limit, sort);
+    const accept = (row: CaseEntity) => matches(row) && registerIsAfter(row, after, sort);
+    // Newest received first, the default, stops early; other orders need every match.
+    const rows =
+      sort === 'receivedDesc'
+        ? await searchNewest(db, plan.text, accept, wanted)
+        : (await searchAll(db, plan.text, accept))
+            .sort((a, b) => registerCompare(a, b, sort))
+            .slice(0, wanted);
+    return pageOf(rows, limit, sort);
   }
 
   const rows: CaseEntity[] = [];
@@ -125,8 +129,7 @@ export async function registerCounts(
   // Newest first is one walk over every matching case, whatever the register's sort.
   const plan = registerPlan(criteria, 'receivedDesc');
   if (plan.source === 'search') {
-    const found = await casesSearch(db, plan.text, Number.POSITIVE_INFINITY);
-    return registerCount(found.items.filter(matches));
+    return registerCount(await searchAll(db, plan.text, matches));
   }
   const matterIds: Pick<CaseEntity, 'matterId'>[] = [];
   for (const walk of plan.walks) {
