@@ -139,6 +139,8 @@ function markdown(report, rows) {
       (g.reused ? `; made on ${g.at.slice(0, 10)} and reused by this run` : '') +
       (g.schemaChanged ? ' (indexes declared since were added by Dexie)' : '') +
       '.',
+    `Before measuring, the ${report.refold.open.toLocaleString('en')} open cases were re-derived from their events by the ` +
+      `current reducer (${report.refold.rewritten.toLocaleString('en')} snapshots rewritten), as an upgrade would.`,
     `Data check: in a sample of ${report.dataCheck.sampled} cases, ${report.dataCheck.mismatches.length} snapshots differ ` +
       "from the reducer's fold of their stored events (or miss outbox rows).",
     `Medians of ${report.options.runs} timed runs after ${report.options.warmup} warm-up runs ` +

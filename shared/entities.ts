@@ -145,6 +145,11 @@ export interface CaseEntity {
   readonly ignoredEventIds: readonly EventId[];
   /** Search pieces: bigrams, single characters and Latin/digit words (DESIGN.md). */
   readonly searchTerms: readonly string[];
+  /**
+   * Set on a new case saved without its search pieces, which a second write adds right after
+   * (so the clerk does not wait for them); cleared by that write, or at the next start.
+   */
+  readonly searchPending?: 1;
 }
 
 /** One event of a case's history: append-only, never edited. */

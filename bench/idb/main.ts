@@ -9,7 +9,7 @@ import type { CaseStatus } from '../../shared/entities';
 import { openDeskDatabase } from '../../renderer/src/db/database';
 import { deskState } from '../../renderer/src/db/repos/settings';
 import { SCHEMA_V1 } from '../../renderer/src/db/schema-v1';
-import { dataCheck, type DataCheck } from './check';
+import { dataCheck, openSnapshotsRefold, type DataCheck } from './check';
 import type { BenchContext, Measurement } from './context';
 import { caseShape, deskGenerate, type GenerateResult } from './generate';
 import { measureCaseOpen, measureIntake } from './measure-case';
@@ -56,6 +56,8 @@ export interface BenchReport {
     readonly schemaChanged: boolean;
   };
   readonly dataCheck: DataCheck;
+  /** Open cases re-derived from their events before measuring (`openSnapshotsRefold`). */
+  readonly refold: { readonly open: number; readonly rewritten: number };
   readonly storageBytes?: number;
   readonly measurements: readonly Measurement[];
 }
@@ -214,6 +216,10 @@ async function runDeskBench(options: BenchOptions): Promise<BenchReport> {
   const db = openDeskDatabase(name);
   const desk = await deskState(db);
   if (!desk) throw new Error('the bench database has no desk');
+  const refold = await openSnapshotsRefold(db);
+  log(
+    `open cases re-derived from their events: ${refold.open}, snapshots rewritten: ${refold.rewritten}`,
+  );
   const check = await dataCheck(db, 200, randomSeeded(11));
   log(
     `data check: ${check.sampled} cases sampled, ${check.mismatches.length} differ from their events`,
@@ -267,6 +273,7 @@ async function runDeskBench(options: BenchOptions): Promise<BenchReport> {
     database: name,
     data: { cases, events, customers, outbox, statuses: generation.statuses },
     generation,
+    refold,
     dataCheck: check,
     storageBytes: estimate.usage,
     measurements,

@@ -165,8 +165,9 @@ export interface RawIntake {
 
 /**
  * One intake written by hand: the reads the app makes (counter, number taken?, the caller's
- * file by phone), then the customer, event, case, outbox row, counter and clock, in one
- * transaction. The records are made before the clock starts; only the number is set here.
+ * file by phone), then the customer, event, case (without its search pieces, as the app saves
+ * it), outbox row, counter and clock, in one transaction. The records are made before the clock
+ * starts; only the number is set here. `rawIntakeIndex` writes the pieces afterwards.
  */
 export async function rawIntake(db: IDBDatabase, r: RawIntake): Promise<CaseEntity> {
   const tx = db.transaction(['cases', 'events', 'customers', 'settings', 'outbox'], 'readwrite');
@@ -186,7 +187,7 @@ export async function rawIntake(db: IDBDatabase, r: RawIntake): Promise<CaseEnti
   const snapshot: CaseEntity = { ...r.snapshot, number, searchTerms: [...terms] };
   if (r.customer) tx.objectStore('customers').put(r.customer);
   tx.objectStore('events').add(event);
-  cases.add(snapshot);
+  cases.add({ ...snapshot, searchTerms: [], searchPending: 1 });
   tx.objectStore('outbox').add({
     id: event.id,
     caseId: event.caseId,
@@ -201,6 +202,22 @@ export async function rawIntake(db: IDBDatabase, r: RawIntake): Promise<CaseEnti
   settings.put({ key: 'clock', value: event.hlc, updatedAt: event.at });
   await finished;
   return snapshot;
+}
+
+/** The second write of an intake: the case with its search pieces. */
+export async function rawIntakeIndex(db: IDBDatabase, snapshot: CaseEntity): Promise<void> {
+  const tx = db.transaction('cases', 'readwrite');
+  const finished = committed(tx);
+  tx.objectStore('cases').put(snapshot);
+  await finished;
+}
+
+/** Deletes cases written by hand (the app's tallies never counted them). */
+export async function rawCasesDelete(db: IDBDatabase, ids: readonly string[]): Promise<void> {
+  const tx = db.transaction('cases', 'readwrite');
+  const finished = committed(tx);
+  for (const id of ids) tx.objectStore('cases').delete(id);
+  await finished;
 }
 
 /** How many cases each matter has (the register shows it next to linked cases). */

@@ -40,6 +40,8 @@ export interface PairOptions<A, B> {
    * `MIN_RUNS`, so the whole bench stays within minutes.
    */
   readonly budgetMs?: number;
+  /** Untimed, after each run of either side: waits for work a run leaves going (index writes). */
+  readonly settle?: (side: 'app' | 'baseline', i: number) => Promise<void>;
 }
 
 export const MIN_RUNS = 5;
@@ -67,12 +69,17 @@ export async function timePair<A, B>(options: PairOptions<A, B>): Promise<PairRe
   for (let i = 0; i < options.warmup + runs; i++) {
     let app: { ms: number; value: A };
     let baseline: { ms: number; value: B };
+    const settle = async (side: 'app' | 'baseline') => options.settle?.(side, i);
     if (i % 2 === 0) {
       app = await timed(() => options.app(i));
+      await settle('app');
       baseline = await timed(() => options.baseline(i));
+      await settle('baseline');
     } else {
       baseline = await timed(() => options.baseline(i));
+      await settle('baseline');
       app = await timed(() => options.app(i));
+      await settle('app');
     }
     if (options.agree && !options.agree(app.value, baseline.value)) agree = false;
     if (i === options.warmup - 1) {

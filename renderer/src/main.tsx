@@ -5,12 +5,17 @@ import { i18nStart } from './app/i18n';
 import { systemNow } from './app/services';
 import { getDeskDatabase } from './db/database';
 import { storageRequestPersistence } from './db/persist';
+import { casesSearchIndexPending } from './db/repos/cases';
 import { bridgeResolve } from './platform/bridge';
 
 async function start() {
   await i18nStart('zh-CN');
   const persistence = await storageRequestPersistence();
   const services = { db: getDeskDatabase(), bridge: bridgeResolve(), now: systemNow, persistence };
+  // Cases saved just before the desk last stopped may still lack their search pieces.
+  void casesSearchIndexPending(services.db).catch((error: unknown) => {
+    console.error('search index repair failed', error);
+  });
   if (import.meta.env.VITE_E2E_HOOKS === '1') {
     // End-to-end test builds only; see e2e-hooks/desk-test-hooks.ts.
     const { deskTestHooksInstall } = await import('./e2e-hooks/desk-test-hooks');

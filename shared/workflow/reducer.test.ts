@@ -908,3 +908,32 @@ describe('openDueAt (the index of cases that can fall overdue)', () => {
     expect(state).not.toHaveProperty('openDueAt');
   });
 });
+
+describe('openDueAt once the reply is in', () => {
+  it('goes away when the unit replies, and comes back when an unsatisfied follow-up reopens it', () => {
+    const desk = caseStory();
+    let state: CaseEntity | undefined;
+    const seen: [CaseStatus, boolean][] = [];
+    for (const event of [
+      desk.event('case/received'),
+      desk.event('case/dispatched'),
+      desk.event('case/accepted'),
+      desk.event('case/replied'),
+      desk.event('case/followedUp', { satisfied: false, satisfaction: 2 }),
+      desk.event('case/replied', { reply: '更换整套控制系统' }),
+    ]) {
+      state = applyOk(state, event);
+      seen.push([state.status, state.openDueAt !== undefined]);
+    }
+    expect(seen).toEqual([
+      ['registered', true],
+      ['dispatched', true],
+      ['accepted', true],
+      ['replied', false],
+      ['accepted', true],
+      ['replied', false],
+    ]);
+    // The deadline itself is kept: statistics still say whether the reply was on time.
+    expect(state?.deadline?.dueAt).toBeDefined();
+  });
+});

@@ -569,12 +569,18 @@ function applied(state: CaseEntity, e: CaseEventRecord): CaseEntity {
   }
 }
 
+/** Statuses in which the reply is in: the handling deadline has been met or missed for good. */
+const REPLY_IN: readonly CaseStatus[] = ['handledDirectly', 'replied', 'awaitingFollowUp'];
+
 /**
  * The due time that still counts against the case: set only while the case is open, has a
- * deadline and is not exempt, so an index on it holds exactly the cases that can fall overdue.
+ * deadline, is not exempt and still waits for its reply (DOMAIN.md section 3: overdue means no
+ * reply by the deadline; the follow-up has its own due time and queue), so an index on it holds
+ * exactly the cases that can fall overdue. A reopened case counts again.
  */
 function openDueAtOf(state: CaseEntity): IsoInstant | undefined {
   if (!caseIsOpen(state) || state.exemptReason !== undefined) return undefined;
+  if (REPLY_IN.includes(state.status)) return undefined;
   return state.deadline?.dueAt;
 }
 

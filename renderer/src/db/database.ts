@@ -11,6 +11,10 @@
  * with the per-row transform a pure function in `shared/`, and a test next to it that seeds a
  * database at version 1 (a bare `new Dexie(name).version(1).stores(SCHEMA_V1)`), closes it,
  * reopens it with `DeskDatabase` and compares the rows. Version 1 has nothing to upgrade from.
+ *
+ * `tallies` holds derived counts of cases (shared/tallies.ts), kept by the middleware in
+ * `tallies-middleware.ts` on every write of cases and rebuilt from the indexes when missing
+ * (repos/tallies.ts): never sync, export or back it up.
  */
 import Dexie, { type Table } from 'dexie';
 import type { AuditId, CaseId, CustomerId, EventId, StaffId, UnitId } from '../../../shared/brand';
@@ -28,7 +32,14 @@ import type {
   StaffEntity,
   UnitEntity,
 } from '../../../shared/entities';
+import {
+  talliesEmpty,
+  talliesRow,
+  type CaseTalliesEntity,
+  type TALLIES_KEY,
+} from '../../../shared/tallies';
 import { SCHEMA_V1 } from './schema-v1';
+import { talliesMiddleware } from './tallies-middleware';
 
 export const DESK_DATABASE_NAME = 'complaint-desk';
 
@@ -45,10 +56,17 @@ export class DeskDatabase extends Dexie {
   declare readonly outbox: Table<OutboxEntity, EventId>;
   declare readonly knowledge: Table<KnowledgeEntity, KnowledgeId>;
   declare readonly drafts: Table<DraftEntity, string>;
+  declare readonly tallies: Table<CaseTalliesEntity, typeof TALLIES_KEY>;
 
   constructor(name: string = DESK_DATABASE_NAME) {
     super(name);
     this.version(1).stores(SCHEMA_V1);
+    this.use(talliesMiddleware());
+    // A new database has no cases: its tallies are known. One written before tallies existed
+    // gets the table without a row, and the first read counts it.
+    this.on('populate', (tx) =>
+      tx.table<CaseTalliesEntity>('tallies').add(talliesRow(talliesEmpty())),
+    );
   }
 }
 

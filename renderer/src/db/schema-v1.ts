@@ -11,19 +11,13 @@ export const SCHEMA_V1 = {
     'id',
     '&number',
     'status',
-    'kindId',
-    'categoryId',
-    'levelId',
-    'unitId',
-    'channelId',
-    'receivedAt',
-    'deadline.dueAt',
     'customer.phone',
     'customer.customerId',
     'matterId',
-    'updatedAt',
     // Multi-entry: one index entry per search piece (bigram, character, Latin/digit word).
     '*searchTerms',
+    // Present only between a case's save and the write of its search pieces (repos/cases.ts).
+    'searchPending',
     '[receivedAt+id]',
     '[status+receivedAt+id]',
     '[kindId+receivedAt+id]',
@@ -41,14 +35,11 @@ export const SCHEMA_V1 = {
     // Present only while a case is open and not exempt: due-soon and overdue queues.
     'openDueAt',
     'followUp.state',
-    '[followUp.state+followUp.dueAt]',
     // The follow-up queue and "my cases", paged by key (id breaks ties).
     '[followUp.state+followUp.dueAt+id]',
     'receiverId',
     '[receiverId+status+receivedAt+id]',
-    'finalCauseId',
     'repliedAt',
-    'closedAt',
   ].join(', '),
   events: 'id, caseId, [caseId+hlc], hlc, type, at',
   customers: 'id, *phones, address, name, [name+id]',
@@ -59,6 +50,8 @@ export const SCHEMA_V1 = {
   outbox: 'id, hlc, caseId',
   knowledge: 'id, *searchTerms, updatedAt, categoryId, sourceCaseId',
   drafts: 'key',
+  // Derived counts of cases (shared/tallies.ts): one row, rebuilt when missing, never synced.
+  tallies: 'key',
 } as const;
 
 export type DeskTableName = keyof typeof SCHEMA_V1;

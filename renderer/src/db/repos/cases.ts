@@ -38,6 +38,7 @@ import type { DeskDatabase } from '../database';
 import { StorageError, WorkflowError, withStorageErrors } from '../errors';
 import { customerFileResolve } from './customers';
 import { searchNewest } from './search';
+import { searchTermsOf, searchTextsOf } from '../../../../shared/search';
 import { settingsGet } from './settings';
 
 export interface CaseActor {
@@ -64,25 +65,75 @@ export interface CaseRegisterInput {
  * `case/received` event and writes the snapshot, the outbox row, the counter and the clock,
  * all in one transaction. Throws `StorageError('duplicateNumber')` when the next number is
  * taken and `WorkflowError` when the reducer refuses; either way nothing is written.
+ *
+ * The snapshot is saved without its search pieces (about a hundred index entries, most of the
+ * cost of the save on a large desk) and marked `searchPending`; a second transaction, started
+ * before this returns, writes them. IndexedDB runs a later transaction on the cases after that
+ * one, so every read after the save finds the case by its text; if the desk stops in between,
+ * `casesSearchIndexPending` writes them at the next start.
  */
 export async function caseRegister(
   db: DeskDatabase,
   input: CaseRegisterInput,
 ): Promise<CaseEntity> {
+  const created = await caseRegisterSaved(db, input);
+  const indexing = casesSearchIndexPending(db, [created.id]).catch(() => 0);
+  searchIndexWrites.set(db, indexing);
+  return created;
+}
+
+/** The last search-index write each database has under way (see `caseSearchIndexSettled`). */
+const searchIndexWrites = new WeakMap<DeskDatabase, Promise<number>>();
+
+/** Resolves once the search pieces of the last case registered are written. */
+export async function caseSearchIndexSettled(db: DeskDatabase): Promise<void> {
+  await searchIndexWrites.get(db);
+}
+
+/**
+ * Writes the search pieces of the cases saved without them (`searchPending`): the given ones,
+ * or all of them (at start). Returns how many it wrote.
+ */
+export async function casesSearchIndexPending(
+  db: DeskDatabase,
+  ids?: readonly CaseId[],
+): Promise<number> {
+  return db.transaction('rw', db.cases, async () => {
+    const rows = ids
+      ? await db.cases.bulkGet([...ids])
+      : await db.cases.where('searchPending').equals(1).toArray();
+    const pending = rows.filter((row): row is CaseEntity => row?.searchPending === 1);
+    await db.cases.bulkPut(
+      pending.map(({ searchPending: _pending, ...row }) => ({
+        ...row,
+        searchTerms: searchTermsOf(searchTextsOf(row)),
+      })),
+    );
+    return pending.length;
+  });
+}
+
+async function caseRegisterSaved(db: DeskDatabase, input: CaseRegisterInput): Promise<CaseEntity> {
   const localDate = localDateOf(input.payload.receivedAt, input.timeZone);
   const period = numberPeriodKey(input.numbering, localDate);
   const now = isoInstant(new Date(input.wallMs));
   return withStorageErrors(() =>
     db.transaction('rw', [db.cases, db.events, db.customers, db.settings, db.outbox], async () => {
-      const counter = (await settingsGet(db, 'numbering')) ?? {};
+      // Requests are issued together where nothing depends on another: each round trip to
+      // IndexedDB costs about a millisecond on a large desk.
+      const [counterRow, clock, file] = await Promise.all([
+        settingsGet(db, 'numbering'),
+        settingsGet(db, 'clock'),
+        customerFileResolve(db, input.payload.customer, now, input.wallMs),
+      ]);
+      const counter = counterRow ?? {};
       const serial = (counter[period] ?? 0) + 1;
       const number = numberFormat(input.numbering, localDate, serial, input.deskCode);
       if ((await db.cases.where('number').equals(number).count()) > 0) {
         throw new StorageError('duplicateNumber', { message: `Case number ${number} exists` });
       }
-      const file = await customerFileResolve(db, input.payload.customer, now, input.wallMs);
       const caseId = newId<CaseId>(caseIdTimeFor(input.wallMs, input.payload.receivedAt));
-      const hlc = hlcNext(await settingsGet(db, 'clock'), input.wallMs, input.deskId);
+      const hlc = hlcNext(clock, input.wallMs, input.deskId);
       const event: CaseEventEntity<CaseReceived> = {
         id: newId<EventId>(input.wallMs),
         caseId,
@@ -99,14 +150,16 @@ export async function caseRegister(
         },
       };
       const next = caseApplyOrThrow(undefined, event);
-      if (file.write) await db.customers.put(file.write);
-      await db.events.add(event);
-      await db.cases.add(next);
-      await db.outbox.add(outboxRow(event, now));
-      await db.settings.bulkPut([
-        { key: 'numbering', value: { ...counter, [period]: serial }, updatedAt: now },
-        clockRow(hlc, now),
-      ] satisfies SettingsEntity[]);
+      await Promise.all([
+        file.write ? db.customers.put(file.write) : undefined,
+        db.events.add(event),
+        db.cases.add({ ...next, searchTerms: [], searchPending: 1 }),
+        db.outbox.add(outboxRow(event, now)),
+        db.settings.bulkPut([
+          { key: 'numbering', value: { ...counter, [period]: serial }, updatedAt: now },
+          clockRow(hlc, now),
+        ] satisfies SettingsEntity[]),
+      ]);
       return next;
     }),
   );

@@ -127,3 +127,26 @@ describe('possible duplicates and customer files', () => {
     expect((await customerCaseCounts(db, [zhang.id])).get(zhang.id)).toEqual({ total: 2, open: 2 });
   });
 });
+
+describe('similar text on a desk with many older cases of the same subject', () => {
+  it('finds the ones in the window, however many older ones hold the same words', async () => {
+    const db = testDatabase();
+    const desk = await testDeskSetUp(db);
+    // Older reports of the same fault, all before a 30-day window ending at AT.
+    for (let day = 0; day < 30; day++) {
+      const received = new Date(Date.parse('2026-08-01T01:00:00.000Z') + day * 86_400_000);
+      await testRegister(db, desk, received.toISOString(), { subject: '三号楼电梯故障' });
+    }
+    const recent = await testRegister(db, desk, '2026-11-15T01:00:00.000Z', {
+      subject: '三号楼电梯故障',
+      customer: testCustomer({ name: '陈红', phone: '13800001111', address: '3-801' }),
+    });
+    const found = await duplicatesFind(
+      db,
+      { phone: '', address: '', subject: '三号楼电梯又坏了', content: '', at: AT },
+      { windowDays: 30, viewer: desk.operator, limit: 10 },
+    );
+    expect(found.map((d) => d.case.id)).toEqual([recent.id]);
+    await db.delete();
+  });
+});

@@ -3,7 +3,7 @@
  * the same address or room, or a similar subject, found by index; shared/duplicates.ts decides
  * which of them are duplicates and ranks them.
  */
-import type { CaseId, CustomerId } from '../../../../shared/brand';
+import type { CaseId, CustomerId, IsoInstant } from '../../../../shared/brand';
 import type { CaseEntity } from '../../../../shared/entities';
 import {
   DUPLICATE_WINDOW_DAYS_DEFAULT,
@@ -15,7 +15,9 @@ import {
   type DuplicateCandidate,
   type DuplicateProbe,
 } from '../../../../shared/duplicates';
+import { uuidV7Time } from '../../../../shared/ids';
 import { registerCanRead, type RegisterViewer } from '../../../../shared/register-query';
+import { searchPiecesRarestFirst } from '../../../../shared/search';
 import type { DeskDatabase } from '../database';
 import { customersByAddress, customersByPhone } from './customers';
 import { settingsGet } from './settings';
@@ -44,21 +46,35 @@ async function casesOfCustomers(
         .toArray();
 }
 
-async function byText(db: DeskDatabase, probe: DuplicateProbe): Promise<CaseEntity[]> {
-  const pieces = duplicateTextPieces(probe);
-  if (pieces.length === 0) return [];
-  const counts = await Promise.all(
-    pieces.map((piece) => db.cases.where('searchTerms').equals(piece).count()),
+/**
+ * Cases received in the window whose subject or text holds the probe's probably rarest pieces:
+ * each piece's cases are read newest id first, and the walk stops at the first id made before
+ * the window (an id is never older than its receipt: `caseIdTimeFor`), so a common piece costs
+ * the window's cases, never the whole desk's, and the newest are the ones read.
+ */
+async function byText(
+  db: DeskDatabase,
+  probe: DuplicateProbe,
+  windowStart: IsoInstant,
+): Promise<CaseEntity[]> {
+  const pieces = searchPiecesRarestFirst(duplicateTextPieces(probe)).slice(
+    0,
+    TEXT_PIECES_LOOKED_UP,
   );
-  const rarest = pieces
-    .map((piece, i) => ({ piece, count: counts[i] ?? 0 }))
-    .filter((p) => p.count > 0)
-    .sort((a, b) => a.count - b.count)
-    .slice(0, TEXT_PIECES_LOOKED_UP)
-    .map((p) => p.piece);
-  return rarest.length === 0
-    ? []
-    : db.cases.where('searchTerms').anyOf(rarest).distinct().limit(ROWS_PER_LOOKUP).toArray();
+  const startMs = Date.parse(windowStart);
+  const beforeWindow = (row: CaseEntity) => (uuidV7Time(row.id) ?? Infinity) < startMs;
+  const groups = await Promise.all(
+    pieces.map((piece) =>
+      db.cases
+        .where('searchTerms')
+        .equals(piece)
+        .reverse()
+        .until(beforeWindow)
+        .limit(ROWS_PER_LOOKUP)
+        .toArray(),
+    ),
+  );
+  return groups.flat();
 }
 
 /**
@@ -72,6 +88,7 @@ export async function duplicatesFind(
 ): Promise<DuplicateCandidate<CaseEntity>[]> {
   const phone = probe.phone.trim();
   const address = probe.address.trim();
+  const windowStart = duplicateWindowStart(probe.at, options.windowDays);
   return db.transaction('r', [db.cases, db.customers], async () => {
     const [phoneFiles, addressFiles] = await Promise.all([
       duplicatePhoneKey(phone) === '' ? [] : customersByPhone(db, phone),
@@ -84,9 +101,8 @@ export async function duplicatesFind(
         db,
         [...phoneFiles, ...addressFiles].map((file) => file.id),
       ),
-      byText(db, probe),
+      byText(db, probe, windowStart),
     ]);
-    const windowStart = duplicateWindowStart(probe.at, options.windowDays);
     const seen = new Set<CaseId>();
     const rows = groups.flat().filter((row) => {
       if (seen.has(row.id) || row.receivedAt < windowStart) return false;

@@ -1,10 +1,18 @@
 /**
- * The work queues of the home screen (shared/queues.ts): counts read from indexes only, and
- * lists paged by key. Each queue's index range holds exactly the cases its predicate accepts
- * (`workQueueHas`); the repository tests check the two agree.
+ * The work queues of the home screen (shared/queues.ts): counts from the case tallies plus two
+ * small index ranges, and lists paged by key. Each queue's list walks an index range that holds
+ * exactly the cases its predicate accepts (`workQueueHas`); the repository tests check the
+ * counts and lists agree with it.
  *
- * - by status: `[status+receivedAt+id]` (count: `status`);
- * - overdue and due soon: `openDueAt`, present only on open, non-exempt cases with a deadline;
+ * Counts (Chromium's `count()` visits every entry of its range, so none walks a large one):
+ * - by status, awaiting follow-up, my cases: the tallies (repos/tallies.ts);
+ * - due soon: the `openDueAt` range from now to the next close (present only on open, non-exempt
+ *   cases with a deadline);
+ * - overdue: the tallied cases with `openDueAt`, less those due from now on.
+ *
+ * Lists:
+ * - by status: `[status+receivedAt+id]`;
+ * - overdue and due soon: `[openDueAt+id]`;
  * - awaiting follow-up: `[followUp.state+followUp.dueAt+id]`, then the few without a due time;
  * - my cases: `[receiverId+status+receivedAt+id]` over the open statuses.
  */
@@ -17,7 +25,9 @@ import {
   type WorkQueueContext,
   type WorkQueueId,
 } from '../../../../shared/queues';
+import { talliesOpenOf, talliesStatusCount } from '../../../../shared/tallies';
 import type { DeskDatabase } from '../database';
+import { talliesGet, talliesRebuild } from './tallies';
 
 const OPEN_STATUSES: readonly CaseStatus[] = CASE_STATUSES.filter((s) => s !== 'closed');
 
@@ -28,37 +38,42 @@ export async function workQueueCounts(
   db: DeskDatabase,
   ctx: WorkQueueContext,
 ): Promise<WorkQueueCounts> {
-  const statusCount = async (statuses: readonly CaseStatus[] | undefined) => {
-    const counts = await Promise.all(
-      (statuses ?? []).map((status) => db.cases.where('status').equals(status).count()),
-    );
-    return counts.reduce((sum, n) => sum + n, 0);
+  const { tallies, dueSoon, notYetDue } = await queueCountsRead(db, ctx);
+  const byStatus = (id: WorkQueueId) =>
+    talliesStatusCount(tallies, workQueueDef(id).statuses ?? []);
+  return {
+    toDispatch: byStatus('toDispatch'),
+    notAccepted: byStatus('notAccepted'),
+    dueSoon,
+    overdue: tallies.openWithDue - notYetDue,
+    awaitingFollowUp: tallies.followUpPending,
+    escalated: byStatus('escalated'),
+    mine: talliesOpenOf(tallies, ctx.operatorId),
   };
-  const { operatorId, now } = ctx;
-  return db.transaction('r', db.cases, async () => {
-    const [toDispatch, notAccepted, escalated, overdue, dueSoon, awaitingFollowUp, mine] =
-      await Promise.all([
-        statusCount(workQueueDef('toDispatch').statuses),
-        statusCount(workQueueDef('notAccepted').statuses),
-        statusCount(workQueueDef('escalated').statuses),
-        db.cases.where('openDueAt').below(now).count(),
+}
+
+/** The tallies and the deadline ranges, read together; the tallies rebuilt first if missing. */
+async function queueCountsRead(db: DeskDatabase, ctx: WorkQueueContext) {
+  const { now } = ctx;
+  const read = () =>
+    db.transaction('r', [db.cases, db.tallies], async () => {
+      const [tallies, dueSoon, notYetDue] = await Promise.all([
+        talliesGet(db),
         // From now to the close of the next working day: exactly `dueWithinOneWorkingDay`.
         db.cases
           .where('openDueAt')
           .between(now, dueSoonUntil(now, ctx.deadline), true, true)
           .count(),
-        db.cases.where('followUp.state').equals('pending').count(),
-        Promise.all(
-          OPEN_STATUSES.map((status) =>
-            db.cases
-              .where('[receiverId+status+receivedAt+id]')
-              .between([operatorId, status, Dexie.minKey], [operatorId, status, Dexie.maxKey])
-              .count(),
-          ),
-        ).then((counts) => counts.reduce((sum, n) => sum + n, 0)),
+        db.cases.where('openDueAt').aboveOrEqual(now).count(),
       ]);
-    return { toDispatch, notAccepted, dueSoon, overdue, awaitingFollowUp, escalated, mine };
-  });
+      return { tallies, dueSoon, notYetDue };
+    });
+  const first = await read();
+  if (first.tallies) return { ...first, tallies: first.tallies };
+  const rebuilt = await talliesRebuild(db);
+  // Read again, so the ranges are counted over the same cases as the row.
+  const second = await read();
+  return { ...second, tallies: second.tallies ?? rebuilt };
 }
 
 /**

@@ -11,7 +11,7 @@ import {
   testReceivedPayload,
   testRegister,
 } from '../test-builders';
-import { caseRegister } from './cases';
+import { caseRegister, caseSearchIndexSettled, casesSearchIndexPending } from './cases';
 import { searchAll, searchNewest, type SearchAccept, type SearchLimits } from './search';
 
 /** A small seeded generator (mulberry32), so a failure can be replayed. */
@@ -174,6 +174,36 @@ describe('a case entered before its receipt time', () => {
       ahead.id,
       older.id,
     ]);
+    await db.delete();
+  });
+});
+
+describe('the search pieces of a new case', () => {
+  it('are written just after the save, before any later read of the cases', async () => {
+    const db = testDatabase();
+    const desk = await testDeskSetUp(db);
+    const saved = await testRegister(db, desk, '2026-11-05T01:00:00.000Z', { subject: '电梯困人' });
+    // No wait: the next transaction on the cases runs after the one writing the pieces.
+    const found = await searchNewest(db, '困人', () => true, 5);
+    expect(found.map((c) => c.id)).toEqual([saved.id]);
+    const row = await db.cases.get(saved.id);
+    expect(row?.searchPending).toBeUndefined();
+    expect(row?.searchTerms).toEqual(saved.searchTerms);
+    await db.delete();
+  });
+
+  it('are written at the next start when the desk stopped before writing them', async () => {
+    const db = testDatabase();
+    const desk = await testDeskSetUp(db);
+    const saved = await testRegister(db, desk, '2026-11-05T01:00:00.000Z', { subject: '电梯困人' });
+    await caseSearchIndexSettled(db);
+    // As the first transaction leaves a case when the second never ran.
+    await db.cases.put({ ...saved, searchTerms: [], searchPending: 1 });
+    expect(await searchNewest(db, '困人', () => true, 5)).toEqual([]);
+    expect(await casesSearchIndexPending(db)).toBe(1);
+    expect((await searchNewest(db, '困人', () => true, 5)).map((c) => c.id)).toEqual([saved.id]);
+    expect(await db.cases.where('searchPending').equals(1).count()).toBe(0);
+    expect(await casesSearchIndexPending(db)).toBe(0);
     await db.delete();
   });
 });

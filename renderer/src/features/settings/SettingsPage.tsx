@@ -4,13 +4,14 @@ import { Link as RouterLink } from 'react-router';
 
 /**
  * The settings pages, one line each. `calendar` is the working calendar's page (its own
- * feature folder, settings/calendar/).
+ * feature folder, settings/calendar/); `print` lives with the forms (features/print/).
  */
 const SETTINGS_PAGES = [
   { to: '/settings/units', key: 'units' },
   { to: '/settings/staff', key: 'staff' },
   { to: '/settings/aids', key: 'aids' },
   { to: '/settings/calendar', key: 'calendar' },
+  { to: '/settings/print', key: 'print' },
 ] as const;
 
 /** Settings (设置): the desk's reference data, one card per page. */
@@ -26,7 +27,7 @@ export function SettingsPage() {
       </Typography>
       <Grid container spacing={2} component="nav" aria-label={t('settings.pagesLabel')}>
         {SETTINGS_PAGES.map((page) => (
-          <Grid key={page.key} size={{ xs: 12, sm: 6, md: 3 }}>
+          <Grid key={page.key} size={{ xs: 12, sm: 6, md: 4 }}>
             <Card variant="outlined" sx={{ height: '100%' }}>
               <CardActionArea component={RouterLink} to={page.to} sx={{ height: '100%' }}>
                 <CardContent>

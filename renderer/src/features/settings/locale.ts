@@ -16,6 +16,8 @@ export const settingsLocale = featureLocale(
       aidsHelp: '开场白、结束语和转介名录，在受理登记页显示。',
       calendar: '工作日历',
       calendarHelp: '法定节假日、调休上班日和办公时间，用于计算处理期限。',
+      print: '打印',
+      printHelp: '表头文字、签字栏、电话号码遮蔽、纸张方向和页边距。',
     },
     back: '返回设置',
     adminOnly: '当前操作员「{{name}}」不是管理员，只能查看。如需修改，请先切换到管理员。',
@@ -158,6 +160,8 @@ export const settingsLocale = featureLocale(
       aidsHelp: 'Opening and closing scripts and the referral directory, shown at intake.',
       calendar: 'Working calendar',
       calendarHelp: 'Statutory holidays, make-up working days and business hours, for deadlines.',
+      print: 'Printing',
+      printHelp: 'Header text, signature lines, phone masking, paper orientation and margins.',
     },
     back: 'Back to settings',
     adminOnly:

@@ -1,0 +1,97 @@
+/**
+ * The case tallies (shared/tallies.ts): the stored row, and its rebuild from the indexes when it
+ * is missing (a database written before tallies existed, or after `clear()`). The middleware in
+ * ../tallies-middleware.ts keeps the row in step with every write of cases.
+ */
+import Dexie from 'dexie';
+import { CASE_STATUSES } from '../../../../shared/entities';
+import {
+  TALLIES_KEY,
+  talliesFromRow,
+  talliesRow,
+  type CaseTallies,
+} from '../../../../shared/tallies';
+import { caseIsOpen } from '../../../../shared/workflow/reducer';
+import type { DeskDatabase } from '../database';
+
+const OPEN_STATUSES = CASE_STATUSES.filter((status) => caseIsOpen({ status }));
+
+/** The stored tallies; undefined when they must be rebuilt. */
+export async function talliesGet(db: DeskDatabase): Promise<CaseTallies | undefined> {
+  return talliesFromRow(await db.tallies.get(TALLIES_KEY));
+}
+
+/**
+ * Counts the tallies from the indexes, reading only open cases' and pending follow-ups'
+ * entries: per open status, pending follow-ups, open deadlines, then each receiver's open
+ * cases per status (the receivers from the `receiverId` index's distinct keys).
+ */
+export async function talliesCount(db: DeskDatabase): Promise<CaseTallies> {
+  return db.transaction('r', db.cases, async () => {
+    const [byStatus, followUpPending, openWithDue, receivers] = await Promise.all([
+      Promise.all(OPEN_STATUSES.map((status) => db.cases.where('status').equals(status).count())),
+      db.cases.where('followUp.state').equals('pending').count(),
+      // The index holds only cases with `openDueAt`.
+      db.cases.orderBy('openDueAt').count(),
+      db.cases.orderBy('receiverId').uniqueKeys(),
+    ]);
+    const byReceiver = await Promise.all(
+      receivers.map((receiverId) =>
+        Promise.all(
+          OPEN_STATUSES.map((status) =>
+            db.cases
+              .where('[receiverId+status+receivedAt+id]')
+              .between([receiverId, status, Dexie.minKey], [receiverId, status, Dexie.maxKey])
+              .count(),
+          ),
+        ).then((counts) => counts.reduce((sum, n) => sum + n, 0)),
+      ),
+    );
+    return {
+      openByStatus: Object.fromEntries(
+        OPEN_STATUSES.map((status, i) => [status, byStatus[i] ?? 0]).filter(([, n]) => n !== 0),
+      ),
+      openByReceiver: Object.fromEntries(
+        receivers
+          .map((receiverId, i) => [String(receiverId), byReceiver[i] ?? 0] as const)
+          .filter(([, n]) => n !== 0),
+      ),
+      followUpPending,
+      openWithDue,
+    };
+  });
+}
+
+const rebuilds = new WeakMap<DeskDatabase, Promise<CaseTallies>>();
+
+/**
+ * Counts the tallies again and stores them, in one transaction, so no write of cases falls
+ * between the count and the row. Callers reading at once share one rebuild.
+ */
+export function talliesRebuild(db: DeskDatabase): Promise<CaseTallies> {
+  let rebuild = rebuilds.get(db);
+  if (!rebuild) {
+    rebuild = outsideLiveQuery(() =>
+      db.transaction('rw', [db.cases, db.tallies], async () => {
+        const tallies = await talliesCount(db);
+        await db.tallies.put(talliesRow(tallies));
+        return tallies;
+      }),
+    ).finally(() => rebuilds.delete(db));
+    rebuilds.set(db, rebuild);
+  }
+  return rebuild;
+}
+
+/**
+ * Runs `fn` from a timer: outside the async context of the caller. The home screen reads the
+ * tallies in a `liveQuery`, where Dexie refuses readwrite transactions (ReadOnlyError); a timer
+ * callback does not carry that context.
+ */
+function outsideLiveQuery<T>(fn: () => Promise<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    setTimeout(() => {
+      fn().then(resolve, reject);
+    }, 0);
+  });
+}
