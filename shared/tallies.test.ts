@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { IsoInstant, StaffId } from './brand';
+import type { CaseId, IsoInstant, StaffId } from './brand';
 import { CASE_STATUSES, type CaseStatus, type FollowUpState } from './entities';
 import { WORK_QUEUES } from './queues';
 import {
@@ -12,6 +12,7 @@ import {
   talliesFromRow,
   talliesOf,
   talliesOpenOf,
+  talliesClosedCount,
   talliesRow,
   talliesStatusCount,
   type TalliedCase,
@@ -22,11 +23,22 @@ const CLERK = 'staff-clerk' as StaffId;
 const OTHER = 'staff-other' as StaffId;
 const DUE = '2026-11-05T09:30:00.000Z' as IsoInstant;
 
+let made = 0;
+
 function tallied(
   status: CaseStatus,
-  options: { receiverId?: StaffId; due?: boolean; followUp?: FollowUpState } = {},
+  options: {
+    receiverId?: StaffId;
+    due?: boolean;
+    followUp?: FollowUpState;
+    id?: CaseId;
+    matterId?: CaseId;
+  } = {},
 ): TalliedCase {
+  const id = options.id ?? (`case-${++made}` as CaseId);
   return {
+    id,
+    matterId: options.matterId ?? id,
     status,
     receiverId: options.receiverId ?? CLERK,
     followUp: { state: options.followUp ?? 'notDue' },
@@ -41,16 +53,48 @@ describe('caseTallyContribution', () => {
       openByReceiver: { [CLERK]: 1 },
       followUpPending: 0,
       openWithDue: 1,
+      all: 1,
+      linked: {},
     });
   });
 
-  it('counts a closed case only for a pending follow-up', () => {
+  it('counts a closed case among all cases, and for a pending follow-up', () => {
     expect(caseTallyContribution(tallied('closed', { followUp: 'pending' }))).toEqual({
       openByStatus: {},
       openByReceiver: {},
       followUpPending: 1,
       openWithDue: 0,
+      all: 1,
+      linked: {},
     });
+  });
+
+  it('notes a case linked under another case’s matter', () => {
+    const root = 'case-root' as CaseId;
+    const member = tallied('closed', { id: 'case-m' as CaseId, matterId: root });
+    expect(caseTallyContribution(member).linked).toEqual({ 'case-m': root });
+    expect(caseTallyContribution(tallied('closed', { id: root })).linked).toEqual({});
+  });
+});
+
+describe('talliesApply on links and closed cases', () => {
+  it('follows a case linked, moved to another matter and unlinked, and counts closed cases', () => {
+    const a = tallied('accepted', { id: 'case-a' as CaseId });
+    const b = tallied('closed', { id: 'case-b' as CaseId });
+    let tallies = talliesOf([a, b]);
+    expect(tallies.all).toBe(2);
+    expect(talliesClosedCount(tallies)).toBe(1);
+    const linked = { ...b, matterId: a.id };
+    tallies = talliesApply(tallies, b, linked);
+    expect(tallies.linked).toEqual({ 'case-b': 'case-a' });
+    const moved = { ...linked, matterId: 'case-z' as CaseId };
+    tallies = talliesApply(tallies, linked, moved);
+    expect(tallies.linked).toEqual({ 'case-b': 'case-z' });
+    tallies = talliesApply(tallies, moved, b);
+    expect(tallies.linked).toEqual({});
+    tallies = talliesApply(tallies, a, undefined);
+    expect([tallies.all, talliesClosedCount(tallies)]).toEqual([1, 1]);
+    expect(tallies).toEqual(talliesOf([b]));
   });
 });
 
@@ -69,6 +113,8 @@ describe('talliesApply', () => {
       openByReceiver: { [CLERK]: 1, [OTHER]: 1 },
       followUpPending: 0,
       openWithDue: 2,
+      all: 2,
+      linked: {},
     });
     tallies = talliesApply(tallies, registered, replied);
     expect(tallies).toEqual({
@@ -76,6 +122,8 @@ describe('talliesApply', () => {
       openByReceiver: { [CLERK]: 1, [OTHER]: 1 },
       followUpPending: 1,
       openWithDue: 1,
+      all: 2,
+      linked: {},
     });
     tallies = talliesApply(tallies, replied, undefined);
     expect(tallies).toEqual({
@@ -83,6 +131,8 @@ describe('talliesApply', () => {
       openByReceiver: { [OTHER]: 1 },
       followUpPending: 0,
       openWithDue: 1,
+      all: 1,
+      linked: {},
     });
   });
 

@@ -6,7 +6,7 @@
  *
  * Every write of a case replaces its contribution: `talliesApply(tallies, before, after)`.
  */
-import type { StaffId } from './brand';
+import type { CaseId, StaffId } from './brand';
 import type { CaseEntity, CaseFollowUp, CaseStatus } from './entities';
 import { caseIsOpen } from './workflow/reducer';
 
@@ -22,16 +22,33 @@ export interface CaseTallies {
   readonly followUpPending: number;
   /** Cases with `openDueAt`: open, not exempt, with a deadline. */
   readonly openWithDue: number;
+  /** Every case, closed ones included (the register's count). */
+  readonly all: number;
+  /**
+   * The cases linked under another case's matter id (`matterId !== id`), by case id: few on any
+   * desk, and with `all` they give the register's count of matters without a walk.
+   */
+  readonly linked: Readonly<Record<string, CaseId>>;
 }
 
 /** The fields of a case its contribution depends on. */
-export type TalliedCase = Pick<CaseEntity, 'status' | 'receiverId' | 'openDueAt'> & {
+export type TalliedCase = Pick<
+  CaseEntity,
+  'id' | 'matterId' | 'status' | 'receiverId' | 'openDueAt'
+> & {
   readonly followUp: Pick<CaseFollowUp, 'state'>;
 };
 
 /** The tallies of no cases. */
 export function talliesEmpty(): CaseTallies {
-  return { openByStatus: {}, openByReceiver: {}, followUpPending: 0, openWithDue: 0 };
+  return {
+    openByStatus: {},
+    openByReceiver: {},
+    followUpPending: 0,
+    openWithDue: 0,
+    all: 0,
+    linked: {},
+  };
 }
 
 /** What one case adds to the tallies. */
@@ -43,6 +60,8 @@ export function caseTallyContribution(c: TalliedCase): CaseTallies {
     openByReceiver: open ? { [c.receiverId]: 1 } : {},
     followUpPending: c.followUp.state === 'pending' ? 1 : 0,
     openWithDue: c.openDueAt === undefined ? 0 : 1,
+    all: 1,
+    linked: c.matterId === c.id ? {} : { [c.id]: c.matterId },
   };
 }
 
@@ -55,6 +74,8 @@ export function isTallyChange(before?: TalliedCase, after?: TalliedCase): boolea
 function tallyKeyOf(c: TalliedCase | undefined): string {
   const open = c !== undefined && caseIsOpen(c);
   return JSON.stringify([
+    c !== undefined,
+    c !== undefined && c.matterId !== c.id ? c.matterId : '',
     open ? c.status : '',
     open ? c.receiverId : '',
     c?.followUp.state === 'pending',
@@ -85,15 +106,40 @@ export function talliesApply(
     tallies.followUpPending - minus.followUpPending + plus.followUpPending,
   );
   const openWithDue = Math.max(0, tallies.openWithDue - minus.openWithDue + plus.openWithDue);
+  const all = Math.max(0, tallies.all - minus.all + plus.all);
+  const linked = linksReplace(tallies.linked, before, after);
   if (
     openByStatus === tallies.openByStatus &&
     openByReceiver === tallies.openByReceiver &&
     followUpPending === tallies.followUpPending &&
-    openWithDue === tallies.openWithDue
+    openWithDue === tallies.openWithDue &&
+    all === tallies.all &&
+    linked === tallies.linked
   ) {
     return tallies;
   }
-  return { openByStatus, openByReceiver, followUpPending, openWithDue };
+  return { openByStatus, openByReceiver, followUpPending, openWithDue, all, linked };
+}
+
+/** `linked` with the case's old link taken away and its new one put; the same object if equal. */
+function linksReplace(
+  linked: CaseTallies['linked'],
+  before?: TalliedCase,
+  after?: TalliedCase,
+): CaseTallies['linked'] {
+  const old = before && before.matterId !== before.id ? before : undefined;
+  const now = after && after.matterId !== after.id ? after : undefined;
+  if (old?.id === now?.id && old?.matterId === now?.matterId) return linked;
+  const next = new Map(Object.entries(linked));
+  if (old) next.delete(old.id);
+  if (now) next.set(now.id, now.matterId);
+  return Object.fromEntries(next);
+}
+
+/** How many closed cases there are: every case but the open ones tallied by status. */
+export function talliesClosedCount(tallies: CaseTallies): number {
+  const open = Object.values(tallies.openByStatus).reduce<number>((sum, n) => sum + (n ?? 0), 0);
+  return Math.max(0, tallies.all - open);
 }
 
 /** The tallies of `cases`, counted from scratch. */
@@ -140,7 +186,7 @@ function countsAdd<C extends Counts>(counts: C, minus: Counts, plus: Counts): C 
 export const TALLIES_KEY = 'cases';
 
 /** Bump when `CaseTallies` changes shape: a stored row of another version is rebuilt. */
-export const TALLIES_VERSION = 1;
+export const TALLIES_VERSION = 2;
 
 /** The stored row of tallies. */
 export interface CaseTalliesEntity extends CaseTallies {
@@ -156,12 +202,14 @@ export function talliesRow(tallies: CaseTallies): CaseTalliesEntity {
     openByReceiver: tallies.openByReceiver,
     followUpPending: tallies.followUpPending,
     openWithDue: tallies.openWithDue,
+    all: tallies.all,
+    linked: tallies.linked,
   };
 }
 
 /** The tallies a stored row holds; undefined when there is none of this version (rebuild). */
 export function talliesFromRow(row: CaseTalliesEntity | undefined): CaseTallies | undefined {
   if (row?.version !== TALLIES_VERSION) return undefined;
-  const { openByStatus, openByReceiver, followUpPending, openWithDue } = row;
-  return { openByStatus, openByReceiver, followUpPending, openWithDue };
+  const { openByStatus, openByReceiver, followUpPending, openWithDue, all, linked } = row;
+  return { openByStatus, openByReceiver, followUpPending, openWithDue, all, linked };
 }

@@ -41,7 +41,8 @@ export const SCHEMA_V1 = {
     '[receiverId+status+receivedAt+id]',
     'repliedAt',
   ].join(', '),
-  events: 'id, caseId, [caseId+hlc], hlc, type, at',
+  // A case's history in order ([caseId+hlc]); a day's dispatches for printing (at).
+  events: 'id, caseId, [caseId+hlc], at',
   customers: 'id, *phones, address, name, [name+id]',
   units: 'id, parentId, name',
   staff: 'id, name',

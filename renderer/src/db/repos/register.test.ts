@@ -23,7 +23,7 @@ import {
   testRegister,
 } from '../test-builders';
 import { caseAppendEvent, type CaseAppendableType, type CaseEventInput } from './cases';
-import { matterLink } from './matters';
+import { matterLink, matterUnlink } from './matters';
 import {
   registerCounts,
   registerHandlerNames,
@@ -262,5 +262,62 @@ describe('register pages and counts', () => {
 
   it('lists the handler names cases carry', async () => {
     expect(await registerHandlerNames(db)).toEqual(['李强', '孙伟']);
+  });
+});
+
+describe('counts of a status whose linked cases are headed by a case of another status', () => {
+  it('counts the matter of linked cases once, whether its first case matches or not', async () => {
+    const db = testDatabase();
+    const desk = await testDeskSetUp(db);
+    const viewer = desk.operator;
+    const at = (ms: number) => ({
+      at: new Date(ms).toISOString() as IsoInstant,
+      actor: { id: desk.operator.id, name: desk.operator.name },
+      deskId: desk.identity.deskId,
+      wallMs: ms,
+    });
+    const t0 = Date.parse('2026-11-03T01:00:00.000Z');
+    const [first, second, third] = [
+      await testRegister(db, desk, '2026-11-03T01:00:00.000Z', { subject: '电梯停运' }),
+      await testRegister(db, desk, '2026-11-03T02:00:00.000Z', { subject: '电梯又停' }),
+      await testRegister(db, desk, '2026-11-03T03:00:00.000Z', { subject: '电梯还停' }),
+    ];
+    await testRegister(db, desk, '2026-11-03T04:00:00.000Z', { subject: '楼道灯不亮' });
+    if (!first || !second || !third) throw new Error('cases missing');
+    await matterLink(db, second.id, first.id, at(t0 + 5 * 3_600_000));
+    await matterLink(db, third.id, first.id, at(t0 + 6 * 3_600_000));
+    for (const c of [second, third]) {
+      await caseAppendEvent(db, c.id, {
+        type: 'case/dispatched',
+        payload: {
+          unitId: ENGINEERING,
+          unitName: '工程部',
+          handlerName: '李强',
+          deadline: testDeadline('2026-11-10T09:30:00.000Z'),
+        },
+        ...at(t0 + 7 * 3_600_000),
+      });
+    }
+    const check = async (expected: Record<string, [number, number]>) => {
+      const all = await db.cases.toArray();
+      for (const [status, [cases, matters]] of Object.entries(expected)) {
+        const criteria = status === 'all' ? {} : ({ status } as RegisterCriteria);
+        const counted = await registerCounts(db, criteria, viewer);
+        expect(counted, status).toEqual({ cases, matters });
+        // The same as counting the matching cases one by one.
+        expect(counted, status).toEqual(
+          registerCount(all.filter((c) => registerRowMatches(c, criteria, viewer))),
+        );
+      }
+    };
+    // The first case is still registered; the two dispatched reports are one matter headed by it.
+    await check({ all: [4, 2], dispatched: [2, 1], registered: [2, 2], open: [4, 2] });
+    // Taking the first case out: the second heads the matter now.
+    await matterUnlink(db, first.id, at(t0 + 8 * 3_600_000));
+    await check({ all: [4, 3], dispatched: [2, 1], registered: [2, 2], closed: [0, 0] });
+    // Without the tallies row (a database from before them), the same counts after a rebuild.
+    await db.tallies.clear();
+    await check({ all: [4, 3], dispatched: [2, 1] });
+    await db.delete();
   });
 });

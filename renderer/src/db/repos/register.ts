@@ -6,11 +6,11 @@
 import Dexie, { type Collection } from 'dexie';
 import type { CaseId } from '../../../../shared/brand';
 import type { CaseEntity } from '../../../../shared/entities';
+import { talliesClosedCount, talliesStatusCount } from '../../../../shared/tallies';
 import {
   registerCompare,
   registerCount,
   registerCursorOf,
-  registerHasCriteria,
   registerIsAfter,
   registerPhaseOf,
   registerPlan,
@@ -24,6 +24,7 @@ import {
 } from '../../../../shared/register-query';
 import type { DeskDatabase } from '../database';
 import { searchAll, searchNewest } from './search';
+import { talliesGet, talliesRebuild } from './tallies';
 
 export interface RegisterPageQuery {
   readonly criteria: RegisterCriteria;
@@ -111,20 +112,16 @@ function pageOf(rows: CaseEntity[], limit: number, sort: RegisterSort): Register
 
 /**
  * How many cases match and how many matters they make (linked cases count once). The whole
- * register is counted from the indexes alone; a filtered set is walked once.
+ * register and a status alone are counted from the case tallies and the few linked cases; any
+ * other filter walks the matching cases once.
  */
 export async function registerCounts(
   db: DeskDatabase,
   criteria: RegisterCriteria,
   viewer: RegisterViewer,
 ): Promise<RegisterCount> {
-  if (!registerHasCriteria(criteria)) {
-    const [cases, matters] = await Promise.all([
-      db.cases.count(),
-      db.cases.orderBy('matterId').uniqueKeys(),
-    ]);
-    return { cases, matters: matters.length };
-  }
+  const tallied = await registerCountsTallied(db, criteria, viewer);
+  if (tallied) return tallied;
   const matches = (row: CaseEntity) => registerRowMatches(row, criteria, viewer);
   // Newest first is one walk over every matching case, whatever the register's sort.
   const plan = registerPlan(criteria, 'receivedDesc');
@@ -140,6 +137,52 @@ export async function registerCounts(
       });
   }
   return registerCount(matterIds);
+}
+
+/**
+ * The counts of the whole register or of one status, from the tallies (undefined for any other
+ * filter). A matter's id is a case id: the cases that are their own matter are the matching
+ * cases less the linked ones among them, and each matter of a matching linked case adds one
+ * unless its own case is among the matching ones and heads it.
+ */
+async function registerCountsTallied(
+  db: DeskDatabase,
+  criteria: RegisterCriteria,
+  viewer: RegisterViewer,
+): Promise<RegisterCount | undefined> {
+  const given = Object.entries(criteria).filter(([, value]) => value !== undefined);
+  if (given.some(([field]) => field !== 'status')) return undefined;
+  const { status } = criteria;
+  // A status filter masks nothing (register-query.ts): the viewer does not change the counts.
+  const inSet = (row: CaseEntity) => registerRowMatches(row, criteria, viewer);
+  const read = () =>
+    db.transaction('r', [db.cases, db.tallies], async () => {
+      const tallies = await talliesGet(db);
+      if (!tallies) return undefined;
+      const closed = talliesClosedCount(tallies);
+      const cases =
+        status === undefined
+          ? tallies.all
+          : status === 'open'
+            ? tallies.all - closed
+            : status === 'closed'
+              ? closed
+              : talliesStatusCount(tallies, [status]);
+      const members = (await db.cases.bulkGet(Object.keys(tallies.linked) as CaseId[])).filter(
+        (row): row is CaseEntity => row !== undefined && inSet(row),
+      );
+      const matterIds = [...new Set(members.map((row) => row.matterId))];
+      const heads = await db.cases.bulkGet(matterIds);
+      const headless = matterIds.filter((matterId, i) => {
+        const head = heads[i];
+        return !(head && head.matterId === matterId && inSet(head));
+      });
+      return { cases, matters: cases - members.length + headless.length };
+    });
+  const counted = await read();
+  if (counted) return counted;
+  await talliesRebuild(db);
+  return read();
 }
 
 /** How many cases each matter has, for the matters of a page (a matter of one is not linked). */
