@@ -7,6 +7,9 @@ import type { ReportPeriod } from '../../../../shared/stats/period';
 import { ExportProgressDialog } from './ExportProgressDialog';
 import { useExport } from './useExport';
 
+/** What `useExport` is asked to make. */
+type ExportChoice = Parameters<ReturnType<typeof useExport>['start']>[0];
+
 export interface ExportPanelProps {
   readonly period: ReportPeriod;
   readonly quarter: number;
@@ -20,6 +23,22 @@ export function ExportPanel({ period, quarter }: ExportPanelProps) {
   const fileInput = useRef<HTMLInputElement>(null);
   const inputId = useId();
   const busy = exporter.progress !== undefined;
+  const downloads: readonly { readonly label: string; readonly job: ExportChoice }[] = [
+    {
+      label: t('reports.exports.register'),
+      job: { table: 'register', first: period.first, last: period.last },
+    },
+    {
+      label: t('reports.exports.monthly'),
+      job: { table: 'monthly', year: period.year, month: period.month, mode: period.mode },
+    },
+    {
+      label: t('reports.exports.quarterly'),
+      job: { table: 'quarterly', year: period.year, quarter, mode: period.mode },
+    },
+    { label: t('reports.exports.overdue'), job: { table: 'overdue' } },
+    { label: t('reports.exports.followUps'), job: { table: 'followUps' } },
+  ];
 
   const combine = async (files: FileList | null) => {
     if (!files || files.length === 0) return;
@@ -50,62 +69,18 @@ export function ExportPanel({ period, quarter }: ExportPanelProps) {
         label={t('reports.exports.maskPhones')}
       />
       <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, mt: 1 }}>
-        <Button
-          variant="contained"
-          startIcon={<FileDownloadIcon />}
-          disabled={busy}
-          onClick={() =>
-            void exporter.start({ table: 'register', first: period.first, last: period.last })
-          }
-        >
-          {t('reports.exports.register')}
-        </Button>
-        <Button
-          variant="outlined"
-          startIcon={<FileDownloadIcon />}
-          disabled={busy}
-          onClick={() =>
-            void exporter.start({
-              table: 'monthly',
-              year: period.year,
-              month: period.month,
-              mode: period.mode,
-            })
-          }
-        >
-          {t('reports.exports.monthly')}
-        </Button>
-        <Button
-          variant="outlined"
-          startIcon={<FileDownloadIcon />}
-          disabled={busy}
-          onClick={() =>
-            void exporter.start({
-              table: 'quarterly',
-              year: period.year,
-              quarter,
-              mode: period.mode,
-            })
-          }
-        >
-          {t('reports.exports.quarterly')}
-        </Button>
-        <Button
-          variant="outlined"
-          startIcon={<FileDownloadIcon />}
-          disabled={busy}
-          onClick={() => void exporter.start({ table: 'overdue' })}
-        >
-          {t('reports.exports.overdue')}
-        </Button>
-        <Button
-          variant="outlined"
-          startIcon={<FileDownloadIcon />}
-          disabled={busy}
-          onClick={() => void exporter.start({ table: 'followUps' })}
-        >
-          {t('reports.exports.followUps')}
-        </Button>
+        {downloads.map(({ label, job }) => (
+          <Button
+            key={job.table}
+            // The register is the screen's main export.
+            variant={job.table === 'register' ? 'contained' : 'outlined'}
+            startIcon={<FileDownloadIcon />}
+            disabled={busy}
+            onClick={() => void exporter.start(job)}
+          >
+            {label}
+          </Button>
+        ))}
         <Button
           variant="outlined"
           startIcon={<GroupWorkIcon />}

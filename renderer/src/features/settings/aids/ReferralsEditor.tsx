@@ -1,15 +1,12 @@
-import { Alert, Box, Button, Paper, Stack, TextField, Typography } from '@mui/material';
-import { useState, type FormEvent } from 'react';
+import { Box, Button, Stack, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { aidsReferralsCheck, type AidsError } from '../../../../../shared/hotline-aids';
+import { aidsReferralsCheck } from '../../../../../shared/hotline-aids';
 import type { ReferralEntry } from '../../../../../shared/rules';
-import { rulesAidsChange } from '../../../db/repos/hotline-aids';
-import { ChangeRefusedError } from '../../../db/repos/refused';
-import { useDeskState } from '../../../app/desk-state';
-import { useDeskServices } from '../../../app/services';
-import { useErrorMessage } from '../../../app/useErrorMessage';
-import { useAuditedBy, useCanEditSettings } from '../useAuditedBy';
+import { useCanEditSettings } from '../useAuditedBy';
+import { AidsRemoveButton } from './AidsRemoveButton';
+import { AidsSection } from './AidsSection';
 import { LocalizedTextFields } from './LocalizedTextFields';
+import { useAidsDraft } from './useAidsDraft';
 
 const EMPTY_REFERRAL: ReferralEntry = {
   name: { zh: '', en: '' },
@@ -20,44 +17,15 @@ const EMPTY_REFERRAL: ReferralEntry = {
 /** The directory of out-of-scope referrals (rules.referrals): name, phone, what it handles. */
 export function ReferralsEditor() {
   const { t } = useTranslation();
-  const { rules } = useDeskState();
-  const { db } = useDeskServices();
-  const auditedBy = useAuditedBy();
-  const errorMessage = useErrorMessage();
   const canEdit = useCanEditSettings();
-  const [draft, setDraft] = useState<readonly ReferralEntry[]>(() => rules.referrals);
-  const [errors, setErrors] = useState<readonly AidsError[]>([]);
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { draft, edit, errors, status, saving, save } = useAidsDraft<readonly ReferralEntry[]>({
+    fromRules: (rules) => rules.referrals,
+    check: aidsReferralsCheck,
+    toChange: (referrals) => ({ referrals }),
+  });
 
-  const edit = (next: readonly ReferralEntry[]) => {
-    setDraft(next);
-    setStatus(null);
-  };
   const editAt = (i: number, entry: ReferralEntry) =>
     edit(draft.map((e, j) => (j === i ? entry : e)));
-
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    const found = aidsReferralsCheck(draft);
-    setErrors(found);
-    if (found.length > 0) {
-      setStatus({ ok: false, text: t('settings.aids.fixErrors') });
-      return;
-    }
-    setSaving(true);
-    try {
-      const next = await rulesAidsChange(db, { referrals: draft }, auditedBy());
-      setDraft(next.referrals);
-      setStatus({ ok: true, text: t('settings.aids.saved') });
-    } catch (error) {
-      if (error instanceof ChangeRefusedError)
-        setErrors((error as ChangeRefusedError<AidsError>).problems);
-      setStatus({ ok: false, text: t('settings.failed', { reason: errorMessage(error) }) });
-    } finally {
-      setSaving(false);
-    }
-  };
 
   const phoneError = (i: number) => {
     const error = errors.find((e) => e.path === `referrals.${i}.phone`);
@@ -65,19 +33,20 @@ export function ReferralsEditor() {
   };
 
   return (
-    <Paper
-      component="form"
+    <AidsSection
+      titleId="aids-referrals-title"
+      title={t('settings.aids.referrals')}
+      intro={t('settings.aids.referralsIntro')}
       onSubmit={save}
-      noValidate
-      sx={{ p: 3 }}
-      aria-labelledby="aids-referrals-title"
+      saving={saving}
+      saveLabel={t('settings.aids.saveReferrals')}
+      status={status}
+      actions={
+        <Button onClick={() => edit([...draft, EMPTY_REFERRAL])}>
+          {t('settings.aids.addReferral')}
+        </Button>
+      }
     >
-      <Typography id="aids-referrals-title" variant="h6" component="h2">
-        {t('settings.aids.referrals')}
-      </Typography>
-      <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5, mb: 2 }}>
-        {t('settings.aids.referralsIntro')}
-      </Typography>
       {draft.length === 0 ? <Typography>{t('settings.aids.noReferrals')}</Typography> : null}
       <Stack spacing={2}>
         {draft.map((entry, i) => {
@@ -112,14 +81,10 @@ export function ReferralsEditor() {
                     sx={{ width: 160, flexShrink: 0 }}
                   />
                   {canEdit ? (
-                    <Button
-                      color="warning"
+                    <AidsRemoveButton
+                      label={t('settings.aids.removeReferral', { n })}
                       onClick={() => edit(draft.filter((_, j) => j !== i))}
-                      aria-label={t('settings.aids.removeReferral', { n })}
-                      sx={{ mt: 1, flexShrink: 0 }}
-                    >
-                      {t('settings.aids.remove')}
-                    </Button>
+                    />
                   ) : null}
                 </Stack>
                 <LocalizedTextFields
@@ -136,23 +101,6 @@ export function ReferralsEditor() {
           );
         })}
       </Stack>
-      {canEdit ? (
-        <Stack direction="row" spacing={2} sx={{ mt: 2, alignItems: 'center' }}>
-          <Button onClick={() => edit([...draft, EMPTY_REFERRAL])}>
-            {t('settings.aids.addReferral')}
-          </Button>
-          <Button type="submit" variant="contained" disabled={saving}>
-            {saving ? t('settings.saving') : t('settings.aids.saveReferrals')}
-          </Button>
-          <Box aria-live="polite" sx={{ flex: 1 }}>
-            {status ? (
-              <Alert severity={status.ok ? 'success' : 'error'} sx={{ py: 0 }}>
-                {status.text}
-              </Alert>
-            ) : null}
-          </Box>
-        </Stack>
-      ) : null}
-    </Paper>
+    </AidsSection>
   );
 }

@@ -1,0 +1,70 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AidsError } from '../../../../../shared/hotline-aids';
+import type { DeskRules } from '../../../../../shared/rules';
+import { rulesAidsChange, type AidsChange } from '../../../db/repos/hotline-aids';
+import { ChangeRefusedError } from '../../../db/repos/refused';
+import { useDeskState } from '../../../app/desk-state';
+import { useDeskServices } from '../../../app/services';
+import { useErrorMessage } from '../../../app/useErrorMessage';
+import { useAuditedBy } from '../useAuditedBy';
+
+/** What a save of the call aids came to, shown beside the save button. */
+export interface AidsStatus {
+  readonly ok: boolean;
+  readonly text: string;
+}
+
+export interface AidsDraftOptions<T> {
+  /** The edited part of the rules, as stored (read once, then again from each save). */
+  readonly fromRules: (rules: DeskRules) => T;
+  /** The form's own check (the write checks again). */
+  readonly check: (draft: T) => readonly AidsError[];
+  /** The change that stores the draft. */
+  readonly toChange: (draft: T) => AidsChange;
+}
+
+/**
+ * The draft of one part of the call aids (the scripts, the referral directory) and its saving:
+ * checked first, then written into the rules; the stored, cleaned form replaces the draft.
+ */
+export function useAidsDraft<T>({ fromRules, check, toChange }: AidsDraftOptions<T>) {
+  const { t } = useTranslation();
+  const { rules } = useDeskState();
+  const { db } = useDeskServices();
+  const auditedBy = useAuditedBy();
+  const errorMessage = useErrorMessage();
+  const [draft, setDraft] = useState<T>(() => fromRules(rules));
+  const [errors, setErrors] = useState<readonly AidsError[]>([]);
+  const [status, setStatus] = useState<AidsStatus | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const edit = (next: T) => {
+    setDraft(next);
+    setStatus(null);
+  };
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    const found = check(draft);
+    setErrors(found);
+    if (found.length > 0) {
+      setStatus({ ok: false, text: t('settings.aids.fixErrors') });
+      return;
+    }
+    setSaving(true);
+    try {
+      const next = await rulesAidsChange(db, toChange(draft), auditedBy());
+      setDraft(fromRules(next));
+      setStatus({ ok: true, text: t('settings.aids.saved') });
+    } catch (error) {
+      if (error instanceof ChangeRefusedError)
+        setErrors((error as ChangeRefusedError<AidsError>).problems);
+      setStatus({ ok: false, text: t('settings.failed', { reason: errorMessage(error) }) });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return { draft, edit, errors, status, saving, save };
+}
