@@ -154,8 +154,8 @@ describe('searchTextsOf', () => {
 });
 
 describe('searchPiecesRarestFirst', () => {
-  it('tries long Latin or digit words first, then pairs and two-character words, then single characters', () => {
-    expect(searchPiecesRarestFirst(['漏水', '37', '902'])).toEqual(['902', '漏水', '37']);
+  it('tries long Latin or digit words first, then two-character words, Han pairs, single characters', () => {
+    expect(searchPiecesRarestFirst(['漏水', '37', '902'])).toEqual(['902', '37', '漏水']);
     expect(searchPiecesRarestFirst(['水', '1502', '电梯', 'a'])).toEqual([
       '1502',
       '电梯',
