@@ -57,14 +57,18 @@ describe('the queue definitions', () => {
 describe('dueSoonUntil', () => {
   it.each([
     [
-      'a working day in hours: the close of the next working day',
+      'a working day in hours: until work resumes after the close of the next working day',
       '2026-11-03 10:00',
-      '2026-11-04 17:30',
+      '2026-11-05 08:30',
     ],
-    ['Friday: the close of Monday', '2026-11-06 16:00', '2026-11-09 17:30'],
-    ['the eve of National Day: Oct 8', '2026-09-30 10:00', '2026-10-08 17:30'],
-    ['in the holiday: Oct 8', '2026-10-03 10:00', '2026-10-08 17:30'],
-    ['Oct 9: the make-up Saturday Oct 10', '2026-10-09 10:00', '2026-10-10 17:30'],
+    ['Friday: the close of Monday, until Tuesday opens', '2026-11-06 16:00', '2026-11-10 08:30'],
+    ['the eve of National Day: Oct 8, until Oct 9', '2026-09-30 10:00', '2026-10-09 08:30'],
+    ['in the holiday: Oct 8, until Oct 9', '2026-10-03 10:00', '2026-10-09 08:30'],
+    [
+      'Oct 9: the make-up Saturday Oct 10, until Monday Oct 12',
+      '2026-10-09 10:00',
+      '2026-10-12 08:30',
+    ],
   ])('%s', (_name, now, until) => {
     expect(dueSoonUntil(sh(now), deadline)).toBe(sh(until));
   });
@@ -82,8 +86,25 @@ describe('caseDeadlineState', () => {
     // Over National Day, Oct 8 is the next working day after the holiday.
     ['in the holiday, due Oct 8', '2026-10-05 10:00', '2026-10-08 17:30', 'dueSoon'],
     ['in the holiday, due Oct 9', '2026-10-05 10:00', '2026-10-09 17:30', 'ok'],
+    // A deadline typed in for the night after tomorrow's close: no working time left after it.
+    [
+      'after hours, due the night after tomorrow',
+      '2026-11-02 20:03',
+      '2026-11-04 03:05',
+      'dueSoon',
+    ],
+    [
+      'after hours, due the next opening but one',
+      '2026-11-02 20:03',
+      '2026-11-04 08:30',
+      'dueSoon',
+    ],
+    ['after hours, due a minute after it', '2026-11-02 20:03', '2026-11-04 08:31', 'ok'],
   ])('%s', (_name, now, dueAt, expected) => {
     expect(caseDeadlineState(due(dueAt), sh(now), deadline)).toBe(expected);
+    // The queue's index range says the same as the state every screen shows.
+    const inRange = sh(now) <= sh(dueAt) && sh(dueAt) <= dueSoonUntil(sh(now), deadline);
+    expect(inRange).toBe(expected === 'dueSoon');
   });
 
   it('says exempt whatever the date, and none without a deadline', () => {

@@ -78,11 +78,15 @@ export interface WorkQueueContext {
 
 /**
  * The end of "due within one working day": the close of business of the next working day after
- * `now`'s local date. A case due by then has at most one working day left, as the deadline text
- * says ("1 working day left").
+ * `now`'s local date, carried on to when business resumes after it. A case due by then has at
+ * most one working day left, as the deadline text says ("1 working day left"); one due at night
+ * after that close (a deadline typed in by hand, 03:05) has no more working time left than one
+ * due at the close itself.
  */
 export function dueSoonUntil(now: IsoInstant, ctx: DeadlineContext): IsoInstant {
-  return deadlineCompute({ amount: 1, unit: 'workingDays' }, now, ctx).dueAt;
+  const close = deadlineCompute({ amount: 1, unit: 'workingDays' }, now, ctx).dueAt;
+  // No working hours: the next opening at or after the close.
+  return deadlineCompute({ amount: 0, unit: 'workingHours' }, close, ctx).dueAt;
 }
 
 /**

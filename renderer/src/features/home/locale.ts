@@ -26,7 +26,7 @@ export const homeLocale = featureLocale(
       },
       overdue: {
         title: '已超期',
-        hint: '已过处理期限仍未结案（不含不受时限限制的）',
+        hint: '已过处理期限仍未答复（不含不受时限限制的）',
       },
       awaitingFollowUp: {
         title: '待回访',
@@ -84,7 +84,7 @@ export const homeLocale = featureLocale(
       },
       overdue: {
         title: 'Overdue',
-        hint: 'Past the deadline and still open (exempt cases excluded)',
+        hint: 'Past the deadline with no reply yet (exempt cases excluded)',
       },
       awaitingFollowUp: {
         title: 'Awaiting follow-up',
