@@ -9,7 +9,6 @@ import {
 import { calendarCreate } from '../../../shared/calendar/working-calendar';
 import type { CaseEntity, CaseStatus } from '../../../shared/entities';
 import { importCheck, type ImportedCase } from '../../../shared/import/check';
-import type { ImportMapping } from '../../../shared/import/fields';
 import type { ImportCell } from '../../../shared/import/values';
 import {
   WORK_QUEUE_IDS,
@@ -34,7 +33,14 @@ import { matterLink, matterUnlink } from './repos/matters';
 import { workQueueCounts, type WorkQueueCounts } from './repos/queues';
 import type { StoredDeskState } from './repos/settings';
 import { talliesCount, talliesGet } from './repos/tallies';
-import { testDatabase, testDeadline, testDeskSetUp, testRegister } from './test-builders';
+import {
+  TEST_IMPORT_MAPPING,
+  testDatabase,
+  testDeadline,
+  testDeskSetUp,
+  testRandom,
+  testRegister,
+} from './test-builders';
 
 const OTHER_CLERK = 'staff-other' as StaffId;
 const MINUTE_MS = 60_000;
@@ -44,18 +50,6 @@ const START_MS = Date.parse('2026-12-20T01:00:00.000Z');
 
 function instant(ms: number): IsoInstant {
   return new Date(ms).toISOString() as IsoInstant;
-}
-
-/** A small seeded generator (mulberry32), so a failing sequence can be replayed. */
-function randomSeeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 let db: DeskDatabase;
@@ -156,19 +150,6 @@ function payloadFor(type: CaseAppendableType, random: () => number) {
   return { ...sample, ...moved } as never;
 }
 
-const IMPORT_MAPPING: ImportMapping = {
-  number: 0,
-  customerName: 1,
-  phone: 2,
-  subject: 3,
-  receivedDate: 4,
-  kind: 5,
-  handler: 6,
-  repliedDate: 7,
-  followUpDate: 8,
-  satisfaction: 9,
-};
-
 /** Register rows received in November 2025, numbered apart from the cases registered here. */
 function importRows(serial: number, random: () => number): ImportedCase[] {
   const rows: ImportCell[][] = [0, 1].map((i) => {
@@ -188,7 +169,7 @@ function importRows(serial: number, random: () => number): ImportedCase[] {
     ];
   });
   return [
-    ...importCheck(rows, 0, IMPORT_MAPPING, {
+    ...importCheck(rows, 0, TEST_IMPORT_MAPPING, {
       rules: desk.rules,
       deadlineContext: {
         calendar: calendarCreate([]),
@@ -204,7 +185,7 @@ function importRows(serial: number, random: () => number): ImportedCase[] {
 
 describe('the tallies middleware', () => {
   it('keeps the tallies and the queue counts true through a random sequence of writes', async () => {
-    const random = randomSeeded(20_261_220);
+    const random = testRandom(20_261_220);
     const pick = <T>(items: readonly T[]): T => {
       const item = items[Math.floor(random() * items.length)];
       if (item === undefined) throw new Error('nothing to pick');

@@ -4,6 +4,7 @@
  */
 import type { IsoInstant, UnitId } from '../../../shared/brand';
 import type { CaseDeadline, CustomerRef } from '../../../shared/entities';
+import type { ImportMapping } from '../../../shared/import/fields';
 import type { CaseReceived } from '../../../shared/workflow/events';
 import { openDeskDatabase, type DeskDatabase } from './database';
 import { caseRegister, type CaseRegisterInput } from './repos/cases';
@@ -58,14 +59,30 @@ export function testReceivedPayload(
   };
 }
 
-/** Registers a case as the desk's operator; the entry is made one minute after it was received. */
+/** A small seeded generator (mulberry32), so a failing random test can be replayed. */
+export function testRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/**
+ * Registers a case as the desk's operator; the entry is made one minute after it was received
+ * unless `enteredMs` says when.
+ */
 export async function testRegister(
   db: DeskDatabase,
   desk: StoredDeskState,
   receivedAt: string,
   overrides: TestReceived = {},
+  enteredMs: number = Date.parse(receivedAt) + 60_000,
 ) {
-  const wallMs = Date.parse(receivedAt) + 60_000;
+  const wallMs = enteredMs;
   return caseRegister(db, {
     payload: testReceivedPayload(desk, receivedAt, overrides),
     at: new Date(wallMs).toISOString() as IsoInstant,
@@ -80,5 +97,19 @@ export async function testRegister(
 export function testDeadline(dueAt: string): CaseDeadline {
   return { dueAt: dueAt as IsoInstant, basis: 'handling' };
 }
+
+/** The columns of the register file the import tests read: number, caller, phone, subject, dates ... */
+export const TEST_IMPORT_MAPPING: ImportMapping = {
+  number: 0,
+  customerName: 1,
+  phone: 2,
+  subject: 3,
+  receivedDate: 4,
+  kind: 5,
+  handler: 6,
+  repliedDate: 7,
+  followUpDate: 8,
+  satisfaction: 9,
+};
 
 export const TEST_UNIT = { unitId: 'unit-engineering' as UnitId, unitName: '工程部' };

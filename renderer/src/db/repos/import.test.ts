@@ -3,11 +3,10 @@ import type { IsoInstant } from '../../../../shared/brand';
 import { calendarCreate } from '../../../../shared/calendar/working-calendar';
 import { DEFAULT_BUSINESS_HOURS } from '../../../../shared/calendar/deadline';
 import { importCheck, type ImportedCase } from '../../../../shared/import/check';
-import type { ImportMapping } from '../../../../shared/import/fields';
 import type { ImportCell } from '../../../../shared/import/values';
 import type { DeskDatabase } from '../database';
 import { StorageError } from '../errors';
-import { testDatabase, testDeskSetUp, testRegister } from '../test-builders';
+import { TEST_IMPORT_MAPPING, testDatabase, testDeskSetUp, testRegister } from '../test-builders';
 import { casesImport, importExistingNumbers, importNewUnitNames } from './import';
 import { settingsGet, type StoredDeskState } from './settings';
 
@@ -16,22 +15,9 @@ afterEach(async () => {
   await db.delete();
 });
 
-const MAPPING: ImportMapping = {
-  number: 0,
-  customerName: 1,
-  phone: 2,
-  subject: 3,
-  receivedDate: 4,
-  kind: 5,
-  handler: 6,
-  repliedDate: 7,
-  followUpDate: 8,
-  satisfaction: 9,
-};
-
 function rowsOf(...rows: ImportCell[][]): ImportedCase[] {
   return [
-    ...importCheck(rows, 0, MAPPING, {
+    ...importCheck(rows, 0, TEST_IMPORT_MAPPING, {
       rules: desk.rules,
       deadlineContext: {
         calendar: calendarCreate([]),

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IsoInstant } from '../../../../shared/brand';
 import type { CaseEntity } from '../../../../shared/entities';
 import { uuidV7Time } from '../../../../shared/ids';
 import { searchMatches, searchQueryTerms, searchTextsOf } from '../../../../shared/search';
@@ -8,23 +7,11 @@ import {
   testCustomer,
   testDatabase,
   testDeskSetUp,
-  testReceivedPayload,
+  testRandom,
   testRegister,
 } from '../test-builders';
-import { caseRegister, caseSearchIndexSettled, casesSearchIndexPending } from './cases';
+import { caseSearchIndexSettled, casesSearchIndexPending } from './cases';
 import { searchAll, searchNewest, type SearchAccept, type SearchLimits } from './search';
-
-/** A small seeded generator (mulberry32), so a failure can be replayed. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const SUBJECTS = ['电梯故障', '楼道漏水', '电梯漏水', '噪音扰民', '停车收费', '电梯噪音'];
 const CONTENTS = ['卫生间漏水', '电梯停在8楼', '夜间装修', '物业费太高', '水管爆裂'];
@@ -46,15 +33,17 @@ describe('search over many cases, some entered days after they were received', (
   beforeAll(async () => {
     db = testDatabase();
     const desk = await testDeskSetUp(db);
-    const random = seeded(20261123);
+    const random = testRandom(20261123);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
     for (let i = 0; i < 140; i++) {
       const receivedMs = FIRST + Math.floor(random() * 120 * DAY);
       // Most cases are typed in at once; every fifth is a letter entered up to ten days later.
       const wallMs = receivedMs + (i % 5 === 0 ? Math.floor(random() * 10 * DAY) : 60_000);
-      const receivedAt = new Date(receivedMs).toISOString();
-      await caseRegister(db, {
-        payload: testReceivedPayload(desk, receivedAt, {
+      await testRegister(
+        db,
+        desk,
+        new Date(receivedMs).toISOString(),
+        {
           subject: pick(SUBJECTS),
           content: pick(CONTENTS),
           customer: testCustomer({
@@ -62,14 +51,9 @@ describe('search over many cases, some entered days after they were received', (
             address: `${1 + Math.floor(random() * 4)}-${pick(['301', '1203', '902'])}`,
           }),
           kindId: i % 3 === 0 ? 'request' : 'complaint',
-        }),
-        at: new Date(wallMs).toISOString() as IsoInstant,
-        actor: { id: desk.operator.id, name: desk.operator.name },
-        deskId: desk.identity.deskId,
-        numbering: desk.rules.numbering,
-        timeZone: desk.calendar.timeZone,
+        },
         wallMs,
-      });
+      );
     }
     all = await db.cases.toArray();
   });
@@ -158,15 +142,7 @@ describe('a case entered before its receipt time', () => {
     // The clerk's clock is three minutes behind the time typed in (allowed: up to five).
     const receivedAt = '2026-11-05T02:00:00.000Z';
     const wallMs = Date.parse(receivedAt) - 3 * 60_000;
-    const ahead = await caseRegister(db, {
-      payload: testReceivedPayload(desk, receivedAt, { subject: '电梯困人' }),
-      at: new Date(wallMs).toISOString() as IsoInstant,
-      actor: { id: desk.operator.id, name: desk.operator.name },
-      deskId: desk.identity.deskId,
-      numbering: desk.rules.numbering,
-      timeZone: desk.calendar.timeZone,
-      wallMs,
-    });
+    const ahead = await testRegister(db, desk, receivedAt, { subject: '电梯困人' }, wallMs);
     expect(uuidV7Time(ahead.id)).toBe(Date.parse(receivedAt));
     const found = await searchNewest(db, '电梯', () => true, 1, TINY);
     expect(found.map((c) => c.id)).toEqual([ahead.id]);
