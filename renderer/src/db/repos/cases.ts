@@ -77,7 +77,11 @@ export async function caseRegister(
   input: CaseRegisterInput,
 ): Promise<CaseEntity> {
   const created = await caseRegisterSaved(db, input);
-  const indexing = casesSearchIndexPending(db, [created.id]).catch(() => 0);
+  const indexing = casesSearchIndexPending(db, [created.id]).catch((error: unknown) => {
+    // The case is saved; only its search pieces wait, and the next start writes them.
+    console.error(`case ${created.number}: search pieces not written yet`, error);
+    return 0;
+  });
   searchIndexWrites.set(db, indexing);
   return created;
 }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CaseEntity } from '../../../../shared/entities';
 import { uuidV7Time } from '../../../../shared/ids';
 import { searchMatches, searchQueryTerms, searchTextsOf } from '../../../../shared/search';
@@ -165,6 +165,24 @@ describe('the search pieces of a new case', () => {
     const row = await db.cases.get(saved.id);
     expect(row?.searchPending).toBeUndefined();
     expect(row?.searchTerms).toEqual(saved.searchTerms);
+    await db.delete();
+  });
+
+  it('wait for the next start when their write fails, and the failure is logged', async () => {
+    const db = testDatabase();
+    const desk = await testDeskSetUp(db);
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const failing = vi
+      .spyOn(db.cases, 'bulkPut')
+      .mockRejectedValueOnce(new Error('QuotaExceededError'));
+    const saved = await testRegister(db, desk, '2026-11-05T01:00:00.000Z', { subject: '电梯困人' });
+    await caseSearchIndexSettled(db);
+    expect(logged).toHaveBeenCalledTimes(1);
+    expect((await db.cases.get(saved.id))?.searchPending).toBe(1);
+    failing.mockRestore();
+    logged.mockRestore();
+    expect(await casesSearchIndexPending(db)).toBe(1);
+    expect((await searchNewest(db, '困人', () => true, 5)).map((c) => c.id)).toEqual([saved.id]);
     await db.delete();
   });
 
