@@ -6,8 +6,8 @@
  *
  * Counts (Chromium's `count()` visits every entry of its range, so none walks a large one):
  * - by status, awaiting follow-up, my cases: the tallies (repos/tallies.ts);
- * - due soon: the `openDueAt` range from now to the next close (present only on open, non-exempt
- *   cases with a deadline);
+ * - due soon: the `openDueAt` range from now until work resumes after the next working day's
+ *   close (present only on open, non-exempt cases with a deadline, still waiting for a reply);
  * - overdue: the tallied cases with `openDueAt`, less those due from now on.
  *
  * Lists:
@@ -27,7 +27,7 @@ import {
 } from '../../../../shared/queues';
 import { talliesOpenOf, talliesStatusCount } from '../../../../shared/tallies';
 import type { DeskDatabase } from '../database';
-import { talliesGet, talliesRebuild } from './tallies';
+import { talliesReadWith } from './tallies';
 
 const OPEN_STATUSES: readonly CaseStatus[] = CASE_STATUSES.filter((s) => s !== 'closed');
 
@@ -52,28 +52,17 @@ export async function workQueueCounts(
   };
 }
 
-/** The tallies and the deadline ranges, read together; the tallies rebuilt first if missing. */
+/** The tallies and the deadline ranges, read together (the tallies rebuilt first if missing). */
 async function queueCountsRead(db: DeskDatabase, ctx: WorkQueueContext) {
   const { now } = ctx;
-  const read = () =>
-    db.transaction('r', [db.cases, db.tallies], async () => {
-      const [tallies, dueSoon, notYetDue] = await Promise.all([
-        talliesGet(db),
-        // From now to the close of the next working day: exactly `dueWithinOneWorkingDay`.
-        db.cases
-          .where('openDueAt')
-          .between(now, dueSoonUntil(now, ctx.deadline), true, true)
-          .count(),
-        db.cases.where('openDueAt').aboveOrEqual(now).count(),
-      ]);
-      return { tallies, dueSoon, notYetDue };
-    });
-  const first = await read();
-  if (first.tallies) return { ...first, tallies: first.tallies };
-  const rebuilt = await talliesRebuild(db);
-  // Read again, so the ranges are counted over the same cases as the row.
-  const second = await read();
-  return { ...second, tallies: second.tallies ?? rebuilt };
+  return talliesReadWith(db, async (tallies) => {
+    const [dueSoon, notYetDue] = await Promise.all([
+      // From now until work resumes after the next working day's close: `dueWithinOneWorkingDay`.
+      db.cases.where('openDueAt').between(now, dueSoonUntil(now, ctx.deadline), true, true).count(),
+      db.cases.where('openDueAt').aboveOrEqual(now).count(),
+    ]);
+    return { tallies, dueSoon, notYetDue };
+  });
 }
 
 /**

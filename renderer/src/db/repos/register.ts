@@ -24,7 +24,7 @@ import {
 } from '../../../../shared/register-query';
 import type { DeskDatabase } from '../database';
 import { searchAll, searchNewest } from './search';
-import { talliesGet, talliesRebuild } from './tallies';
+import { talliesReadWith } from './tallies';
 
 export interface RegisterPageQuery {
   readonly criteria: RegisterCriteria;
@@ -155,34 +155,27 @@ async function registerCountsTallied(
   const { status } = criteria;
   // A status filter masks nothing (register-query.ts): the viewer does not change the counts.
   const inSet = (row: CaseEntity) => registerRowMatches(row, criteria, viewer);
-  const read = () =>
-    db.transaction('r', [db.cases, db.tallies], async () => {
-      const tallies = await talliesGet(db);
-      if (!tallies) return undefined;
-      const closed = talliesClosedCount(tallies);
-      const cases =
-        status === undefined
-          ? tallies.all
-          : status === 'open'
-            ? tallies.all - closed
-            : status === 'closed'
-              ? closed
-              : talliesStatusCount(tallies, [status]);
-      const members = (await db.cases.bulkGet(Object.keys(tallies.linked) as CaseId[])).filter(
-        (row): row is CaseEntity => row !== undefined && inSet(row),
-      );
-      const matterIds = [...new Set(members.map((row) => row.matterId))];
-      const heads = await db.cases.bulkGet(matterIds);
-      const headless = matterIds.filter((matterId, i) => {
-        const head = heads[i];
-        return !(head && head.matterId === matterId && inSet(head));
-      });
-      return { cases, matters: cases - members.length + headless.length };
+  return talliesReadWith(db, async (tallies) => {
+    const closed = talliesClosedCount(tallies);
+    const cases =
+      status === undefined
+        ? tallies.all
+        : status === 'open'
+          ? tallies.all - closed
+          : status === 'closed'
+            ? closed
+            : talliesStatusCount(tallies, [status]);
+    const members = (await db.cases.bulkGet(Object.keys(tallies.linked) as CaseId[])).filter(
+      (row): row is CaseEntity => row !== undefined && inSet(row),
+    );
+    const matterIds = [...new Set(members.map((row) => row.matterId))];
+    const heads = await db.cases.bulkGet(matterIds);
+    const headless = matterIds.filter((matterId, i) => {
+      const head = heads[i];
+      return !(head && head.matterId === matterId && inSet(head));
     });
-  const counted = await read();
-  if (counted) return counted;
-  await talliesRebuild(db);
-  return read();
+    return { cases, matters: cases - members.length + headless.length };
+  });
 }
 
 /** How many cases each matter has, for the matters of a page (a matter of one is not linked). */

@@ -17,9 +17,27 @@ import type { DeskDatabase } from '../database';
 
 const OPEN_STATUSES = CASE_STATUSES.filter((status) => caseIsOpen({ status }));
 
-/** The stored tallies, rebuilt first when missing. */
-export async function talliesCurrent(db: DeskDatabase): Promise<CaseTallies> {
-  return (await talliesGet(db)) ?? talliesRebuild(db);
+/**
+ * Runs `read` with the stored tallies in one read transaction over the cases and the tallies,
+ * so what it reads besides the row is read over the same cases. When the row is missing it is
+ * rebuilt first and `read` runs on the rebuilt tallies.
+ */
+export async function talliesReadWith<T>(
+  db: DeskDatabase,
+  read: (tallies: CaseTallies) => Promise<T>,
+): Promise<T> {
+  const once = (rebuilt?: CaseTallies) =>
+    db.transaction('r', [db.cases, db.tallies], async () => {
+      const tallies = (await talliesGet(db)) ?? rebuilt;
+      return tallies ? { value: await read(tallies) } : undefined;
+    });
+  const first = await once();
+  if (first) return first.value;
+  const rebuilt = await talliesRebuild(db);
+  // Read with the stored row again; the rebuilt one only if the row went missing once more.
+  const second = await once(rebuilt);
+  if (!second) throw new Error('talliesReadWith: the rebuilt tallies were not read');
+  return second.value;
 }
 
 /** The stored tallies; undefined when they must be rebuilt. */
