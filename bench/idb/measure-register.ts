@@ -12,14 +12,7 @@ import {
   registerPage,
 } from '../../renderer/src/db/repos/register';
 import { sameIds, type BenchContext, type Measurement } from './context';
-import {
-  rawFirstPage,
-  rawMatterSizes,
-  rawRegisterCounts,
-  rawSearch,
-  rawSearchNewestFirst,
-  rawStatusCounts,
-} from './raw';
+import { rawFirstPage, rawMatterSizes, rawRegisterCounts, rawSearch, rawStatusCounts } from './raw';
 import { timePair } from './timing';
 
 /** The register screen's page size (REGISTER_PAGE_SIZE in features/register/useRegisterRows.ts). */
@@ -129,12 +122,6 @@ export async function measureSearch(ctx: BenchContext, search: SearchCase): Prom
       return sameIds(app, raw);
     },
   });
-  const prototype = await timePair({
-    warmup: 1,
-    runs: Math.min(ctx.runs, 10),
-    app: () => rawSearchNewestFirst(ctx.raw, search.query, PAGE + 1),
-    baseline: () => rawSearch(ctx.raw, search.query, PAGE + 1),
-  });
   const candidates = await ctx.db.cases
     .where('searchTerms')
     .equals(search.query.split(' ')[0] ?? '')
@@ -147,9 +134,6 @@ export async function measureSearch(ctx: BenchContext, search: SearchCase): Prom
     appCall: `registerPage({ text: '${search.query}' }, receivedDesc, limit ${PAGE}) + registerMatterSizes`,
     baselineCall: "count pieces on 'searchTerms', cursor on the rarest, check in memory, sort",
     answer: `${found} shown; ${candidates} cases hold '${search.query.split(' ')[0] ?? ''}'`,
-    note:
-      `walking the rarest piece newest-id first and stopping at ${PAGE + 1} matches ` +
-      `(raw IndexedDB) takes ${prototype.app.median} ms median`,
   };
 }
 

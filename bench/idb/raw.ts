@@ -107,36 +107,6 @@ export async function rawSearch(
   return rows.slice(0, limit);
 }
 
-/**
- * A possible fix, for comparison: walk the rarest piece's index entries from the newest id
- * (UUIDv7: entry order, the received order unless a case was entered late) and stop once
- * `limit` cases match, instead of reading every candidate.
- */
-export async function rawSearchNewestFirst(
-  db: IDBDatabase,
-  query: string,
-  limit: number,
-): Promise<CaseEntity[]> {
-  const pieces = [...new Set(searchQueryTerms(query))];
-  const index = db.transaction('cases', 'readonly').objectStore('cases').index('searchTerms');
-  const counts = await Promise.all(
-    pieces.map((piece) => done(index.count(IDBKeyRange.only(piece)))),
-  );
-  let rarest = 0;
-  counts.forEach((count, i) => {
-    if (count < (counts[rarest] ?? Infinity)) rarest = i;
-  });
-  const rows: CaseEntity[] = [];
-  await walk<CaseEntity>(index, IDBKeyRange.only(pieces[rarest] ?? ''), 'prev', (row) => {
-    const terms = new Set(row.searchTerms);
-    if (pieces.every((piece) => terms.has(piece)) && searchMatches(searchTextsOf(row), query)) {
-      rows.push(row);
-    }
-    return rows.length < limit;
-  });
-  return rows;
-}
-
 /** A case and its history. */
 export async function rawCaseOpen(
   db: IDBDatabase,
