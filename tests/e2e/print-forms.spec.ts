@@ -1,5 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
-import { Desk } from './support/desk';
+import { expect, test } from '@playwright/test';
 import {
   appendSteps,
   auditLatest,
@@ -13,6 +12,7 @@ import {
   nth,
   registerCases,
 } from './support/print';
+import { expectPrinted, printedFormText, setUpPropertyDesk } from './support/print-forms';
 import { LONG_CONTENT, UNIT, handledSteps, octoberCases, twentySteps } from './support/print-data';
 
 type Created = { readonly id: string; readonly number: string };
@@ -24,18 +24,6 @@ type Created = { readonly id: string; readonly number: string };
  *
  * Needs a build with the test hooks: `vite build --mode e2e` (see support/print.ts).
  */
-
-async function setUpPropertyDesk(page: Page) {
-  const desk = new Desk(page);
-  await desk.openAt('2026-10-30T10:00:00');
-  await desk.setUp({
-    organisation: '阳光花园物业服务中心',
-    desk: '一号客服台',
-    preset: '物业服务中心',
-    operator: '王丽',
-  });
-  return desk;
-}
 
 test.describe('printed forms', () => {
   test('the register of October: 120 cases over several pages, header on every page', async ({
@@ -130,7 +118,7 @@ test.describe('printed forms', () => {
       expectPageNumbers(report);
       const text = report.pageTexts.join('');
       const october = drafts.filter((d) => String(d.receivedAtLocal) < '2026-10-25').length;
-      for (const expected of [
+      expectPrinted(text, [
         '客户投诉/需求信息月报表',
         '报告期：2026-09-25至2026-10-24',
         `受理事项（按事项计）${october}`,
@@ -142,9 +130,7 @@ test.describe('printed forms', () => {
         '工程部',
         '八、重大及超期事项',
         '制表人签字',
-      ]) {
-        expect(text).toContain(expected);
-      }
+      ]);
     });
   });
 
@@ -220,7 +206,7 @@ test.describe('printed forms', () => {
     expect(all).toContain(LONG_CONTENT.slice(0, 40));
     expect(all).toContain(LONG_CONTENT.slice(-40));
     expect(all).toContain('诉求内容（续）');
-    for (const text of [
+    expectPrinted(all, [
       '张建国',
       '13812345678',
       '3栋2单元1502室',
@@ -232,9 +218,7 @@ test.describe('printed forms', () => {
       '交办人签字',
       '接单人签字',
       '负责人签字',
-    ]) {
-      expect(all).toContain(text);
-    }
+    ]);
 
     await test.step('printing sends the page to the printer once and records it', async () => {
       await page.getByRole('button', { name: '打印', exact: true }).click();
@@ -451,7 +435,7 @@ test.describe('printed forms', () => {
         expect(all.slice(at, at + 60), `step ${i + 1}`).toContain(step);
         from = at + 1;
       }
-      for (const text of [
+      expectPrinted(all, [
         '漏水属于管道维修，不属于保洁部职责',
         '批准延期，新期限2026-10-2317:30',
         '满意度2分（不满意）',
@@ -463,21 +447,17 @@ test.describe('printed forms', () => {
         '重大',
         '经办人签字',
         '审核人签字',
-      ]) {
-        expect(all).toContain(text);
-      }
+      ]);
     });
 
     await test.step('the internal review record shows the review and the customer’s opinion', async () => {
-      await openPreview(
+      const all = await printedFormText(
         page,
         `/print/reviewRecord?cases=${review.id}`,
         '客户投诉解决方案内部评审表',
+        'f-review-record',
       );
-      const pdf = await printPreviewToPdf(page, 'f-review-record');
-      expectPageNumbers(pdf);
-      const all = pdf.pageTexts.join('');
-      for (const text of [
+      expectPrinted(all, [
         '客户投诉解决方案内部评审表',
         `编号：${review.number}`,
         '事件经过',
@@ -491,9 +471,7 @@ test.describe('printed forms', () => {
         '同意方案，由客服中心负责落实',
         '客户同意；业主同意赠送停车费的方案',
         '评审人员签字',
-      ]) {
-        expect(all).toContain(text);
-      }
+      ]);
     });
 
     await test.step('the follow-up sheet of the day lists the follow-ups due, with blank columns', async () => {

@@ -18,6 +18,7 @@ import type {
   PrintCell,
   PrintDocument,
   PrintRow,
+  PrintSection,
   PrintSignaturesSection,
   PrintTableSection,
 } from '../model';
@@ -73,6 +74,21 @@ export function wideRow(key: string, name: string, text: string | undefined): Pr
   return row(key, label(name), value(text, { colSpan: 3 }));
 }
 
+/** A label over empty room to write in by hand, across the three remaining columns. */
+export function blankRow(key: string, name: string, minHeightMm: number): PrintRow {
+  return row(key, label(name), blank(minHeightMm, { colSpan: 3 }));
+}
+
+/** What is already known, or room to write it in by hand when nothing is. */
+export function wideRowOrBlank(
+  key: string,
+  name: string,
+  text: string | undefined,
+  minHeightMm: number,
+): PrintRow {
+  return text ? wideRow(key, name, text) : blankRow(key, name, minHeightMm);
+}
+
 /** Two label-value pairs side by side. */
 export function pairRow(
   key: string,
@@ -118,6 +134,26 @@ export function documentFrame(
     },
     footerLeft,
     footerRight: formTitle(ctx, form),
+  };
+}
+
+/**
+ * A form about one case: portrait, its number in the header and the footer, its signature
+ * lines after the sections.
+ */
+export function caseDocument(
+  ctx: FormContext,
+  form: PrintFormId,
+  c: Pick<CaseEntity, 'id' | 'number'>,
+  sections: readonly PrintSection[],
+): PrintDocument {
+  const number = ctx.t('printForms.number', { number: c.number });
+  return {
+    ...documentFrame(ctx, form, `${form}:${c.id}`, number, number),
+    orientation: 'portrait',
+    density: 'normal',
+    caseId: c.id,
+    sections: [...sections, ...signatures(ctx, form)],
   };
 }
 
@@ -213,8 +249,27 @@ export function terms(ctx: FormContext) {
   };
 }
 
-/** The case fields a case form opens with: who, when, what kind, what about. */
-export function caseFieldRows(ctx: FormContext, c: CaseEntity): PrintRow[] {
+/** When the case is due, or why it has no deadline. */
+export function dueText(
+  ctx: FormContext,
+  c: Pick<CaseEntity, 'exemptReason' | 'deadline'>,
+): string {
+  return c.exemptReason
+    ? ctx.t('printForms.exempt', { reason: c.exemptReason })
+    : deadlineText(ctx, c.deadline);
+}
+
+/** The unit the case is with and its handler. */
+export function unitRow(
+  ctx: FormContext,
+  c: Pick<CaseEntity, 'unitName' | 'handlerName'>,
+): PrintRow {
+  const f = (key: string) => ctx.t(`printForms.field.${key}`);
+  return pairRow('unit', [f('unit'), c.unitName], [f('handler'), c.handlerName]);
+}
+
+/** Who took the case when, and who the customer is. */
+export function receivedRows(ctx: FormContext, c: CaseEntity): PrintRow[] {
   const t = ctx.t;
   const term = terms(ctx);
   return [
@@ -228,6 +283,15 @@ export function caseFieldRows(ctx: FormContext, c: CaseEntity): PrintRow[] {
       [t('printForms.field.customerName', { customer: term.customer }), c.customer.name],
       [t('printForms.field.phone'), c.customer.phone],
     ),
+  ];
+}
+
+/** The case fields a case form opens with: who, when, what kind, what about. */
+export function caseFieldRows(ctx: FormContext, c: CaseEntity): PrintRow[] {
+  const t = ctx.t;
+  const term = terms(ctx);
+  return [
+    ...receivedRows(ctx, c),
     c.customer.organisation
       ? pairRow(
           'address',

@@ -5,18 +5,15 @@
 import type { PrintDocument } from '../model';
 import type { CaseWithEvents } from '../../db/repos/print';
 import {
-  blank,
+  caseDocument,
   caseFieldRows,
   dateTime,
-  deadlineText,
-  documentFrame,
+  dueText,
   gridTable,
-  label,
   pairRow,
-  row,
-  signatures,
-  value,
+  unitRow,
   wideRow,
+  wideRowOrBlank,
   type FormContext,
 } from './common';
 import { lastEvent } from './events-of';
@@ -25,54 +22,30 @@ export function dispatchDocument(
   ctx: FormContext,
   { item, events }: CaseWithEvents,
 ): PrintDocument {
-  const t = ctx.t;
-  const f = (key: string) => t(`printForms.field.${key}`);
-  const d = (key: string) => t(`printForms.dispatch.${key}`);
+  const f = (key: string) => ctx.t(`printForms.field.${key}`);
+  const d = (key: string) => ctx.t(`printForms.dispatch.${key}`);
   const dispatched = lastEvent(events, 'case/dispatched');
   const replied = lastEvent(events, 'case/replied');
-  const number = t('printForms.number', { number: item.number });
-  return {
-    ...documentFrame(ctx, 'dispatch', `dispatch:${item.id}`, number, number),
-    orientation: 'portrait',
-    density: 'normal',
-    caseId: item.id,
-    sections: [
-      gridTable('case', undefined, [
-        ...caseFieldRows(ctx, item),
-        pairRow('unit', [f('unit'), item.unitName], [f('handler'), item.handlerName]),
-        pairRow(
-          'dispatch',
-          [f('dispatchedAt'), dateTime(ctx, item.dispatchedAt)],
-          [
-            f('dueAt'),
-            item.exemptReason
-              ? t('printForms.exempt', { reason: item.exemptReason })
-              : deadlineText(ctx, item.deadline),
-          ],
-        ),
-        wideRow('instructions', f('instructions'), dispatched?.payload.instructions),
-      ]),
-      gridTable('unit', d('unitPart'), [
-        pairRow(
-          'accepted',
-          [d('acceptedBy'), item.acceptedAt ? item.handlerName : ''],
-          [d('acceptedAt'), dateTime(ctx, item.acceptedAt)],
-        ),
-        row(
-          'handling',
-          label(d('handling')),
-          item.reply ? value(item.reply, { colSpan: 3 }) : blank(45, { colSpan: 3 }),
-        ),
-        row(
-          'told',
-          label(d('toldCustomer')),
-          replied?.payload.toldCustomer
-            ? value(replied.payload.toldCustomer, { colSpan: 3 })
-            : blank(18, { colSpan: 3 }),
-        ),
-        pairRow('done', [d('completedAt'), dateTime(ctx, item.repliedAt)], [d('checkedBy'), '']),
-      ]),
-      ...signatures(ctx, 'dispatch'),
-    ],
-  };
+  return caseDocument(ctx, 'dispatch', item, [
+    gridTable('case', undefined, [
+      ...caseFieldRows(ctx, item),
+      unitRow(ctx, item),
+      pairRow(
+        'dispatch',
+        [f('dispatchedAt'), dateTime(ctx, item.dispatchedAt)],
+        [f('dueAt'), dueText(ctx, item)],
+      ),
+      wideRow('instructions', f('instructions'), dispatched?.payload.instructions),
+    ]),
+    gridTable('unit', d('unitPart'), [
+      pairRow(
+        'accepted',
+        [d('acceptedBy'), item.acceptedAt ? item.handlerName : ''],
+        [d('acceptedAt'), dateTime(ctx, item.acceptedAt)],
+      ),
+      wideRowOrBlank('handling', d('handling'), item.reply, 45),
+      wideRowOrBlank('told', d('toldCustomer'), replied?.payload.toldCustomer, 18),
+      pairRow('done', [d('completedAt'), dateTime(ctx, item.repliedAt)], [d('checkedBy'), '']),
+    ]),
+  ]);
 }

@@ -5,16 +5,16 @@
 import type { CaseWithEvents } from '../../db/repos/print';
 import type { PrintDocument, PrintRow } from '../model';
 import {
+  caseDocument,
   caseFieldRows,
   dateTime,
-  deadlineText,
-  documentFrame,
+  dueText,
   finalCauseText,
   gridTable,
   head,
   pairRow,
   row,
-  signatures,
+  unitRow,
   value,
   wideRow,
   type FormContext,
@@ -33,7 +33,6 @@ export function handlingRecordDocument(
   const corrective = lastEvent(events, 'case/correctiveAction');
   const closed = lastEvent(events, 'case/closed');
   const responsibility = item.responsibility;
-  const number = t('printForms.number', { number: item.number });
 
   const history: PrintRow[] = events.map((event, i) =>
     row(
@@ -46,90 +45,76 @@ export function handlingRecordDocument(
     ),
   );
 
-  return {
-    ...documentFrame(ctx, 'handlingRecord', `handlingRecord:${item.id}`, number, number),
-    orientation: 'portrait',
-    density: 'normal',
-    caseId: item.id,
-    sections: [
-      gridTable('case', r('basics'), [
-        ...caseFieldRows(ctx, item),
-        pairRow('unit', [f('unit'), item.unitName], [f('handler'), item.handlerName]),
-        pairRow(
-          'status',
-          [f('status'), t(`status.${item.status}`)],
-          [
-            f('dueAt'),
-            item.exemptReason
-              ? t('printForms.exempt', { reason: item.exemptReason })
-              : deadlineText(ctx, item.deadline),
-          ],
+  return caseDocument(ctx, 'handlingRecord', item, [
+    gridTable('case', r('basics'), [
+      ...caseFieldRows(ctx, item),
+      unitRow(ctx, item),
+      pairRow(
+        'status',
+        [f('status'), t(`status.${item.status}`)],
+        [f('dueAt'), dueText(ctx, item)],
+      ),
+    ]),
+    {
+      type: 'table',
+      key: 'history',
+      caption: r('history'),
+      columns: [7, 20, 13, 11, 49],
+      head: [
+        row(
+          'head',
+          head(r('index')),
+          head(r('time')),
+          head(r('step')),
+          head(r('actor')),
+          head(r('detail')),
         ),
-      ]),
-      {
-        type: 'table',
-        key: 'history',
-        caption: r('history'),
-        columns: [7, 20, 13, 11, 49],
-        head: [
-          row(
-            'head',
-            head(r('index')),
-            head(r('time')),
-            head(r('step')),
-            head(r('actor')),
-            head(r('detail')),
-          ),
+      ],
+      rows: history,
+    },
+    gridTable('result', r('result'), [
+      pairRow(
+        'replied',
+        [r('repliedAt'), dateTime(ctx, item.repliedAt)],
+        [r('closedAt'), dateTime(ctx, item.closedAt)],
+      ),
+      wideRow('reply', r('reply'), item.reply),
+      pairRow(
+        'responsible',
+        [r('responsibleUnit'), responsibility?.unitName],
+        [r('responsiblePerson'), responsibility?.personName],
+      ),
+      pairRow(
+        'validity',
+        [
+          r('validity'),
+          item.valid === undefined ? '' : t(item.valid ? 'printForms.valid' : 'printForms.invalid'),
         ],
-        rows: history,
-      },
-      gridTable('result', r('result'), [
-        pairRow(
-          'replied',
-          [r('repliedAt'), dateTime(ctx, item.repliedAt)],
-          [r('closedAt'), dateTime(ctx, item.closedAt)],
-        ),
-        wideRow('reply', r('reply'), item.reply),
-        pairRow(
-          'responsible',
-          [r('responsibleUnit'), responsibility?.unitName],
-          [r('responsiblePerson'), responsibility?.personName],
-        ),
-        pairRow(
-          'validity',
-          [
-            r('validity'),
-            item.valid === undefined
-              ? ''
-              : t(item.valid ? 'printForms.valid' : 'printForms.invalid'),
-          ],
-          [r('finalCause'), finalCauseText(ctx, item.finalCauseId)],
-        ),
-        wideRow('corrective', r('corrective'), corrective && eventDetailText(ctx, corrective)),
-        pairRow(
-          'followUp',
-          [r('followUpBy'), item.followUp.byName],
-          [r('followUpAt'), dateTime(ctx, item.followUp.at)],
-        ),
-        pairRow(
-          'satisfaction',
-          [r('method'), item.followUp.method ? t(`printForms.method.${item.followUp.method}`) : ''],
-          [
-            r('satisfaction'),
-            item.followUp.satisfaction === undefined
-              ? ''
-              : t('printForms.score', { score: item.followUp.satisfaction }),
-          ],
-        ),
-        wideRow(
-          'opinion',
-          r('followUpOpinion'),
-          followedUp &&
-            [...followedUp.payload.answers, followedUp.payload.note].filter(Boolean).join('；'),
-        ),
-        wideRow('summary', r('summary'), closed?.payload.summary),
-      ]),
-      ...signatures(ctx, 'handlingRecord'),
-    ],
-  };
+        [r('finalCause'), finalCauseText(ctx, item.finalCauseId)],
+      ),
+      wideRow('corrective', r('corrective'), corrective && eventDetailText(ctx, corrective)),
+      pairRow(
+        'followUp',
+        [r('followUpBy'), item.followUp.byName],
+        [r('followUpAt'), dateTime(ctx, item.followUp.at)],
+      ),
+      pairRow(
+        'satisfaction',
+        [r('method'), item.followUp.method ? t(`printForms.method.${item.followUp.method}`) : ''],
+        [
+          r('satisfaction'),
+          item.followUp.satisfaction === undefined
+            ? ''
+            : t('printForms.score', { score: item.followUp.satisfaction }),
+        ],
+      ),
+      wideRow(
+        'opinion',
+        r('followUpOpinion'),
+        followedUp &&
+          [...followedUp.payload.answers, followedUp.payload.note].filter(Boolean).join('；'),
+      ),
+      wideRow('summary', r('summary'), closed?.payload.summary),
+    ]),
+  ]);
 }

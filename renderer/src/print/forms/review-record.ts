@@ -7,21 +7,22 @@
 import type { CaseEventEntity } from '../../../../shared/entities';
 import type { ReviewRecord } from '../../../../shared/workflow/events';
 import type { CaseWithEvents } from '../../db/repos/print';
-import type { PrintDocument, PrintRow, PrintTableSection } from '../model';
+import type { PrintDocument, PrintTableSection } from '../model';
 import {
-  blank,
+  blankRow,
+  caseDocument,
   dateTime,
-  documentFrame,
   gridTable,
   kindAndCategory,
   label,
   levelText,
   pairRow,
+  receivedRows,
   row,
-  signatures,
-  terms,
+  unitRow,
   value,
   wideRow,
+  wideRowOrBlank,
   type FormContext,
 } from './common';
 import { eventDetailText, eventStepText, eventTime } from './event-text';
@@ -41,10 +42,6 @@ function historyText(ctx: FormContext, events: readonly CaseEventEntity[]): stri
     .join('\n');
 }
 
-function textOrBlank(key: string, name: string, text: string | undefined, mm: number): PrintRow {
-  return text ? wideRow(key, name, text) : row(key, label(name), blank(mm, { colSpan: 3 }));
-}
-
 function roundTable(
   ctx: FormContext,
   key: string,
@@ -55,14 +52,14 @@ function roundTable(
 ): PrintTableSection {
   const v = (name: string) => ctx.t(`printForms.review.${name}`);
   return gridTable(key, caption, [
-    textOrBlank('demand', v('customerDemand'), review?.customerDemand || demand, 15),
-    textOrBlank('progress', v('progress'), review?.progress, 18),
-    textOrBlank('solution', v('solution'), review?.proposedSolution, 25),
-    textOrBlank('feasibility', v('feasibility'), review?.feasibility, 15),
-    textOrBlank('cost', v('cost'), review?.cost, 12),
-    textOrBlank('fairness', v('fairness'), review?.fairness, 15),
-    textOrBlank('reviewers', v('reviewers'), review?.reviewers.join('、'), 12),
-    textOrBlank('decision', v('decision'), review?.decision, 20),
+    wideRowOrBlank('demand', v('customerDemand'), review?.customerDemand || demand, 15),
+    wideRowOrBlank('progress', v('progress'), review?.progress, 18),
+    wideRowOrBlank('solution', v('solution'), review?.proposedSolution, 25),
+    wideRowOrBlank('feasibility', v('feasibility'), review?.feasibility, 15),
+    wideRowOrBlank('cost', v('cost'), review?.cost, 12),
+    wideRowOrBlank('fairness', v('fairness'), review?.fairness, 15),
+    wideRowOrBlank('reviewers', v('reviewers'), review?.reviewers.join('、'), 12),
+    wideRowOrBlank('decision', v('decision'), review?.decision, 20),
     pairRow('at', [v('reviewedAt'), at], [v('round'), review ? String(review.round) : '']),
   ]);
 }
@@ -74,10 +71,8 @@ export function reviewRecordDocument(
   const t = ctx.t;
   const v = (name: string, options?: Record<string, unknown>) =>
     t(`printForms.review.${name}`, options);
-  const term = terms(ctx);
   const reviews = eventsOf(events, 'case/reviewed');
   const consulted = eventsOf(events, 'case/consulted');
-  const number = t('printForms.number', { number: item.number });
 
   const rounds: PrintTableSection[] =
     reviews.length > 0
@@ -104,41 +99,21 @@ export function reviewRecordDocument(
               .join('\n'),
           ),
         ]
-      : [row('opinion', label(v('customerOpinion')), blank(25, { colSpan: 3 }))];
+      : [blankRow('opinion', v('customerOpinion'), 25)];
 
-  return {
-    ...documentFrame(ctx, 'reviewRecord', `reviewRecord:${item.id}`, number, number),
-    orientation: 'portrait',
-    density: 'normal',
-    caseId: item.id,
-    sections: [
-      gridTable('case', v('basics'), [
-        pairRow(
-          'received',
-          [t('printForms.field.receivedAt'), dateTime(ctx, item.receivedAt)],
-          [t('printForms.field.receiver'), item.receiverName],
-        ),
-        pairRow(
-          'customer',
-          [t('printForms.field.customerName', { customer: term.customer }), item.customer.name],
-          [t('printForms.field.phone'), item.customer.phone],
-        ),
-        pairRow(
-          'kind',
-          [t('printForms.field.kind'), kindAndCategory(ctx, item)],
-          [t('printForms.field.level'), levelText(ctx, item.levelId)],
-        ),
-        pairRow(
-          'unit',
-          [t('printForms.field.unit'), item.unitName],
-          [t('printForms.field.handler'), item.handlerName],
-        ),
-        wideRow('subject', t('printForms.field.subject'), item.subject),
-        row('history', label(v('history')), value(historyText(ctx, events), { colSpan: 3 })),
-      ]),
-      ...rounds,
-      gridTable('customer', v('customerPart'), opinion),
-      ...signatures(ctx, 'reviewRecord'),
-    ],
-  };
+  return caseDocument(ctx, 'reviewRecord', item, [
+    gridTable('case', v('basics'), [
+      ...receivedRows(ctx, item),
+      pairRow(
+        'kind',
+        [t('printForms.field.kind'), kindAndCategory(ctx, item)],
+        [t('printForms.field.level'), levelText(ctx, item.levelId)],
+      ),
+      unitRow(ctx, item),
+      wideRow('subject', t('printForms.field.subject'), item.subject),
+      row('history', label(v('history')), value(historyText(ctx, events), { colSpan: 3 })),
+    ]),
+    ...rounds,
+    gridTable('customer', v('customerPart'), opinion),
+  ]);
 }
