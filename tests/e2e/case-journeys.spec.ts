@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { CasePage, fillLabelled } from './support/case-page';
 import { Desk } from './support/desk';
 
@@ -119,11 +119,10 @@ const PRESETS: readonly JourneyPreset[] = [
     finalCause: '服务态度欠佳',
     // The unit asks for more time; the leader in charge approves (up to 5 working days).
     extra: async (casePage) => {
-      const request = await casePage.open('申请延期');
-      await expect(request).toContainText('按规定最晚可延至 2026-10-15 17:30');
-      await fillLabelled(request, { 申请延至: '2026-10-14T17:30', 延期原因: '需调取监控核实经过' });
-      await request.getByRole('button', { name: '确认申请延期' }).click();
-      await expect(request).toBeHidden();
+      await stepAfterCheck(casePage, '申请延期', '按规定最晚可延至 2026-10-15 17:30', {
+        申请延至: '2026-10-14T17:30',
+        延期原因: '需调取监控核实经过',
+      });
       await casePage.step('审批延期', { 审批意见: '同意延期' });
       await expect(casePage.fields()).toContainText('2026-10-14 17:30');
     },
@@ -169,6 +168,54 @@ async function registerAndOpen(desk: Desk, intake: Readonly<Record<string, strin
   await expect(page.getByRole('region', { name: '办理', exact: true })).toBeVisible();
 }
 
+/** Sets up a new desk on the day before National Day, where every case of this file starts. */
+async function setUpOnTheEve(page: Page, input: Parameters<Desk['setUp']>[0]) {
+  const desk = new Desk(page);
+  await desk.openAt('2026-09-30T10:00:00');
+  await desk.setUp(input);
+  return { desk, casePage: new CasePage(page) };
+}
+
+/**
+ * Takes a step whose dialog is looked at first (a text it must show, or a check of its own):
+ * opens it, checks, fills the labelled fields, confirms, and waits until it has closed.
+ */
+async function stepAfterCheck(
+  casePage: CasePage,
+  action: string,
+  check: string | ((dialog: Locator) => Promise<void>),
+  fill: Readonly<Record<string, string>>,
+) {
+  const dialog = await casePage.open(action);
+  if (typeof check === 'string') await expect(dialog).toContainText(check);
+  else await check(dialog);
+  await fillLabelled(dialog, fill);
+  await dialog.getByRole('button', { name: `确认${action}` }).click();
+  await expect(dialog).toBeHidden();
+}
+
+/**
+ * Accepts a level rule's proposal from the banner on the actions panel: the banner names the
+ * rule's reason, the dialog proposes major with its new deadline, and the case becomes major.
+ */
+async function escalateAsProposed(
+  casePage: CasePage,
+  proposal: { reason: string; deadline: string },
+  onBanner?: () => Promise<void>,
+) {
+  const banner = casePage.actions().getByRole('alert');
+  await expect(banner).toContainText('按规则，此件应定为「重大」');
+  await expect(banner).toContainText(proposal.reason);
+  await onBanner?.();
+  await banner.getByRole('button', { name: '升级处理' }).click();
+  const dialog = casePage.dialog('升级处理');
+  await expect(dialog.getByLabel('级别')).toHaveValue('major');
+  await expect(dialog).toContainText(proposal.deadline);
+  await dialog.getByRole('button', { name: '确认升级处理' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(casePage.fields()).toContainText('级别重大');
+}
+
 async function at(page: Page, localBeijingTime: string) {
   await page.clock.setFixedTime(new Date(`${localBeijingTime}+08:00`));
 }
@@ -182,8 +229,7 @@ for (const [index, p] of PRESETS.entries()) {
     const shot = (name: string) => desk.screenshot(`a-journey-${index + 1}-${name}`);
 
     await test.step('set up and register on the day before National Day', async () => {
-      await desk.openAt('2026-09-30T10:00:00');
-      await desk.setUp({
+      await setUpOnTheEve(page, {
         organisation: p.organisation,
         desk: '一号台',
         preset: p.preset,
@@ -196,11 +242,12 @@ for (const [index, p] of PRESETS.entries()) {
     });
 
     await test.step('dispatch with the deadline of the rules, counted across the holiday', async () => {
-      const dialog = await casePage.open('交办');
-      await expect(dialog.getByTestId('rule-deadline')).toContainText(p.ruleDeadline);
-      await fillLabelled(dialog, { 承办单位: p.firstUnit, 处理人: p.handler });
-      await dialog.getByRole('button', { name: '确认交办' }).click();
-      await expect(dialog).toBeHidden();
+      const ruleDeadline = (dialog: Locator) =>
+        expect(dialog.getByTestId('rule-deadline')).toContainText(p.ruleDeadline);
+      await stepAfterCheck(casePage, '交办', ruleDeadline, {
+        承办单位: p.firstUnit,
+        处理人: p.handler,
+      });
       await casePage.expectStatus('已交办');
       await expect(casePage.fields()).toContainText(`承办单位${p.firstUnit}`);
     });
@@ -208,12 +255,13 @@ for (const [index, p] of PRESETS.entries()) {
     await test.step('the unit returns it; the desk re-dispatches it to the right unit', async () => {
       await casePage.step('退回', { 退回原因: '不属本单位职责，应由其他单位处理' });
       await casePage.expectStatus('已退回');
-      const dialog = await casePage.open('改派');
       // The clock of the first dispatch still runs: the deadline is the same.
-      await expect(dialog.getByTestId('rule-deadline')).toContainText(p.ruleDeadline);
-      await fillLabelled(dialog, { 承办单位: p.secondUnit, 处理人: p.handler });
-      await dialog.getByRole('button', { name: '确认改派' }).click();
-      await expect(dialog).toBeHidden();
+      const ruleDeadline = (dialog: Locator) =>
+        expect(dialog.getByTestId('rule-deadline')).toContainText(p.ruleDeadline);
+      await stepAfterCheck(casePage, '改派', ruleDeadline, {
+        承办单位: p.secondUnit,
+        处理人: p.handler,
+      });
       await casePage.expectStatus('已交办');
       await casePage.step('接单');
       await casePage.expectStatus('已接单');
@@ -293,10 +341,7 @@ for (const [index, p] of PRESETS.entries()) {
 }
 
 test('an escalated complaint goes through internal review (property)', async ({ page }) => {
-  const desk = new Desk(page);
-  const casePage = new CasePage(page);
-  await desk.openAt('2026-09-30T10:00:00');
-  await desk.setUp({
+  const { desk, casePage } = await setUpOnTheEve(page, {
     organisation: '阳光花园物业服务中心',
     desk: '一号台',
     preset: '物业服务中心',
@@ -313,28 +358,26 @@ test('an escalated complaint goes through internal review (property)', async ({ 
   });
 
   await test.step('a level rule fires: 2,000 yuan or more suggests major', async () => {
-    const banner = casePage.actions().getByRole('alert');
-    await expect(banner).toContainText('按规则，此件应定为「重大」');
-    await expect(banner).toContainText('涉及金额达到 2,000.00 元');
-    await desk.screenshot('a-escalation-banner');
-    await banner.getByRole('button', { name: '升级处理' }).click();
-    const dialog = casePage.dialog('升级处理');
-    await expect(dialog.getByLabel('级别')).toHaveValue('major');
-    // 15 working days from now: Oct 8, 9, 10, 12-16, 19-23, 26, 27.
-    await expect(dialog).toContainText('升级后的处理期限（自现在起计算）：2026-10-27 17:30');
-    await dialog.getByRole('button', { name: '确认升级处理' }).click();
-    await expect(dialog).toBeHidden();
+    await escalateAsProposed(
+      casePage,
+      {
+        reason: '涉及金额达到 2,000.00 元',
+        // 15 working days from now: Oct 8, 9, 10, 12-16, 19-23, 26, 27.
+        deadline: '升级后的处理期限（自现在起计算）：2026-10-27 17:30',
+      },
+      () => desk.screenshot('a-escalation-banner'),
+    );
     await casePage.expectStatus('升级处理');
-    await expect(casePage.fields()).toContainText('级别重大');
     await expect(casePage.actions().getByRole('alert')).toBeHidden();
   });
 
   await test.step('the internal review record, then the customer is consulted', async () => {
     await at(page, '2026-10-09T10:00:00');
-    const review = await casePage.open('内部评审');
-    await expect(review).toContainText('第 1 次评审');
-    await expect(review.getByLabel('客户要求')).toHaveValue('赔偿地板损失');
-    await fillLabelled(review, {
+    const firstReview = async (review: Locator) => {
+      await expect(review).toContainText('第 1 次评审');
+      await expect(review.getByLabel('客户要求')).toHaveValue('赔偿地板损失');
+    };
+    await stepAfterCheck(casePage, '内部评审', firstReview, {
       处理进展: '已查明楼上水管破裂',
       拟定解决方案: '由楼上业主保险赔付，物业协助更换地板',
       可行性: '可行',
@@ -343,8 +386,6 @@ test('an escalated complaint goes through internal review (property)', async ({ 
       评审人: '赵敏、钱进',
       评审结论: '同意方案',
     });
-    await review.getByRole('button', { name: '确认内部评审' }).click();
-    await expect(review).toBeHidden();
     await casePage.expectStatus('内部评审');
     await casePage.step('客户意见征询', {
       客户意见: '同意方案',
@@ -394,10 +435,7 @@ test('an escalated complaint goes through internal review (property)', async ({ 
 });
 
 test('hotline: an inquiry answered on the spot, a complaint judged invalid', async ({ page }) => {
-  const desk = new Desk(page);
-  const casePage = new CasePage(page);
-  await desk.openAt('2026-09-30T10:00:00');
-  await desk.setUp({
+  const { desk, casePage } = await setUpOnTheEve(page, {
     organisation: '市民服务热线',
     desk: '坐席 8',
     preset: '市民服务热线',
@@ -406,12 +444,13 @@ test('hotline: an inquiry answered on the spot, a complaint judged invalid', asy
 
   await test.step('an inquiry is answered directly and closed without a follow-up', async () => {
     await registerAndOpen(desk, { 类型: '咨询', 主题: '咨询社保卡补办地点' });
-    const dialog = await casePage.open('直接办理');
-    await expect(dialog).toContainText('按本台规则，此类型必须回访');
-    await fillLabelled(dialog, { 答复内容: '告知到区政务服务中心社保窗口办理' });
-    await dialog.getByLabel('需要回访').uncheck();
-    await dialog.getByRole('button', { name: '确认直接办理' }).click();
-    await expect(dialog).toBeHidden();
+    const withoutFollowUp = async (dialog: Locator) => {
+      await expect(dialog).toContainText('按本台规则，此类型必须回访');
+      await dialog.getByLabel('需要回访').uncheck();
+    };
+    await stepAfterCheck(casePage, '直接办理', withoutFollowUp, {
+      答复内容: '告知到区政务服务中心社保窗口办理',
+    });
     await casePage.expectStatus('直办');
     await casePage.step('结案', { 最终原因: '其他', 结案说明: '已当场答复' });
     await casePage.expectStatus('已结案');
@@ -421,11 +460,9 @@ test('hotline: an inquiry answered on the spot, a complaint judged invalid', asy
 
   await test.step('a complaint found unfounded is closed with the explanation, and kept', async () => {
     await registerAndOpen(desk, { 类型: '投诉举报', 主题: '举报某餐馆占道经营' });
-    const dialog = await casePage.open('判定无效');
-    await expect(dialog).toContainText('按本台规则，判定无效后将以此说明结案。');
-    await fillLabelled(dialog, { 向客户的说明: '经核实该餐馆已办理临时占道许可，已向来电人说明' });
-    await dialog.getByRole('button', { name: '确认判定无效' }).click();
-    await expect(dialog).toBeHidden();
+    await stepAfterCheck(casePage, '判定无效', '按本台规则，判定无效后将以此说明结案。', {
+      向客户的说明: '经核实该餐馆已办理临时占道许可，已向来电人说明',
+    });
     await casePage.expectStatus('已结案');
     await expect(casePage.timeline()).toContainText('处理以此说明结案');
     await expect(casePage.actions().getByRole('button', { name: '判定无效' })).toHaveCount(0);
@@ -445,31 +482,23 @@ test('hotline: an inquiry answered on the spot, a complaint judged invalid', asy
 });
 
 test('property: an invalid complaint is counted as a request and stays open', async ({ page }) => {
-  const desk = new Desk(page);
-  const casePage = new CasePage(page);
-  await desk.openAt('2026-09-30T10:00:00');
-  await desk.setUp({
+  const { desk, casePage } = await setUpOnTheEve(page, {
     organisation: '阳光花园物业',
     desk: '一号台',
     preset: '物业服务中心',
     operator: '王丽',
   });
   await registerAndOpen(desk, { 类型: '投诉', 主题: '要求物业赔偿自家水管爆裂损失' });
-  const dialog = await casePage.open('判定无效');
-  await expect(dialog).toContainText('无效投诉将改计为「需求」，不结案');
-  await fillLabelled(dialog, { 向客户的说明: '户内水管属业主自有部分，不属物业责任' });
-  await dialog.getByRole('button', { name: '确认判定无效' }).click();
-  await expect(dialog).toBeHidden();
+  await stepAfterCheck(casePage, '判定无效', '无效投诉将改计为「需求」，不结案', {
+    向客户的说明: '户内水管属业主自有部分，不属物业责任',
+  });
   await casePage.expectStatus('已受理');
   await expect(casePage.fields()).toContainText('类型需求');
   await expect(casePage.timeline()).toContainText('改计为需求');
 });
 
 test('property: an overdue general complaint is proposed as major', async ({ page }) => {
-  const desk = new Desk(page);
-  const casePage = new CasePage(page);
-  await desk.openAt('2026-09-30T10:00:00');
-  await desk.setUp({
+  const { desk, casePage } = await setUpOnTheEve(page, {
     organisation: '阳光花园物业',
     desk: '一号台',
     preset: '物业服务中心',
@@ -482,15 +511,10 @@ test('property: an overdue general complaint is proposed as major', async ({ pag
   // Due Oct 13 17:30 (five working days across National Day); on the 14th it is overdue.
   await page.clock.setFixedTime(new Date('2026-10-14T09:00:00+08:00'));
   await page.reload();
-  const banner = casePage.actions().getByRole('alert');
-  await expect(banner).toContainText('按规则，此件应定为「重大」');
-  await expect(banner).toContainText('已超过处理期限仍未解决');
-  await banner.getByRole('button', { name: '升级处理' }).click();
-  const dialog = casePage.dialog('升级处理');
-  // 15 working days from Oct 14: 15, 16, 19-23, 26-30, Nov 2, 3, 4.
-  await expect(dialog).toContainText('2026-11-04 17:30');
-  await dialog.getByRole('button', { name: '确认升级处理' }).click();
-  await expect(dialog).toBeHidden();
-  await expect(casePage.fields()).toContainText('级别重大');
+  await escalateAsProposed(casePage, {
+    reason: '已超过处理期限仍未解决',
+    // 15 working days from Oct 14: 15, 16, 19-23, 26-30, Nov 2, 3, 4.
+    deadline: '2026-11-04 17:30',
+  });
   await expect(casePage.timeline()).toContainText('原因已超过处理期限仍未解决');
 });

@@ -1,6 +1,5 @@
-import { Alert, Box, Chip, Grid, Link, Paper, Stack, Typography } from '@mui/material';
+import { Alert, Box, Chip, Link, Stack, Typography } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router';
 import type { CaseId } from '../../../../shared/brand';
@@ -17,6 +16,7 @@ import { LinkedCasesPanel } from '../matters/LinkedCasesPanel';
 import { EventTimeline } from './EventTimeline';
 import { CaseActionsPanel } from './actions/CaseActionsPanel';
 import { caseOutcomeFields } from './case-outcome-fields';
+import { DetailFields, DetailSection, type DetailField } from './DetailSection';
 
 /** One case: its fields and its whole history. */
 export function CasePage() {
@@ -56,7 +56,7 @@ export function CasePage() {
   const level = rules.levels.find((l) => l.id === item.levelId);
   const channel = rules.channels.find((c) => c.id === item.channelId);
 
-  const fields: [string, ReactNode][] = [
+  const fields: DetailField[] = [
     [t('case.customer'), item.customer.name || t('case.none')],
     [t('case.phone'), item.customer.phone || t('case.none')],
     [t('case.address'), item.customer.address || t('case.none')],
@@ -114,22 +114,8 @@ export function CasePage() {
           {t('case.back')}
         </Link>
       </Box>
-      <Paper sx={{ p: 2 }} component="section" aria-label={t('case.fields')}>
-        <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
-          {t('case.fields')}
-        </Typography>
-        <Grid container spacing={1} component="dl" sx={{ m: 0 }}>
-          {fields.map(([name, value]) => (
-            <Grid key={name} size={{ xs: 12, sm: 6, md: 4 }} sx={{ display: 'flex', gap: 1 }}>
-              <Typography component="dt" color="text.secondary" sx={{ minWidth: 80 }}>
-                {name}
-              </Typography>
-              <Typography component="dd" sx={{ m: 0 }}>
-                {value}
-              </Typography>
-            </Grid>
-          ))}
-        </Grid>
+      <DetailSection title={t('case.fields')}>
+        <DetailFields fields={fields} />
         <Box component="dl" sx={{ mt: 2, mb: 0 }}>
           {[
             [t('case.content'), item.content],
@@ -145,15 +131,12 @@ export function CasePage() {
             </Box>
           ))}
         </Box>
-      </Paper>
+      </DetailSection>
       <CaseActionsPanel caseEntity={item} events={events} />
       <LinkedCasesPanel item={item} />
-      <Paper sx={{ p: 2 }} component="section" aria-label={t('case.timeline')}>
-        <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
-          {t('case.timeline')}
-        </Typography>
+      <DetailSection title={t('case.timeline')}>
         <EventTimeline events={events} />
-      </Paper>
+      </DetailSection>
     </Stack>
   );
 }

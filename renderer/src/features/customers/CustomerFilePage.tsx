@@ -1,6 +1,5 @@
-import { Alert, Box, Grid, Link, Paper, Stack, Typography } from '@mui/material';
+import { Alert, Box, Link, Stack, Typography } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router';
 import type { CustomerId } from '../../../../shared/brand';
@@ -9,6 +8,7 @@ import { customerGet } from '../../db/repos/customers';
 import { useDeskState } from '../../app/desk-state';
 import { useDeskServices } from '../../app/services';
 import { formatDateTime } from '../../app/format';
+import { DetailFields, DetailSection, type DetailField } from '../case/DetailSection';
 import { CustomerCaseTable } from './CustomerCaseTable';
 
 /** A customer file (客户档案, 一户一档): who they are and every case of theirs, open ones first. */
@@ -37,7 +37,7 @@ export function CustomerFilePage() {
   }
   const { customer, cases } = loaded;
   const none = t('customers.none');
-  const fields: [string, ReactNode][] = [
+  const fields: DetailField[] = [
     [t('customers.file.name'), customer.name || none],
     [t('customers.file.phones'), customer.phones.join('、') || none],
     [t('customers.file.address'), customer.address || none],
@@ -54,29 +54,12 @@ export function CustomerFilePage() {
         <Box sx={{ flexGrow: 1 }} />
         {back}
       </Box>
-      <Paper sx={{ p: 2 }} component="section" aria-label={t('customers.file.details')}>
-        <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
-          {t('customers.file.details')}
-        </Typography>
-        <Grid container spacing={1} component="dl" sx={{ m: 0 }}>
-          {fields.map(([name, value]) => (
-            <Grid key={name} size={{ xs: 12, sm: 6, md: 4 }} sx={{ display: 'flex', gap: 1 }}>
-              <Typography component="dt" color="text.secondary" sx={{ minWidth: 80 }}>
-                {name}
-              </Typography>
-              <Typography component="dd" sx={{ m: 0 }}>
-                {value}
-              </Typography>
-            </Grid>
-          ))}
-        </Grid>
-      </Paper>
-      <Paper sx={{ p: 2 }} component="section" aria-label={t('customers.file.cases')}>
-        <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
-          {t('customers.file.cases')}
-        </Typography>
+      <DetailSection title={t('customers.file.details')}>
+        <DetailFields fields={fields} />
+      </DetailSection>
+      <DetailSection title={t('customers.file.cases')}>
         <CustomerCaseTable cases={cases} />
-      </Paper>
+      </DetailSection>
     </Stack>
   );
 }

@@ -1,6 +1,7 @@
-import { Alert, Box, Button, Paper, Stack, Typography } from '@mui/material';
+import { Button, Paper, Stack, Typography } from '@mui/material';
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SaveStatus } from '../SaveStatus';
 import { useCanEditSettings } from '../useAuditedBy';
 import type { AidsStatus } from './useAidsDraft';
 
@@ -40,13 +41,7 @@ export function AidsSection(props: Readonly<AidsSectionProps>) {
           <Button type="submit" variant="contained" disabled={saving}>
             {saving ? t('settings.saving') : saveLabel}
           </Button>
-          <Box aria-live="polite" sx={{ flex: 1 }}>
-            {status ? (
-              <Alert severity={status.ok ? 'success' : 'error'} sx={{ py: 0 }}>
-                {status.text}
-              </Alert>
-            ) : null}
-          </Box>
+          <SaveStatus status={status} sx={{ flex: 1 }} />
         </Stack>
       ) : null}
     </Paper>

@@ -3,8 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BusinessPeriod } from '../../../../../shared/entities';
 import { useDeskState } from '../../../app/desk-state';
-import { useErrorMessage } from '../../../app/useErrorMessage';
 import { businessHoursProblems } from './calendar-form';
+import { SaveStatus } from '../SaveStatus';
 import { useCalendarSave } from './use-calendar-save';
 
 type Problems = ReturnType<typeof businessHoursProblems>;
@@ -16,11 +16,9 @@ type Problems = ReturnType<typeof businessHoursProblems>;
 export function BusinessHoursSection({ readOnly }: Readonly<{ readOnly: boolean }>) {
   const { t } = useTranslation();
   const { calendar } = useDeskState();
-  const save = useCalendarSave();
-  const errorMessage = useErrorMessage();
+  const { save, status, clearStatus } = useCalendarSave();
   const [periods, setPeriods] = useState<BusinessPeriod[]>(() => [...calendar.businessHours]);
   const [problems, setProblems] = useState<Problems>([]);
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
 
   const set = (index: number, field: keyof BusinessPeriod, value: string) =>
     setPeriods(periods.map((p, i) => (i === index ? { ...p, [field]: value } : p)));
@@ -30,17 +28,9 @@ export function BusinessHoursSection({ readOnly }: Readonly<{ readOnly: boolean 
     event.preventDefault();
     const found = businessHoursProblems(periods);
     setProblems(found);
-    setStatus(null);
+    clearStatus();
     if (found.length > 0) return;
-    try {
-      await save({ ...calendar, businessHours: periods });
-      setStatus({ ok: true, text: t('calendarSettings.saved') });
-    } catch (error) {
-      setStatus({
-        ok: false,
-        text: t('calendarSettings.saveFailed', { reason: errorMessage(error) }),
-      });
-    }
+    await save({ ...calendar, businessHours: periods });
   };
 
   const listProblem = problemAt(-1);
@@ -105,13 +95,7 @@ export function BusinessHoursSection({ readOnly }: Readonly<{ readOnly: boolean 
         <Button type="submit" variant="contained">
           {t('calendarSettings.hours.save')}
         </Button>
-        <Box aria-live="polite">
-          {status ? (
-            <Alert severity={status.ok ? 'success' : 'error'} sx={{ py: 0 }}>
-              {status.text}
-            </Alert>
-          ) : null}
-        </Box>
+        <SaveStatus status={status} />
       </Box>
     </Paper>
   );

@@ -1,5 +1,4 @@
 import {
-  Alert,
   Box,
   Button,
   Grid,
@@ -13,7 +12,6 @@ import {
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDeskState } from '../../../app/desk-state';
-import { useErrorMessage } from '../../../app/useErrorMessage';
 import {
   OFFICIAL_YEARS,
   extraYearsWith,
@@ -23,6 +21,7 @@ import {
   type YearCheck,
   type YearDraft,
 } from './calendar-form';
+import { SaveStatus } from '../SaveStatus';
 import { useCalendarSave } from './use-calendar-save';
 
 const EMPTY: YearDraft = { year: '', holidays: '', workdays: '' };
@@ -31,31 +30,17 @@ const EMPTY: YearDraft = { year: '', holidays: '', workdays: '' };
 export function HolidayYearsSection({ readOnly }: Readonly<{ readOnly: boolean }>) {
   const { t } = useTranslation();
   const { calendar } = useDeskState();
-  const save = useCalendarSave();
-  const errorMessage = useErrorMessage();
+  const { save, status, clearStatus } = useCalendarSave();
   const [draft, setDraft] = useState<YearDraft>(EMPTY);
   const [check, setCheck] = useState<YearCheck | null>(null);
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
 
-  const saveYears = async (extraYears: typeof calendar.extraYears) => {
-    try {
-      await save({ ...calendar, extraYears });
-      setStatus({ ok: true, text: t('calendarSettings.saved') });
-      return true;
-    } catch (error) {
-      setStatus({
-        ok: false,
-        text: t('calendarSettings.saveFailed', { reason: errorMessage(error) }),
-      });
-      return false;
-    }
-  };
+  const saveYears = (extraYears: typeof calendar.extraYears) => save({ ...calendar, extraYears });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const found = yearDraftCheck(draft);
     setCheck(found);
-    setStatus(null);
+    clearStatus();
     if (!found.override) return;
     if (await saveYears(extraYearsWith(calendar.extraYears, found.override))) {
       setDraft(EMPTY);
@@ -180,13 +165,7 @@ export function HolidayYearsSection({ readOnly }: Readonly<{ readOnly: boolean }
             <Button type="submit" variant="contained">
               {t('calendarSettings.add.save')}
             </Button>
-            <Box aria-live="polite">
-              {status ? (
-                <Alert severity={status.ok ? 'success' : 'error'} sx={{ py: 0 }}>
-                  {status.text}
-                </Alert>
-              ) : null}
-            </Box>
+            <SaveStatus status={status} />
           </Box>
         </Box>
       )}
