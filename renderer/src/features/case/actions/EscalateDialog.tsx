@@ -1,7 +1,6 @@
 import { TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { deadlineCompute } from '../../../../../shared/calendar/deadline';
-import { rulesLabel } from '../../../../../shared/rules-query';
 import {
   escalateCommand,
   type EscalateField,
@@ -10,10 +9,9 @@ import { useDeskState } from '../../../app/desk-state';
 import { DeadlineText } from '../../../ui/DeadlineText';
 import { ActionDialog } from './ActionDialog';
 import type { CaseActionDialogProps } from './dialog-props';
-import { levelSuggestionReasons } from './level-suggestion';
 import { SelectField } from './SelectField';
-import { useActionForm } from './useActionForm';
 import { useCaseStep } from './useCaseStep';
+import { useLevelForm } from './useLevelForm';
 
 /**
  * Escalated (升级处理): a reason and, optionally, a higher level. Opened from the suggestion
@@ -25,22 +23,16 @@ export function EscalateDialog({
   suggestion,
 }: Readonly<CaseActionDialogProps>) {
   const { t } = useTranslation();
-  const { rules, locale } = useDeskState();
+  const { rules } = useDeskState();
   const step = useCaseStep(caseEntity.id);
-  const form = useActionForm<{ reason: string; levelId: string }, EscalateField>(() => ({
-    reason: suggestion ? levelSuggestionReasons(suggestion, t, locale) : '',
-    levelId: suggestion?.levelId ?? '',
-  }));
+  const { form, levelOptions, suggestedByRule } = useLevelForm<EscalateField>(suggestion);
   const ctx = step.context();
   const deadline = deadlineCompute(rules.deadlines.escalated, ctx.now, ctx.deadline);
   const submit = async () => {
     const now = step.context();
     const result = escalateCommand(
-      {
-        ...form.values,
-        // Recorded as the rule's only when the clerk kept the level it suggested.
-        suggestedByRule: suggestion !== undefined && form.values.levelId === suggestion.levelId,
-      },
+      // Recorded as the rule's only when the clerk kept the level it suggested.
+      { ...form.values, suggestedByRule: suggestedByRule() },
       now,
     );
     if (!form.accept(result)) return false;
@@ -62,10 +54,7 @@ export function EscalateDialog({
         value={form.values.levelId}
         onChange={(value) => form.set('levelId', value)}
         placeholder={t('caseActions.fields.levelKeep')}
-        options={rules.levels.map((level) => ({
-          value: level.id,
-          label: rulesLabel(level.label, locale),
-        }))}
+        options={levelOptions}
         {...form.problem('levelId')}
       />
       <Typography variant="body2" component="div">

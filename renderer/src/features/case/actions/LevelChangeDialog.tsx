@@ -1,17 +1,14 @@
 import { TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { rulesLabel } from '../../../../../shared/rules-query';
 import {
   levelChangeCommand,
   type LevelChangeField,
 } from '../../../../../shared/workflow/commands/escalation';
-import { useDeskState } from '../../../app/desk-state';
 import { ActionDialog } from './ActionDialog';
 import type { CaseActionDialogProps } from './dialog-props';
-import { levelSuggestionReasons } from './level-suggestion';
 import { SelectField } from './SelectField';
-import { useActionForm } from './useActionForm';
 import { useCaseStep } from './useCaseStep';
+import { useLevelForm } from './useLevelForm';
 
 /** Level changed (调整级别) without escalating; from the banner, with the rule's level. */
 export function LevelChangeDialog({
@@ -20,19 +17,12 @@ export function LevelChangeDialog({
   suggestion,
 }: Readonly<CaseActionDialogProps>) {
   const { t } = useTranslation();
-  const { rules, locale } = useDeskState();
   const step = useCaseStep(caseEntity.id);
-  const form = useActionForm<{ levelId: string; reason: string }, LevelChangeField>(() => ({
-    levelId: suggestion?.levelId ?? '',
-    reason: suggestion ? levelSuggestionReasons(suggestion, t, locale) : '',
-  }));
+  const { form, levelOptions, suggestedByRule } = useLevelForm<LevelChangeField>(suggestion);
   const submit = async () => {
     const ctx = step.context();
     const result = levelChangeCommand(
-      {
-        ...form.values,
-        suggestedByRule: suggestion !== undefined && form.values.levelId === suggestion.levelId,
-      },
+      { ...form.values, suggestedByRule: suggestedByRule() },
       caseEntity,
       ctx,
     );
@@ -48,10 +38,7 @@ export function LevelChangeDialog({
         value={form.values.levelId}
         onChange={(value) => form.set('levelId', value)}
         placeholder={t('caseActions.fields.choose')}
-        options={rules.levels.map((level) => ({
-          value: level.id,
-          label: rulesLabel(level.label, locale),
-        }))}
+        options={levelOptions}
         required
         {...form.problem('levelId')}
       />

@@ -1,0 +1,32 @@
+import { useTranslation } from 'react-i18next';
+import { rulesLabel } from '../../../../../shared/rules-query';
+import { useDeskState } from '../../../app/desk-state';
+import type { CaseActionDialogProps } from './dialog-props';
+import { levelSuggestionReasons } from './level-suggestion';
+import { useActionForm } from './useActionForm';
+
+export interface LevelFormValues {
+  readonly levelId: string;
+  readonly reason: string;
+}
+
+/**
+ * The form of a step that sets a level with a reason (escalate, change the level): opened from
+ * the suggestion banner it starts with the rule's level and reasons, and `suggestedByRule` says
+ * whether the clerk kept the level the rule suggested.
+ */
+export function useLevelForm<F extends string>(suggestion: CaseActionDialogProps['suggestion']) {
+  const { t } = useTranslation();
+  const { rules, locale } = useDeskState();
+  const form = useActionForm<LevelFormValues, F>(() => ({
+    levelId: suggestion?.levelId ?? '',
+    reason: suggestion ? levelSuggestionReasons(suggestion, t, locale) : '',
+  }));
+  const levelOptions = rules.levels.map((level) => ({
+    value: level.id,
+    label: rulesLabel(level.label, locale),
+  }));
+  const suggestedByRule = () =>
+    suggestion !== undefined && form.values.levelId === suggestion.levelId;
+  return { form, levelOptions, suggestedByRule };
+}
