@@ -1,26 +1,13 @@
-import {
-  Box,
-  Button,
-  Chip,
-  Link,
-  Paper,
-  Table,
-  TableBody,
-  TableCell,
-  TableContainer,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@mui/material';
+import { Box, Button, Chip, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link as RouterLink } from 'react-router';
 import type { CaseEntity } from '../../../../shared/entities';
 import { followUpDrawNumber, followUpNeed } from '../../../../shared/followup';
-import { rulesKind, rulesLabel } from '../../../../shared/rules-query';
 import { useDeskState } from '../../app/desk-state';
 import { formatDateTime } from '../../app/format';
+import { CaseListTable } from '../../ui/CaseListTable';
 import { DeadlineText } from '../../ui/DeadlineText';
+import { useCaseColumns, type CaseColumn } from '../case-list/useCaseColumns';
 import { useWorkQueueCounts, useWorkQueueRows } from '../home/use-work-queue';
 import { FollowUpDialog } from './FollowUpDialog';
 import { FollowUpRateSummary } from './FollowUpRateSummary';
@@ -32,6 +19,7 @@ export function FollowUpQueuePage() {
   const { rows, hasMore, loadMore } = useWorkQueueRows('awaitingFollowUp');
   const [calling, setCalling] = useState<CaseEntity | null>(null);
   const total = counts?.awaitingFollowUp;
+  const columns = useFollowUpColumns();
 
   return (
     <Box sx={{ maxWidth: 1300 }}>
@@ -49,32 +37,22 @@ export function FollowUpQueuePage() {
         {t('followUp.queue.intro')}
       </Typography>
       <FollowUpRateSummary />
-      {rows && rows.length === 0 ? (
-        <Typography>{t('followUp.queue.empty')}</Typography>
-      ) : (
-        <TableContainer component={Paper}>
-          <Table size="small" aria-label={t('followUp.queue.tableLabel')}>
-            <TableHead>
-              <TableRow>
-                <TableCell>{t('followUp.queue.columns.number')}</TableCell>
-                <TableCell>{t('followUp.queue.columns.customer')}</TableCell>
-                <TableCell>{t('followUp.queue.columns.subject')}</TableCell>
-                <TableCell>{t('followUp.queue.columns.kind')}</TableCell>
-                <TableCell>{t('followUp.queue.columns.repliedAt')}</TableCell>
-                <TableCell>{t('followUp.queue.columns.due')}</TableCell>
-                <TableCell align="right">{t('followUp.queue.columns.attempts')}</TableCell>
-                <TableCell>{t('followUp.queue.columns.need')}</TableCell>
-                <TableCell />
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {(rows ?? []).map((item) => (
-                <FollowUpRow key={item.id} item={item} onCall={() => setCalling(item)} />
-              ))}
-            </TableBody>
-          </Table>
-        </TableContainer>
-      )}
+      <CaseListTable
+        label={t('followUp.queue.tableLabel')}
+        rows={rows}
+        columns={columns}
+        empty={<Typography>{t('followUp.queue.empty')}</Typography>}
+        rowActions={(item) => (
+          <Button
+            size="small"
+            variant="contained"
+            onClick={() => setCalling(item)}
+            aria-label={`${t('followUp.queue.action')} ${item.number}`}
+          >
+            {t('followUp.queue.action')}
+          </Button>
+        )}
+      />
       {hasMore ? (
         <Button sx={{ mt: 2 }} onClick={() => void loadMore()}>
           {t('followUp.queue.loadMore')}
@@ -87,60 +65,69 @@ export function FollowUpQueuePage() {
   );
 }
 
-function FollowUpRow({ item, onCall }: Readonly<{ item: CaseEntity; onCall: () => void }>) {
+/** The follow-up queue's columns: who to call and at which number, when, and whether it must. */
+function useFollowUpColumns(): CaseColumn[] {
   const { t } = useTranslation();
-  const { rules, locale, deadlineContext } = useDeskState();
-  const kind = rulesKind(rules, item.kindId);
-  const need = followUpNeed(rules, item.kindId, followUpDrawNumber(item.id));
-  return (
-    <TableRow hover>
-      <TableCell>
-        <Link component={RouterLink} to={`/cases/${item.id}`}>
-          {item.number}
-        </Link>
-      </TableCell>
-      <TableCell>
-        {item.customer.name || '—'}
-        <Typography
-          variant="body2"
-          color="text.secondary"
-          component="span"
-          sx={{ display: 'block' }}
-        >
-          {item.customer.phone || t('followUp.noPhone')}
-        </Typography>
-      </TableCell>
-      <TableCell sx={{ maxWidth: 280 }}>{item.subject}</TableCell>
-      <TableCell>{kind ? rulesLabel(kind.label, locale) : item.kindId}</TableCell>
-      <TableCell sx={{ whiteSpace: 'nowrap' }}>
-        {formatDateTime(item.repliedAt, deadlineContext.timeZone)}
-      </TableCell>
-      <TableCell sx={{ whiteSpace: 'nowrap' }}>
-        {item.followUp.dueAt ? (
+  const { rules, deadlineContext } = useDeskState();
+  const caseColumns = useCaseColumns();
+  return [
+    caseColumns.number(t('followUp.queue.columns.number')),
+    {
+      id: 'customer',
+      header: t('followUp.queue.columns.customer'),
+      cell: (item) => (
+        <>
+          {item.customer.name || '—'}
+          <Typography
+            variant="body2"
+            color="text.secondary"
+            component="span"
+            sx={{ display: 'block' }}
+          >
+            {item.customer.phone || t('followUp.noPhone')}
+          </Typography>
+        </>
+      ),
+    },
+    { ...caseColumns.subject(t('followUp.queue.columns.subject')), maxWidth: 280 },
+    caseColumns.kind(t('followUp.queue.columns.kind')),
+    {
+      id: 'repliedAt',
+      header: t('followUp.queue.columns.repliedAt'),
+      noWrap: true,
+      cell: (item) => formatDateTime(item.repliedAt, deadlineContext.timeZone),
+    },
+    {
+      id: 'due',
+      header: t('followUp.queue.columns.due'),
+      noWrap: true,
+      cell: (item) =>
+        item.followUp.dueAt ? (
           <DeadlineText deadline={{ dueAt: item.followUp.dueAt }} showRemaining />
         ) : (
           t('followUp.dueNone')
-        )}
-      </TableCell>
-      <TableCell align="right">{item.followUp.attempts}</TableCell>
-      <TableCell>
-        <Chip
-          size="small"
-          variant={need === 'always' ? 'outlined' : 'filled'}
-          color={need === 'drawn' ? 'warning' : 'default'}
-          label={t(`followUp.queue.needShort.${need}`)}
-        />
-      </TableCell>
-      <TableCell>
-        <Button
-          size="small"
-          variant="contained"
-          onClick={onCall}
-          aria-label={`${t('followUp.queue.action')} ${item.number}`}
-        >
-          {t('followUp.queue.action')}
-        </Button>
-      </TableCell>
-    </TableRow>
-  );
+        ),
+    },
+    {
+      id: 'attempts',
+      header: t('followUp.queue.columns.attempts'),
+      align: 'right',
+      cell: (item) => item.followUp.attempts,
+    },
+    {
+      id: 'need',
+      header: t('followUp.queue.columns.need'),
+      cell: (item) => {
+        const need = followUpNeed(rules, item.kindId, followUpDrawNumber(item.id));
+        return (
+          <Chip
+            size="small"
+            variant={need === 'always' ? 'outlined' : 'filled'}
+            color={need === 'drawn' ? 'warning' : 'default'}
+            label={t(`followUp.queue.needShort.${need}`)}
+          />
+        );
+      },
+    },
+  ];
 }
