@@ -90,6 +90,22 @@ describe('CaseListTable', () => {
     expect(screen.queryByText('没有案件。')).toBeNull();
   });
 
+  it('keeps the headings of an empty list that has no empty state of its own', () => {
+    const table = renderTable({ rows: [], empty: undefined });
+    if (!table) throw new Error('no table');
+    expect(within(table).getAllByRole('row')).toHaveLength(1);
+  });
+
+  it('shows what follows the number in its cell, outside the link', () => {
+    const table = renderTable({
+      columns: [{ ...NUMBER, after: (row) => <span>另 {row.id}</span> }, SUBJECT],
+    });
+    if (!table) throw new Error('no table');
+    const first = within(rowAt(table, 1)).getAllByRole('cell')[0];
+    expect(first).toHaveTextContent('2611-0001另 c1');
+    expect(screen.getByRole('link', { name: '2611-0001' })).not.toHaveTextContent('另');
+  });
+
   it('puts the row actions last, under an empty heading', async () => {
     const onCall = vi.fn();
     const table = renderTable({

@@ -33,6 +33,8 @@ export interface CaseListColumn<Row> {
   readonly maxWidth?: number;
   /** The cell is the link to the case page (the case number), where the row may be opened. */
   readonly linksToCase?: boolean;
+  /** Shown after the content in the same cell, outside the link (the register's matter chip). */
+  readonly after?: (row: Row) => ReactNode;
   /** A sortable heading. */
   readonly sort?: CaseListSort;
 }
@@ -49,8 +51,11 @@ export interface CaseListTableProps<Row extends { readonly id: string }> {
   /** `undefined` while loading: the headings show, without rows and without the empty state. */
   readonly rows: readonly Row[] | undefined;
   readonly columns: readonly CaseListColumn<Row>[];
-  /** Shown instead of the table when there are no rows. */
-  readonly empty: ReactNode;
+  /**
+   * Shown instead of the table when there are no rows; without it the headings stand alone
+   * (the register says above the table why it is empty).
+   */
+  readonly empty?: ReactNode;
   /** Whether the operator may open the row's case (a confidential case is not linked). */
   readonly canOpen?: (row: Row) => boolean;
   /** Buttons at the end of each row, under an empty heading. */
@@ -113,7 +118,7 @@ export function CaseListTable<Row extends { readonly id: string }>({
   framed = true,
   hover = true,
 }: Readonly<CaseListTableProps<Row>>) {
-  if (rows && rows.length === 0) return <>{empty}</>;
+  if (empty !== undefined && rows && rows.length === 0) return <>{empty}</>;
   const table = (
     <Table size="small" aria-label={label}>
       <TableHead>
@@ -142,6 +147,7 @@ export function CaseListTable<Row extends { readonly id: string }>({
                   ) : (
                     content
                   )}
+                  {column.after?.(row)}
                 </TableCell>
               );
             })}

@@ -1,24 +1,19 @@
-import {
-  Paper,
-  Table,
-  TableBody,
-  TableCell,
-  TableContainer,
-  TableHead,
-  TableRow,
-  TableSortLabel,
-} from '@mui/material';
 import { useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { CaseId } from '../../../../shared/brand';
 import type { CaseEntity } from '../../../../shared/entities';
+import { caseDeadlineState } from '../../../../shared/queues';
 import {
   registerCanRead,
   type RegisterSort,
   type RegisterViewer,
 } from '../../../../shared/register-query';
-import { RegisterRow } from './RegisterRow';
+import { caseIsOpen } from '../../../../shared/workflow/reducer';
+import { useDeskState } from '../../app/desk-state';
+import { useDeskServices } from '../../app/services';
+import { CaseListTable, casePagePath, type CaseListRowProps } from '../../ui/CaseListTable';
+import { useRegisterColumns } from './useRegisterColumns';
 
 export interface RegisterTableHandle {
   /** Moves the keyboard into the table, on the selected (or first) row. */
@@ -74,6 +69,8 @@ export function RegisterTable({
 }: Readonly<RegisterTableProps>) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const { deadlineContext } = useDeskState();
+  const { now } = useDeskServices();
   const [selectedId, setSelectedId] = useState<CaseId | undefined>();
   const rowRefs = useRef(new Map<CaseId, HTMLTableRowElement>());
   const found = rows.findIndex((row) => row.id === selectedId);
@@ -104,7 +101,7 @@ export function RegisterTable({
         moveTo(rows.length - 1);
         break;
       case 'Enter':
-        if (registerCanRead(item, viewer)) void navigate(`/cases/${item.id}`);
+        if (registerCanRead(item, viewer)) void navigate(casePagePath(item.id));
         break;
       default:
         return;
@@ -112,58 +109,62 @@ export function RegisterTable({
     event.preventDefault();
   };
 
-  const header = (column: SortColumn | undefined, labelKey: string) => {
-    if (!column) return <TableCell>{t(labelKey)}</TableCell>;
-    const direction = directionOf(column, sort);
-    return (
-      <TableCell sortDirection={direction} sx={{ whiteSpace: 'nowrap' }}>
-        <TableSortLabel
-          active={direction !== false}
-          direction={direction === false ? 'asc' : direction}
-          onClick={() => onSort(NEXT_SORT[column](sort))}
-        >
-          {t(labelKey)}
-        </TableSortLabel>
-      </TableCell>
-    );
+  const readable = (item: CaseEntity) => registerCanRead(item, viewer);
+  const columns = useRegisterColumns({
+    readable,
+    matterSizes,
+    onMatter,
+    sortOf: (column) => ({
+      direction: directionOf(column, sort),
+      onSort: () => onSort(NEXT_SORT[column](sort)),
+    }),
+  });
+
+  /** Overdue and due-soon lines are marked at the left edge too. */
+  const edgeOf = (item: CaseEntity) => {
+    const state = caseIsOpen(item)
+      ? caseDeadlineState(item.deadline, now(), deadlineContext, {
+          exempt: item.exemptReason !== undefined,
+        })
+      : 'none';
+    return state === 'overdue'
+      ? 'error.main'
+      : state === 'dueSoon'
+        ? 'warning.main'
+        : 'transparent';
+  };
+
+  // The rows take the keyboard (one of them is in the Tab order: the cursor), so the links
+  // inside them leave it.
+  const rowProps = (item: CaseEntity, index: number): CaseListRowProps => {
+    const isSelected = selectedId !== undefined && index === selected;
+    return {
+      selected: isSelected,
+      'aria-selected': isSelected,
+      tabIndex: index === selected ? 0 : -1,
+      ref: (element: HTMLTableRowElement | null) => {
+        if (element) rowRefs.current.set(item.id, element);
+        else rowRefs.current.delete(item.id);
+      },
+      onClick: () => setSelectedId(item.id),
+      onFocus: () => setSelectedId(item.id),
+      onKeyDown: (event) => keyDown(event, item),
+      sx: {
+        cursor: 'default',
+        '& > td:first-of-type': { borderLeft: 4, borderLeftColor: edgeOf(item) },
+        '&:focus-visible': { outline: 2, outlineColor: 'primary.main', outlineOffset: -2 },
+      },
+    };
   };
 
   return (
-    <TableContainer component={Paper}>
-      <Table size="small" aria-label={t('register.tableLabel')}>
-        <TableHead>
-          <TableRow>
-            {header('number', 'register.columns.number')}
-            {header('receivedAt', 'register.columns.receivedAt')}
-            {header(undefined, 'register.columns.customer')}
-            {header(undefined, 'register.columns.subject')}
-            {header(undefined, 'register.columns.kind')}
-            {header(undefined, 'register.columns.category')}
-            {header(undefined, 'register.columns.status')}
-            {header(undefined, 'register.columns.handler')}
-            {header('deadline', 'register.columns.deadline')}
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {rows.map((item, index) => (
-            <RegisterRow
-              key={item.id}
-              item={item}
-              readable={registerCanRead(item, viewer)}
-              matterSize={matterSizes.get(item.matterId) ?? 1}
-              selected={selectedId !== undefined && index === selected}
-              tabbable={index === selected}
-              rowRef={(element) => {
-                if (element) rowRefs.current.set(item.id, element);
-                else rowRefs.current.delete(item.id);
-              }}
-              onSelect={() => setSelectedId(item.id)}
-              onKeyDown={(event) => keyDown(event, item)}
-              onMatter={onMatter}
-            />
-          ))}
-        </TableBody>
-      </Table>
-    </TableContainer>
+    <CaseListTable
+      label={t('register.tableLabel')}
+      rows={rows}
+      columns={columns}
+      canOpen={readable}
+      rowProps={rowProps}
+      linksTabbable={false}
+    />
   );
 }
