@@ -55,8 +55,9 @@ import {
   overdueListRow,
   type ListContext,
 } from './list-sheets';
-import { monthlyReportSheet, type ReportSheetContext } from './monthly-workbook';
+import { monthlyReportSheet } from './monthly-workbook';
 import { quarterlyReportSheet } from './quarterly-workbook';
+import type { ReportSheetContext } from './report-workbook';
 import { reportDataRead } from './report-data-sheet';
 import { fill, sheetLanguage } from './sheet-words';
 

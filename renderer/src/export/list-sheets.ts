@@ -6,7 +6,7 @@ import type { IsoInstant } from '../../../shared/brand';
 import { workingDaysBetween, type DeadlineContext } from '../../../shared/calendar/deadline';
 import type { CaseEntity } from '../../../shared/entities';
 import { excelLocalClock } from '../../../shared/export/register-sheet';
-import { formatDateTime } from '../app/format';
+import { formatDateTime } from '../vocabulary/date-time';
 import {
   FULL_WIDTH_SPACE,
   STYLE_CENTRED,

@@ -1,4 +1,4 @@
-import { featureLocale } from '../app/locales/feature-locale';
+import { featureLocale } from '../vocabulary/locale-kit';
 
 /** The words of the exported workbooks (the register's column labels are in shared/). */
 export const exportSheetsLocale = featureLocale(

@@ -5,16 +5,7 @@
  * the group report. The group report uses the same sheet, with the desks it sums.
  */
 import type ExcelJS from 'exceljs';
-import type { IsoInstant } from '../../../shared/brand';
-import { excelLocalClock } from '../../../shared/export/register-sheet';
-import {
-  FULL_WIDTH_SPACE,
-  STYLE_DATE_TIME,
-  STYLE_DECIMAL,
-  STYLE_PERCENT,
-  STYLE_TEXT,
-  sheetOptions,
-} from '../../../shared/export/sheet-style';
+import { STYLE_TEXT } from '../../../shared/export/sheet-style';
 import type { ReportDocument } from '../../../shared/stats/combine';
 import {
   NONE_KEY,
@@ -22,48 +13,26 @@ import {
   statsAverageScore,
   statsFollowUpRate,
   statsOnTimeRate,
-  statsOverdueCount,
   statsRate,
   statsSatisfiedShare,
   statsVisitShare,
-  type GroupFigures,
 } from '../../../shared/stats/figures';
-import { FormSheet, type FormCell } from './form-sheet';
+import type { FormCell, FormSheet } from './form-sheet';
 import { reportDataWrite } from './report-data-sheet';
-import { fill, type SheetLanguage } from './sheet-words';
-
-export interface ReportSheetContext {
-  readonly lang: SheetLanguage;
-  readonly timeZone: string;
-  /** The words for the kind of matters (客户投诉/需求, 工单 ...). */
-  readonly noun: string;
-  readonly madeBy: string;
-  /** Local date the report is made, `YYYY-MM-DD`. */
-  readonly madeOn: string;
-}
+import {
+  decimalCell,
+  dateTimeCell,
+  matterListSection,
+  orderedKeys,
+  percentCell,
+  reportSheet,
+  unitSection,
+  type ReportSheetContext,
+} from './report-workbook';
+import { fill } from './sheet-words';
 
 // Columns 5 to 7 hold date-times in the list of matters (yyyy-mm-dd hh:mm).
 const WIDTHS = [14, 14, 12, 12, 17, 17, 17, 12];
-
-export function percentCell(rate: number | undefined): FormCell {
-  return rate === undefined ? { value: '—' } : { value: rate, style: STYLE_PERCENT };
-}
-
-export function decimalCell(value: number | undefined): FormCell {
-  return value === undefined ? { value: '—' } : { value, style: STYLE_DECIMAL };
-}
-
-/** Keys of counts in the order of the labels (the rules' order), then any others. */
-export function orderedKeys(
-  counts: Readonly<Record<string, number>>,
-  labelled: readonly string[],
-): string[] {
-  const extra = Object.keys(counts).filter((key) => !labelled.includes(key));
-  return [
-    ...labelled.filter((key) => (counts[key] ?? 0) > 0),
-    ...extra.filter((key) => (counts[key] ?? 0) > 0),
-  ];
-}
 
 function intakeSection(form: FormSheet, doc: ReportDocument, ctx: ReportSheetContext): void {
   const w = ctx.lang.words;
@@ -223,41 +192,6 @@ function followUpSection(form: FormSheet, doc: ReportDocument, ctx: ReportSheetC
   );
 }
 
-/** The by-unit table, shared with the quarterly analysis. */
-export function unitSection(
-  form: FormSheet,
-  title: string,
-  byUnit: Readonly<Record<string, GroupFigures>>,
-  ctx: ReportSheetContext,
-): void {
-  const m = ctx.lang.words.monthly;
-  form.section(title);
-  form.header([
-    { value: m.unit, span: 2 },
-    ctx.lang.words.count,
-    m.onTime,
-    m.overdue,
-    m.averageDays,
-    m.followedUp,
-    m.satisfiedShare,
-  ]);
-  const units = Object.entries(byUnit).sort(
-    ([a, ga], [b, gb]) => gb.matters - ga.matters || a.localeCompare(b, 'zh-CN'),
-  );
-  for (const [name, g] of units) {
-    form.cells([
-      { value: name === NONE_KEY ? m.notDispatched : name, span: 2, style: STYLE_TEXT },
-      g.matters,
-      g.timeliness.onTime,
-      statsOverdueCount(g.timeliness),
-      decimalCell(statsAverageReplyDays(g.timeliness)),
-      g.followUp.followedUp,
-      percentCell(statsSatisfiedShare(g.followUp)),
-    ]);
-  }
-  if (units.length === 0) form.labelled(ctx.lang.words.none, [''], 2);
-}
-
 function notableSection(
   form: FormSheet,
   doc: ReportDocument,
@@ -265,36 +199,28 @@ function notableSection(
   isGroup: boolean,
 ): void {
   const m = ctx.lang.words.monthly;
-  const clock = excelLocalClock(ctx.timeZone);
-  const when = (instant: IsoInstant | undefined): FormCell =>
-    instant ? { value: clock.dateTime(instant), style: STYLE_DATE_TIME } : { value: '' };
-  form.section(m.notable);
-  form.header([
-    m.number,
-    { value: m.subject, span: 2 },
-    m.unit,
-    m.receivedAt,
-    m.dueAt,
-    m.repliedAt,
-    m.reason,
-  ]);
-  for (const n of doc.figures.notable) {
-    const reasons = [n.major ? m.major : '', n.overdue ? m.overdueMark : '']
-      .filter(Boolean)
-      .join('、');
-    const unit = n.unitName ?? '';
-    form.cells([
-      n.number,
-      { value: n.subject, span: 2, style: STYLE_TEXT },
-      // In a group report the desk comes first, on its own line when the column is narrow.
-      { value: isGroup && n.deskName ? `${n.deskName} ${unit}` : unit, style: STYLE_TEXT },
-      when(n.receivedAt),
-      when(n.dueAt),
-      when(n.repliedAt),
-      reasons,
-    ]);
-  }
-  if (doc.figures.notable.length === 0) form.labelled(ctx.lang.words.none, [''], 1);
+  const when = dateTimeCell(ctx);
+  matterListSection(
+    form,
+    m.notable,
+    [m.repliedAt, m.reason],
+    doc.figures.notable.map((n) => {
+      const unit = n.unitName ?? '';
+      return {
+        number: n.number,
+        subject: n.subject,
+        // In a group report the desk comes first, on its own line when the column is narrow.
+        unit: isGroup && n.deskName ? `${n.deskName} ${unit}` : unit,
+        receivedAt: n.receivedAt,
+        dueAt: n.dueAt,
+        more: [
+          when(n.repliedAt),
+          [n.major ? m.major : '', n.overdue ? m.overdueMark : ''].filter(Boolean).join('、'),
+        ],
+      };
+    }),
+    ctx,
+  );
 }
 
 /** Adds the report sheet (and its hidden data) to the workbook. */
@@ -305,60 +231,59 @@ export function monthlyReportSheet(
   isGroup = false,
 ): ExcelJS.Worksheet {
   const w = ctx.lang.words;
-  const sheet = workbook.addWorksheet(
-    isGroup ? w.group.sheet : w.monthly.sheet,
-    sheetOptions({
-      landscape: false,
-      frozenRows: 3,
-      footer: w.pageFooter,
-    }) as Partial<ExcelJS.AddWorksheetOptions>,
-  );
-  const form = new FormSheet(sheet, WIDTHS);
-  form.title(fill(isGroup ? w.group.title : w.monthly.title, { noun: ctx.noun }));
-  const deskLine =
-    doc.desks.length === 1 && doc.desks[0]
-      ? fill(w.deskLine, {
-          organisation: doc.desks[0].organisationName,
-          desk: doc.desks[0].deskName,
-        })
-      : doc.desks.map((d) => d.deskName).join('、');
-  form.subtitle(
-    `${deskLine}${FULL_WIDTH_SPACE}${fill(w.periodLine, { first: doc.figures.range.first, last: doc.figures.range.last })}`,
-  );
-  form.blank();
-  intakeSection(form, doc, ctx);
-  kindSection(form, doc, ctx);
-  countSection(
-    form,
-    w.monthly.byLevel,
-    w.monthly.level,
-    doc.figures.byLevel,
-    doc.labels.levels,
-    doc.figures.matters,
+  const sheet = reportSheet(
+    workbook,
+    {
+      sheetName: isGroup ? w.group.sheet : w.monthly.sheet,
+      widths: WIDTHS,
+      title: fill(isGroup ? w.group.title : w.monthly.title, { noun: ctx.noun }),
+      deskLine:
+        doc.desks.length === 1 && doc.desks[0]
+          ? fill(w.deskLine, {
+              organisation: doc.desks[0].organisationName,
+              desk: doc.desks[0].deskName,
+            })
+          : doc.desks.map((d) => d.deskName).join('、'),
+      periodLine: fill(w.periodLine, {
+        first: doc.figures.range.first,
+        last: doc.figures.range.last,
+      }),
+      tables: (form) => {
+        intakeSection(form, doc, ctx);
+        kindSection(form, doc, ctx);
+        countSection(
+          form,
+          w.monthly.byLevel,
+          w.monthly.level,
+          doc.figures.byLevel,
+          doc.labels.levels,
+          doc.figures.matters,
+          ctx,
+        );
+        timelinessSection(form, doc, ctx);
+        followUpSection(form, doc, ctx);
+        countSection(
+          form,
+          w.monthly.byCause,
+          w.monthly.cause,
+          doc.figures.byFinalCause,
+          doc.labels.causes,
+          doc.figures.matters,
+          ctx,
+          true,
+        );
+        unitSection(form, w.monthly.byUnit, doc.figures.byUnit, ctx);
+        notableSection(form, doc, ctx, isGroup);
+        if (isGroup) {
+          form.section(w.monthly.desks);
+          form.header([{ value: w.monthly.desk, span: 4 }, w.monthly.organisation]);
+          for (const desk of doc.desks)
+            form.labelled(desk.deskName, [{ value: desk.organisationName, style: STYLE_TEXT }], 4);
+        }
+      },
+    },
     ctx,
   );
-  timelinessSection(form, doc, ctx);
-  followUpSection(form, doc, ctx);
-  countSection(
-    form,
-    w.monthly.byCause,
-    w.monthly.cause,
-    doc.figures.byFinalCause,
-    doc.labels.causes,
-    doc.figures.matters,
-    ctx,
-    true,
-  );
-  unitSection(form, w.monthly.byUnit, doc.figures.byUnit, ctx);
-  notableSection(form, doc, ctx, isGroup);
-  if (isGroup) {
-    form.section(w.monthly.desks);
-    form.header([{ value: w.monthly.desk, span: 4 }, w.monthly.organisation]);
-    for (const desk of doc.desks)
-      form.labelled(desk.deskName, [{ value: desk.organisationName, style: STYLE_TEXT }], 4);
-  }
-  form.blank();
-  form.note(fill(w.madeLine, { name: ctx.madeBy, date: ctx.madeOn }));
   reportDataWrite(workbook, doc);
   return sheet;
 }

@@ -5,8 +5,7 @@
 import type { CaseStatus } from '../../../shared/entities';
 import type { Locale, LocalizedText } from '../../../shared/rules';
 import { rulesLabel } from '../../../shared/rules-query';
-import { en } from '../app/locales/en';
-import { zhCN } from '../app/locales/zh-CN';
+import { vocabularyLocale } from '../vocabulary/words';
 import { exportSheetsLocale } from './locale';
 
 export type SheetWords = typeof exportSheetsLocale.zh;
@@ -19,11 +18,12 @@ export interface SheetLanguage {
 }
 
 export function sheetLanguage(locale: Locale): SheetLanguage {
-  const app = locale === 'en' ? en : zhCN;
+  // The vocabulary alone, not the UI's locales: the export worker carries no screen words.
+  const vocabulary = locale === 'en' ? vocabularyLocale.en : vocabularyLocale.zh;
   return {
     locale,
     words: (locale === 'en' ? exportSheetsLocale.en : exportSheetsLocale.zh) as SheetWords,
-    status: (status) => app.status[status],
+    status: (status) => vocabulary.status[status],
     label: (text, fallback) => (text ? rulesLabel(text, locale) : fallback),
   };
 }

@@ -18,8 +18,9 @@ import {
   tableSheetStart,
 } from '../../../shared/export/table-sheet';
 import { overdueListLayout, overdueListRow, type ListContext } from './list-sheets';
-import { monthlyReportSheet, type ReportSheetContext } from './monthly-workbook';
+import { monthlyReportSheet } from './monthly-workbook';
 import { quarterlyReportSheet } from './quarterly-workbook';
+import type { ReportSheetContext } from './report-workbook';
 import { reportDataRead } from './report-data-sheet';
 import { sheetLanguage } from './sheet-words';
 import { csvDecode, csvRows, xlsxRows } from './table-read';
@@ -151,6 +152,78 @@ describe('the quarterly analysis workbook', () => {
     const third = rowWith(sheet, 3);
     expect(third.getCell(7).value).toBe('');
     expect(rowWith(sheet, '周老师').getCell(2).value).toBe('139****0001');
+  });
+});
+
+describe('the one report sheet builder', () => {
+  function quarterlyWorkbook(): ExcelJS.Workbook {
+    const workbook = new ExcelJS.Workbook();
+    quarterlyReportSheet(
+      workbook,
+      {
+        figures: statsQuarterly({
+          cases: statsFixture(),
+          quarter: periodOfQuarter(2026, 4, 25),
+          rules: PROPERTY_PRESET,
+          deadlineContext: FIXTURE_CTX,
+          asOf: FIXTURE_AS_OF,
+        }),
+        labels: statsLabelsOf(PROPERTY_PRESET),
+        organisationName: '阳光物业',
+        deskName: '一号客服台',
+        maskPhones: true,
+      },
+      ctx,
+    );
+    return workbook;
+  }
+
+  function monthlyWorkbook(): ExcelJS.Workbook {
+    const workbook = new ExcelJS.Workbook();
+    monthlyReportSheet(workbook, documentOf('desk-a', '一号客服台'), ctx);
+    return workbook;
+  }
+
+  const MADE_LINE = '制表人：王芳　　　审核人：　　　　　　　制表日期：2026-11-25';
+
+  it('frames the monthly report and the quarterly analysis alike, each with its own widths and period', async () => {
+    const monthly = (await roundTrip(monthlyWorkbook())).getWorksheet('月报表');
+    const quarterly = (await roundTrip(quarterlyWorkbook())).getWorksheet('季度分析');
+    if (!monthly || !quarterly) throw new Error('no sheet');
+    expect(quarterly.getCell('A1').value).toBe('客户投诉/需求季度分析');
+    expect(quarterly.getCell('A2').value).toBe(
+      '阳光物业　一号客服台　2026 年第 4 季度（2026-09-25 至 2026-12-24）',
+    );
+    expect(monthly.columns.map((column) => column.width)).toEqual([14, 14, 12, 12, 17, 17, 17, 12]);
+    expect(quarterly.columns.map((column) => column.width)).toEqual([
+      12, 22, 12, 12, 17, 17, 12, 12,
+    ]);
+    for (const sheet of [monthly, quarterly]) {
+      expect(sheet.getCell(sheet.rowCount, 1).value).toBe(MADE_LINE);
+      expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
+      expect(sheet.headerFooter.oddFooter).toBe('第 &P 页 共 &N 页');
+      expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait' });
+    }
+  });
+
+  it('lists matters under the same head, ending with each list’s own two columns', async () => {
+    const heads = (sheet: ExcelJS.Worksheet | undefined) => {
+      if (!sheet) throw new Error('no sheet');
+      const values = rowWith(sheet, '编号').values as unknown[];
+      return values.slice(1).filter((value) => value !== undefined && value !== null);
+    };
+    // The subject spans two columns; a merged cell reads as its first.
+    const common = ['编号', '事项', '事项', '承办单位', '受理时间', '处理期限'];
+    expect(heads((await roundTrip(monthlyWorkbook())).getWorksheet('月报表'))).toEqual([
+      ...common,
+      '返单时间',
+      '情况',
+    ]);
+    expect(heads((await roundTrip(quarterlyWorkbook())).getWorksheet('季度分析'))).toEqual([
+      ...common,
+      '超期工作日',
+      '状态',
+    ]);
   });
 });
 

@@ -1,11 +1,3 @@
-/** A locale resource with exactly the keys of its Chinese source, every leaf a string. */
-export type Leaves<T> = { readonly [K in keyof T]: T[K] extends string ? string : Leaves<T[K]> };
-
-/**
- * The words of one feature in both languages, kept next to its screens
- * (`features/<name>/locale.ts`) and mounted under the feature's key in zh-CN.ts and en.ts.
- * The English half must have exactly the keys of the Chinese half.
- */
-export function featureLocale<T extends object>(zh: T, en: Leaves<T>): { zh: T; en: Leaves<T> } {
-  return { zh, en };
-}
+// The locale helpers live with the vocabulary, which the printed forms and the export worker
+// import without the UI; features keep importing them from here.
+export { featureLocale, type Leaves } from '../../vocabulary/locale-kit';

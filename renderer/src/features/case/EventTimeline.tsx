@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseEventEntity } from '../../../../shared/entities';
 import { useDeskState } from '../../app/desk-state';
 import { formatDateTime } from '../../app/format';
-import { eventDetails } from './event-details';
+import { eventFacts, factsOnScreen } from '../../vocabulary/event-facts';
 
 export interface EventTimelineProps {
   readonly events: readonly CaseEventEntity[];
@@ -17,7 +17,14 @@ export function EventTimeline({ events }: Readonly<EventTimelineProps>) {
   return (
     <List aria-label={t('case.timeline')} dense>
       {events.map((event, index) => {
-        const details = eventDetails(event, { t, rules, locale, timeZone });
+        const details = factsOnScreen(
+          eventFacts(event, {
+            t: (key, options) => t(key, options ?? {}),
+            rules,
+            locale,
+            timeZone,
+          }),
+        );
         // A dispatch after an earlier one sends the case to another unit: 改派.
         const redispatch =
           event.type === 'case/dispatched' &&

@@ -6,7 +6,7 @@ import { rulesLabel } from '../../../../shared/rules-query';
 import { caseIsOpen } from '../../../../shared/workflow/reducer';
 import { formatDateTime } from '../../app/format';
 import { DeadlineText } from '../../ui/DeadlineText';
-import { finalCausePath } from './event-details';
+import { finalCausePath } from '../../vocabulary/event-facts';
 
 /**
  * The fields a case gains as it is worked on, for the case page, only those it has: the
@@ -35,7 +35,7 @@ export function caseOutcomeFields(
       s('followUpResult'),
       s('followUpResultValue', {
         score: followUp.satisfaction,
-        verdict: t(`caseActions.timeline.${followUp.satisfied ? 'satisfied' : 'notSatisfied'}`),
+        verdict: t(`eventFacts.${followUp.satisfied ? 'satisfied' : 'notSatisfied'}`),
       }),
     ]);
   } else if (followUp.state === 'waived' || followUp.state === 'unreachable') {
@@ -60,7 +60,7 @@ export function caseOutcomeFields(
     const r = item.responsibility;
     fields.push([
       s('responsibility'),
-      [t(`caseActions.timeline.${r.valid ? 'valid' : 'invalid'}`), r.unitName, r.personName]
+      [t(`eventFacts.${r.valid ? 'valid' : 'invalid'}`), r.unitName, r.personName]
         .filter(Boolean)
         .join(' · '),
     ]);

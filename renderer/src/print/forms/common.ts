@@ -3,17 +3,25 @@
  * and the case fields most forms start with.
  */
 import type { IsoInstant } from '../../../../shared/brand';
-import type { CaseDeadline, CaseEntity } from '../../../../shared/entities';
+import type { CaseEntity } from '../../../../shared/entities';
 import {
   printFormTitle,
   printSignatureRoles,
   type PrintFormId,
 } from '../../../../shared/print/forms';
-import { printDate, printDateTime } from '../../../../shared/print/dates';
+import { printDate } from '../../../../shared/print/dates';
 import type { PrintSettings } from '../../../../shared/print/settings';
-import type { DeskRules, Locale, LocalizedText } from '../../../../shared/rules';
-import { rulesCategoryPath, rulesKind, rulesLabel } from '../../../../shared/rules-query';
+import { rulesCategoryPath } from '../../../../shared/rules-query';
 import { yuanFromFen } from '../../../../shared/brand';
+import {
+  channelText,
+  dateTime,
+  deadlineText,
+  kindText,
+  levelText,
+  words,
+  type WordsContext,
+} from '../../vocabulary/rules-words';
 import type {
   PrintCell,
   PrintDocument,
@@ -23,14 +31,7 @@ import type {
   PrintTableSection,
 } from '../model';
 
-/** i18next's `t`, narrowed to what the builders use. */
-export type Translate = (key: string, options?: Record<string, unknown>) => string;
-
-export interface FormContext {
-  readonly t: Translate;
-  readonly locale: Locale;
-  readonly rules: DeskRules;
-  readonly timeZone: string;
+export interface FormContext extends WordsContext {
   readonly settings: PrintSettings;
   /** The desk's header text, or the organisation's name. */
   readonly organisation: string;
@@ -106,13 +107,20 @@ export function gridTable(
   return { type: 'table', key, caption, columns: GRID_COLUMNS, head: [], rows };
 }
 
-export function words(ctx: FormContext, text: LocalizedText): string {
-  return rulesLabel(text, ctx.locale);
-}
-
 export function formTitle(ctx: FormContext, form: PrintFormId): string {
   return words(ctx, printFormTitle(ctx.rules, form));
 }
+
+export {
+  channelText,
+  dateTime,
+  deadlineText,
+  finalCauseText,
+  kindText,
+  levelText,
+  words,
+  type Translate,
+} from '../../vocabulary/rules-words';
 
 /** The document frame every form has: header, footer and its orientation. */
 export function documentFrame(
@@ -173,24 +181,6 @@ export function signatures(ctx: FormContext, form: PrintFormId): PrintSignatures
   ];
 }
 
-export function dateTime(ctx: FormContext, instant: IsoInstant | undefined): string {
-  return printDateTime(instant, ctx.timeZone);
-}
-
-/** `2026-10-13 17:30`, with the warning when its year has no holiday data. */
-export function deadlineText(ctx: FormContext, deadline: CaseDeadline | undefined): string {
-  if (!deadline) return '';
-  const due = dateTime(ctx, deadline.dueAt);
-  return deadline.warning === 'noCalendarData'
-    ? `${due}${ctx.t('printForms.noCalendarData', { years: (deadline.warningYears ?? []).join('、') })}`
-    : due;
-}
-
-export function kindText(ctx: FormContext, c: Pick<CaseEntity, 'kindId'>): string {
-  const kind = rulesKind(ctx.rules, c.kindId);
-  return kind ? words(ctx, kind.label) : c.kindId;
-}
-
 export function categoryText(
   ctx: FormContext,
   c: Pick<CaseEntity, 'kindId' | 'categoryId'>,
@@ -198,26 +188,6 @@ export function categoryText(
   if (!c.categoryId) return '';
   const path = rulesCategoryPath(ctx.rules, c.kindId, c.categoryId);
   return path.length > 0 ? path.map((node) => words(ctx, node.label)).join('/') : c.categoryId;
-}
-
-export function levelText(ctx: FormContext, levelId: string | undefined): string {
-  const level = ctx.rules.levels.find((l) => l.id === levelId);
-  return level ? words(ctx, level.label) : '';
-}
-
-export function channelText(ctx: FormContext, channelId: string): string {
-  const channel = ctx.rules.channels.find((c) => c.id === channelId);
-  return channel ? words(ctx, channel.label) : channelId;
-}
-
-export function finalCauseText(ctx: FormContext, causeId: string | undefined): string {
-  if (!causeId) return '';
-  for (const cause of ctx.rules.finalCauses) {
-    if (cause.id === causeId) return words(ctx, cause.label);
-    const child = cause.children?.find((c) => c.id === causeId);
-    if (child) return `${words(ctx, cause.label)}/${words(ctx, child.label)}`;
-  }
-  return causeId;
 }
 
 export function flagsText(ctx: FormContext, c: Pick<CaseEntity, 'flags'>): string {

@@ -88,7 +88,9 @@ export function handlingRecordDocument(
         'validity',
         [
           r('validity'),
-          item.valid === undefined ? '' : t(item.valid ? 'printForms.valid' : 'printForms.invalid'),
+          item.valid === undefined
+            ? ''
+            : t(item.valid ? 'eventFacts.paper.valid' : 'eventFacts.paper.invalid'),
         ],
         [r('finalCause'), finalCauseText(ctx, item.finalCauseId)],
       ),
@@ -100,7 +102,10 @@ export function handlingRecordDocument(
       ),
       pairRow(
         'satisfaction',
-        [r('method'), item.followUp.method ? t(`printForms.method.${item.followUp.method}`) : ''],
+        [
+          r('method'),
+          item.followUp.method ? t(`eventFacts.paper.method.${item.followUp.method}`) : '',
+        ],
         [
           r('satisfaction'),
           item.followUp.satisfaction === undefined

@@ -122,7 +122,9 @@ export function handlingNoticeDocument(
         [h('level'), levelText(ctx, item.levelId)],
         [
           h('validity'),
-          responsibility ? t(responsibility.valid ? 'printForms.valid' : 'printForms.invalid') : '',
+          responsibility
+            ? t(responsibility.valid ? 'eventFacts.paper.valid' : 'eventFacts.paper.invalid')
+            : '',
         ],
       ),
       wideRow('opinion', h('opinion'), determined?.payload.note),

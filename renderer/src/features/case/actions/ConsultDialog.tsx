@@ -38,7 +38,7 @@ export function ConsultDialog({ caseEntity, onClose }: Readonly<CaseActionDialog
         placeholder={t('caseActions.fields.choose')}
         options={CONSULTATION_OUTCOMES.map((outcome) => ({
           value: outcome,
-          label: t(`caseActions.consultOutcomes.${outcome}`),
+          label: t(`eventFacts.consultOutcomes.${outcome}`),
         }))}
         required
         {...form.problem('outcome')}

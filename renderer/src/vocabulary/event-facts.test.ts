@@ -1,38 +1,40 @@
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CaseEventEntity } from '../../../../shared/entities';
-import { presetFor } from '../../../../shared/presets';
-import {
-  caseStory,
-  instantAt,
-  testDeadline,
-  T0_MS,
-} from '../../../../shared/workflow/test-builders';
-import { SAMPLE_PAYLOADS } from '../../../../shared/workflow/test-builders';
-import type { CaseEventType } from '../../../../shared/workflow/events';
-import { zhCN } from '../../app/locales/zh-CN';
-import { eventDetails, type EventDetailsContext } from './event-details';
+import type { CaseEventEntity } from '../../../shared/entities';
+import { presetFor } from '../../../shared/presets';
+import { caseStory, instantAt, testDeadline, T0_MS } from '../../../shared/workflow/test-builders';
+import { SAMPLE_PAYLOADS } from '../../../shared/workflow/test-builders';
+import type { CaseEventType } from '../../../shared/workflow/events';
+import { eventFacts, factsOnPaper, factsOnScreen } from './event-facts';
+import type { WordsContext } from './rules-words';
+import { vocabularyLocale } from './words';
 
 const i18n = i18next.createInstance();
-let ctx: EventDetailsContext;
+let ctx: WordsContext;
 
 beforeAll(async () => {
   await i18n.init({
     lng: 'zh-CN',
-    resources: { 'zh-CN': { translation: zhCN } },
+    // The vocabulary alone: the facts need none of the UI's words.
+    resources: { 'zh-CN': { translation: vocabularyLocale.zh } },
     interpolation: { escapeValue: false },
   });
-  ctx = { t: i18n.t, rules: presetFor('property'), locale: 'zh-CN', timeZone: 'Asia/Shanghai' };
+  ctx = {
+    t: (key, options) => i18n.t(key, options ?? {}),
+    rules: presetFor('property'),
+    locale: 'zh-CN',
+    timeZone: 'Asia/Shanghai',
+  };
 });
 
 const story = caseStory();
 const DAY = 24 * 3600_000;
 
 function details(event: CaseEventEntity) {
-  return Object.fromEntries(eventDetails(event, ctx).map((d) => [d.label, d.value]));
+  return Object.fromEntries(factsOnScreen(eventFacts(event, ctx)).map((d) => [d.label, d.value]));
 }
 
-describe('eventDetails', () => {
+describe('eventFacts on screen', () => {
   it('shows a dispatch with its unit, handler and the deadline the rules gave', () => {
     const event = story.event('case/dispatched', {
       deadline: testDeadline(instantAt(T0_MS + 4 * DAY)),
@@ -99,7 +101,7 @@ describe('eventDetails', () => {
   it('drops a question’s own mark before the colon', () => {
     const hotline = { ...ctx, rules: presetFor('hotline') };
     const event = story.event('case/followedUp', { answers: ['已联系'] });
-    const lines = eventDetails(event, hotline).find((d) => d.label === '回访内容');
+    const lines = factsOnScreen(eventFacts(event, hotline)).find((d) => d.label === '回访内容');
     expect(lines?.value).toBe('承办单位是否已与您联系：已联系');
   });
 
@@ -114,10 +116,48 @@ describe('eventDetails', () => {
 
   it('has words for every event type, with no raw payload', () => {
     for (const type of Object.keys(SAMPLE_PAYLOADS) as CaseEventType[]) {
-      for (const detail of eventDetails(story.event(type), ctx)) {
-        expect(detail.label).not.toMatch(/caseActions\./);
-        expect(detail.value).not.toMatch(/caseActions\.|[{}]/);
+      for (const detail of factsOnScreen(eventFacts(story.event(type), ctx))) {
+        expect(detail.label).not.toMatch(/caseActions\.|eventFacts\./);
+        expect(detail.value).not.toMatch(/caseActions\.|eventFacts\.|[{}]/);
       }
     }
+  });
+});
+
+describe('eventFacts on paper', () => {
+  it('has a phrase for every event type, with no raw key', () => {
+    for (const type of Object.keys(SAMPLE_PAYLOADS) as CaseEventType[]) {
+      const sentence = factsOnPaper(eventFacts(story.event(type), ctx));
+      expect(sentence).not.toMatch(/printForms\.|eventFacts\.|[{}]/);
+    }
+  });
+
+  it('words a fact as paper does, in paper’s order, beside the timeline’s', () => {
+    const facts = eventFacts(
+      story.event('case/responsibilityDetermined', {
+        valid: true,
+        unitName: '工程部',
+        personName: '李强',
+        note: '维修超时',
+      }),
+      ctx,
+    );
+    expect(factsOnScreen(facts).map((d) => d.label)).toEqual([
+      '有效性',
+      '责任单位',
+      '责任人',
+      '说明',
+    ]);
+    expect(factsOnPaper(facts)).toBe('责任单位：工程部；责任人：李强；有效；维修超时');
+  });
+
+  it('states on paper what the timeline leaves out, and the reverse', () => {
+    const received = eventFacts(story.event('case/received'), ctx);
+    expect(factsOnScreen(received).map((d) => d.label)).toContain('编号');
+    expect(factsOnPaper(received)).toMatch(/^渠道：.+；类型：.+/);
+    expect(factsOnScreen(eventFacts(story.event('case/linked'), ctx))).toEqual([]);
+    expect(factsOnPaper(eventFacts(story.event('case/linked'), ctx))).toBe(
+      '与其他来件关联为同一事项',
+    );
   });
 });
