@@ -1,16 +1,8 @@
-import {
-  Alert,
-  Box,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  Stack,
-} from '@mui/material';
-import { useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../../../app/useErrorMessage';
+import { FormDialog } from '../../../ui/FormDialog';
+import { useSubmit } from '../../../ui/useSubmit';
 
 export interface ActionDialogProps {
   /** The step's name: the dialog's title and accessible name, and the submit button's verb. */
@@ -39,79 +31,39 @@ export function ActionDialog({
 }: Readonly<ActionDialogProps>) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
-  const titleId = useId();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [saving, setSaving] = useState(false);
   const [invalid, setInvalid] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (saving) return;
-    setSaving(true);
-    setFailure(null);
-    try {
-      if (await onSubmit()) {
-        onClose();
-        return;
-      }
-      setInvalid(true);
-      // After React has marked the fields, put the cursor in the first one to fix.
-      requestAnimationFrame(() =>
-        formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
-      );
-    } catch (error) {
-      setInvalid(false);
-      setFailure(t('caseActions.dialog.refused', { reason: errorMessage(error) }));
-    } finally {
-      setSaving(false);
-    }
-  };
-  const keyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      formRef.current?.requestSubmit();
-    }
-  };
+  const submit = useSubmit(
+    async () => {
+      const accepted = await onSubmit();
+      if (accepted) onClose();
+      else setInvalid(true);
+      return accepted;
+    },
+    {
+      failureOf: (error) => {
+        setInvalid(false);
+        return t('caseActions.dialog.refused', { reason: errorMessage(error) });
+      },
+    },
+  );
 
   return (
-    <Dialog
-      open
-      onClose={saving ? undefined : onClose}
+    <FormDialog
+      title={title}
+      labels={{
+        cancel: t('caseActions.dialog.cancel'),
+        submit: t('caseActions.dialog.submit', { action: title }),
+        pending: t('caseActions.dialog.saving'),
+      }}
+      onClose={onClose}
+      onSubmit={submit.run}
+      pending={submit.pending}
+      summary={invalid ? t('caseActions.dialog.fixErrors') : null}
+      failure={submit.failure}
       maxWidth={wide ? 'md' : 'sm'}
-      fullWidth
-      scroll="paper"
-      aria-labelledby={titleId}
+      dividers
     >
-      <DialogTitle id={titleId}>{title}</DialogTitle>
-      <Box
-        component="form"
-        ref={formRef}
-        onSubmit={submit}
-        onKeyDown={keyDown}
-        noValidate
-        sx={{ display: 'contents' }}
-      >
-        <DialogContent dividers>
-          <Stack spacing={2} sx={{ pt: 1 }}>
-            {children}
-            <Box aria-live="polite">
-              {invalid ? <Alert severity="error">{t('caseActions.dialog.fixErrors')}</Alert> : null}
-              {failure ? <Alert severity="error">{failure}</Alert> : null}
-            </Box>
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose} disabled={saving}>
-            {t('caseActions.dialog.cancel')}
-          </Button>
-          <Button type="submit" variant="contained" disabled={saving}>
-            {saving
-              ? t('caseActions.dialog.saving')
-              : t('caseActions.dialog.submit', { action: title })}
-          </Button>
-        </DialogActions>
-      </Box>
-    </Dialog>
+      {children}
+    </FormDialog>
   );
 }
