@@ -37,6 +37,8 @@ export interface FormDialogProps {
   readonly failure?: string | null;
   /** A line above the fields. */
   readonly intro?: ReactNode;
+  /** What comes below the failure, in the scrolling part (a secondary way out of the form). */
+  readonly below?: ReactNode;
   readonly open?: boolean;
   readonly maxWidth?: 'sm' | 'md';
   /** Lines above and below a content that scrolls (the longer forms). */
@@ -88,6 +90,7 @@ export function FormDialog(props: Readonly<FormDialogProps>) {
         onSubmit={(event: FormEvent) => void submit(event)}
         onKeyDown={keyDown}
         noValidate
+        aria-labelledby={titleId}
         sx={{ display: 'contents' }}
       >
         <DialogContent dividers={props.dividers}>
@@ -99,6 +102,7 @@ export function FormDialog(props: Readonly<FormDialogProps>) {
               {failure ? <Alert severity="error">{failure}</Alert> : null}
             </Box>
           </Stack>
+          {props.below}
         </DialogContent>
         <DialogActions>
           <Button onClick={onClose} disabled={pending}>
