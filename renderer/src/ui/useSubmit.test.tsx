@@ -81,4 +81,24 @@ describe('useSubmit', () => {
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(action).toHaveBeenCalledTimes(2);
   });
+
+  it('stays pending after a success that ends the screen, but not after a failure', async () => {
+    const user = userEvent.setup();
+    const action = vi
+      .fn<() => Promise<void>>()
+      .mockRejectedValueOnce(new Error('refused'))
+      .mockResolvedValueOnce(undefined);
+    render(
+      <SaveButton
+        action={action}
+        options={{ failureOf: () => 'Refused', pendingAfterSuccess: true }}
+      />,
+    );
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByRole('alert');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByRole('button', { name: 'Saving' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Saving' }));
+    expect(action).toHaveBeenCalledTimes(2);
+  });
 });

@@ -6,6 +6,11 @@ export interface SubmitOptions {
    * `useErrorMessage`); `undefined` when the caller shows the failure its own way.
    */
   readonly failureOf?: (error: unknown) => string | undefined;
+  /**
+   * For a save that ends the screen (the first-run setup, a dialog that closes): after a
+   * success it stays pending, so the button cannot save again while the screen goes.
+   */
+  readonly pendingAfterSuccess?: boolean;
 }
 
 export interface Submit<A extends readonly unknown[], R> {
@@ -33,25 +38,30 @@ export function useSubmit<A extends readonly unknown[], R>(
   const running = useRef(false);
   const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const { failureOf } = options;
+  const { failureOf, pendingAfterSuccess = false } = options;
   const run = useCallback(
     async (...args: A): Promise<R | undefined> => {
       if (running.current) return undefined;
       running.current = true;
       setPending(true);
       setFailure(null);
+      let succeeded = false;
       try {
-        return await action(...args);
+        const result = await action(...args);
+        succeeded = true;
+        return result;
       } catch (error) {
         if (!failureOf) throw error;
         setFailure(failureOf(error) ?? null);
         return undefined;
       } finally {
-        running.current = false;
-        setPending(false);
+        if (!(succeeded && pendingAfterSuccess)) {
+          running.current = false;
+          setPending(false);
+        }
       }
     },
-    [action, failureOf],
+    [action, failureOf, pendingAfterSuccess],
   );
   return { run, pending, failure, setFailure };
 }
