@@ -90,7 +90,6 @@ export function FormDialog(props: Readonly<FormDialogProps>) {
         onSubmit={(event: FormEvent) => void submit(event)}
         onKeyDown={keyDown}
         noValidate
-        aria-labelledby={titleId}
         sx={{ display: 'contents' }}
       >
         <DialogContent dividers={props.dividers}>
