@@ -9,6 +9,13 @@ import type { CaseEntity, CaseEventEntity } from '../../../../../shared/entities
 import type { DeskRules } from '../../../../../shared/rules';
 import type { LevelSuggestion } from '../../../../../shared/rules-query';
 import type { CaseEventType } from '../../../../../shared/workflow/events';
+import type { caseActionsLocale } from '../locale';
+
+type CaseActionsWords = (typeof caseActionsLocale)['zh'];
+/** A step's name among its words: a step without its words does not compile. */
+export type CaseStepWord = keyof CaseActionsWords['actions'];
+/** A field's label among the steps' words. */
+export type CaseStepFieldWord = keyof CaseActionsWords['fields'];
 
 /** What every step's dialog gets from the actions panel. */
 export interface CaseStepDialogProps {
@@ -23,7 +30,7 @@ export interface CaseStepDialogProps {
 /** `step`: moves the case along its workflow; `record`: recorded beside it. */
 export type CaseStepGroup = 'step' | 'record';
 
-export interface CaseStepDef<Id extends string = string> {
+export interface CaseStepDef<Id extends CaseStepWord = CaseStepWord> {
   /** Names the step's words: `caseActions.actions.<id>` is its button and dialog title. */
   readonly id: Id;
   readonly group: CaseStepGroup;
@@ -32,13 +39,15 @@ export interface CaseStepDef<Id extends string = string> {
   /** What else the case needs for the step to make sense. */
   readonly isOffered?: (c: CaseEntity, rules: DeskRules) => boolean;
   /** The key under `caseActions.actions` of its button when it is not the id (a re-dispatch). */
-  readonly labelOf?: (c: CaseEntity) => string;
+  readonly labelOf?: (c: CaseEntity) => CaseStepWord;
   /** The step's form; mounted while open, so every opening starts from a fresh form. */
   readonly Dialog: ComponentType<CaseStepDialogProps>;
 }
 
 /** Keeps the step's id as its literal, so the registry's ids form a closed union. */
-export function caseStepDefine<const Id extends string>(step: CaseStepDef<Id>): CaseStepDef<Id> {
+export function caseStepDefine<const Id extends CaseStepWord>(
+  step: CaseStepDef<Id>,
+): CaseStepDef<Id> {
   return step;
 }
 

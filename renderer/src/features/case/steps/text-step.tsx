@@ -18,12 +18,14 @@ import {
   caseStepDefine,
   type CaseStepDef,
   type CaseStepDialogProps,
+  type CaseStepFieldWord,
   type CaseStepGroup,
+  type CaseStepWord,
 } from './case-step';
 import { useActionForm } from './useActionForm';
 import { useCaseStep } from './useCaseStep';
 
-export interface TextStepOptions<Id extends string, T extends CaseAppendableType> {
+export interface TextStepOptions<Id extends CaseStepWord, T extends CaseAppendableType> {
   readonly id: Id;
   readonly group: CaseStepGroup;
   /** The one event the step records. */
@@ -35,8 +37,8 @@ export interface TextStepOptions<Id extends string, T extends CaseAppendableType
     ctx: CommandContext,
   ) => CommandResult<CasePayloadOf<T>, string>;
   /** Under `caseActions.fields`. */
-  readonly labelKey: string;
-  readonly helpKey?: string;
+  readonly labelKey: CaseStepFieldWord;
+  readonly helpKey?: CaseStepFieldWord;
   readonly multiline: boolean;
   readonly initial?: (c: CaseEntity) => string;
   readonly isOffered?: CaseStepDef['isOffered'];
@@ -45,7 +47,7 @@ export interface TextStepOptions<Id extends string, T extends CaseAppendableType
 }
 
 /** A step whose dialog is one text field. */
-export function textStep<const Id extends string, T extends CaseAppendableType>(
+export function textStep<const Id extends CaseStepWord, T extends CaseAppendableType>(
   options: TextStepOptions<Id, T>,
 ): CaseStepDef<Id> {
   const { id, group, type, isOffered } = options;
@@ -56,7 +58,7 @@ export function textStep<const Id extends string, T extends CaseAppendableType>(
 }
 
 interface TextStepFormProps<T extends CaseAppendableType> extends CaseStepDialogProps {
-  readonly options: TextStepOptions<string, T>;
+  readonly options: TextStepOptions<CaseStepWord, T>;
 }
 
 function TextStepForm<T extends CaseAppendableType>({
