@@ -14,7 +14,7 @@ import { AddToKnowledgeButton } from '../knowledge/AddToKnowledgeButton';
 import { PrintMenuButton } from '../print/PrintMenuButton';
 import { LinkedCasesPanel } from '../matters/LinkedCasesPanel';
 import { EventTimeline } from './EventTimeline';
-import { CaseActionsPanel } from './actions/CaseActionsPanel';
+import { CaseActionsPanel } from './steps/CaseActionsPanel';
 import { caseOutcomeFields } from './case-outcome-fields';
 import { DetailFields, DetailSection, type DetailField } from './DetailSection';
 

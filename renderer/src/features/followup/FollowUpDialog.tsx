@@ -1,16 +1,6 @@
-import {
-  Alert,
-  Box,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  Stack,
-  Typography,
-} from '@mui/material';
+import { Alert, Box, Button, Typography } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseEntity } from '../../../../shared/entities';
 import {
@@ -30,6 +20,8 @@ import { useDeskServices } from '../../app/services';
 import { useErrorMessage } from '../../app/useErrorMessage';
 import { formatDateTime } from '../../app/format';
 import { DeadlineText } from '../../ui/DeadlineText';
+import { FormDialog } from '../../ui/FormDialog';
+import { useSubmit } from '../../ui/useSubmit';
 import { FollowUpAttemptList } from './FollowUpAttemptList';
 import { FollowUpCallFields } from './FollowUpCallFields';
 import { FollowUpWaiverPanel } from './FollowUpWaiverPanel';
@@ -54,27 +46,11 @@ export interface FollowUpDialogProps {
  * sample passed the case over or the customer stayed unreachable after an SMS.
  */
 export function FollowUpDialog({ open, caseEntity, onClose }: Readonly<FollowUpDialogProps>) {
-  const { t } = useTranslation();
-  const titleId = useId();
-  return (
-    <Dialog
-      open={open}
-      onClose={onClose}
-      maxWidth="md"
-      fullWidth
-      scroll="paper"
-      aria-labelledby={titleId}
-    >
-      <DialogTitle id={titleId}>
-        {t('followUp.dialogTitle', { number: caseEntity.number })}
-      </DialogTitle>
-      {/* Mounted only while open, so each opening starts with an empty form. */}
-      {open ? <FollowUpDialogBody caseEntity={caseEntity} onClose={onClose} /> : null}
-    </Dialog>
-  );
+  // Mounted only while open, so each opening starts with an empty form.
+  return open ? <FollowUpForm caseEntity={caseEntity} onClose={onClose} /> : null;
 }
 
-function FollowUpDialogBody({
+function FollowUpForm({
   caseEntity,
   onClose,
 }: Readonly<Pick<FollowUpDialogProps, 'caseEntity' | 'onClose'>>) {
@@ -85,8 +61,6 @@ function FollowUpDialogBody({
   const errorMessage = useErrorMessage();
   const [draft, setDraft] = useState<FollowUpFormDraft>(() => followUpFormEmpty(rules));
   const [errors, setErrors] = useState<readonly FollowUpFormError[]>([]);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   const events = useLiveQuery(
     () => caseEvents(db, caseEntity.id),
     [db, caseEntity.id, caseEntity.eventCount],
@@ -99,10 +73,8 @@ function FollowUpDialogBody({
   const script = rules.followUp.openingScript;
   const { customer } = caseEntity;
 
-  const append = async <T extends CaseAppendableType>(type: T, payload: CasePayloadOf<T>) => {
-    setSaving(true);
-    setFailure(null);
-    try {
+  const submit = useSubmit(
+    async <T extends CaseAppendableType>(type: T, payload: CasePayloadOf<T>) => {
       const at = now();
       await caseAppendEvent(db, caseEntity.id, {
         type,
@@ -113,16 +85,14 @@ function FollowUpDialogBody({
         wallMs: Date.parse(at),
       });
       onClose();
-    } catch (error) {
-      setFailure(t('followUp.saveFailed', { reason: errorMessage(error) }));
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+    { failureOf: (error) => t('followUp.saveFailed', { reason: errorMessage(error) }) },
+  );
+  const append = <T extends CaseAppendableType>(type: T, payload: CasePayloadOf<T>) =>
+    submit.run(type, payload);
+  const saving = submit.pending;
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (saving) return;
+  const save = () => {
     const found = followUpFormCheck(draft, rules);
     setErrors(found);
     if (found.length > 0) return;
@@ -161,88 +131,78 @@ function FollowUpDialogBody({
   };
 
   return (
-    <Box
-      component="form"
-      onSubmit={submit}
-      noValidate
-      aria-label={t('followUp.dialogTitle', { number: caseEntity.number })}
-      sx={{ display: 'contents' }}
-    >
-      <DialogContent dividers>
-        <Stack spacing={2}>
-          <Box>
-            <Typography>
-              {t('followUp.customerLine', {
-                name: customer.name || '—',
-                phone: customer.phone || t('followUp.noPhone'),
-                address: customer.address || '—',
-              })}
-            </Typography>
-            <Typography variant="body2" color="text.secondary">
-              {caseEntity.subject}
-            </Typography>
-            <Typography variant="body2" component="div" sx={{ mt: 0.5 }}>
-              {t('followUp.due')}：
-              {caseEntity.followUp.dueAt ? (
-                <DeadlineText
-                  deadline={{ dueAt: caseEntity.followUp.dueAt }}
-                  showRemaining
-                  inline
-                />
-              ) : (
-                t('followUp.dueNone')
-              )}
-            </Typography>
-          </Box>
-          {script ? (
-            <Alert severity="info" icon={false}>
-              <strong>{t('followUp.openingScript')}：</strong>
-              {rulesLabel(script, locale)}
-            </Alert>
-          ) : null}
-          {need === 'always' ? null : (
-            <Alert
-              severity={need === 'drawn' ? 'warning' : 'info'}
-              action={
-                // Waiving is what a case the draw passed over usually gets: offered up here.
-                waivers.notSampled || waivers.notRequired ? (
-                  <Button
-                    color="inherit"
-                    variant="outlined"
-                    size="small"
-                    disabled={saving}
-                    onClick={waivers.notSampled ? waiveNotSampled : waiveNotRequired}
-                    sx={{ whiteSpace: 'nowrap' }}
-                  >
-                    {t(
-                      waivers.notSampled ? 'followUp.waiveNotSampled' : 'followUp.waiveNotRequired',
-                    )}
-                  </Button>
-                ) : undefined
-              }
-            >
-              {t(`followUp.need.${need}`, { rate })}
-            </Alert>
-          )}
-          <FollowUpAttemptList attempts={attempts} />
-          <FollowUpCallFields draft={draft} onChange={setDraft} errors={errors} />
-          <Box aria-live="polite">
-            {errors.length > 0 ? <Alert severity="error">{t('followUp.fixErrors')}</Alert> : null}
-            {failure ? <Alert severity="error">{failure}</Alert> : null}
-          </Box>
-        </Stack>
+    <FormDialog
+      title={t('followUp.dialogTitle', { number: caseEntity.number })}
+      labels={{
+        cancel: t('followUp.cancel'),
+        submit: t('followUp.save'),
+        pending: t('followUp.saving'),
+      }}
+      onClose={onClose}
+      onSubmit={save}
+      pending={saving}
+      summary={errors.length > 0 ? t('followUp.fixErrors') : null}
+      failure={submit.failure}
+      maxWidth="md"
+      dividers
+      below={
         <FollowUpWaiverPanel
           unreachable={waivers.unreachable}
           disabled={saving}
           onWaiveUnreachable={waiveUnreachable}
         />
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>{t('followUp.cancel')}</Button>
-        <Button type="submit" variant="contained" disabled={saving}>
-          {saving ? t('followUp.saving') : t('followUp.save')}
-        </Button>
-      </DialogActions>
-    </Box>
+      }
+    >
+      <Box>
+        <Typography>
+          {t('followUp.customerLine', {
+            name: customer.name || '—',
+            phone: customer.phone || t('followUp.noPhone'),
+            address: customer.address || '—',
+          })}
+        </Typography>
+        <Typography variant="body2" color="text.secondary">
+          {caseEntity.subject}
+        </Typography>
+        <Typography variant="body2" component="div" sx={{ mt: 0.5 }}>
+          {t('followUp.due')}：
+          {caseEntity.followUp.dueAt ? (
+            <DeadlineText deadline={{ dueAt: caseEntity.followUp.dueAt }} showRemaining inline />
+          ) : (
+            t('followUp.dueNone')
+          )}
+        </Typography>
+      </Box>
+      {script ? (
+        <Alert severity="info" icon={false}>
+          <strong>{t('followUp.openingScript')}：</strong>
+          {rulesLabel(script, locale)}
+        </Alert>
+      ) : null}
+      {need === 'always' ? null : (
+        <Alert
+          severity={need === 'drawn' ? 'warning' : 'info'}
+          action={
+            // Waiving is what a case the draw passed over usually gets: offered up here.
+            waivers.notSampled || waivers.notRequired ? (
+              <Button
+                color="inherit"
+                variant="outlined"
+                size="small"
+                disabled={saving}
+                onClick={waivers.notSampled ? waiveNotSampled : waiveNotRequired}
+                sx={{ whiteSpace: 'nowrap' }}
+              >
+                {t(waivers.notSampled ? 'followUp.waiveNotSampled' : 'followUp.waiveNotRequired')}
+              </Button>
+            ) : undefined
+          }
+        >
+          {t(`followUp.need.${need}`, { rate })}
+        </Alert>
+      )}
+      <FollowUpAttemptList attempts={attempts} />
+      <FollowUpCallFields draft={draft} onChange={setDraft} errors={errors} />
+    </FormDialog>
   );
 }

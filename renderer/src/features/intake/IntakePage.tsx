@@ -21,6 +21,7 @@ import type { CaseId } from '../../../../shared/brand';
 import { IntakeAside } from './IntakeAside';
 import { intakeDraftEmpty } from './intake-draft';
 import { IntakeFields } from './IntakeFields';
+import { useSubmit } from '../../ui/useSubmit';
 
 const NO_PROBLEMS: IntakeCheck = { errors: [], notices: [] };
 
@@ -36,8 +37,6 @@ export function IntakePage() {
   );
   const [check, setCheck] = useState<IntakeCheck>(NO_PROBLEMS);
   const [saved, setSaved] = useState<CaseEntity | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   // A possible duplicate the clerk chose: the new case joins its matter when saved.
   const [matterId, setMatterId] = useState<CaseId | undefined>();
   const formRef = useRef<HTMLFormElement>(null);
@@ -52,19 +51,8 @@ export function IntakePage() {
     );
   }, [draft.receivedAtLocal, draft.kindId, draft.levelId, draft.flags, timeZone, desk]);
 
-  const save = async () => {
-    if (saving) return;
-    const found = intakeCheck(draft, desk.rules, now(), timeZone);
-    setCheck(found);
-    setFailure(null);
-    if (found.errors.length > 0) {
-      setSaved(null);
-      const first = found.errors[0];
-      formRef.current?.querySelector<HTMLElement>(`[name="${first?.field}"]`)?.focus();
-      return;
-    }
-    setSaving(true);
-    try {
+  const register = useSubmit(
+    async () => {
       const at = now();
       const created = await caseRegister(db, {
         payload: {
@@ -88,11 +76,24 @@ export function IntakePage() {
       setCheck(NO_PROBLEMS);
       setDraft(intakeDraftEmpty(desk.rules, now(), timeZone));
       formRef.current?.querySelector<HTMLElement>('[name="customerName"]')?.focus();
-    } catch (error) {
-      setFailure(t('intake.saveFailed', { reason: errorMessage(error) }));
-    } finally {
-      setSaving(false);
+    },
+    { failureOf: (error) => t('intake.saveFailed', { reason: errorMessage(error) }) },
+  );
+  const saving = register.pending;
+  const failure = register.failure;
+
+  const save = async () => {
+    if (saving) return;
+    const found = intakeCheck(draft, desk.rules, now(), timeZone);
+    setCheck(found);
+    register.setFailure(null);
+    if (found.errors.length > 0) {
+      setSaved(null);
+      const first = found.errors[0];
+      formRef.current?.querySelector<HTMLElement>(`[name="${first?.field}"]`)?.focus();
+      return;
     }
+    await register.run();
   };
 
   const submit = (event: FormEvent) => {

@@ -1,15 +1,5 @@
-import {
-  Alert,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
-  Stack,
-  TextField,
-} from '@mui/material';
-import { useState, type FormEvent } from 'react';
+import { Stack, TextField } from '@mui/material';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseId } from '../../../../shared/brand';
 import type { KnowledgeEntity } from '../../../../shared/entities';
@@ -30,6 +20,8 @@ import { ChangeRefusedError } from '../../db/repos/refused';
 import { useDeskState } from '../../app/desk-state';
 import { useDeskServices } from '../../app/services';
 import { useErrorMessage } from '../../app/useErrorMessage';
+import { FormDialog } from '../../ui/FormDialog';
+import { useSubmit } from '../../ui/useSubmit';
 import { useAuditedBy } from '../settings/useAuditedBy';
 
 /** What the dialog saves: a new entry, an edit, or the answer of a closed case. */
@@ -53,8 +45,6 @@ export function KnowledgeDialog({ mode, initial, onClose }: Readonly<KnowledgeDi
   const errorMessage = useErrorMessage();
   const [draft, setDraft] = useState<KnowledgeDraft>(initial);
   const [errors, setErrors] = useState<readonly KnowledgeError[]>([]);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   const label = (text: Parameters<typeof rulesLabel>[0]) => rulesLabel(text, locale);
   const kind = rulesKind(rules, draft.kindId);
 
@@ -63,34 +53,38 @@ export function KnowledgeDialog({ mode, initial, onClose }: Readonly<KnowledgeDi
     return error ? t(`knowledge.errors.${error.code}`, { max: error.max }) : undefined;
   };
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    const found = knowledgeCheck(draft);
-    setErrors(found);
-    setFailure(null);
-    if (found.length > 0) return;
-    setSaving(true);
-    try {
+  const submit = useSubmit(
+    async (checked: KnowledgeDraft) => {
       const by = auditedBy();
       const saved =
         mode.type === 'add'
-          ? await knowledgeAdd(db, draft, by)
+          ? await knowledgeAdd(db, checked, by)
           : mode.type === 'edit'
-            ? await knowledgeUpdate(db, mode.entry.id, { draft }, by)
-            : await knowledgeAddFromCase(db, mode.caseId, draft, by);
+            ? await knowledgeUpdate(db, mode.entry.id, { draft: checked }, by)
+            : await knowledgeAddFromCase(db, mode.caseId, checked, by);
       onClose(saved);
-    } catch (error) {
-      const problems =
-        error instanceof ChangeRefusedError
-          ? (error as ChangeRefusedError<KnowledgeRefusal>).problems
-          : [];
-      setErrors(problems.filter((p): p is KnowledgeError => 'field' in p));
-      const other = problems.find((p) => !('field' in p));
-      if (other) setFailure(t(`knowledge.errors.${other.code}`));
-      else if (problems.length === 0)
-        setFailure(t('knowledge.failed', { reason: errorMessage(error) }));
-      setSaving(false);
-    }
+    },
+    {
+      failureOf: (error) => {
+        const problems =
+          error instanceof ChangeRefusedError
+            ? (error as ChangeRefusedError<KnowledgeRefusal>).problems
+            : [];
+        setErrors(problems.filter((p): p is KnowledgeError => 'field' in p));
+        const other = problems.find((p) => !('field' in p));
+        if (other) return t(`knowledge.errors.${other.code}`);
+        if (problems.length === 0) return t('knowledge.failed', { reason: errorMessage(error) });
+        return undefined;
+      },
+    },
+  );
+
+  const save = async () => {
+    const found = knowledgeCheck(draft);
+    setErrors(found);
+    submit.setFailure(null);
+    if (found.length > 0) return;
+    await submit.run(draft);
   };
 
   const title =
@@ -101,82 +95,78 @@ export function KnowledgeDialog({ mode, initial, onClose }: Readonly<KnowledgeDi
         : t('knowledge.fromCaseTitle');
   const native = { select: { native: true }, inputLabel: { shrink: true } } as const;
   return (
-    <Dialog open onClose={() => onClose()} fullWidth maxWidth="md">
-      <form onSubmit={save} noValidate>
-        <DialogTitle>{title}</DialogTitle>
-        <DialogContent>
-          {mode.type === 'fromCase' ? (
-            <DialogContentText sx={{ mb: 1 }}>{t('knowledge.fromCaseHelp')}</DialogContentText>
-          ) : null}
-          <Stack spacing={2} sx={{ pt: 1 }}>
-            <TextField
-              label={t('knowledge.question')}
-              value={draft.question}
-              onChange={(e) => setDraft({ ...draft, question: e.target.value })}
-              error={Boolean(errorFor('question'))}
-              helperText={errorFor('question')}
-              required
-              autoFocus
-            />
-            <TextField
-              label={t('knowledge.answer')}
-              value={draft.answer}
-              onChange={(e) => setDraft({ ...draft, answer: e.target.value })}
-              error={Boolean(errorFor('answer'))}
-              helperText={errorFor('answer')}
-              required
-              multiline
-              minRows={4}
-            />
-            <Stack direction="row" spacing={2}>
-              <TextField
-                select
-                label={t('knowledge.kind')}
-                value={draft.kindId}
-                // A category belongs to a kind: changing the kind clears it.
-                onChange={(e) => setDraft({ ...draft, kindId: e.target.value, categoryId: '' })}
-                slotProps={native}
-                sx={{ flex: 1 }}
-              >
-                <option value="">{t('knowledge.kindAny')}</option>
-                {rules.kinds.map((k) => (
-                  <option key={k.id} value={k.id}>
-                    {label(k.label)}
-                  </option>
-                ))}
-              </TextField>
-              <TextField
-                select
-                label={t('knowledge.category')}
-                value={draft.categoryId}
-                onChange={(e) => setDraft({ ...draft, categoryId: e.target.value })}
-                disabled={!kind}
-                slotProps={native}
-                sx={{ flex: 1 }}
-              >
-                <option value="">{t('knowledge.categoryAny')}</option>
-                {(kind?.categories ?? []).flatMap((category) => [
-                  <option key={category.id} value={category.id}>
-                    {label(category.label)}
-                  </option>,
-                  ...(category.children ?? []).map((child) => (
-                    <option key={child.id} value={child.id}>
-                      {`${label(category.label)} / ${label(child.label)}`}
-                    </option>
-                  )),
-                ])}
-              </TextField>
-            </Stack>
-            {failure ? <Alert severity="error">{failure}</Alert> : null}
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => onClose()}>{t('knowledge.cancel')}</Button>
-          <Button type="submit" variant="contained" disabled={saving}>
-            {saving ? t('knowledge.saving') : t('knowledge.save')}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog
+      title={title}
+      labels={{
+        cancel: t('knowledge.cancel'),
+        submit: t('knowledge.save'),
+        pending: t('knowledge.saving'),
+      }}
+      onClose={() => onClose()}
+      onSubmit={save}
+      pending={submit.pending}
+      failure={submit.failure}
+      intro={mode.type === 'fromCase' ? t('knowledge.fromCaseHelp') : null}
+      maxWidth="md"
+    >
+      <TextField
+        label={t('knowledge.question')}
+        value={draft.question}
+        onChange={(e) => setDraft({ ...draft, question: e.target.value })}
+        error={Boolean(errorFor('question'))}
+        helperText={errorFor('question')}
+        required
+        autoFocus
+      />
+      <TextField
+        label={t('knowledge.answer')}
+        value={draft.answer}
+        onChange={(e) => setDraft({ ...draft, answer: e.target.value })}
+        error={Boolean(errorFor('answer'))}
+        helperText={errorFor('answer')}
+        required
+        multiline
+        minRows={4}
+      />
+      <Stack direction="row" spacing={2}>
+        <TextField
+          select
+          label={t('knowledge.kind')}
+          value={draft.kindId}
+          // A category belongs to a kind: changing the kind clears it.
+          onChange={(e) => setDraft({ ...draft, kindId: e.target.value, categoryId: '' })}
+          slotProps={native}
+          sx={{ flex: 1 }}
+        >
+          <option value="">{t('knowledge.kindAny')}</option>
+          {rules.kinds.map((k) => (
+            <option key={k.id} value={k.id}>
+              {label(k.label)}
+            </option>
+          ))}
+        </TextField>
+        <TextField
+          select
+          label={t('knowledge.category')}
+          value={draft.categoryId}
+          onChange={(e) => setDraft({ ...draft, categoryId: e.target.value })}
+          disabled={!kind}
+          slotProps={native}
+          sx={{ flex: 1 }}
+        >
+          <option value="">{t('knowledge.categoryAny')}</option>
+          {(kind?.categories ?? []).flatMap((category) => [
+            <option key={category.id} value={category.id}>
+              {label(category.label)}
+            </option>,
+            ...(category.children ?? []).map((child) => (
+              <option key={child.id} value={child.id}>
+                {`${label(category.label)} / ${label(child.label)}`}
+              </option>
+            )),
+          ])}
+        </TextField>
+      </Stack>
+    </FormDialog>
   );
 }

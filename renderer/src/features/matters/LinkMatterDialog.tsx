@@ -21,6 +21,7 @@ import { useDeskState } from '../../app/desk-state';
 import { useDeskServices } from '../../app/services';
 import { formatDateTime } from '../../app/format';
 import { useMatterChange } from './useMatterChange';
+import { useSubmit } from '../../ui/useSubmit';
 
 const SEARCH_DEBOUNCE_MS = 250;
 const RESULTS = 8;
@@ -39,8 +40,6 @@ export function LinkMatterDialog({ item, open, onClose }: Readonly<LinkMatterDia
   const { changeBy, failureOf } = useMatterChange();
   const [text, setText] = useState('');
   const [query, setQuery] = useState('');
-  const [failure, setFailure] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
 
   useEffect(() => {
     const timer = setTimeout(() => setQuery(text.trim()), SEARCH_DEBOUNCE_MS);
@@ -51,24 +50,25 @@ export function LinkMatterDialog({ item, open, onClose }: Readonly<LinkMatterDia
     [db, query, item.matterId, operator],
   );
 
-  const close = () => {
+  const reset = () => {
     setText('');
     setQuery('');
-    setFailure(null);
     onClose();
   };
-  const choose = async (other: CaseEntity) => {
-    setSaving(true);
-    setFailure(null);
-    try {
+  const linking = useSubmit(
+    async (other: CaseEntity) => {
       await matterLink(db, item.id, other.id, changeBy());
-      close();
-    } catch (error) {
-      setFailure(failureOf(error));
-    } finally {
-      setSaving(false);
-    }
+      reset();
+    },
+    { failureOf },
+  );
+  const close = () => {
+    linking.setFailure(null);
+    reset();
   };
+  const choose = linking.run;
+  const saving = linking.pending;
+  const failure = linking.failure;
 
   return (
     <Dialog open={open} onClose={close} fullWidth maxWidth="sm">

@@ -21,6 +21,7 @@ import { useDeskServices } from '../../app/services';
 import { formatDateTime } from '../../app/format';
 import { LinkMatterDialog } from './LinkMatterDialog';
 import { useMatterChange } from './useMatterChange';
+import { useSubmit } from '../../ui/useSubmit';
 
 export interface LinkedCasesPanelProps {
   readonly item: CaseEntity;
@@ -36,24 +37,20 @@ export function LinkedCasesPanel({ item }: Readonly<LinkedCasesPanelProps>) {
   const { operator, deadlineContext } = useDeskState();
   const { changeBy, failureOf } = useMatterChange();
   const [dialogOpen, setDialogOpen] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const others = useLiveQuery(
     async () => (await matterCases(db, item.matterId)).filter((c) => c.id !== item.id),
     [db, item.matterId, item.id],
   );
 
-  const unlink = async (other: CaseEntity) => {
-    setBusy(true);
-    setFailure(null);
-    try {
+  const unlinking = useSubmit(
+    async (other: CaseEntity) => {
       await matterUnlink(db, other.id, changeBy());
-    } catch (error) {
-      setFailure(failureOf(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    { failureOf },
+  );
+  const unlink = unlinking.run;
+  const busy = unlinking.pending;
+  const failure = unlinking.failure;
 
   return (
     <Paper sx={{ p: 2 }} component="section" aria-label={t('matters.title')}>

@@ -12,6 +12,7 @@ import { PrintPages } from '../../print/PrintPages';
 import { PrintRoot } from '../../print/PrintRoot';
 import type { PrintJob } from './usePrintJob';
 import { usePaginated } from './usePaginated';
+import { useSubmit } from '../../ui/useSubmit';
 
 export interface PrintJobViewProps {
   readonly form: PrintFormId;
@@ -43,7 +44,6 @@ export function PrintJobView({ form, job, settings, words }: PrintJobViewProps) 
   const desk = useDeskState();
   const errorMessage = useErrorMessage();
   const paginated = usePaginated(job.docs, settings.margins, words);
-  const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message>();
   const [previewRef, previewWidth] = useWidth();
 
@@ -56,10 +56,9 @@ export function PrintJobView({ form, job, settings, words }: PrintJobViewProps) 
       ? paginated.documents.reduce((sum, doc) => sum + doc.pages.length, 0)
       : 0;
 
-  const run = async (output: 'print' | 'pdf') => {
-    setBusy(true);
-    setMessage(undefined);
-    try {
+  const printing = useSubmit(
+    async (output: 'print' | 'pdf') => {
+      setMessage(undefined);
       const request = { landscape: orientation === 'landscape', margins, title: job.fileTitle };
       const result =
         output === 'print' ? await bridge.printPage(request) : await bridge.printToPdf(request);
@@ -94,12 +93,17 @@ export function PrintJobView({ form, job, settings, words }: PrintJobViewProps) 
         severity: 'success',
         text: t(output === 'print' ? 'print.preview.printed' : 'print.preview.saved'),
       });
-    } catch (error) {
-      setMessage({ severity: 'error', text: errorMessage(error) });
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    {
+      // The outcome is one message with its severity, shown beside the buttons.
+      failureOf: (error) => {
+        setMessage({ severity: 'error', text: errorMessage(error) });
+        return undefined;
+      },
+    },
+  );
+  const run = printing.run;
+  const busy = printing.pending;
 
   const ready = paginated.status === 'ready' && job.docs.length > 0;
   return (

@@ -23,6 +23,7 @@ import {
   SIGNATURE_ROLES,
   printSettingsCheck,
   printSettingsDraftOf,
+  type PrintSettings,
   type PrintSettingsDraft,
   type PrintSettingsError,
   type PrintSettingsField,
@@ -34,6 +35,7 @@ import { useDeskServices } from '../../app/services';
 import { useErrorMessage } from '../../app/useErrorMessage';
 import { printSettingsLoad } from '../../db/repos/print';
 import { settingsChange } from '../../db/repos/settings';
+import { useSubmit } from '../../ui/useSubmit';
 
 const SIDES: readonly (keyof PageMargins)[] = ['top', 'right', 'bottom', 'left'];
 
@@ -53,7 +55,6 @@ function PrintSettingsForm({ draft: initial }: Readonly<{ draft: PrintSettingsDr
   const [draft, setDraft] = useState(initial);
   const [errors, setErrors] = useState<readonly PrintSettingsError[]>([]);
   const [status, setStatus] = useState<{ severity: 'success' | 'error'; text: string }>();
-  const [saving, setSaving] = useState(false);
 
   const errorOf = (field: PrintSettingsField) => {
     const error = errors.find((e) => e.field === field);
@@ -62,6 +63,29 @@ function PrintSettingsForm({ draft: initial }: Readonly<{ draft: PrintSettingsDr
       error.field === 'headerText' ? { max: PRINT_HEADER_MAX_LENGTH } : PRINT_MARGIN_LIMITS;
     return t(`print.settings.errors.${error.code}`, limits);
   };
+
+  const submit = useSubmit(
+    async (settings: PrintSettings) => {
+      const at = now();
+      await settingsChange(db, 'print', settings, {
+        actorId: desk.operator.id,
+        at,
+        wallMs: Date.parse(at),
+      });
+      setStatus({ severity: 'success', text: t('print.settings.saved') });
+    },
+    {
+      // Success and failure share one status line under the form.
+      failureOf: (error) => {
+        setStatus({
+          severity: 'error',
+          text: t('print.settings.saveFailed', { reason: errorMessage(error) }),
+        });
+        return undefined;
+      },
+    },
+  );
+  const saving = submit.pending;
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -72,23 +96,7 @@ function PrintSettingsForm({ draft: initial }: Readonly<{ draft: PrintSettingsDr
       return;
     }
     setErrors([]);
-    setSaving(true);
-    try {
-      const at = now();
-      await settingsChange(db, 'print', checked.settings, {
-        actorId: desk.operator.id,
-        at,
-        wallMs: Date.parse(at),
-      });
-      setStatus({ severity: 'success', text: t('print.settings.saved') });
-    } catch (error) {
-      setStatus({
-        severity: 'error',
-        text: t('print.settings.saveFailed', { reason: errorMessage(error) }),
-      });
-    } finally {
-      setSaving(false);
-    }
+    await submit.run(checked.settings);
   };
 
   const formName = (form: (typeof ORIENTABLE_FORMS)[number]) =>

@@ -1,7 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChangeRefusedError } from '../../db/repos/refused';
 import { useErrorMessage } from '../../app/useErrorMessage';
+import type { FormDialogProps } from '../../ui/FormDialog';
+import { useSubmit } from '../../ui/useSubmit';
 
 /** A problem the rules find with one field of the form (`StaffError`, `UnitError`). */
 interface FieldError {
@@ -24,7 +26,8 @@ export interface SettingsFormOptions<D, E extends FieldError> {
 
 /**
  * The draft of a settings dialog (a staff member, a unit) and its saving: checked first, then
- * written; refusals land next to their fields and any other failure in `failure`.
+ * written; refusals land next to their fields and any other failure in `failure`. `dialog`
+ * is what the `FormDialog` around the fields needs.
  */
 export function useSettingsForm<D, E extends FieldError>(options: SettingsFormOptions<D, E>) {
   const { initial, check, write, errorsKey, onSaved } = options;
@@ -32,34 +35,42 @@ export function useSettingsForm<D, E extends FieldError>(options: SettingsFormOp
   const errorMessage = useErrorMessage();
   const [draft, setDraft] = useState<D>(initial);
   const [errors, setErrors] = useState<readonly E[]>([]);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const submit = useSubmit(
+    async (checked: D) => {
+      try {
+        await write(checked);
+        onSaved();
+      } catch (error) {
+        if (!(error instanceof ChangeRefusedError)) throw error;
+        const problems = (error as ChangeRefusedError<E | { readonly code: string }>).problems;
+        setErrors(problems.filter((p): p is E => 'field' in p));
+      }
+    },
+    { failureOf: (error) => t('settings.failed', { reason: errorMessage(error) }) },
+  );
 
   const errorFor = (field: E['field']) => {
     const error = errors.find((e) => e.field === field);
     return error ? t(`${errorsKey}.${error.code}`, { max: error.max }) : undefined;
   };
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
+  const save = async () => {
     const found = check(draft);
     setErrors(found);
-    setFailure(null);
+    submit.setFailure(null);
     if (found.length > 0) return;
-    setSaving(true);
-    try {
-      await write(draft);
-      onSaved();
-    } catch (error) {
-      if (error instanceof ChangeRefusedError) {
-        const problems = (error as ChangeRefusedError<E | { readonly code: string }>).problems;
-        setErrors(problems.filter((p): p is E => 'field' in p));
-      } else {
-        setFailure(t('settings.failed', { reason: errorMessage(error) }));
-      }
-      setSaving(false);
-    }
+    await submit.run(draft);
   };
 
-  return { draft, setDraft, errorFor, failure, saving, save };
+  const dialog = {
+    onSubmit: save,
+    pending: submit.pending,
+    failure: submit.failure,
+    labels: {
+      cancel: t('settings.cancel'),
+      submit: t('settings.save'),
+      pending: t('settings.saving'),
+    },
+  } satisfies Partial<FormDialogProps>;
+  return { draft, setDraft, errorFor, dialog };
 }

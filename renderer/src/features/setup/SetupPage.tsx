@@ -13,6 +13,7 @@ import type { Locale, PresetId } from '../../../../shared/rules';
 import { deskSetUp } from '../../db/repos/settings';
 import { useDeskServices } from '../../app/services';
 import { useErrorMessage } from '../../app/useErrorMessage';
+import { useSubmit } from '../../ui/useSubmit';
 
 export interface SetupPageProps {
   readonly locale: Locale;
@@ -34,8 +35,6 @@ export function SetupPage({ locale, onLocaleChange }: Readonly<SetupPageProps>) 
   const errorMessage = useErrorMessage();
   const [draft, setDraft] = useState<DeskSetupDraft>(EMPTY);
   const [errors, setErrors] = useState<readonly DeskSetupError[]>([]);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
 
   const errorFor = (field: DeskSetupField) => {
     const error = errors.find((e) => e.field === field);
@@ -44,14 +43,8 @@ export function SetupPage({ locale, onLocaleChange }: Readonly<SetupPageProps>) 
   const set = (field: DeskSetupField) => (value: string) =>
     setDraft((current) => ({ ...current, [field]: value }));
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const found = deskSetupCheck(draft);
-    setErrors(found);
-    if (found.length > 0) return;
-    setSaving(true);
-    setFailure(null);
-    try {
+  const setUp = useSubmit(
+    async () => {
       const at = now();
       await deskSetUp(db, {
         organisationName: draft.organisationName.trim(),
@@ -63,10 +56,22 @@ export function SetupPage({ locale, onLocaleChange }: Readonly<SetupPageProps>) 
         now: at,
         wallMs: Date.parse(at),
       });
-    } catch (error) {
-      setFailure(t('setup.failed', { reason: errorMessage(error) }));
-      setSaving(false);
-    }
+    },
+    {
+      failureOf: (error) => t('setup.failed', { reason: errorMessage(error) }),
+      // The desk is set up: the app leaves this page.
+      pendingAfterSuccess: true,
+    },
+  );
+  const saving = setUp.pending;
+  const failure = setUp.failure;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found = deskSetupCheck(draft);
+    setErrors(found);
+    if (found.length > 0) return;
+    await setUp.run();
   };
 
   const preset = presetFor(draft.presetId);

@@ -8,6 +8,7 @@ import { useDeskState } from '../../../app/desk-state';
 import { useDeskServices } from '../../../app/services';
 import { useErrorMessage } from '../../../app/useErrorMessage';
 import { useAuditedBy } from '../useAuditedBy';
+import { useSubmit } from '../../../ui/useSubmit';
 
 /** What a save of the call aids came to, shown beside the save button. */
 export interface AidsStatus {
@@ -37,12 +38,28 @@ export function useAidsDraft<T>({ fromRules, check, toChange }: AidsDraftOptions
   const [draft, setDraft] = useState<T>(() => fromRules(rules));
   const [errors, setErrors] = useState<readonly AidsError[]>([]);
   const [status, setStatus] = useState<AidsStatus | null>(null);
-  const [saving, setSaving] = useState(false);
 
   const edit = (next: T) => {
     setDraft(next);
     setStatus(null);
   };
+
+  const submit = useSubmit(
+    async (checked: T) => {
+      const next = await rulesAidsChange(db, toChange(checked), auditedBy());
+      setDraft(fromRules(next));
+      setStatus({ ok: true, text: t('settings.aids.saved') });
+    },
+    {
+      // Success and failure share one status line under the form.
+      failureOf: (error) => {
+        if (error instanceof ChangeRefusedError)
+          setErrors((error as ChangeRefusedError<AidsError>).problems);
+        setStatus({ ok: false, text: t('settings.failed', { reason: errorMessage(error) }) });
+        return undefined;
+      },
+    },
+  );
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -52,19 +69,8 @@ export function useAidsDraft<T>({ fromRules, check, toChange }: AidsDraftOptions
       setStatus({ ok: false, text: t('settings.aids.fixErrors') });
       return;
     }
-    setSaving(true);
-    try {
-      const next = await rulesAidsChange(db, toChange(draft), auditedBy());
-      setDraft(fromRules(next));
-      setStatus({ ok: true, text: t('settings.aids.saved') });
-    } catch (error) {
-      if (error instanceof ChangeRefusedError)
-        setErrors((error as ChangeRefusedError<AidsError>).problems);
-      setStatus({ ok: false, text: t('settings.failed', { reason: errorMessage(error) }) });
-    } finally {
-      setSaving(false);
-    }
+    await submit.run(draft);
   };
 
-  return { draft, edit, errors, status, saving, save };
+  return { draft, edit, errors, status, saving: submit.pending, save };
 }

@@ -9,6 +9,7 @@ import { useDeskState } from '../../../app/desk-state';
 import { useDeskServices } from '../../../app/services';
 import { useErrorMessage } from '../../../app/useErrorMessage';
 import { formatDateTime } from '../../../app/format';
+import { useSubmit } from '../../../ui/useSubmit';
 
 /**
  * Recomputes the deadlines of open cases under the current calendar and rules, showing first
@@ -20,11 +21,9 @@ export function RecomputeSection({ readOnly }: Readonly<{ readOnly: boolean }>) 
   const { rules, deadlineContext } = desk;
   const { db, now } = useDeskServices();
   const errorMessage = useErrorMessage();
-  const [running, setRunning] = useState(false);
   const [result, setResult] = useState<{ open: number; changed: readonly CaseEntity[] } | null>(
     null,
   );
-  const [failure, setFailure] = useState<string | null>(null);
   const preview = useLiveQuery(
     () => deadlinesRecomputePreview(db, { rules, deadline: deadlineContext }),
     [db, rules, deadlineContext],
@@ -36,11 +35,9 @@ export function RecomputeSection({ readOnly }: Readonly<{ readOnly: boolean }>) 
       ? t('calendarSettings.recompute.reasonWarning', { to: at(next.dueAt) })
       : t('calendarSettings.recompute.reason', { from: at(previous.dueAt), to: at(next.dueAt) });
 
-  const run = async () => {
-    setRunning(true);
-    setFailure(null);
-    setResult(null);
-    try {
+  const recompute = useSubmit(
+    async () => {
+      setResult(null);
       const when = now();
       setResult(
         await deadlinesRecompute(db, {
@@ -53,12 +50,14 @@ export function RecomputeSection({ readOnly }: Readonly<{ readOnly: boolean }>) 
           reasonOf,
         }),
       );
-    } catch (error) {
-      setFailure(t('calendarSettings.recompute.failed', { reason: errorMessage(error) }));
-    } finally {
-      setRunning(false);
-    }
-  };
+    },
+    {
+      failureOf: (error) => t('calendarSettings.recompute.failed', { reason: errorMessage(error) }),
+    },
+  );
+  const run = recompute.run;
+  const running = recompute.pending;
+  const failure = recompute.failure;
 
   return (
     <Paper sx={{ p: 2 }} component="section" aria-label={t('calendarSettings.recompute.title')}>

@@ -20,10 +20,10 @@ import { staffCheck, type StaffDraft } from '../../../../../shared/staff';
 import { unitTreeRows } from '../../../../../shared/units';
 import { staffAdd, staffUpdate } from '../../../db/repos/staff';
 import { useDeskServices } from '../../../app/services';
-import { SettingsDialog } from '../SettingsDialog';
 import { useAuditedBy } from '../useAuditedBy';
 import { UnitTreeSelect } from '../UnitTreeSelect';
 import { useSettingsForm } from '../useSettingsForm';
+import { FormDialog } from '../../../ui/FormDialog';
 
 export interface StaffDialogProps {
   /** The operator to edit; a new one when absent. */
@@ -47,7 +47,7 @@ export function StaffDialog({ member, staff, units, onClose }: Readonly<StaffDia
   const { t } = useTranslation();
   const { db } = useDeskServices();
   const auditedBy = useAuditedBy();
-  const { draft, setDraft, errorFor, failure, saving, save } = useSettingsForm({
+  const { draft, setDraft, errorFor, dialog } = useSettingsForm({
     initial: () => initialDraft(member),
     check: (checked) => staffCheck(checked, staff, units, member?.id),
     write: async (checked) => {
@@ -78,12 +78,10 @@ export function StaffDialog({ member, staff, units, onClose }: Readonly<StaffDia
 
   const rolesError = errorFor('roles');
   return (
-    <SettingsDialog
+    <FormDialog
       title={member ? t('settings.staff.editTitle') : t('settings.staff.addTitle')}
-      onSubmit={save}
       onClose={onClose}
-      saving={saving}
-      failure={failure}
+      {...dialog}
     >
       <Stack direction="row" spacing={2}>
         <TextField
@@ -131,6 +129,6 @@ export function StaffDialog({ member, staff, units, onClose }: Readonly<StaffDia
         rows={unitRows}
         error={errorFor('unitId')}
       />
-    </SettingsDialog>
+    </FormDialog>
   );
 }

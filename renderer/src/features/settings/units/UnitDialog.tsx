@@ -12,10 +12,10 @@ import {
 } from '../../../../../shared/units';
 import { unitAdd, unitUpdate } from '../../../db/repos/units';
 import { useDeskServices } from '../../../app/services';
-import { SettingsDialog } from '../SettingsDialog';
 import { useAuditedBy } from '../useAuditedBy';
 import { UnitTreeSelect } from '../UnitTreeSelect';
 import { useSettingsForm } from '../useSettingsForm';
+import { FormDialog } from '../../../ui/FormDialog';
 
 export type UnitDialogMode =
   | { readonly type: 'add'; readonly parentId: UnitId | '' }
@@ -39,7 +39,7 @@ export function UnitDialog({ mode, units, onClose }: Readonly<UnitDialogProps>) 
   const { db } = useDeskServices();
   const auditedBy = useAuditedBy();
   const editedId = mode.type === 'edit' ? mode.unit.id : undefined;
-  const { draft, setDraft, errorFor, failure, saving, save } = useSettingsForm({
+  const { draft, setDraft, errorFor, dialog } = useSettingsForm({
     initial: () => initialDraft(mode),
     check: (checked) => unitCheck(checked, units, editedId),
     write: async (checked) => {
@@ -77,12 +77,10 @@ export function UnitDialog({ mode, units, onClose }: Readonly<UnitDialogProps>) 
     setDraft((current) => ({ ...current, [field]: value }));
 
   return (
-    <SettingsDialog
+    <FormDialog
       title={mode.type === 'add' ? t('settings.units.addTitle') : t('settings.units.editTitle')}
-      onSubmit={save}
       onClose={onClose}
-      saving={saving}
-      failure={failure}
+      {...dialog}
     >
       <TextField
         label={t('settings.units.name')}
@@ -109,6 +107,6 @@ export function UnitDialog({ mode, units, onClose }: Readonly<UnitDialogProps>) 
         helperText={errorFor('phone')}
         inputMode="tel"
       />
-    </SettingsDialog>
+    </FormDialog>
   );
 }

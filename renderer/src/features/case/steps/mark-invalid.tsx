@@ -2,21 +2,30 @@ import { Alert, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { rulesKind, rulesLabel } from '../../../../../shared/rules-query';
 import {
+  isComplaintCase,
   markInvalidCommand,
   type MarkInvalidField,
   type MarkInvalidInput,
 } from '../../../../../shared/workflow/commands/closing';
 import { useDeskState } from '../../../app/desk-state';
 import { ActionDialog } from './ActionDialog';
-import type { CaseActionDialogProps } from './dialog-props';
+import { caseStepDefine, type CaseStepDialogProps } from './case-step';
 import { useActionForm } from './useActionForm';
 import { useCaseStep } from './useCaseStep';
+
+export const markInvalidStep = caseStepDefine({
+  id: 'markInvalid',
+  group: 'record',
+  events: ['case/markedInvalid'],
+  isOffered: (c, rules) => isComplaintCase(c, rules) && c.valid !== false,
+  Dialog: MarkInvalidDialog,
+});
 
 /**
  * Marked invalid (判定无效): kept, never deleted; counted as another kind where the rules say so
  * (the property preset: as a request), closed with the explanation elsewhere.
  */
-export function MarkInvalidDialog({ caseEntity, onClose }: Readonly<CaseActionDialogProps>) {
+function MarkInvalidDialog({ caseEntity, onClose }: Readonly<CaseStepDialogProps>) {
   const { t } = useTranslation();
   const { rules, locale } = useDeskState();
   const step = useCaseStep(caseEntity.id);

@@ -5,17 +5,21 @@ import {
   type LevelChangeField,
 } from '../../../../../shared/workflow/commands/escalation';
 import { ActionDialog } from './ActionDialog';
-import type { CaseActionDialogProps } from './dialog-props';
+import { caseStepDefine, type CaseStepDialogProps } from './case-step';
 import { SelectField } from './SelectField';
 import { useCaseStep } from './useCaseStep';
 import { useLevelForm } from './useLevelForm';
 
+export const levelChangeStep = caseStepDefine({
+  id: 'levelChange',
+  group: 'record',
+  events: ['case/levelChanged'],
+  isOffered: (_c, rules) => rules.levels.length > 1,
+  Dialog: LevelChangeDialog,
+});
+
 /** Level changed (调整级别) without escalating; from the banner, with the rule's level. */
-export function LevelChangeDialog({
-  caseEntity,
-  onClose,
-  suggestion,
-}: Readonly<CaseActionDialogProps>) {
+function LevelChangeDialog({ caseEntity, onClose, suggestion }: Readonly<CaseStepDialogProps>) {
   const { t } = useTranslation();
   const step = useCaseStep(caseEntity.id);
   const { form, levelOptions, suggestedByRule } = useLevelForm<LevelChangeField>(suggestion);

@@ -23,8 +23,7 @@ import { useDeskServices } from '../../../app/services';
 import { formatDateTime } from '../../../app/format';
 import { DeadlineText } from '../../../ui/DeadlineText';
 import { ActionDialog } from './ActionDialog';
-import { isRedispatch } from './case-actions';
-import type { CaseActionDialogProps } from './dialog-props';
+import { isRedispatch, type CaseStepDialogProps } from './case-step';
 import { useActionForm } from './useActionForm';
 import { useCaseStep } from './useCaseStep';
 
@@ -32,7 +31,7 @@ import { useCaseStep } from './useCaseStep';
  * Dispatch (交办) or re-dispatch (改派): the unit (picked, or typed as a new one), its handler,
  * the deadline the rules give (or another with a reason) and the instructions.
  */
-export function DispatchDialog({ caseEntity, onClose }: Readonly<CaseActionDialogProps>) {
+export function DispatchDialog({ caseEntity, onClose }: Readonly<CaseStepDialogProps>) {
   const { t } = useTranslation();
   const { db } = useDeskServices();
   const { operator, deadlineContext } = useDeskState();

@@ -9,16 +9,23 @@ import {
 } from '../../../../../shared/workflow/commands/closing';
 import { useDeskState } from '../../../app/desk-state';
 import { ActionDialog } from './ActionDialog';
-import type { CaseActionDialogProps } from './dialog-props';
+import { caseStepDefine, type CaseStepDialogProps } from './case-step';
 import { SelectField } from './SelectField';
 import { useActionForm } from './useActionForm';
 import { useCaseStep } from './useCaseStep';
+
+export const closeStep = caseStepDefine({
+  id: 'close',
+  group: 'step',
+  events: ['case/closed'],
+  Dialog: CloseDialog,
+});
 
 /**
  * Closed (结案): the final cause from the desk's two-level list (statistics count by it, not by
  * the category guessed at intake) and a summary.
  */
-export function CloseDialog({ caseEntity, onClose }: Readonly<CaseActionDialogProps>) {
+function CloseDialog({ caseEntity, onClose }: Readonly<CaseStepDialogProps>) {
   const { t } = useTranslation();
   const { rules, locale } = useDeskState();
   const step = useCaseStep(caseEntity.id);

@@ -16,12 +16,19 @@ import {
 import { useDeskState } from '../../../app/desk-state';
 import { formatDateTime } from '../../../app/format';
 import { ActionDialog } from './ActionDialog';
-import type { CaseActionDialogProps } from './dialog-props';
+import { caseStepDefine, type CaseStepDialogProps } from './case-step';
 import { useActionForm } from './useActionForm';
 import { useCaseStep } from './useCaseStep';
 
+export const extensionDecisionStep = caseStepDefine({
+  id: 'extensionDecision',
+  group: 'step',
+  events: ['case/extensionDecided'],
+  Dialog: ExtensionDecisionDialog,
+});
+
 /** Extension decided (延期批准): approve the date asked for, or refuse it with a reason. */
-export function ExtensionDecisionDialog({ caseEntity, onClose }: Readonly<CaseActionDialogProps>) {
+function ExtensionDecisionDialog({ caseEntity, onClose }: Readonly<CaseStepDialogProps>) {
   const { t } = useTranslation();
   const { deadlineContext } = useDeskState();
   const step = useCaseStep(caseEntity.id);

@@ -6,7 +6,7 @@ import {
   type CorrectiveActionInput,
 } from '../../../../../shared/workflow/commands/closing';
 import { ActionDialog } from './ActionDialog';
-import type { CaseActionDialogProps } from './dialog-props';
+import { caseStepDefine, type CaseStepDialogProps } from './case-step';
 import { useActionForm } from './useActionForm';
 import { useCaseStep } from './useCaseStep';
 
@@ -23,11 +23,18 @@ const FIELDS: readonly {
   { key: 'effectCheck', label: 'effectCheck', required: false, multiline: true },
 ];
 
+export const correctiveActionStep = caseStepDefine({
+  id: 'correctiveAction',
+  group: 'record',
+  events: ['case/correctiveAction'],
+  Dialog: CorrectiveActionDialog,
+});
+
 /**
  * Corrective and preventive action (纠正/预防措施): the root cause, the action and who owns it;
  * the approval and the check of its effect may follow in a later record.
  */
-export function CorrectiveActionDialog({ caseEntity, onClose }: Readonly<CaseActionDialogProps>) {
+function CorrectiveActionDialog({ caseEntity, onClose }: Readonly<CaseStepDialogProps>) {
   const { t } = useTranslation();
   const step = useCaseStep(caseEntity.id);
   const form = useActionForm<CorrectiveActionInput, CorrectiveActionField>({

@@ -9,13 +9,21 @@ import {
 } from '../../../../../shared/workflow/commands/closing';
 import { useDeskState } from '../../../app/desk-state';
 import { ActionDialog } from './ActionDialog';
-import type { CaseActionDialogProps } from './dialog-props';
+import { caseStepDefine, type CaseStepDialogProps } from './case-step';
 import { SelectField } from './SelectField';
 import { useActionForm } from './useActionForm';
 import { useCaseStep } from './useCaseStep';
 
+export const convertStep = caseStepDefine({
+  id: 'convert',
+  group: 'record',
+  events: ['case/converted'],
+  isOffered: (c, rules) => convertTargets(c, rules).length > 0,
+  Dialog: ConvertDialog,
+});
+
 /** An inquiry converted into a complaint (咨询转投诉); never the reverse (S003-O). */
-export function ConvertDialog({ caseEntity, onClose }: Readonly<CaseActionDialogProps>) {
+function ConvertDialog({ caseEntity, onClose }: Readonly<CaseStepDialogProps>) {
   const { t } = useTranslation();
   const { rules, locale } = useDeskState();
   const step = useCaseStep(caseEntity.id);

@@ -11,12 +11,19 @@ import { useDeskState } from '../../../app/desk-state';
 import { formatDateTime } from '../../../app/format';
 import { DeadlineText } from '../../../ui/DeadlineText';
 import { ActionDialog } from './ActionDialog';
-import type { CaseActionDialogProps } from './dialog-props';
+import { caseStepDefine, type CaseStepDialogProps } from './case-step';
 import { useActionForm } from './useActionForm';
 import { useCaseStep } from './useCaseStep';
 
+export const extensionRequestStep = caseStepDefine({
+  id: 'extensionRequest',
+  group: 'step',
+  events: ['case/extensionRequested'],
+  Dialog: ExtensionRequestDialog,
+});
+
 /** Extension requested (延期申请): a later deadline, within the rules' cap, with a reason. */
-export function ExtensionRequestDialog({ caseEntity, onClose }: Readonly<CaseActionDialogProps>) {
+function ExtensionRequestDialog({ caseEntity, onClose }: Readonly<CaseStepDialogProps>) {
   const { t } = useTranslation();
   const { deadlineContext } = useDeskState();
   const timeZone = deadlineContext.timeZone;

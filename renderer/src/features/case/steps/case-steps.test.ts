@@ -2,16 +2,17 @@ import { describe, expect, it } from 'vitest';
 import type { CaseEntity, CaseStatus } from '../../../../../shared/entities';
 import { presetFor } from '../../../../../shared/presets';
 import { caseAt } from '../../../../../shared/workflow/test-builders';
-import { caseActionsOffered, isRedispatch } from './case-actions';
+import { isRedispatch } from './case-step';
+import { caseStepsOffered } from './case-steps';
 
 const property = presetFor('property');
 const hotline = presetFor('hotline');
 
 function offered(status: CaseStatus, overrides: Partial<CaseEntity> = {}, rules = property) {
-  return caseActionsOffered(caseAt(status, overrides).state, rules).map((action) => action.id);
+  return caseStepsOffered(caseAt(status, overrides).state, rules).map((step) => step.id);
 }
 
-describe('caseActionsOffered', () => {
+describe('caseStepsOffered', () => {
   it('offers handling directly or dispatching a newly registered case', () => {
     const ids = offered('registered');
     expect(ids).toEqual(expect.arrayContaining(['handleDirectly', 'dispatch', 'escalate', 'urge']));

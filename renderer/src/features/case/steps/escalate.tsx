@@ -8,20 +8,23 @@ import {
 import { useDeskState } from '../../../app/desk-state';
 import { DeadlineText } from '../../../ui/DeadlineText';
 import { ActionDialog } from './ActionDialog';
-import type { CaseActionDialogProps } from './dialog-props';
+import { caseStepDefine, type CaseStepDialogProps } from './case-step';
 import { SelectField } from './SelectField';
 import { useCaseStep } from './useCaseStep';
 import { useLevelForm } from './useLevelForm';
+
+export const escalateStep = caseStepDefine({
+  id: 'escalate',
+  group: 'step',
+  events: ['case/escalated'],
+  Dialog: EscalateDialog,
+});
 
 /**
  * Escalated (升级处理): a reason and, optionally, a higher level. Opened from the suggestion
  * banner, it starts with the rule's level and reasons, and records that a rule suggested it.
  */
-export function EscalateDialog({
-  caseEntity,
-  onClose,
-  suggestion,
-}: Readonly<CaseActionDialogProps>) {
+function EscalateDialog({ caseEntity, onClose, suggestion }: Readonly<CaseStepDialogProps>) {
   const { t } = useTranslation();
   const { rules } = useDeskState();
   const step = useCaseStep(caseEntity.id);

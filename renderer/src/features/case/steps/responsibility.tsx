@@ -19,17 +19,24 @@ import {
 import { unitsActive } from '../../../db/repos/units';
 import { useDeskServices } from '../../../app/services';
 import { ActionDialog } from './ActionDialog';
-import type { CaseActionDialogProps } from './dialog-props';
+import { caseStepDefine, type CaseStepDialogProps } from './case-step';
 import { useActionForm } from './useActionForm';
 import { useCaseStep } from './useCaseStep';
 
 type Validity = ResponsibilityInput['validity'];
 
+export const responsibilityStep = caseStepDefine({
+  id: 'responsibility',
+  group: 'record',
+  events: ['case/responsibilityDetermined'],
+  Dialog: ResponsibilityDialog,
+});
+
 /**
  * Responsibility determined (定责): valid or invalid, and the responsible unit or department and
  * person (the hospital counts each confirmed complaint in the person's yearly record).
  */
-export function ResponsibilityDialog({ caseEntity, onClose }: Readonly<CaseActionDialogProps>) {
+function ResponsibilityDialog({ caseEntity, onClose }: Readonly<CaseStepDialogProps>) {
   const { t } = useTranslation();
   const { db } = useDeskServices();
   const step = useCaseStep(caseEntity.id);

@@ -8,16 +8,23 @@ import {
 } from '../../../../../shared/workflow/commands/escalation';
 import type { ConsultationOutcome } from '../../../../../shared/workflow/events';
 import { ActionDialog } from './ActionDialog';
-import type { CaseActionDialogProps } from './dialog-props';
+import { caseStepDefine, type CaseStepDialogProps } from './case-step';
 import { SelectField } from './SelectField';
 import { useActionForm } from './useActionForm';
 import { useCaseStep } from './useCaseStep';
+
+export const consultStep = caseStepDefine({
+  id: 'consult',
+  group: 'step',
+  events: ['case/consulted'],
+  Dialog: ConsultDialog,
+});
 
 /**
  * Customer consulted (客户意见征询) on the reviewed solution: agrees, a small disagreement (revise
  * the measures), a large one (escalate or review again), cannot be met, or external review.
  */
-export function ConsultDialog({ caseEntity, onClose }: Readonly<CaseActionDialogProps>) {
+function ConsultDialog({ caseEntity, onClose }: Readonly<CaseStepDialogProps>) {
   const { t } = useTranslation();
   const step = useCaseStep(caseEntity.id);
   const form = useActionForm<ConsultInput, ConsultField>({ outcome: '', note: '' });

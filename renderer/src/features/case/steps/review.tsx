@@ -6,7 +6,7 @@ import {
   type ReviewInput,
 } from '../../../../../shared/workflow/commands/escalation';
 import { ActionDialog } from './ActionDialog';
-import type { CaseActionDialogProps } from './dialog-props';
+import { caseStepDefine, type CaseStepDialogProps } from './case-step';
 import { useActionForm } from './useActionForm';
 import { useCaseStep } from './useCaseStep';
 
@@ -18,11 +18,18 @@ const LONG_FIELDS: readonly (keyof ReviewInput)[] = [
 ];
 const SHORT_FIELDS: readonly (keyof ReviewInput)[] = ['feasibility', 'cost', 'fairness'];
 
+export const reviewStep = caseStepDefine({
+  id: 'review',
+  group: 'step',
+  events: ['case/reviewed'],
+  Dialog: ReviewDialog,
+});
+
 /**
  * Internal review (内部评审): the review record of the proposed solution. A case reviewed before
  * gets a second review (第 2 次评审), after the customer disagreed with the first solution.
  */
-export function ReviewDialog({ caseEntity, events, onClose }: Readonly<CaseActionDialogProps>) {
+function ReviewDialog({ caseEntity, events, onClose }: Readonly<CaseStepDialogProps>) {
   const { t } = useTranslation();
   const step = useCaseStep(caseEntity.id);
   const round = events.filter((event) => event.type === 'case/reviewed').length + 1;

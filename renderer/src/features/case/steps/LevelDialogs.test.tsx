@@ -14,8 +14,9 @@ import { caseEvents } from '../../../db/repos/cases';
 import type { StoredDeskState } from '../../../db/repos/settings';
 import { testDatabase, testDeskSetUp, testRegister } from '../../../db/test-builders';
 import { bridgeResolve } from '../../../platform/bridge';
-import { EscalateDialog } from './EscalateDialog';
-import { LevelChangeDialog } from './LevelChangeDialog';
+import type { CaseStepDef } from './case-step';
+import { escalateStep } from './escalate';
+import { levelChangeStep } from './level-change';
 
 const NOW = '2026-11-04T02:00:00.000Z' as IsoInstant;
 const MEDIA: LevelSuggestion = { levelId: 'major', reasons: [{ type: 'flag', flag: 'media' }] };
@@ -28,7 +29,7 @@ afterEach(async () => {
   await db.delete();
 });
 
-type LevelDialog = typeof EscalateDialog | typeof LevelChangeDialog;
+type LevelDialog = CaseStepDef['Dialog'];
 
 function renderDialog(
   Dialog: LevelDialog,
@@ -69,8 +70,8 @@ async function lastPayload(caseEntity: CaseEntity): Promise<Record<string, unkno
 }
 
 describe.each([
-  ['调整级别', LevelChangeDialog, 'case/levelChanged', '调整原因'],
-  ['升级处理', EscalateDialog, 'case/escalated', '升级原因'],
+  ['调整级别', levelChangeStep.Dialog, 'case/levelChanged', '调整原因'],
+  ['升级处理', escalateStep.Dialog, 'case/escalated', '升级原因'],
 ] as const)('%s from the suggestion banner', (action, Dialog, type, reasonLabel) => {
   it('starts with the rule’s level and reasons and records that the rule suggested it', async () => {
     const { desk, saved } = await complaint();

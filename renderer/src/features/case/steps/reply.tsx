@@ -8,12 +8,19 @@ import {
 } from '../../../../../shared/workflow/commands/handling';
 import { DeadlineText } from '../../../ui/DeadlineText';
 import { ActionDialog } from './ActionDialog';
-import type { CaseActionDialogProps } from './dialog-props';
+import { caseStepDefine, type CaseStepDialogProps } from './case-step';
 import { useActionForm } from './useActionForm';
 import { useCaseStep } from './useCaseStep';
 
+export const replyStep = caseStepDefine({
+  id: 'reply',
+  group: 'step',
+  events: ['case/replied'],
+  Dialog: ReplyDialog,
+});
+
 /** Replied (办结回复): what the unit did and what the customer was told. */
-export function ReplyDialog({ caseEntity, onClose }: Readonly<CaseActionDialogProps>) {
+function ReplyDialog({ caseEntity, onClose }: Readonly<CaseStepDialogProps>) {
   const { t } = useTranslation();
   const step = useCaseStep(caseEntity.id);
   const form = useActionForm<ReplyInput, ReplyField>({ reply: '', toldCustomer: '' });

@@ -8,12 +8,19 @@ import {
 } from '../../../../../shared/workflow/commands/handling';
 import { useDeskState } from '../../../app/desk-state';
 import { ActionDialog } from './ActionDialog';
-import type { CaseActionDialogProps } from './dialog-props';
+import { caseStepDefine, type CaseStepDialogProps } from './case-step';
 import { useActionForm } from './useActionForm';
 import { useCaseStep } from './useCaseStep';
 
+export const handleDirectlyStep = caseStepDefine({
+  id: 'handleDirectly',
+  group: 'step',
+  events: ['case/handledDirectly'],
+  Dialog: HandleDirectlyDialog,
+});
+
 /** Handled directly (直办): the answer given on the spot, and whether it is followed up. */
-export function HandleDirectlyDialog({ caseEntity, onClose }: Readonly<CaseActionDialogProps>) {
+function HandleDirectlyDialog({ caseEntity, onClose }: Readonly<CaseStepDialogProps>) {
   const { t } = useTranslation();
   const { rules } = useDeskState();
   const step = useCaseStep(caseEntity.id);

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { rulesLabel } from '../../../../../shared/rules-query';
 import { useDeskState } from '../../../app/desk-state';
-import type { CaseActionDialogProps } from './dialog-props';
+import type { CaseStepDialogProps } from './case-step';
 import { levelSuggestionReasons } from './level-suggestion';
 import { useActionForm } from './useActionForm';
 
@@ -15,7 +15,7 @@ export interface LevelFormValues {
  * the suggestion banner it starts with the rule's level and reasons, and `suggestedByRule` says
  * whether the clerk kept the level the rule suggested.
  */
-export function useLevelForm<F extends string>(suggestion: CaseActionDialogProps['suggestion']) {
+export function useLevelForm<F extends string>(suggestion: CaseStepDialogProps['suggestion']) {
   const { t } = useTranslation();
   const { rules, locale } = useDeskState();
   const form = useActionForm<LevelFormValues, F>(() => ({

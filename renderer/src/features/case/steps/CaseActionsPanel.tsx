@@ -7,30 +7,27 @@ import { caseLevelSuggestion } from '../../../../../shared/workflow/commands/esc
 import { caseAllowedEvents } from '../../../../../shared/workflow/reducer';
 import { useDeskState } from '../../../app/desk-state';
 import { useDeskServices } from '../../../app/services';
-import { CaseActionDialog } from './CaseActionDialog';
-import {
-  caseActionsOffered,
-  isRedispatch,
-  type CaseActionDef,
-  type CaseActionGroup,
-  type CaseActionId,
-} from './case-actions';
+import type { CaseStepGroup } from './case-step';
+import { caseStepsOffered, type CaseStep } from './case-steps';
+import { escalateStep } from './escalate';
 import { LevelSuggestionBanner } from './LevelSuggestionBanner';
+import { levelChangeStep } from './level-change';
 
 export interface CaseActionsPanelProps {
   readonly caseEntity: CaseEntity;
   readonly events: readonly CaseEventEntity[];
 }
 
-interface OpenAction {
-  readonly id: CaseActionId;
+interface OpenStep {
+  readonly step: CaseStep;
   readonly suggestion?: LevelSuggestion;
 }
 
-const GROUPS: readonly CaseActionGroup[] = ['step', 'record'];
+const GROUPS: readonly CaseStepGroup[] = ['step', 'record'];
 
 /**
- * The steps the case's state allows now, one button each, and the dialog of the one chosen.
+ * The steps the case's state allows now (the registry `CASE_STEPS`), one button each, and the
+ * dialog of the one chosen.
  * The open dialog stays while the case changes under it (another window may move it on): the
  * workflow then refuses the step with its reason, shown in the dialog.
  */
@@ -38,18 +35,16 @@ export function CaseActionsPanel({ caseEntity, events }: Readonly<CaseActionsPan
   const { t } = useTranslation();
   const { rules, deadlineContext } = useDeskState();
   const { now } = useDeskServices();
-  const [open, setOpen] = useState<OpenAction | null>(null);
-  const offered = caseActionsOffered(caseEntity, rules);
+  const [open, setOpen] = useState<OpenStep | null>(null);
+  const offered = caseStepsOffered(caseEntity, rules);
   const suggestion = caseLevelSuggestion(caseEntity, {
     rules,
     deadline: deadlineContext,
     now: now(),
   });
   const canEscalate = caseAllowedEvents(caseEntity).includes('case/escalated');
-  const labelOf = (action: CaseActionDef) =>
-    t(
-      `caseActions.actions.${action.id === 'dispatch' && isRedispatch(caseEntity) ? 'redispatch' : action.id}`,
-    );
+  const labelOf = (step: CaseStep) =>
+    t(`caseActions.actions.${step.labelOf?.(caseEntity) ?? step.id}`);
 
   return (
     <Paper sx={{ p: 2 }} component="section" aria-label={t('caseActions.panel.title')}>
@@ -61,28 +56,30 @@ export function CaseActionsPanel({ caseEntity, events }: Readonly<CaseActionsPan
           <LevelSuggestionBanner
             suggestion={suggestion}
             canEscalate={canEscalate}
-            onAccept={() => setOpen({ id: canEscalate ? 'escalate' : 'levelChange', suggestion })}
+            onAccept={() =>
+              setOpen({ step: canEscalate ? escalateStep : levelChangeStep, suggestion })
+            }
           />
         ) : null}
         {offered.length === 0 ? (
           <Typography color="text.secondary">{t('caseActions.panel.none')}</Typography>
         ) : null}
         {GROUPS.map((group) => {
-          const actions = offered.filter((action) => action.group === group);
-          if (actions.length === 0) return null;
+          const steps = offered.filter((step) => step.group === group);
+          if (steps.length === 0) return null;
           return (
             <Box key={group} role="group" aria-label={t(`caseActions.panel.${group}s`)}>
               <Typography variant="body2" color="text.secondary" sx={{ mb: 0.5 }}>
                 {t(`caseActions.panel.${group}s`)}
               </Typography>
               <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1 }}>
-                {actions.map((action) => (
+                {steps.map((step) => (
                   <Button
-                    key={action.id}
+                    key={step.id}
                     variant={group === 'step' ? 'contained' : 'outlined'}
-                    onClick={() => setOpen({ id: action.id })}
+                    onClick={() => setOpen({ step })}
                   >
-                    {labelOf(action)}
+                    {labelOf(step)}
                   </Button>
                 ))}
               </Box>
@@ -91,8 +88,7 @@ export function CaseActionsPanel({ caseEntity, events }: Readonly<CaseActionsPan
         })}
       </Stack>
       {open ? (
-        <CaseActionDialog
-          actionId={open.id}
+        <open.step.Dialog
           suggestion={open.suggestion}
           caseEntity={caseEntity}
           events={events}
