@@ -25,6 +25,7 @@ import {
 import { rulesLabel } from '../../../../shared/rules-query';
 import { caseAppendEvent, caseEvents, type CaseAppendableType } from '../../db/repos/cases';
 import type { CasePayloadOf } from '../../../../shared/workflow/events';
+import { useDeskSession } from '../../app/desk-session';
 import { useDeskState } from '../../app/desk-state';
 import { useDeskServices } from '../../app/services';
 import { useErrorMessage } from '../../app/useErrorMessage';
@@ -79,9 +80,9 @@ function FollowUpDialogBody({
   onClose,
 }: Readonly<Pick<FollowUpDialogProps, 'caseEntity' | 'onClose'>>) {
   const { t } = useTranslation();
-  const desk = useDeskState();
-  const { rules, locale, deadlineContext } = desk;
+  const { rules, locale, deadlineContext } = useDeskState();
   const { db, now } = useDeskServices();
+  const session = useDeskSession();
   const errorMessage = useErrorMessage();
   const [draft, setDraft] = useState<FollowUpFormDraft>(() => followUpFormEmpty(rules));
   const [errors, setErrors] = useState<readonly FollowUpFormError[]>([]);
@@ -103,15 +104,7 @@ function FollowUpDialogBody({
     setSaving(true);
     setFailure(null);
     try {
-      const at = now();
-      await caseAppendEvent(db, caseEntity.id, {
-        type,
-        payload,
-        at,
-        actor: { id: desk.operator.id, name: desk.operator.name },
-        deskId: desk.identity.deskId,
-        wallMs: Date.parse(at),
-      });
+      await caseAppendEvent(session, caseEntity.id, type, payload);
       onClose();
     } catch (error) {
       setFailure(t('followUp.saveFailed', { reason: errorMessage(error) }));

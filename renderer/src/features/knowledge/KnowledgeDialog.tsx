@@ -28,9 +28,8 @@ import {
 } from '../../db/repos/knowledge';
 import { ChangeRefusedError } from '../../db/repos/refused';
 import { useDeskState } from '../../app/desk-state';
-import { useDeskServices } from '../../app/services';
+import { useDeskSession } from '../../app/desk-session';
 import { useErrorMessage } from '../../app/useErrorMessage';
-import { useAuditedBy } from '../settings/useAuditedBy';
 
 /** What the dialog saves: a new entry, an edit, or the answer of a closed case. */
 export type KnowledgeDialogMode =
@@ -48,8 +47,7 @@ export interface KnowledgeDialogProps {
 export function KnowledgeDialog({ mode, initial, onClose }: Readonly<KnowledgeDialogProps>) {
   const { t } = useTranslation();
   const { rules, locale } = useDeskState();
-  const { db } = useDeskServices();
-  const auditedBy = useAuditedBy();
+  const session = useDeskSession();
   const errorMessage = useErrorMessage();
   const [draft, setDraft] = useState<KnowledgeDraft>(initial);
   const [errors, setErrors] = useState<readonly KnowledgeError[]>([]);
@@ -71,13 +69,12 @@ export function KnowledgeDialog({ mode, initial, onClose }: Readonly<KnowledgeDi
     if (found.length > 0) return;
     setSaving(true);
     try {
-      const by = auditedBy();
       const saved =
         mode.type === 'add'
-          ? await knowledgeAdd(db, draft, by)
+          ? await knowledgeAdd(session, draft)
           : mode.type === 'edit'
-            ? await knowledgeUpdate(db, mode.entry.id, { draft }, by)
-            : await knowledgeAddFromCase(db, mode.caseId, draft, by);
+            ? await knowledgeUpdate(session, mode.entry.id, { draft })
+            : await knowledgeAddFromCase(session, mode.caseId, draft);
       onClose(saved);
     } catch (error) {
       const problems =

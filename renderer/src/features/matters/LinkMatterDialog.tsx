@@ -36,7 +36,7 @@ export function LinkMatterDialog({ item, open, onClose }: Readonly<LinkMatterDia
   const { t } = useTranslation();
   const { db } = useDeskServices();
   const { operator, deadlineContext } = useDeskState();
-  const { changeBy, failureOf } = useMatterChange();
+  const { session, failureOf } = useMatterChange();
   const [text, setText] = useState('');
   const [query, setQuery] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
@@ -61,7 +61,7 @@ export function LinkMatterDialog({ item, open, onClose }: Readonly<LinkMatterDia
     setSaving(true);
     setFailure(null);
     try {
-      await matterLink(db, item.id, other.id, changeBy());
+      await matterLink(session, item.id, other.id);
       close();
     } catch (error) {
       setFailure(failureOf(error));

@@ -34,7 +34,7 @@ export function LinkedCasesPanel({ item }: Readonly<LinkedCasesPanelProps>) {
   const { t } = useTranslation();
   const { db } = useDeskServices();
   const { operator, deadlineContext } = useDeskState();
-  const { changeBy, failureOf } = useMatterChange();
+  const { session, failureOf } = useMatterChange();
   const [dialogOpen, setDialogOpen] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -47,7 +47,7 @@ export function LinkedCasesPanel({ item }: Readonly<LinkedCasesPanelProps>) {
     setBusy(true);
     setFailure(null);
     try {
-      await matterUnlink(db, other.id, changeBy());
+      await matterUnlink(session, other.id);
     } catch (error) {
       setFailure(failureOf(error));
     } finally {

@@ -29,6 +29,7 @@ import {
 } from '../../../../shared/print/settings';
 import { printFormTitle } from '../../../../shared/print/forms';
 import { rulesLabel } from '../../../../shared/rules-query';
+import { useDeskSession } from '../../app/desk-session';
 import { useDeskState } from '../../app/desk-state';
 import { useDeskServices } from '../../app/services';
 import { useErrorMessage } from '../../app/useErrorMessage';
@@ -47,8 +48,8 @@ export function PrintSettingsPage() {
 
 function PrintSettingsForm({ draft: initial }: Readonly<{ draft: PrintSettingsDraft }>) {
   const { t } = useTranslation();
-  const { db, now } = useDeskServices();
   const desk = useDeskState();
+  const session = useDeskSession();
   const errorMessage = useErrorMessage();
   const [draft, setDraft] = useState(initial);
   const [errors, setErrors] = useState<readonly PrintSettingsError[]>([]);
@@ -74,12 +75,7 @@ function PrintSettingsForm({ draft: initial }: Readonly<{ draft: PrintSettingsDr
     setErrors([]);
     setSaving(true);
     try {
-      const at = now();
-      await settingsChange(db, 'print', checked.settings, {
-        actorId: desk.operator.id,
-        at,
-        wallMs: Date.parse(at),
-      });
+      await settingsChange(session, 'print', checked.settings);
       setStatus({ severity: 'success', text: t('print.settings.saved') });
     } catch (error) {
       setStatus({

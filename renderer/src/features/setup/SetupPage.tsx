@@ -52,7 +52,6 @@ export function SetupPage({ locale, onLocaleChange }: Readonly<SetupPageProps>) 
     setSaving(true);
     setFailure(null);
     try {
-      const at = now();
       await deskSetUp(db, {
         organisationName: draft.organisationName.trim(),
         deskName: draft.deskName.trim(),
@@ -60,8 +59,7 @@ export function SetupPage({ locale, onLocaleChange }: Readonly<SetupPageProps>) 
         presetId: draft.presetId,
         operatorName: draft.operatorName.trim(),
         locale,
-        now: at,
-        wallMs: Date.parse(at),
+        now: now(),
       });
     } catch (error) {
       setFailure(t('setup.failed', { reason: errorMessage(error) }));
