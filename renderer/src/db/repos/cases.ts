@@ -20,6 +20,7 @@ import { newId } from '../../../../shared/ids';
 import { numberFormat, numberPeriodKey } from '../../../../shared/numbering';
 import { caseIdTimeFor } from '../../../../shared/register-query';
 import type {
+  CaseEvent,
   CaseEventType,
   CasePayloadOf,
   CaseReceived,
@@ -116,15 +117,11 @@ async function caseRegisterSaved(session: DeskSession, intake: CaseIntake): Prom
       }
       const caseId = newId<CaseId>(caseIdTimeFor(wallMs, intake.receivedAt));
       const hlc = hlcNext(clock, wallMs, stamp.deskId);
-      const event: CaseEventEntity<CaseReceived> = {
-        ...eventEnvelope(stamp, caseId, hlc),
-        type: 'case/received',
-        payload: {
-          ...intake,
-          number,
-          customer: customerLinked(intake.customer, file.id),
-        },
-      };
+      const event = eventOf<CaseReceived>(stamp, caseId, hlc, 'case/received', {
+        ...intake,
+        number,
+        customer: customerLinked(intake.customer, file.id),
+      });
       const next = caseApplyOrThrow(undefined, event);
       await Promise.all([
         file.write ? db.customers.put(file.write) : undefined,
@@ -192,7 +189,7 @@ export async function caseAppendInTransaction<T extends CaseAppendableType>(
   const clock = await settingsGet(db, 'clock');
   const last = clock === undefined || current.lastHlc > clock ? current.lastHlc : clock;
   const hlc = hlcNext(last, stamp.wallMs, stamp.deskId);
-  const event: CaseEventEntity = { ...eventEnvelope(stamp, caseId, hlc), type, payload };
+  const event = eventOf<CaseEvent>(stamp, caseId, hlc, type, payload);
   const next = caseApplyOrThrow(current, event);
   await db.events.add(event);
   await db.cases.put(next);
@@ -201,16 +198,24 @@ export async function caseAppendInTransaction<T extends CaseAppendableType>(
   return next;
 }
 
-/** The fields every event gets from its write's stamp. */
-function eventEnvelope(stamp: WriteStamp, caseId: CaseId, hlc: HlcStamp) {
+/** An event of a case, its envelope (id, time, actor, desk) taken from its write's stamp. */
+function eventOf<E extends CaseEvent = CaseEvent>(
+  stamp: WriteStamp,
+  caseId: CaseId,
+  hlc: HlcStamp,
+  type: E['type'],
+  payload: E['payload'],
+): CaseEventEntity<E> {
   return {
     id: newId<EventId>(stamp.wallMs),
     caseId,
+    type,
     at: stamp.at,
     hlc,
     actorId: stamp.actorId,
     actorName: stamp.actorName,
     deskId: stamp.deskId,
+    payload,
   };
 }
 
