@@ -22,6 +22,7 @@ import {
 } from '../../renderer/src/db/repos/cases';
 import { phoneKey } from '../../renderer/src/db/repos/customers';
 import { settingsGet } from '../../renderer/src/db/repos/settings';
+import { deskSessionOf } from '../../renderer/src/db/session';
 import type { BenchContext, Measurement } from './context';
 import { rawCaseOpen, rawCasesDelete, rawIntake, rawIntakeIndex, type RawIntake } from './raw';
 import type { Random } from './random';
@@ -108,23 +109,15 @@ export async function measureIntake(ctx: BenchContext): Promise<Measurement> {
   const callers = await callersOf(ctx, total * 2);
   const counterBefore = await settingsGet(db, 'numbering');
   const created: CaseId[] = [];
-  const actor = { id: desk.operator.id, name: desk.operator.name };
-  const intakeContext = { rules: desk.rules, deadline: ctx.deadline, receiver: actor };
+  // The same writer handle as the intake screen, on the system clock.
+  const session = deskSessionOf(db, desk);
+  const intakeContext = { rules: desk.rules, deadline: ctx.deadline, receiver: session.operator };
   const appSave = async (i: number) => {
-    const at = new Date().toISOString() as IsoInstant;
+    const at = session.now();
     const draft = draftOf(i, instantToLocalDateTime(at, timeZone), callers[2 * i] ?? callers[0]);
     const check = intakeCheck(draft, desk.rules, at, timeZone);
     if (check.errors.length > 0) throw new Error(`intake refused: ${JSON.stringify(check.errors)}`);
-    const saved = await caseRegister(db, {
-      payload: intakePayload(draft, intakeContext),
-      at,
-      actor,
-      deskId: desk.identity.deskId,
-      numbering: desk.rules.numbering,
-      deskCode: desk.identity.deskCode,
-      timeZone,
-      wallMs: Date.parse(at),
-    });
+    const saved = await caseRegister(session, intakePayload(draft, intakeContext));
     created.push(saved.id);
     return saved;
   };

@@ -21,6 +21,7 @@ import type { CasePayloadOf } from '../../../shared/workflow/events';
 import { SAMPLE_PAYLOADS } from '../../../shared/workflow/test-builders';
 import type { DeskDatabase } from './database';
 import { WorkflowError } from './errors';
+import { sessionStamp } from './session';
 import {
   caseAppendEvent,
   caseAppendInTransaction,
@@ -40,6 +41,7 @@ import {
   testDeskSetUp,
   testRandom,
   testRegister,
+  testSession,
 } from './test-builders';
 
 const OTHER_CLERK = 'staff-other' as StaffId;
@@ -61,14 +63,10 @@ afterEach(async () => {
 /** The desk's clock: every write happens a few minutes after the last. */
 let wallMs = START_MS;
 
-function actorInput() {
+/** The operator's session for the next write, its clock a few minutes on. */
+function actorSession() {
   wallMs += 7 * MINUTE_MS;
-  return {
-    at: instant(wallMs),
-    actor: { id: desk.operator.id, name: desk.operator.name },
-    deskId: desk.identity.deskId,
-    wallMs,
-  };
+  return testSession(db, desk, instant(wallMs));
 }
 
 async function append<T extends CaseAppendableType>(
@@ -76,7 +74,7 @@ async function append<T extends CaseAppendableType>(
   type: T,
   payload: CasePayloadOf<T>,
 ): Promise<CaseEntity> {
-  return caseAppendEvent(db, id, { type, payload, ...actorInput() });
+  return caseAppendEvent(actorSession(), id, type, payload);
 }
 
 async function register(receivedMs: number, options: { due?: IsoInstant; receiverId?: StaffId }) {
@@ -218,10 +216,8 @@ describe('the tallies middleware', () => {
           done.refused++;
         }
       } else if (roll < 0.9) {
-        const result = await casesImport(db, {
+        const result = await casesImport(actorSession(), {
           cases: importRows(importSerial, random),
-          ...actorInput(),
-          numbering: desk.rules.numbering,
           channelId: 'phone',
           fileName: '登记表.xlsx',
         });
@@ -231,18 +227,17 @@ describe('the tallies middleware', () => {
         ids.push(...(await db.cases.toCollection().primaryKeys()).filter((id) => !known.has(id)));
       } else if (roll < 0.95) {
         // Deadlines registered off the rules go back to what the rules give.
-        const result = await deadlinesRecompute(db, {
+        const result = await deadlinesRecompute(actorSession(), {
           rules: desk.rules,
           deadline: deskDeadline(),
-          ...actorInput(),
           reasonOf: () => '工作日历已更新',
         });
         done.recomputed += result.changed.length;
       } else {
         const a = pick(ids);
         const b = pick(ids);
-        const input = actorInput();
-        await (random() < 0.6 ? matterLink(db, a, b, input) : matterUnlink(db, a, input)).then(
+        const session = actorSession();
+        await (random() < 0.6 ? matterLink(session, a, b) : matterUnlink(session, a)).then(
           () => done.linked++,
           () => undefined,
         );
@@ -288,11 +283,13 @@ describe('the tallies middleware', () => {
     // Written, then the transaction fails: the case and its tallies roll back together.
     await expect(
       db.transaction('rw', caseAppendTables(db), async () => {
-        await caseAppendInTransaction(db, c.id, {
-          type: 'case/dispatched',
-          payload: payloadFor('case/dispatched', () => 0.5),
-          ...actorInput(),
-        });
+        await caseAppendInTransaction(
+          db,
+          sessionStamp(actorSession()),
+          c.id,
+          'case/dispatched',
+          payloadFor('case/dispatched', () => 0.5),
+        );
         expect((await talliesGet(db))?.openByStatus).toEqual({ dispatched: 1 });
         throw new Error('power cut');
       }),

@@ -7,8 +7,9 @@ import type { CaseDeadline, CustomerRef } from '../../../shared/entities';
 import type { ImportMapping } from '../../../shared/import/fields';
 import type { CaseReceived } from '../../../shared/workflow/events';
 import { openDeskDatabase, type DeskDatabase } from './database';
-import { caseRegister, type CaseRegisterInput } from './repos/cases';
+import { caseRegister, type CaseIntake } from './repos/cases';
 import { deskSetUp, deskState, type StoredDeskState } from './repos/settings';
+import { deskSessionOf, type DeskSession } from './session';
 
 /** A database of its own for one test (fake-indexeddb keeps databases for the whole run). */
 export function testDatabase(): DeskDatabase {
@@ -25,11 +26,22 @@ export async function testDeskSetUp(db: DeskDatabase): Promise<StoredDeskState> 
     operatorName: '王芳',
     locale: 'zh-CN',
     now: SET_UP_AT,
-    wallMs: Date.parse(SET_UP_AT),
   });
   const desk = await deskState(db);
   if (!desk) throw new Error('desk not set up');
   return desk;
+}
+
+/**
+ * The session of the desk's operator (`deskSessionOf`, as the screens build it), its clock
+ * stopped at `at`: the set-up time unless given.
+ */
+export function testSession(
+  db: DeskDatabase,
+  desk: StoredDeskState,
+  at: string = SET_UP_AT,
+): DeskSession {
+  return deskSessionOf(db, desk, () => at as IsoInstant);
 }
 
 export function testCustomer(overrides: Partial<CustomerRef> = {}): CustomerRef {
@@ -43,7 +55,7 @@ export function testReceivedPayload(
   desk: StoredDeskState,
   receivedAt: string,
   overrides: TestReceived = {},
-): CaseRegisterInput['payload'] {
+): CaseIntake {
   return {
     kindId: 'complaint',
     channelId: 'phone',
@@ -82,16 +94,8 @@ export async function testRegister(
   overrides: TestReceived = {},
   enteredMs: number = Date.parse(receivedAt) + 60_000,
 ) {
-  const wallMs = enteredMs;
-  return caseRegister(db, {
-    payload: testReceivedPayload(desk, receivedAt, overrides),
-    at: new Date(wallMs).toISOString() as IsoInstant,
-    actor: { id: desk.operator.id, name: desk.operator.name },
-    deskId: desk.identity.deskId,
-    numbering: desk.rules.numbering,
-    timeZone: desk.calendar.timeZone,
-    wallMs,
-  });
+  const session = testSession(db, desk, new Date(enteredMs).toISOString());
+  return caseRegister(session, testReceivedPayload(desk, receivedAt, overrides));
 }
 
 export function testDeadline(dueAt: string): CaseDeadline {

@@ -7,13 +7,15 @@
  * steps of one case into the screens would make the print tests slow and about the screens
  * rather than the forms. These hooks go through the application's own code path: the intake
  * check and payload the intake screen uses, `caseRegister`, `caseAppendEvent` (the reducer
- * refuses what the workflow refuses). Exposed as `window.__deskTest`.
+ * refuses what the workflow refuses), written through the same session handle as the screens
+ * (`deskSessionOf`). Exposed as `window.__deskTest`.
  */
 import type { CaseId, IsoInstant } from '../../../shared/brand';
 import type { AuditEntity } from '../../../shared/entities';
 import { intakeCheck, intakePayload, type IntakeDraft } from '../../../shared/workflow/intake';
 import { deadlineContextFromSettings } from '../../../shared/calendar/deadline';
 import type { DeskDatabase } from '../db/database';
+import { deskSessionOf } from '../db/session';
 import { auditList } from '../db/repos/audit';
 import { caseAppendEvent, caseRegister, type CaseAppendableType } from '../db/repos/cases';
 import { deskState } from '../db/repos/settings';
@@ -43,10 +45,15 @@ declare global {
   }
 }
 
+/** The desk as stored now, and the current operator's session on the system clock. */
 async function desk(db: DeskDatabase) {
   const state = await deskState(db);
   if (!state) throw new Error('__deskTest: set the desk up first');
-  return { ...state, deadline: deadlineContextFromSettings(state.calendar) };
+  return {
+    ...state,
+    deadline: deadlineContextFromSettings(state.calendar),
+    session: deskSessionOf(db, state),
+  };
 }
 
 export function deskTestHooksInstall(db: DeskDatabase): void {
@@ -56,23 +63,20 @@ export function deskTestHooksInstall(db: DeskDatabase): void {
       const timeZone = d.deadline.timeZone;
       const created: { id: CaseId; number: string }[] = [];
       for (const partial of drafts) {
-        const now = new Date().toISOString() as IsoInstant;
+        const now = d.session.now();
         const draft: IntakeDraft = { ...intakeDraftEmpty(d.rules, now, timeZone), ...partial };
         const check = intakeCheck(draft, d.rules, now, timeZone);
         if (check.errors.length > 0) {
           throw new Error(`__deskTest: intake refused ${JSON.stringify(check.errors)}`);
         }
-        const actor = { id: d.operator.id, name: d.operator.name };
-        const item = await caseRegister(db, {
-          payload: intakePayload(draft, { rules: d.rules, deadline: d.deadline, receiver: actor }),
-          at: now,
-          actor,
-          deskId: d.identity.deskId,
-          numbering: d.rules.numbering,
-          deskCode: d.identity.deskCode,
-          timeZone,
-          wallMs: Date.parse(now),
-        });
+        const item = await caseRegister(
+          d.session,
+          intakePayload(draft, {
+            rules: d.rules,
+            deadline: d.deadline,
+            receiver: d.session.operator,
+          }),
+        );
         created.push({ id: item.id, number: item.number });
       }
       return created;
@@ -80,15 +84,13 @@ export function deskTestHooksInstall(db: DeskDatabase): void {
     async appendEvents(caseId, events) {
       const d = await desk(db);
       for (const event of events) {
-        const at = (event.at ?? new Date().toISOString()) as IsoInstant;
-        await caseAppendEvent(db, caseId as CaseId, {
-          type: event.type,
-          payload: event.payload as never,
-          at,
-          actor: { id: d.operator.id, name: d.operator.name },
-          deskId: d.identity.deskId,
-          wallMs: Date.now(),
-        });
+        await caseAppendEvent(
+          d.session,
+          caseId as CaseId,
+          event.type,
+          event.payload as never,
+          event.at as IsoInstant | undefined,
+        );
       }
     },
     auditLatest: (limit) => auditList(db, limit),

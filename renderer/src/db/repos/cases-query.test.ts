@@ -9,6 +9,7 @@ import {
   testDeadline,
   testDeskSetUp,
   testRegister,
+  testSession,
 } from '../test-builders';
 import {
   caseAppendEvent,
@@ -55,14 +56,15 @@ describe('casesPage', () => {
       });
       if (i % 3 === 0) {
         const at = '2026-11-04T01:00:00.000Z';
-        registered = await caseAppendEvent(db, registered.id, {
-          type: 'case/dispatched',
-          payload: { ...TEST_UNIT, deadline: testDeadline('2026-11-10T10:00:00.000Z') },
-          at: at as IsoInstant,
-          actor: { id: desk.operator.id, name: desk.operator.name },
-          deskId: desk.identity.deskId,
-          wallMs: Date.parse(at) + i,
-        });
+        // The same event time, on a wall clock a millisecond apart per case.
+        const clock = new Date(Date.parse(at) + i).toISOString();
+        registered = await caseAppendEvent(
+          testSession(db, desk, clock),
+          registered.id,
+          'case/dispatched',
+          { ...TEST_UNIT, deadline: testDeadline('2026-11-10T10:00:00.000Z') },
+          at as IsoInstant,
+        );
       }
       cases.push(registered);
     }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { IsoInstant } from '../../../../shared/brand';
+import type { CaseId, IsoInstant } from '../../../../shared/brand';
 import { caseFold } from '../../../../shared/workflow/reducer';
 import type { DeskDatabase } from '../database';
 import { StorageError, WorkflowError } from '../errors';
@@ -10,6 +10,7 @@ import {
   testDeadline,
   testDeskSetUp,
   testRegister,
+  testSession,
 } from '../test-builders';
 import {
   caseAppendEvent,
@@ -45,15 +46,12 @@ async function tables() {
   };
 }
 
-function dispatch(desk: StoredDeskState, at: string) {
-  return {
-    type: 'case/dispatched' as const,
-    payload: { ...TEST_UNIT, deadline: testDeadline('2026-11-20T10:00:00.000Z') },
-    at: at as IsoInstant,
-    actor: { id: desk.operator.id, name: desk.operator.name },
-    deskId: desk.identity.deskId,
-    wallMs: Date.parse(at),
-  };
+/** Dispatches a case as the desk's operator at `at`. */
+function dispatch(desk: StoredDeskState, caseId: CaseId, at: string) {
+  return caseAppendEvent(testSession(db, desk, at), caseId, 'case/dispatched', {
+    ...TEST_UNIT,
+    deadline: testDeadline('2026-11-20T10:00:00.000Z'),
+  });
 }
 
 describe('caseRegister', () => {
@@ -112,11 +110,7 @@ describe('caseRegister', () => {
   it('stores the snapshot its events fold into, and one outbox row per event', async () => {
     const desk = await deskReady();
     const registered = await testRegister(db, desk, '2026-11-09T02:00:00.000Z');
-    const dispatched = await caseAppendEvent(
-      db,
-      registered.id,
-      dispatch(desk, '2026-11-09T03:00:00.000Z'),
-    );
+    const dispatched = await dispatch(desk, registered.id, '2026-11-09T03:00:00.000Z');
 
     const events = await caseEvents(db, registered.id);
     expect(events.map((e) => e.type)).toEqual(['case/received', 'case/dispatched']);
@@ -135,14 +129,14 @@ describe('caseRegister', () => {
     const desk = await deskReady();
     const registered = await testRegister(db, desk, '2026-11-09T02:00:00.000Z');
     // The PC's clock was set back an hour before the next action.
-    await caseAppendEvent(db, registered.id, {
-      type: 'case/noted',
-      payload: { note: '客户再次来电' },
-      at: '2026-11-09T01:05:00.000Z' as IsoInstant,
-      actor: { id: desk.operator.id, name: desk.operator.name },
-      deskId: desk.identity.deskId,
-      wallMs: Date.parse('2026-11-09T01:05:00.000Z'),
-    });
+    await caseAppendEvent(
+      testSession(db, desk, '2026-11-09T01:05:00.000Z'),
+      registered.id,
+      'case/noted',
+      {
+        note: '客户再次来电',
+      },
+    );
     const [received, noted] = await caseEvents(db, registered.id);
     expect(noted?.type).toBe('case/noted');
     expect(String(noted?.hlc) > String(received?.hlc)).toBe(true);
@@ -200,14 +194,12 @@ describe('caseAppendEvent', () => {
     const registered = await testRegister(db, desk, '2026-11-09T02:00:00.000Z');
     const before = await tables();
 
-    const attempt = caseAppendEvent(db, registered.id, {
-      type: 'case/accepted',
-      payload: { handlerName: '张师傅' },
-      at: '2026-11-09T03:00:00.000Z' as IsoInstant,
-      actor: { id: desk.operator.id, name: desk.operator.name },
-      deskId: desk.identity.deskId,
-      wallMs: Date.parse('2026-11-09T03:00:00.000Z'),
-    });
+    const attempt = caseAppendEvent(
+      testSession(db, desk, '2026-11-09T03:00:00.000Z'),
+      registered.id,
+      'case/accepted',
+      { handlerName: '张师傅' },
+    );
 
     await expect(attempt).rejects.toBeInstanceOf(WorkflowError);
     await expect(attempt).rejects.toMatchObject({
@@ -222,16 +214,16 @@ describe('caseAppendEvent', () => {
     const desk = await deskReady();
     const registered = await testRegister(db, desk, '2026-11-09T02:00:00.000Z');
     await db.cases.delete(registered.id);
-    await expect(
-      caseAppendEvent(db, registered.id, dispatch(desk, '2026-11-09T03:00:00.000Z')),
-    ).rejects.toMatchObject({ code: 'notFound' });
+    await expect(dispatch(desk, registered.id, '2026-11-09T03:00:00.000Z')).rejects.toMatchObject({
+      code: 'notFound',
+    });
   });
 
   it('counts cases by status', async () => {
     const desk = await deskReady();
     const a = await testRegister(db, desk, '2026-11-09T02:00:00.000Z');
     await testRegister(db, desk, '2026-11-09T03:00:00.000Z');
-    await caseAppendEvent(db, a.id, dispatch(desk, '2026-11-09T04:00:00.000Z'));
+    await dispatch(desk, a.id, '2026-11-09T04:00:00.000Z');
     expect(await casesCount(db)).toBe(2);
     expect(await casesCount(db, { status: 'registered' })).toBe(1);
     expect(await casesCount(db, { status: 'dispatched' })).toBe(1);

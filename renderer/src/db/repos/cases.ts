@@ -4,15 +4,7 @@
  * Lists page by key, newest received first with the id as tiebreak.
  */
 import Dexie from 'dexie';
-import type {
-  CaseId,
-  CustomerId,
-  DeskId,
-  EventId,
-  HlcStamp,
-  IsoInstant,
-  StaffId,
-} from '../../../../shared/brand';
+import type { CaseId, CustomerId, EventId, HlcStamp, IsoInstant } from '../../../../shared/brand';
 import { isoInstant } from '../../../../shared/brand';
 import { localDateOf } from '../../../../shared/calendar/deadline';
 import type {
@@ -27,8 +19,8 @@ import { hlcNext } from '../../../../shared/hlc';
 import { newId } from '../../../../shared/ids';
 import { numberFormat, numberPeriodKey } from '../../../../shared/numbering';
 import { caseIdTimeFor } from '../../../../shared/register-query';
-import type { NumberingRules } from '../../../../shared/rules';
 import type {
+  CaseEvent,
   CaseEventType,
   CasePayloadOf,
   CaseReceived,
@@ -36,32 +28,18 @@ import type {
 import { caseApply } from '../../../../shared/workflow/reducer';
 import type { DeskDatabase } from '../database';
 import { StorageError, WorkflowError, withStorageErrors } from '../errors';
+import { sessionStamp, type DeskSession, type WriteStamp } from '../session';
 import { customerFileResolve } from './customers';
 import { searchNewest } from './search';
 import { searchTermsOf, searchTextsOf } from '../../../../shared/search';
 import { settingsGet } from './settings';
 
-export interface CaseActor {
-  readonly id: StaffId;
-  readonly name: string;
-}
-
-export interface CaseRegisterInput {
-  readonly payload: Omit<CaseReceived['payload'], 'number'>;
-  /** When the registration happened (the event's `at`). */
-  readonly at: IsoInstant;
-  readonly actor: CaseActor;
-  readonly deskId: DeskId;
-  readonly numbering: NumberingRules;
-  readonly deskCode?: string;
-  /** The desk's IANA zone: the received date's local month picks the numbering period. */
-  readonly timeZone: string;
-  /** The wall clock now, for ids, the HLC and record times. */
-  readonly wallMs: number;
-}
+/** What the clerk took in: the `case/received` payload without its number (the desk gives it). */
+export type CaseIntake = Omit<CaseReceived['payload'], 'number'>;
 
 /**
- * Registers a case: assigns its number, links or creates the customer file, appends the
+ * Registers a case as the session's operator, now: assigns its number (by the session desk's
+ * numbering, in its time zone), links or creates the customer file, appends the
  * `case/received` event and writes the snapshot, the outbox row, the counter and the clock,
  * all in one transaction. Throws `StorageError('duplicateNumber')` when the next number is
  * taken and `WorkflowError` when the reducer refuses; either way nothing is written.
@@ -72,11 +50,9 @@ export interface CaseRegisterInput {
  * one, so every read after the save finds the case by its text; if the desk stops in between,
  * `casesSearchIndexPending` writes them at the next start.
  */
-export async function caseRegister(
-  db: DeskDatabase,
-  input: CaseRegisterInput,
-): Promise<CaseEntity> {
-  const created = await caseRegisterSaved(db, input);
+export async function caseRegister(session: DeskSession, intake: CaseIntake): Promise<CaseEntity> {
+  const { db } = session;
+  const created = await caseRegisterSaved(session, intake);
   const indexing = casesSearchIndexPending(db, [created.id]).catch((error: unknown) => {
     // The case is saved; only its search pieces wait, and the next start writes them.
     console.error(`case ${created.number}: search pieces not written yet`, error);
@@ -117,10 +93,13 @@ export async function casesSearchIndexPending(
   });
 }
 
-async function caseRegisterSaved(db: DeskDatabase, input: CaseRegisterInput): Promise<CaseEntity> {
-  const localDate = localDateOf(input.payload.receivedAt, input.timeZone);
-  const period = numberPeriodKey(input.numbering, localDate);
-  const now = isoInstant(new Date(input.wallMs));
+async function caseRegisterSaved(session: DeskSession, intake: CaseIntake): Promise<CaseEntity> {
+  const { db, desk } = session;
+  const stamp = sessionStamp(session);
+  const { wallMs } = stamp;
+  const now = isoInstant(new Date(wallMs));
+  const localDate = localDateOf(intake.receivedAt, desk.timeZone);
+  const period = numberPeriodKey(desk.numbering, localDate);
   return withStorageErrors(() =>
     db.transaction('rw', [db.cases, db.events, db.customers, db.settings, db.outbox], async () => {
       // Requests are issued together where nothing depends on another: each round trip to
@@ -128,31 +107,21 @@ async function caseRegisterSaved(db: DeskDatabase, input: CaseRegisterInput): Pr
       const [counterRow, clock, file] = await Promise.all([
         settingsGet(db, 'numbering'),
         settingsGet(db, 'clock'),
-        customerFileResolve(db, input.payload.customer, now, input.wallMs),
+        customerFileResolve(db, intake.customer, now, wallMs),
       ]);
       const counter = counterRow ?? {};
       const serial = (counter[period] ?? 0) + 1;
-      const number = numberFormat(input.numbering, localDate, serial, input.deskCode);
+      const number = numberFormat(desk.numbering, localDate, serial, desk.deskCode);
       if ((await db.cases.where('number').equals(number).count()) > 0) {
         throw new StorageError('duplicateNumber', { message: `Case number ${number} exists` });
       }
-      const caseId = newId<CaseId>(caseIdTimeFor(input.wallMs, input.payload.receivedAt));
-      const hlc = hlcNext(clock, input.wallMs, input.deskId);
-      const event: CaseEventEntity<CaseReceived> = {
-        id: newId<EventId>(input.wallMs),
-        caseId,
-        type: 'case/received',
-        at: input.at,
-        hlc,
-        actorId: input.actor.id,
-        actorName: input.actor.name,
-        deskId: input.deskId,
-        payload: {
-          ...input.payload,
-          number,
-          customer: customerLinked(input.payload.customer, file.id),
-        },
-      };
+      const caseId = newId<CaseId>(caseIdTimeFor(wallMs, intake.receivedAt));
+      const hlc = hlcNext(clock, wallMs, stamp.deskId);
+      const event = eventOf<CaseReceived>(stamp, caseId, hlc, 'case/received', {
+        ...intake,
+        number,
+        customer: customerLinked(intake.customer, file.id),
+      });
       const next = caseApplyOrThrow(undefined, event);
       await Promise.all([
         file.write ? db.customers.put(file.write) : undefined,
@@ -172,27 +141,26 @@ async function caseRegisterSaved(db: DeskDatabase, input: CaseRegisterInput): Pr
 /** Every event type but the first: a case is received once, by `caseRegister`. */
 export type CaseAppendableType = Exclude<CaseEventType, 'case/received'>;
 
-export interface CaseEventInput<T extends CaseAppendableType> {
-  readonly type: T;
-  readonly payload: CasePayloadOf<T>;
-  readonly at: IsoInstant;
-  readonly actor: CaseActor;
-  readonly deskId: DeskId;
-  readonly wallMs: number;
-}
-
 /**
- * Appends one event to a case and writes the new snapshot, its outbox row and the clock in one
- * transaction. Throws `WorkflowError` when the reducer refuses (nothing is written) and
- * `StorageError('notFound')` for an unknown case.
+ * Appends one event to a case as the session's operator and writes the new snapshot, its outbox
+ * row and the clock in one transaction. `at` is the event's time when the step already fixed it
+ * (the instant its command was checked against); it is now otherwise. Throws `WorkflowError`
+ * when the reducer refuses (nothing is written) and `StorageError('notFound')` for an unknown
+ * case.
  */
 export async function caseAppendEvent<T extends CaseAppendableType>(
-  db: DeskDatabase,
+  session: DeskSession,
   caseId: CaseId,
-  input: CaseEventInput<T>,
+  type: T,
+  payload: CasePayloadOf<T>,
+  at?: IsoInstant,
 ): Promise<CaseEntity> {
+  const { db } = session;
+  const stamp = sessionStamp(session, at);
   return withStorageErrors(() =>
-    db.transaction('rw', caseAppendTables(db), () => caseAppendInTransaction(db, caseId, input)),
+    db.transaction('rw', caseAppendTables(db), () =>
+      caseAppendInTransaction(db, stamp, caseId, type, payload),
+    ),
   );
 }
 
@@ -203,38 +171,52 @@ export function caseAppendTables(db: DeskDatabase) {
 
 /**
  * The body of `caseAppendEvent`, for writes that append events to several cases at once (linking
- * cases as one matter): call it inside a `rw` transaction over `caseAppendTables`, so that a
- * refusal or failure of any event aborts them all.
+ * cases as one matter, recording a print): call it inside a `rw` transaction over
+ * `caseAppendTables`, so that a refusal or failure of any event aborts them all. The events of
+ * one such write share one `stamp` (`sessionStamp`).
  */
 export async function caseAppendInTransaction<T extends CaseAppendableType>(
   db: DeskDatabase,
+  stamp: WriteStamp,
   caseId: CaseId,
-  input: CaseEventInput<T>,
+  type: T,
+  payload: CasePayloadOf<T>,
 ): Promise<CaseEntity> {
-  const now = isoInstant(new Date(input.wallMs));
+  const now = isoInstant(new Date(stamp.wallMs));
   const current = await db.cases.get(caseId);
   if (!current) throw new StorageError('notFound', { message: `No case ${caseId}` });
   // The case may hold stamps from other desks ahead of our clock: stay after them.
   const clock = await settingsGet(db, 'clock');
   const last = clock === undefined || current.lastHlc > clock ? current.lastHlc : clock;
-  const hlc = hlcNext(last, input.wallMs, input.deskId);
-  const event: CaseEventEntity = {
-    id: newId<EventId>(input.wallMs),
-    caseId,
-    type: input.type,
-    at: input.at,
-    hlc,
-    actorId: input.actor.id,
-    actorName: input.actor.name,
-    deskId: input.deskId,
-    payload: input.payload,
-  };
+  const hlc = hlcNext(last, stamp.wallMs, stamp.deskId);
+  const event = eventOf<CaseEvent>(stamp, caseId, hlc, type, payload);
   const next = caseApplyOrThrow(current, event);
   await db.events.add(event);
   await db.cases.put(next);
   await db.outbox.add(outboxRow(event, now));
   await db.settings.put(clockRow(hlc, now));
   return next;
+}
+
+/** An event of a case, its envelope (id, time, actor, desk) taken from its write's stamp. */
+function eventOf<E extends CaseEvent = CaseEvent>(
+  stamp: WriteStamp,
+  caseId: CaseId,
+  hlc: HlcStamp,
+  type: E['type'],
+  payload: E['payload'],
+): CaseEventEntity<E> {
+  return {
+    id: newId<EventId>(stamp.wallMs),
+    caseId,
+    type,
+    at: stamp.at,
+    hlc,
+    actorId: stamp.actorId,
+    actorName: stamp.actorName,
+    deskId: stamp.deskId,
+    payload,
+  };
 }
 
 function caseApplyOrThrow(state: CaseEntity | undefined, event: CaseEventEntity): CaseEntity {

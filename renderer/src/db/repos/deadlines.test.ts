@@ -7,7 +7,7 @@ import {
 import type { CaseEntity } from '../../../../shared/entities';
 import { intakeDeadline } from '../../../../shared/workflow/intake';
 import type { DeskDatabase } from '../database';
-import { testDatabase, testDeskSetUp, testRegister } from '../test-builders';
+import { testDatabase, testDeskSetUp, testRegister, testSession } from '../test-builders';
 import { caseAppendEvent, caseEvents, caseGet } from './cases';
 import { deadlinesRecompute, deadlinesRecomputePreview } from './deadlines';
 import type { StoredDeskState } from './settings';
@@ -45,20 +45,17 @@ describe('deadlinesRecompute', () => {
     intoNextYear = await complaint('2026-12-29 10:00', before);
     thisYear = await complaint('2026-11-02 10:00', before);
     closed = await complaint('2026-12-28 10:00', before);
-    const actor = { id: desk.operator.id, name: desk.operator.name };
     const step = async (
       type: 'case/handledDirectly' | 'case/closed',
       payload: object,
       ms: number,
     ) =>
-      caseAppendEvent(db, closed.id, {
+      caseAppendEvent(
+        testSession(db, desk, new Date(ms).toISOString()),
+        closed.id,
         type,
-        payload: payload as never,
-        at: new Date(ms).toISOString() as IsoInstant,
-        actor,
-        deskId: desk.identity.deskId,
-        wallMs: ms,
-      });
+        payload as never,
+      );
     const t = Date.parse(sh('2026-12-28 11:00'));
     await step('case/handledDirectly', { answer: '已解答', followUpRequired: false }, t);
     closed = await step('case/closed', { finalCauseId: 'other', summary: '已解答' }, t + 60_000);
@@ -70,10 +67,6 @@ describe('deadlinesRecompute', () => {
   const input = () => ({
     rules: desk.rules,
     deadline: after,
-    actor: { id: desk.operator.id, name: desk.operator.name },
-    deskId: desk.identity.deskId,
-    at: sh('2026-12-30 09:00'),
-    wallMs: Date.parse(sh('2026-12-30 09:00')),
     reasonOf: (_previous: unknown, next: { dueAt: string }) =>
       `节假日已补充，期限改为 ${next.dueAt}`,
   });
@@ -99,7 +92,7 @@ describe('deadlinesRecompute', () => {
   });
 
   it('records the new deadline as an event in the history of the cases it changes', async () => {
-    const result = await deadlinesRecompute(db, input());
+    const result = await deadlinesRecompute(testSession(db, desk, sh('2026-12-30 09:00')), input());
     expect(result.open).toBe(2);
     expect(result.changed.map((c) => c.id)).toEqual([intoNextYear.id]);
 
@@ -124,7 +117,7 @@ describe('deadlinesRecompute', () => {
     expect((await caseEvents(db, closed.id)).map((e) => e.type)).not.toContain(
       'case/deadlineChanged',
     );
-    const again = await deadlinesRecompute(db, input());
+    const again = await deadlinesRecompute(testSession(db, desk, sh('2026-12-30 09:00')), input());
     expect(again.changed).toEqual([]);
   });
 });

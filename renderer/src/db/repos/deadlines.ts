@@ -4,7 +4,7 @@
  * written with its snapshot in the case's own transaction, so the history shows it and an
  * interruption leaves every case either changed or not.
  */
-import type { CaseId, DeskId, IsoInstant } from '../../../../shared/brand';
+import type { CaseId } from '../../../../shared/brand';
 import type { DeadlineContext } from '../../../../shared/calendar/deadline';
 import { CASE_STATUSES, type CaseDeadline, type CaseEntity } from '../../../../shared/entities';
 import type { DeskRules } from '../../../../shared/rules';
@@ -15,7 +15,9 @@ import {
   type DeadlineRecompute,
 } from '../../../../shared/workflow/deadline-recompute';
 import type { DeskDatabase } from '../database';
-import { caseAppendEvent, caseEvents, type CaseActor } from './cases';
+import { withStorageErrors } from '../errors';
+import { sessionStamp, type DeskSession } from '../session';
+import { caseAppendInTransaction, caseEvents } from './cases';
 
 const OPEN_STATUSES = CASE_STATUSES.filter((status) => status !== 'closed');
 
@@ -68,10 +70,6 @@ export async function deadlinesRecomputePreview(
 }
 
 export interface DeadlinesRecomputeInput extends DeadlinesContext {
-  readonly actor: CaseActor;
-  readonly deskId: DeskId;
-  readonly at: IsoInstant;
-  readonly wallMs: number;
   /** The words the history shows with a change (in the desk's language). */
   readonly reasonOf: (previous: CaseDeadline, next: CaseDeadline) => string;
 }
@@ -88,9 +86,12 @@ export interface DeadlinesRecomputeResult {
  * written in it, so a case changed meanwhile is recomputed from what it is now.
  */
 export async function deadlinesRecompute(
-  db: DeskDatabase,
+  session: DeskSession,
   input: DeadlinesRecomputeInput,
 ): Promise<DeadlinesRecomputeResult> {
+  const { db } = session;
+  // One instant for every change of the run, as the session's operator.
+  const stamp = sessionStamp(session);
   const ids = await openCaseIds(db);
   const changed: CaseEntity[] = [];
   for (const id of ids) {
@@ -102,14 +103,15 @@ export async function deadlinesRecompute(
         if (!item) return undefined;
         const result = await recomputeOf(db, item, input);
         if (result.outcome !== 'changed') return undefined;
-        return caseAppendEvent(db, id, {
-          type: 'case/deadlineChanged',
-          payload: deadlineChangedPayload(result, input.reasonOf(result.previous, result.deadline)),
-          at: input.at,
-          actor: input.actor,
-          deskId: input.deskId,
-          wallMs: input.wallMs,
-        });
+        return withStorageErrors(() =>
+          caseAppendInTransaction(
+            db,
+            stamp,
+            id,
+            'case/deadlineChanged',
+            deadlineChangedPayload(result, input.reasonOf(result.previous, result.deadline)),
+          ),
+        );
       },
     );
     if (next) changed.push(next);

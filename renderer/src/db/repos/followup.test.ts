@@ -10,6 +10,7 @@ import {
   testDeadline,
   testDeskSetUp,
   testRegister,
+  testSession,
 } from '../test-builders';
 import { caseAppendEvent } from './cases';
 import { followUpSampleRateBetween } from './followup';
@@ -29,14 +30,12 @@ describe('followUpSampleRateBetween', () => {
     const c = await testRegister(db, desk, '2026-10-01T01:00:00.000Z', { kindId });
     let ms = Date.parse(repliedAt) - 60_000;
     const append = <T extends CaseAppendableType>(type: T, payload: CasePayloadOf<T>) =>
-      caseAppendEvent(db, c.id, {
+      caseAppendEvent(
+        testSession(db, desk, new Date((ms += 60_000)).toISOString()),
+        c.id,
         type,
         payload,
-        at: new Date((ms += 60_000)).toISOString() as IsoInstant,
-        actor: { id: desk.operator.id, name: desk.operator.name },
-        deskId: desk.identity.deskId,
-        wallMs: ms,
-      });
+      );
     await append('case/dispatched', {
       ...TEST_UNIT,
       deadline: testDeadline('2026-12-01T09:30:00.000Z'),

@@ -11,11 +11,10 @@ import {
   type AidsError,
 } from '../../../../shared/hotline-aids';
 import type { CallScripts, DeskRules, ReferralEntry } from '../../../../shared/rules';
-import type { DeskDatabase } from '../database';
 import { StorageError } from '../errors';
+import type { DeskSession } from '../session';
 import { ChangeRefusedError, withRefusals } from './refused';
 import { settingsChange, settingsGet } from './settings';
-import type { AuditedBy } from './staff';
 
 export interface AidsChange {
   /** New scripts; `null` stops using scripts (the desk then shows none at intake). */
@@ -24,14 +23,15 @@ export interface AidsChange {
 }
 
 /**
- * Writes the scripts and/or the referral directory into the rules, audited. Throws
+ * Writes the scripts and/or the referral directory into the rules, audited (by the session's
+ * operator). Throws
  * `ChangeRefusedError<AidsError>` when `aidsScriptsCheck` or `aidsReferralsCheck` refuses.
  */
 export async function rulesAidsChange(
-  db: DeskDatabase,
+  session: DeskSession,
   change: AidsChange,
-  by: AuditedBy,
 ): Promise<DeskRules> {
+  const { db } = session;
   const problems: AidsError[] = [
     ...(change.scripts ? aidsScriptsCheck(change.scripts) : []),
     ...(change.referrals ? aidsReferralsCheck(change.referrals) : []),
@@ -48,7 +48,7 @@ export async function rulesAidsChange(
         ...(scripts ? { scripts: aidsScriptsClean(scripts) } : {}),
         referrals: change.referrals ? aidsReferralsClean(change.referrals) : rules.referrals,
       };
-      await settingsChange(db, 'rules', next, by);
+      await settingsChange(session, 'rules', next);
       return next;
     }),
   );

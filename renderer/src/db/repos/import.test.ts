@@ -6,7 +6,13 @@ import { importCheck, type ImportedCase } from '../../../../shared/import/check'
 import type { ImportCell } from '../../../../shared/import/values';
 import type { DeskDatabase } from '../database';
 import { StorageError } from '../errors';
-import { TEST_IMPORT_MAPPING, testDatabase, testDeskSetUp, testRegister } from '../test-builders';
+import {
+  TEST_IMPORT_MAPPING,
+  testDatabase,
+  testDeskSetUp,
+  testRegister,
+  testSession,
+} from '../test-builders';
 import { casesImport, importExistingNumbers, importNewUnitNames } from './import';
 import { settingsGet, type StoredDeskState } from './settings';
 
@@ -34,14 +40,10 @@ function rowsOf(...rows: ImportCell[][]): ImportedCase[] {
 let desk: StoredDeskState;
 
 async function importRows(cases: readonly ImportedCase[]) {
-  return casesImport(db, {
+  return casesImport(testSession(db, desk, '2026-11-30T04:00:00.000Z'), {
     cases,
-    actor: { id: desk.operator.id, name: desk.operator.name },
-    deskId: desk.identity.deskId,
-    numbering: desk.rules.numbering,
     channelId: 'phone',
     fileName: '登记表.xlsx',
-    wallMs: Date.parse('2026-11-30T04:00:00.000Z'),
   });
 }
 

@@ -7,7 +7,6 @@
 import type {
   AuditId,
   CaseId,
-  DeskId,
   EventId,
   HlcStamp,
   IsoInstant,
@@ -26,25 +25,19 @@ import { caseIdTimeFor } from '../../../../shared/register-query';
 import type { ImportedCase } from '../../../../shared/import/check';
 import { importEventsOf, importUnitNames } from '../../../../shared/import/events';
 import { numberReserve } from '../../../../shared/import/number-reserve';
-import type { NumberingRules } from '../../../../shared/rules';
 import { caseApply } from '../../../../shared/workflow/reducer';
 import type { DeskDatabase } from '../database';
 import { StorageError, WorkflowError, withStorageErrors } from '../errors';
-import type { CaseActor } from './cases';
+import { sessionStamp, type DeskSession } from '../session';
 import { customerFileResolve } from './customers';
 import { settingsGet } from './settings';
 
 export interface CasesImportInput {
   readonly cases: readonly ImportedCase[];
-  readonly actor: CaseActor;
-  readonly deskId: DeskId;
-  readonly numbering: NumberingRules;
-  readonly deskCode?: string;
   /** The channel imported cases are filed under. */
   readonly channelId: string;
   /** The file the rows came from, for the audit log. */
   readonly fileName: string;
-  readonly wallMs: number;
 }
 
 export interface CasesImportResult {
@@ -88,16 +81,20 @@ function applyAll(events: readonly CaseEventEntity[]): CaseEntity {
 }
 
 /**
- * Writes the imported cases, their customer files, the units they name, the outbox rows, the
+ * Writes the imported cases (as the session's operator, numbered by the session desk's rules), their customer files, the units they name, the outbox rows, the
  * numbering counter (moved past the imported numbers) and an audit entry, in one transaction.
  * Throws `StorageError('duplicateNumber')` when a number exists already (two rows of the file,
  * or a case of the desk) and `WorkflowError` when a step is refused; nothing is written then.
  */
 export async function casesImport(
-  db: DeskDatabase,
+  session: DeskSession,
   input: CasesImportInput,
 ): Promise<CasesImportResult> {
-  const now = isoInstant(new Date(input.wallMs));
+  const { db, desk } = session;
+  const stamp = sessionStamp(session);
+  const { wallMs } = stamp;
+  const actor = { id: stamp.actorId, name: stamp.actorName };
+  const now = isoInstant(new Date(wallMs));
   const numbers = input.cases.map((c) => c.number);
   return withStorageErrors(() =>
     db.transaction(
@@ -119,12 +116,12 @@ export async function casesImport(
             unitIds.set(name, existing.id);
             continue;
           }
-          const unit: UnitEntity = { id: newId<UnitId>(input.wallMs), name, active: true };
+          const unit: UnitEntity = { id: newId<UnitId>(wallMs), name, active: true };
           await db.units.add(unit);
           await db.audit.add({
-            id: newId<AuditId>(input.wallMs),
+            id: newId<AuditId>(wallMs),
             at: now,
-            actorId: input.actor.id,
+            actorId: actor.id,
             action: 'unit.added',
             target: unit.id,
             detail: name,
@@ -139,16 +136,16 @@ export async function casesImport(
         const events: CaseEventEntity[] = [];
         const outbox: OutboxEntity[] = [];
         for (const [index, imported] of input.cases.entries()) {
-          const file = await customerFileResolve(db, { ...imported.customer }, now, input.wallMs);
+          const file = await customerFileResolve(db, { ...imported.customer }, now, wallMs);
           // Written at once: the next row of the same household must find this file.
           if (file.write) await db.customers.put(file.write);
           const caseEvents = importEventsOf(imported, {
             // One millisecond apart: cases received at the same minute keep the file's order
             // (lists break ties by id); never older than the receipt (search relies on it).
-            caseId: newId<CaseId>(caseIdTimeFor(input.wallMs + index, imported.receivedAt)),
-            actor: input.actor,
-            deskId: input.deskId,
-            wallMs: input.wallMs,
+            caseId: newId<CaseId>(caseIdTimeFor(wallMs + index, imported.receivedAt)),
+            actor,
+            deskId: stamp.deskId,
+            wallMs,
             clock,
             unitIds,
             channelId: input.channelId,
@@ -166,16 +163,16 @@ export async function casesImport(
         const settings: SettingsEntity[] = [
           {
             key: 'numbering',
-            value: numberReserve(counter, numbers, input.numbering, input.deskCode),
+            value: numberReserve(counter, numbers, desk.numbering, desk.deskCode),
             updatedAt: now,
           },
         ];
         if (clock !== undefined) settings.push({ key: 'clock', value: clock, updatedAt: now });
         await db.settings.bulkPut(settings);
         await db.audit.add({
-          id: newId<AuditId>(input.wallMs),
+          id: newId<AuditId>(wallMs),
           at: now,
-          actorId: input.actor.id,
+          actorId: actor.id,
           action: 'register.imported',
           target: input.fileName,
           detail: String(cases.length),

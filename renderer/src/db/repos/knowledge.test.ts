@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { IsoInstant } from '../../../../shared/brand';
 import type { CaseEntity } from '../../../../shared/entities';
 import { KNOWLEDGE_DRAFT_EMPTY, type KnowledgeDraft } from '../../../../shared/knowledge';
 import type { DeskDatabase } from '../database';
-import { testDatabase, testDeskSetUp, testRegister } from '../test-builders';
+import type { DeskSession } from '../session';
+import { testDatabase, testDeskSetUp, testRegister, testSession } from '../test-builders';
 import { auditList } from './audit';
 import { caseAppendEvent } from './cases';
 import {
@@ -16,7 +16,6 @@ import {
 } from './knowledge';
 import { ChangeRefusedError } from './refused';
 import type { StoredDeskState } from './settings';
-import type { AuditedBy } from './staff';
 
 let db: DeskDatabase;
 afterEach(async () => {
@@ -25,10 +24,10 @@ afterEach(async () => {
 
 let minute = 0;
 /** Each write a minute after the last, so "newest first" is well defined. */
-function nextBy(desk: StoredDeskState): AuditedBy {
+function nextSession(desk: StoredDeskState): DeskSession {
   minute += 1;
   const wallMs = Date.parse('2026-11-03T02:00:00.000Z') + minute * 60_000;
-  return { actorId: desk.operator.id, at: new Date(wallMs).toISOString() as IsoInstant, wallMs };
+  return testSession(db, desk, new Date(wallMs).toISOString());
 }
 
 function draft(question: string, answer: string): KnowledgeDraft {
@@ -42,15 +41,13 @@ async function setUp(): Promise<StoredDeskState> {
 
 async function seed(desk: StoredDeskState) {
   await knowledgeAdd(
-    db,
+    nextSession(desk),
     draft('小区停水怎么办', '请拨打供水公司热线 96390 报修，停水通知见公众号。'),
-    nextBy(desk),
   );
-  await knowledgeAdd(db, draft('燃气费在哪里交', '可在燃气公司营业厅或微信缴费。'), nextBy(desk));
+  await knowledgeAdd(nextSession(desk), draft('燃气费在哪里交', '可在燃气公司营业厅或微信缴费。'));
   await knowledgeAdd(
-    db,
+    nextSession(desk),
     draft('自来水水质发黄', '多为管道锈蚀，请联系物业清洗水箱；停水后放水片刻即可。'),
-    nextBy(desk),
   );
 }
 
@@ -92,7 +89,7 @@ describe('knowledgeSearch in Chinese', () => {
     await seed(desk);
     const [gas] = await knowledgeSearch(db, { text: '燃气', limit: 10 });
     if (!gas) throw new Error('seeded entry missing');
-    await knowledgeUpdate(db, gas.id, { active: false }, nextBy(desk));
+    await knowledgeUpdate(nextSession(desk), gas.id, { active: false });
     expect(await knowledgeSearch(db, { text: '燃气', limit: 10 })).toEqual([]);
     expect(await knowledgeSearch(db, { text: '燃气', limit: 10, includeInactive: true })).toEqual([
       expect.objectContaining({ question: '燃气费在哪里交', active: false }),
@@ -103,13 +100,10 @@ describe('knowledgeSearch in Chinese', () => {
 describe('editing', () => {
   it('re-indexes an edited entry: the old words no longer find it, the new ones do', async () => {
     const desk = await setUp();
-    const entry = await knowledgeAdd(db, draft('燃气费在哪里交', '营业厅'), nextBy(desk));
-    const edited = await knowledgeUpdate(
-      db,
-      entry.id,
-      { draft: { ...draft('燃气费怎么缴纳', '微信缴费'), kindId: 'inquiry' } },
-      nextBy(desk),
-    );
+    const entry = await knowledgeAdd(nextSession(desk), draft('燃气费在哪里交', '营业厅'));
+    const edited = await knowledgeUpdate(nextSession(desk), entry.id, {
+      draft: { ...draft('燃气费怎么缴纳', '微信缴费'), kindId: 'inquiry' },
+    });
     expect(edited).toMatchObject({ kindId: 'inquiry', createdAt: entry.createdAt, active: true });
     expect(await knowledgeSearch(db, { text: '营业厅', limit: 10 })).toEqual([]);
     expect((await knowledgeSearch(db, { text: '微信', limit: 10 })).map((e) => e.id)).toEqual([
@@ -122,7 +116,7 @@ describe('editing', () => {
 
   it('refuses an entry without an answer and writes nothing', async () => {
     const desk = await setUp();
-    const error = await knowledgeAdd(db, draft('燃气费在哪里交', ' '), nextBy(desk)).catch(
+    const error = await knowledgeAdd(nextSession(desk), draft('燃气费在哪里交', ' ')).catch(
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(ChangeRefusedError);
@@ -138,22 +132,15 @@ describe('from a closed case', () => {
     const registered = await testRegister(db, desk, '2026-11-03T01:00:00.000Z', {
       subject: '小区停水三天无人通知',
     });
-    const step = (wallMs: number) => ({
-      at: new Date(wallMs).toISOString() as IsoInstant,
-      actor: { id: desk.operator.id, name: desk.operator.name },
-      deskId: desk.identity.deskId,
-      wallMs,
-    });
+    const step = (wallMs: number) => testSession(db, desk, new Date(wallMs).toISOString());
     const base = Date.parse('2026-11-03T01:10:00.000Z');
-    await caseAppendEvent(db, registered.id, {
-      type: 'case/handledDirectly',
-      payload: { answer: '已告知：管网检修，11月4日恢复供水。', followUpRequired: false },
-      ...step(base),
+    await caseAppendEvent(step(base), registered.id, 'case/handledDirectly', {
+      answer: '已告知：管网检修，11月4日恢复供水。',
+      followUpRequired: false,
     });
-    return caseAppendEvent(db, registered.id, {
-      type: 'case/closed',
-      payload: { finalCauseId: 'other', summary: '已答复停水原因' },
-      ...step(base + 60_000),
+    return caseAppendEvent(step(base + 60_000), registered.id, 'case/closed', {
+      finalCauseId: 'other',
+      summary: '已答复停水原因',
     });
   }
 
@@ -168,7 +155,7 @@ describe('from a closed case', () => {
       kindId: 'complaint',
     });
     if (!proposed) throw new Error('no draft');
-    const entry = await knowledgeAddFromCase(db, closed.id, proposed, nextBy(desk));
+    const entry = await knowledgeAddFromCase(nextSession(desk), closed.id, proposed);
     expect(entry.sourceCaseId).toBe(closed.id);
     expect(await knowledgeOfCase(db, closed.id)).toEqual([entry]);
     expect((await knowledgeSearch(db, { text: '管网检修', limit: 5 })).map((e) => e.id)).toEqual([
@@ -180,10 +167,9 @@ describe('from a closed case', () => {
     const desk = await setUp();
     const open = await testRegister(db, desk, '2026-11-03T01:00:00.000Z');
     const error = await knowledgeAddFromCase(
-      db,
+      nextSession(desk),
       open.id,
       draft('楼道灯不亮', '已修好'),
-      nextBy(desk),
     ).catch((e: unknown) => e);
     expect((error as ChangeRefusedError<unknown>).problems).toEqual([{ code: 'caseNotClosed' }]);
     expect(await knowledgeOfCase(db, open.id)).toEqual([]);

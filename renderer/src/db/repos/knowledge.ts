@@ -19,8 +19,8 @@ import { searchMatches, searchQueryTerms } from '../../../../shared/search';
 import type { CasePayloadOf } from '../../../../shared/workflow/events';
 import type { DeskDatabase } from '../database';
 import { StorageError } from '../errors';
+import { sessionStamp, type DeskSession, type WriteStamp } from '../session';
 import { ChangeRefusedError, withRefusals } from './refused';
-import type { AuditedBy } from './staff';
 
 /** Why a knowledge change was refused: a field's problem, or a case that is not closed. */
 export type KnowledgeRefusal = KnowledgeError | { readonly code: 'caseNotClosed' };
@@ -96,7 +96,7 @@ export async function knowledgeOfCase(
 async function knowledgeWrite(
   db: DeskDatabase,
   draft: KnowledgeDraft,
-  by: AuditedBy,
+  by: WriteStamp,
   sourceCaseId: CaseId | undefined,
 ): Promise<KnowledgeEntity> {
   const entry: KnowledgeEntity = {
@@ -122,10 +122,11 @@ async function knowledgeWrite(
 
 /** Adds an entry and its audit entry. Throws `ChangeRefusedError<KnowledgeRefusal>` when invalid. */
 export async function knowledgeAdd(
-  db: DeskDatabase,
+  session: DeskSession,
   draft: KnowledgeDraft,
-  by: AuditedBy,
 ): Promise<KnowledgeEntity> {
+  const { db } = session;
+  const by = sessionStamp(session);
   const problems = knowledgeCheck(draft);
   if (problems.length > 0) throw new ChangeRefusedError<KnowledgeRefusal>(problems);
   return withRefusals(() =>
@@ -138,11 +139,12 @@ export async function knowledgeAdd(
  * `ChangeRefusedError<KnowledgeRefusal>` for an invalid draft or a case that is not closed.
  */
 export async function knowledgeAddFromCase(
-  db: DeskDatabase,
+  session: DeskSession,
   caseId: CaseId,
   draft: KnowledgeDraft,
-  by: AuditedBy,
 ): Promise<KnowledgeEntity> {
+  const { db } = session;
+  const by = sessionStamp(session);
   const problems = knowledgeCheck(draft);
   if (problems.length > 0) throw new ChangeRefusedError<KnowledgeRefusal>(problems);
   return withRefusals(() =>
@@ -182,11 +184,12 @@ export async function knowledgeCaseDraft(
  * audit entry. Throws `ChangeRefusedError<KnowledgeRefusal>` for an invalid draft.
  */
 export async function knowledgeUpdate(
-  db: DeskDatabase,
+  session: DeskSession,
   id: KnowledgeId,
   changes: { readonly draft?: KnowledgeDraft; readonly active?: boolean },
-  by: AuditedBy,
 ): Promise<KnowledgeEntity> {
+  const { db } = session;
+  const by = sessionStamp(session);
   const problems = changes.draft ? knowledgeCheck(changes.draft) : [];
   if (problems.length > 0) throw new ChangeRefusedError<KnowledgeRefusal>(problems);
   return withRefusals(() =>

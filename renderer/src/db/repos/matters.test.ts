@@ -1,9 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { IsoInstant } from '../../../../shared/brand';
 import type { CaseEntity } from '../../../../shared/entities';
 import type { DeskDatabase } from '../database';
 import { StorageError } from '../errors';
-import { testCustomer, testDatabase, testDeskSetUp, testRegister } from '../test-builders';
+import type { DeskSession } from '../session';
+import {
+  testCustomer,
+  testDatabase,
+  testDeskSetUp,
+  testRegister,
+  testSession,
+} from '../test-builders';
 import { caseEvents, caseGet } from './cases';
 import {
   MatterError,
@@ -11,7 +17,6 @@ import {
   matterLink,
   matterLinkCandidates,
   matterUnlink,
-  type MatterChangeInput,
 } from './matters';
 import type { StoredDeskState } from './settings';
 
@@ -23,14 +28,10 @@ describe('linking cases as one matter', () => {
   let third: CaseEntity;
   let wallMs = Date.parse('2026-11-10T02:00:00.000Z');
 
-  const by = (): MatterChangeInput => {
+  /** The operator's session for the next change, a minute after the last. */
+  const by = (): DeskSession => {
     wallMs += 60_000;
-    return {
-      at: new Date(wallMs).toISOString() as IsoInstant,
-      actor: { id: desk.operator.id, name: desk.operator.name },
-      deskId: desk.identity.deskId,
-      wallMs,
-    };
+    return testSession(db, desk, new Date(wallMs).toISOString());
   };
   const matterOf = async (c: CaseEntity) => (await caseGet(db, c.id))?.matterId;
 
@@ -49,7 +50,7 @@ describe('linking cases as one matter', () => {
   });
 
   it('links two reports under the first, with a linked event on each', async () => {
-    await matterLink(db, second.id, first.id, by());
+    await matterLink(by(), second.id, first.id);
     expect(await matterOf(first)).toBe(first.id);
     expect(await matterOf(second)).toBe(first.id);
     const last = async (c: CaseEntity) => (await caseEvents(db, c.id)).at(-1);
@@ -67,18 +68,18 @@ describe('linking cases as one matter', () => {
   });
 
   it('refuses a self-link and a second link of the same matter, writing nothing', async () => {
-    await expect(matterLink(db, first.id, first.id, by())).rejects.toMatchObject({
+    await expect(matterLink(by(), first.id, first.id)).rejects.toMatchObject({
       code: 'selfLink',
     });
-    await matterLink(db, second.id, first.id, by());
+    await matterLink(by(), second.id, first.id);
     const events = await db.events.count();
-    await expect(matterLink(db, first.id, second.id, by())).rejects.toBeInstanceOf(MatterError);
+    await expect(matterLink(by(), first.id, second.id)).rejects.toBeInstanceOf(MatterError);
     expect(await db.events.count()).toBe(events);
   });
 
   it('refuses an unknown case', async () => {
     await expect(
-      matterLink(db, first.id, 'no-such-case' as CaseEntity['id'], by()),
+      matterLink(by(), first.id, 'no-such-case' as CaseEntity['id']),
     ).rejects.toBeInstanceOf(StorageError);
   });
 
@@ -91,7 +92,7 @@ describe('linking cases as one matter', () => {
     };
     db.events.hook('creating', failSecond);
     try {
-      await expect(matterLink(db, second.id, first.id, by())).rejects.toBeInstanceOf(StorageError);
+      await expect(matterLink(by(), second.id, first.id)).rejects.toBeInstanceOf(StorageError);
     } finally {
       db.events.hook('creating').unsubscribe(failSecond);
     }
@@ -103,22 +104,22 @@ describe('linking cases as one matter', () => {
   });
 
   it('unlinks a report: both cases become their own matter again', async () => {
-    await matterLink(db, second.id, first.id, by());
-    await matterUnlink(db, second.id, by());
+    await matterLink(by(), second.id, first.id);
+    await matterUnlink(by(), second.id);
     expect(await matterOf(first)).toBe(first.id);
     expect(await matterOf(second)).toBe(second.id);
     expect((await caseEvents(db, second.id)).at(-1)).toMatchObject({
       type: 'case/unlinked',
       payload: { otherCaseId: first.id },
     });
-    await expect(matterUnlink(db, second.id, by())).rejects.toMatchObject({ code: 'notLinked' });
+    await expect(matterUnlink(by(), second.id)).rejects.toMatchObject({ code: 'notLinked' });
   });
 
   it('keeps the rest of a matter together when its first case leaves', async () => {
-    await matterLink(db, second.id, first.id, by());
-    await matterLink(db, third.id, second.id, by());
+    await matterLink(by(), second.id, first.id);
+    await matterLink(by(), third.id, second.id);
     expect(await matterOf(third)).toBe(first.id);
-    await matterUnlink(db, first.id, by());
+    await matterUnlink(by(), first.id);
     expect(await matterOf(first)).toBe(first.id);
     expect(await matterOf(second)).toBe(second.id);
     expect(await matterOf(third)).toBe(second.id);

@@ -4,7 +4,7 @@
  * same append as every other event (`caseAppendInTransaction`): either all cases change or none.
  */
 import Dexie from 'dexie';
-import type { CaseId, DeskId, IsoInstant } from '../../../../shared/brand';
+import type { CaseId } from '../../../../shared/brand';
 import type { CaseEntity } from '../../../../shared/entities';
 import {
   matterLinkPlan,
@@ -15,13 +15,8 @@ import {
 import { registerCanRead, type RegisterViewer } from '../../../../shared/register-query';
 import type { DeskDatabase } from '../database';
 import { StorageError, isDeskError, storageErrorFrom } from '../errors';
-import {
-  caseAppendInTransaction,
-  caseAppendTables,
-  caseByNumber,
-  casesSearch,
-  type CaseActor,
-} from './cases';
+import { sessionStamp, type DeskSession } from '../session';
+import { caseAppendInTransaction, caseAppendTables, caseByNumber, casesSearch } from './cases';
 
 /** A link or unlink the matter rules refuse (the cases are unchanged). */
 export class MatterError extends Error {
@@ -32,13 +27,6 @@ export class MatterError extends Error {
     super(`Matter change refused: ${code}`);
     this.code = code;
   }
-}
-
-export interface MatterChangeInput {
-  readonly at: IsoInstant;
-  readonly actor: CaseActor;
-  readonly deskId: DeskId;
-  readonly wallMs: number;
 }
 
 /** The cases of a matter, earliest received first. */
@@ -55,17 +43,16 @@ async function caseOrThrow(db: DeskDatabase, id: CaseId): Promise<CaseEntity> {
   return found;
 }
 
-async function planWrite(
-  db: DeskDatabase,
-  decide: () => Promise<MatterPlan>,
-  input: MatterChangeInput,
-): Promise<void> {
+async function planWrite(session: DeskSession, decide: () => Promise<MatterPlan>): Promise<void> {
+  const { db } = session;
+  // One instant for every event of the change.
+  const stamp = sessionStamp(session);
   try {
     await db.transaction('rw', caseAppendTables(db), async () => {
       const plan = await decide();
       if (!plan.ok) throw new MatterError(plan.code);
       for (const step of plan.steps) {
-        await caseAppendInTransaction(db, step.caseId, { ...step, ...input });
+        await caseAppendInTransaction(db, stamp, step.caseId, step.type, step.payload);
       }
     });
   } catch (error) {
@@ -79,43 +66,32 @@ async function planWrite(
  * 'alreadyLinked') or `StorageError('notFound')`; nothing is written then.
  */
 export async function matterLink(
-  db: DeskDatabase,
+  session: DeskSession,
   caseId: CaseId,
   otherCaseId: CaseId,
-  input: MatterChangeInput,
 ): Promise<void> {
-  await planWrite(
-    db,
-    async () => {
-      const a = await caseOrThrow(db, caseId);
-      const b = await caseOrThrow(db, otherCaseId);
-      const [aMatter, bMatter] = await Promise.all([
-        matterCases(db, a.matterId),
-        matterCases(db, b.matterId),
-      ]);
-      return matterLinkPlan(a, aMatter, b, bMatter);
-    },
-    input,
-  );
+  const { db } = session;
+  await planWrite(session, async () => {
+    const a = await caseOrThrow(db, caseId);
+    const b = await caseOrThrow(db, otherCaseId);
+    const [aMatter, bMatter] = await Promise.all([
+      matterCases(db, a.matterId),
+      matterCases(db, b.matterId),
+    ]);
+    return matterLinkPlan(a, aMatter, b, bMatter);
+  });
 }
 
 /**
  * Takes a case out of its matter (`case/unlinked` on it and on the root of what remains; see
  * `matterUnlinkPlan`). Throws `MatterError('notLinked')` for a case that is alone.
  */
-export async function matterUnlink(
-  db: DeskDatabase,
-  caseId: CaseId,
-  input: MatterChangeInput,
-): Promise<void> {
-  await planWrite(
-    db,
-    async () => {
-      const x = await caseOrThrow(db, caseId);
-      return matterUnlinkPlan(x, await matterCases(db, x.matterId));
-    },
-    input,
-  );
+export async function matterUnlink(session: DeskSession, caseId: CaseId): Promise<void> {
+  const { db } = session;
+  await planWrite(session, async () => {
+    const x = await caseOrThrow(db, caseId);
+    return matterUnlinkPlan(x, await matterCases(db, x.matterId));
+  });
 }
 
 /**

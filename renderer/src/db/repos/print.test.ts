@@ -9,6 +9,7 @@ import {
   testDeadline,
   testDeskSetUp,
   testRegister,
+  testSession,
 } from '../test-builders';
 import { caseAppendEvent, caseEvents } from './cases';
 import {
@@ -33,20 +34,15 @@ async function deskReady() {
 
 const at = (s: string) => s as IsoInstant;
 
+/** The operator's session at `when`. */
 function step(desk: StoredDeskState, when: string) {
-  return {
-    at: at(when),
-    actor: { id: desk.operator.id, name: desk.operator.name },
-    deskId: desk.identity.deskId,
-    wallMs: Date.parse(when),
-  };
+  return testSession(db, desk, when);
 }
 
 async function dispatch(desk: StoredDeskState, caseId: CaseId, when: string) {
-  return caseAppendEvent(db, caseId, {
-    type: 'case/dispatched',
-    payload: { ...TEST_UNIT, deadline: testDeadline('2026-11-20T09:30:00.000Z') },
-    ...step(desk, when),
+  return caseAppendEvent(step(desk, when), caseId, 'case/dispatched', {
+    ...TEST_UNIT,
+    deadline: testDeadline('2026-11-20T09:30:00.000Z'),
   });
 }
 
@@ -117,10 +113,10 @@ describe('printFollowUpsDue', () => {
     const desk = await deskReady();
     const reply = async (id: CaseId, due: string) => {
       await dispatch(desk, id, '2026-11-02T02:00:00.000Z');
-      await caseAppendEvent(db, id, {
-        type: 'case/replied',
-        payload: { reply: '已修复', toldCustomer: '已告知', followUpDueAt: at(due) },
-        ...step(desk, '2026-11-02T03:00:00.000Z'),
+      await caseAppendEvent(step(desk, '2026-11-02T03:00:00.000Z'), id, 'case/replied', {
+        reply: '已修复',
+        toldCustomer: '已告知',
+        followUpDueAt: at(due),
       });
     };
     const today = await testRegister(db, desk, '2026-11-02T01:00:00.000Z', { subject: '今天' });
@@ -133,10 +129,9 @@ describe('printFollowUpsDue', () => {
     await reply(later.id, '2026-11-04T01:00:00.000Z');
     // Escalated after the reply: handled again, not to be called yet.
     await reply(escalated.id, '2026-11-02T10:00:00.000Z');
-    await caseAppendEvent(db, escalated.id, {
-      type: 'case/escalated',
-      payload: { reason: '客户不满意', deadline: testDeadline('2026-11-20T09:30:00.000Z') },
-      ...step(desk, '2026-11-02T05:00:00.000Z'),
+    await caseAppendEvent(step(desk, '2026-11-02T05:00:00.000Z'), escalated.id, 'case/escalated', {
+      reason: '客户不满意',
+      deadline: testDeadline('2026-11-20T09:30:00.000Z'),
     });
     const due = await printFollowUpsDue(db, at('2026-11-03T16:00:00.000Z'));
     expect(due.map((c) => c.subject)).toEqual(['逾期', '今天']);
@@ -148,11 +143,10 @@ describe('printRecord', () => {
     const desk = await deskReady();
     const a = await testRegister(db, desk, '2026-11-02T01:00:00.000Z');
     const b = await testRegister(db, desk, '2026-11-02T01:10:00.000Z');
-    await printRecord(db, {
+    await printRecord(step(desk, '2026-11-02T05:00:00.000Z'), {
       form: 'dispatch',
       caseIds: [a.id, b.id],
       output: 'print',
-      ...step(desk, '2026-11-02T05:00:00.000Z'),
     });
     for (const id of [a.id, b.id]) {
       const events = await caseEvents(db, id);
@@ -169,12 +163,11 @@ describe('printRecord', () => {
 
   it('records a list form once, with what it covered', async () => {
     const desk = await deskReady();
-    await printRecord(db, {
+    await printRecord(step(desk, '2026-11-02T05:00:00.000Z'), {
       form: 'register',
       caseIds: [],
       output: 'pdf',
       detail: '2026-11-01..2026-11-30',
-      ...step(desk, '2026-11-02T05:00:00.000Z'),
     });
     const audit = await db.audit.where('action').equals('register.printed').toArray();
     expect(audit).toEqual([
@@ -191,11 +184,10 @@ describe('printRecord', () => {
     const a = await testRegister(db, desk, '2026-11-02T01:00:00.000Z');
     const auditBefore = await db.audit.count();
     await expect(
-      printRecord(db, {
+      printRecord(step(desk, '2026-11-02T05:00:00.000Z'), {
         form: 'handlingRecord',
         caseIds: [a.id, 'gone' as CaseId],
         output: 'print',
-        ...step(desk, '2026-11-02T05:00:00.000Z'),
       }),
     ).rejects.toBeInstanceOf(StorageError);
     expect((await caseEvents(db, a.id)).map((e) => e.type)).toEqual(['case/received']);

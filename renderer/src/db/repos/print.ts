@@ -3,15 +3,16 @@
  * audit log holds who printed what, when; a case form also appends `case/printed` to its case).
  */
 import Dexie from 'dexie';
-import type { AuditId, CaseId, DeskId, IsoInstant, StaffId } from '../../../../shared/brand';
+import type { AuditId, CaseId, IsoInstant } from '../../../../shared/brand';
 import type { AuditEntity, CaseEntity, CaseEventEntity } from '../../../../shared/entities';
 import { newId } from '../../../../shared/ids';
 import { isCaseForm, type PrintFormId } from '../../../../shared/print/forms';
 import { printSettingsRestore, type PrintSettings } from '../../../../shared/print/settings';
 import type { DeskDatabase } from '../database';
 import { StorageError, withStorageErrors } from '../errors';
+import { sessionStamp, type DeskSession } from '../session';
 import { caseAllowedEvents } from '../../../../shared/workflow/reducer';
-import { caseAppendEvent, caseEvents } from './cases';
+import { caseAppendInTransaction, caseEvents } from './cases';
 import { settingsGet } from './settings';
 
 export interface CaseWithEvents {
@@ -92,23 +93,21 @@ export interface PrintRecordInput {
   readonly detail?: string;
   /** `print` or `pdf`: how it left the desk. */
   readonly output: 'print' | 'pdf';
-  readonly at: IsoInstant;
-  readonly actor: { readonly id: StaffId; readonly name: string };
-  readonly deskId: DeskId;
-  readonly wallMs: number;
 }
 
 /**
- * Records a print in one transaction: an audit entry per case form (`case.printed`) with a
+ * Records a print by the session's operator, now, in one transaction: an audit entry per case form (`case.printed`) with a
  * `case/printed` event on its case, or one `register.printed` entry for a list form. Throws
  * `StorageError('notFound')` if a case has gone; then nothing is recorded.
  */
-export async function printRecord(db: DeskDatabase, input: PrintRecordInput): Promise<void> {
+export async function printRecord(session: DeskSession, input: PrintRecordInput): Promise<void> {
+  const { db } = session;
+  const stamp = sessionStamp(session);
   const detail = [input.form, input.output, input.detail].filter(Boolean).join(' ');
   const entry = (action: AuditEntity['action'], target: string): AuditEntity => ({
-    id: newId<AuditId>(input.wallMs),
-    at: input.at,
-    actorId: input.actor.id,
+    id: newId<AuditId>(stamp.wallMs),
+    at: stamp.at,
+    actorId: stamp.actorId,
     action,
     target,
     detail,
@@ -124,14 +123,7 @@ export async function printRecord(db: DeskDatabase, input: PrintRecordInput): Pr
       }
       for (const caseId of input.caseIds) {
         // Runs inside this transaction (its tables are a subset), so all cases or none.
-        await caseAppendEvent(db, caseId, {
-          type: 'case/printed',
-          payload: { form: input.form },
-          at: input.at,
-          actor: input.actor,
-          deskId: input.deskId,
-          wallMs: input.wallMs,
-        });
+        await caseAppendInTransaction(db, stamp, caseId, 'case/printed', { form: input.form });
         await db.audit.add(entry('case.printed', caseId));
       }
     }),

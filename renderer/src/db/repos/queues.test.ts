@@ -16,6 +16,7 @@ import {
   testDeadline,
   testDeskSetUp,
   testRegister,
+  testSession,
 } from '../test-builders';
 import type { StoredDeskState } from './settings';
 import { caseAppendEvent, type CaseAppendableType } from './cases';
@@ -68,14 +69,10 @@ async function story(
   let wallMs = Date.parse(sh(receivedAt)) + 120_000;
   for (const [type, payload] of options.steps ?? []) {
     wallMs += 60_000;
-    c = await caseAppendEvent(db, c.id, {
-      type,
-      payload: { ...STEP_DEFAULTS[type], ...payload } as never,
-      at: new Date(wallMs).toISOString() as IsoInstant,
-      actor: { id: desk.operator.id, name: desk.operator.name },
-      deskId: desk.identity.deskId,
-      wallMs,
-    });
+    c = await caseAppendEvent(testSession(db, desk, new Date(wallMs).toISOString()), c.id, type, {
+      ...STEP_DEFAULTS[type],
+      ...payload,
+    } as never);
   }
   return c;
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IsoInstant, StaffId, UnitId } from '../../../../shared/brand';
 import type { CaseEntity } from '../../../../shared/entities';
+import type { CasePayloadOf } from '../../../../shared/workflow/events';
 import {
   REGISTER_SORTS,
   registerCompare,
@@ -21,8 +22,9 @@ import {
   testDeadline,
   testDeskSetUp,
   testRegister,
+  testSession,
 } from '../test-builders';
-import { caseAppendEvent, type CaseAppendableType, type CaseEventInput } from './cases';
+import { caseAppendEvent, type CaseAppendableType } from './cases';
 import { matterLink, matterUnlink } from './matters';
 import {
   registerCounts,
@@ -50,17 +52,9 @@ describe('register pages and counts', () => {
   const append = async <T extends CaseAppendableType>(
     id: CaseEntity['id'],
     type: T,
-    payload: CaseEventInput<T>['payload'],
+    payload: CasePayloadOf<T>,
     wallMs: number,
-  ) =>
-    caseAppendEvent(db, id, {
-      type,
-      payload,
-      at: new Date(wallMs).toISOString() as IsoInstant,
-      actor: { id: desk.operator.id, name: desk.operator.name },
-      deskId: desk.identity.deskId,
-      wallMs,
-    });
+  ) => caseAppendEvent(testSession(db, desk, new Date(wallMs).toISOString()), id, type, payload);
 
   beforeAll(async () => {
     db = testDatabase();
@@ -124,14 +118,9 @@ describe('register pages and counts', () => {
     // Two reports of one matter, and a third report of it.
     const [a, b, c] = [cases[2], cases[7], cases[12]];
     if (!a || !b || !c) throw new Error('cases missing');
-    const by = (wallMs: number) => ({
-      at: new Date(wallMs).toISOString() as IsoInstant,
-      actor: { id: desk.operator.id, name: desk.operator.name },
-      deskId: desk.identity.deskId,
-      wallMs,
-    });
-    await matterLink(db, a.id, b.id, by(Date.parse(NOW)));
-    await matterLink(db, c.id, b.id, by(Date.parse(NOW) + 1000));
+    const by = (wallMs: number) => testSession(db, desk, new Date(wallMs).toISOString());
+    await matterLink(by(Date.parse(NOW)), a.id, b.id);
+    await matterLink(by(Date.parse(NOW) + 1000), c.id, b.id);
     cases = await db.cases.toArray();
   });
   afterAll(async () => {
@@ -270,12 +259,7 @@ describe('counts of a status whose linked cases are headed by a case of another 
     const db = testDatabase();
     const desk = await testDeskSetUp(db);
     const viewer = desk.operator;
-    const at = (ms: number) => ({
-      at: new Date(ms).toISOString() as IsoInstant,
-      actor: { id: desk.operator.id, name: desk.operator.name },
-      deskId: desk.identity.deskId,
-      wallMs: ms,
-    });
+    const at = (ms: number) => testSession(db, desk, new Date(ms).toISOString());
     const t0 = Date.parse('2026-11-03T01:00:00.000Z');
     const [first, second, third] = [
       await testRegister(db, desk, '2026-11-03T01:00:00.000Z', { subject: '电梯停运' }),
@@ -284,18 +268,14 @@ describe('counts of a status whose linked cases are headed by a case of another 
     ];
     await testRegister(db, desk, '2026-11-03T04:00:00.000Z', { subject: '楼道灯不亮' });
     if (!first || !second || !third) throw new Error('cases missing');
-    await matterLink(db, second.id, first.id, at(t0 + 5 * 3_600_000));
-    await matterLink(db, third.id, first.id, at(t0 + 6 * 3_600_000));
+    await matterLink(at(t0 + 5 * 3_600_000), second.id, first.id);
+    await matterLink(at(t0 + 6 * 3_600_000), third.id, first.id);
     for (const c of [second, third]) {
-      await caseAppendEvent(db, c.id, {
-        type: 'case/dispatched',
-        payload: {
-          unitId: ENGINEERING,
-          unitName: '工程部',
-          handlerName: '李强',
-          deadline: testDeadline('2026-11-10T09:30:00.000Z'),
-        },
-        ...at(t0 + 7 * 3_600_000),
+      await caseAppendEvent(at(t0 + 7 * 3_600_000), c.id, 'case/dispatched', {
+        unitId: ENGINEERING,
+        unitName: '工程部',
+        handlerName: '李强',
+        deadline: testDeadline('2026-11-10T09:30:00.000Z'),
       });
     }
     const check = async (expected: Record<string, [number, number]>) => {
@@ -313,7 +293,7 @@ describe('counts of a status whose linked cases are headed by a case of another 
     // The first case is still registered; the two dispatched reports are one matter headed by it.
     await check({ all: [4, 2], dispatched: [2, 1], registered: [2, 2], open: [4, 2] });
     // Taking the first case out: the second heads the matter now.
-    await matterUnlink(db, first.id, at(t0 + 8 * 3_600_000));
+    await matterUnlink(at(t0 + 8 * 3_600_000), first.id);
     await check({ all: [4, 3], dispatched: [2, 1], registered: [2, 2], closed: [0, 0] });
     // Without the tallies row (a database from before them), the same counts after a rebuild.
     await db.tallies.clear();

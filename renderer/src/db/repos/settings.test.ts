@@ -66,7 +66,6 @@ describe('deskSetUp', () => {
         operatorName: '张三',
         locale: 'en',
         now: '2026-11-03T01:00:00.000Z' as IsoInstant,
-        wallMs: Date.parse('2026-11-03T01:00:00.000Z'),
       }),
     ).rejects.toBeInstanceOf(DeskAlreadySetUpError);
 
@@ -85,7 +84,6 @@ describe('deskSetUp', () => {
       operatorName: '赵六',
       locale: 'en',
       now: SET_UP_AT,
-      wallMs: Date.parse(SET_UP_AT),
     });
     expect(identity.deskCode).toBe('A01');
     expect((await deskState(db))?.locale).toBe('en');

@@ -16,6 +16,7 @@ import { presetFor } from '../../../../shared/presets';
 import type { DeskRules, Locale, PresetId } from '../../../../shared/rules';
 import type { DeskDatabase } from '../database';
 import { DeskAlreadySetUpError, StorageError, withStorageErrors } from '../errors';
+import { sessionStamp, writeInstantAt, type DeskSession } from '../session';
 
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 
@@ -44,13 +45,17 @@ export async function settingsPut<K extends SettingsKey>(
   await withStorageErrors(() => db.settings.put(row));
 }
 
-/** An operator's change to a setting: the new value and its audit entry, in one transaction. */
+/**
+ * The session operator's change to a setting: the new value and its audit entry, in one
+ * transaction.
+ */
 export async function settingsChange<K extends SettingsKey>(
-  db: DeskDatabase,
+  session: DeskSession,
   key: K,
   value: SettingsValues[K],
-  by: { readonly actorId: StaffId; readonly at: IsoInstant; readonly wallMs: number },
 ): Promise<void> {
+  const { db } = session;
+  const by = sessionStamp(session);
   const row: SettingsEntity<K> = { key, value, updatedAt: by.at };
   await withStorageErrors(() =>
     db.transaction('rw', [db.settings, db.audit], async () => {
@@ -74,7 +79,11 @@ export interface DeskSetUpInput {
   readonly operatorName: string;
   readonly locale: Locale;
   readonly now: IsoInstant;
-  readonly wallMs: number;
+  /**
+   * The wall clock the ids are made from, when not `now` (the benchmark dates its desk before
+   * the history it generates). There is no session yet: the desk and its operator come from here.
+   */
+  readonly wallMs?: number;
 }
 
 /** The roles of the first operator: whoever sets the desk up can do everything on it. */
@@ -89,16 +98,17 @@ export async function deskSetUp(
   db: DeskDatabase,
   input: DeskSetUpInput,
 ): Promise<{ identity: DeskIdentity; operator: StaffEntity }> {
+  const wallMs = input.wallMs ?? writeInstantAt(input.now).wallMs;
   const deskCode = input.deskCode?.trim();
   const identity: DeskIdentity = {
-    deskId: newId<DeskId>(input.wallMs),
+    deskId: newId<DeskId>(wallMs),
     organisationName: input.organisationName.trim(),
     deskName: input.deskName.trim(),
     ...(deskCode ? { deskCode } : {}),
     setUpAt: input.now,
   };
   const operator: StaffEntity = {
-    id: newId<StaffId>(input.wallMs),
+    id: newId<StaffId>(wallMs),
     name: input.operatorName.trim(),
     roles: FIRST_OPERATOR_ROLES,
     active: true,
@@ -120,7 +130,7 @@ export async function deskSetUp(
       await db.settings.bulkPut(rows);
       await db.staff.add(operator);
       await db.audit.add({
-        id: newId<AuditId>(input.wallMs),
+        id: newId<AuditId>(wallMs),
         at: input.now,
         actorId: operator.id,
         action: 'desk.setUp',

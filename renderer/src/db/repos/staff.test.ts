@@ -1,19 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { IsoInstant, StaffId } from '../../../../shared/brand';
+import type { StaffId } from '../../../../shared/brand';
 import type { DeskDatabase } from '../database';
 import type { StoredDeskState } from './settings';
 import { deskState, settingsGet } from './settings';
-import { testDatabase, testDeskSetUp } from '../test-builders';
+import type { DeskSession } from '../session';
+import { testDatabase, testDeskSetUp, testSession } from '../test-builders';
 import { auditList } from './audit';
 import { ChangeRefusedError } from './refused';
-import {
-  operatorSwitch,
-  staffActive,
-  staffAdd,
-  staffList,
-  staffUpdate,
-  type AuditedBy,
-} from './staff';
+import { operatorSwitch, staffActive, staffAdd, staffList, staffUpdate } from './staff';
 import { unitAdd, unitUpdate } from './units';
 
 let db: DeskDatabase;
@@ -23,10 +17,11 @@ afterEach(async () => {
 
 const AT = '2026-11-03T02:00:00.000Z';
 
-async function setUp(): Promise<{ desk: StoredDeskState; by: AuditedBy }> {
+/** A desk and its first operator's session, at `AT`. */
+async function setUp(): Promise<{ desk: StoredDeskState; by: DeskSession }> {
   db = testDatabase();
   const desk = await testDeskSetUp(db);
-  return { desk, by: { actorId: desk.operator.id, at: AT as IsoInstant, wallMs: Date.parse(AT) } };
+  return { desk, by: testSession(db, desk, AT) };
 }
 
 async function refusalOf(write: Promise<unknown>): Promise<unknown[]> {
@@ -41,13 +36,13 @@ async function refusalOf(write: Promise<unknown>): Promise<unknown[]> {
 describe('staff', () => {
   it('adds a clerk and a shift lead of a unit, roles in order, audited', async () => {
     const { by } = await setUp();
-    const unit = await unitAdd(db, { name: '话务一组' }, by);
-    const clerk = await staffAdd(db, { name: ' 陈晓 ', staffNo: 'HX-0107', roles: ['clerk'] }, by);
-    const lead = await staffAdd(
-      db,
-      { name: '赵刚', roles: ['supervisor', 'shiftLead'], unitId: unit.id },
-      by,
-    );
+    const unit = await unitAdd(by, { name: '话务一组' });
+    const clerk = await staffAdd(by, { name: ' 陈晓 ', staffNo: 'HX-0107', roles: ['clerk'] });
+    const lead = await staffAdd(by, {
+      name: '赵刚',
+      roles: ['supervisor', 'shiftLead'],
+      unitId: unit.id,
+    });
     expect(clerk).toMatchObject({ name: '陈晓', staffNo: 'HX-0107', active: true });
     expect(lead.roles).toEqual(['shiftLead', 'supervisor']);
     expect(lead).not.toHaveProperty('staffNo');
@@ -57,10 +52,8 @@ describe('staff', () => {
 
   it('refuses a duplicate staff number and a staff member without roles; nothing written', async () => {
     const { by } = await setUp();
-    await staffAdd(db, { name: '陈晓', staffNo: 'HX-0107', roles: ['clerk'] }, by);
-    expect(
-      await refusalOf(staffAdd(db, { name: '李四', staffNo: 'hx-0107', roles: [] }, by)),
-    ).toEqual([
+    await staffAdd(by, { name: '陈晓', staffNo: 'HX-0107', roles: ['clerk'] });
+    expect(await refusalOf(staffAdd(by, { name: '李四', staffNo: 'hx-0107', roles: [] }))).toEqual([
       { field: 'staffNo', code: 'duplicateStaffNo' },
       { field: 'roles', code: 'noRole' },
     ]);
@@ -69,17 +62,17 @@ describe('staff', () => {
 
   it('refuses a deactivated unit for a new operator', async () => {
     const { by } = await setUp();
-    const unit = await unitAdd(db, { name: '撤销科' }, by);
-    await unitUpdate(db, unit.id, { active: false }, by);
+    const unit = await unitAdd(by, { name: '撤销科' });
+    await unitUpdate(by, unit.id, { active: false });
     expect(
-      await refusalOf(staffAdd(db, { name: '李四', roles: ['handler'], unitId: unit.id }, by)),
+      await refusalOf(staffAdd(by, { name: '李四', roles: ['handler'], unitId: unit.id })),
     ).toEqual([{ field: 'unitId', code: 'unitInactive' }]);
   });
 
   it('disables a departed operator: kept, not deleted, no longer active', async () => {
     const { by } = await setUp();
-    const clerk = await staffAdd(db, { name: '陈晓', roles: ['clerk'] }, by);
-    await staffUpdate(db, clerk.id, { active: false }, by);
+    const clerk = await staffAdd(by, { name: '陈晓', roles: ['clerk'] });
+    await staffUpdate(by, clerk.id, { active: false });
     expect((await staffList(db)).find((s) => s.id === clerk.id)?.active).toBe(false);
     expect((await staffActive(db)).map((s) => s.name)).toEqual(['王芳']);
   });
@@ -88,13 +81,13 @@ describe('staff', () => {
 describe('the last administrator', () => {
   it('cannot lose the admin role or be disabled while no other administrator is active', async () => {
     const { desk, by } = await setUp();
-    const clerk = await staffAdd(db, { name: '陈晓', roles: ['clerk'] }, by);
-    await operatorSwitch(db, clerk.id, AT as IsoInstant, Date.parse(AT));
+    const clerk = await staffAdd(by, { name: '陈晓', roles: ['clerk'] });
+    await operatorSwitch(by, clerk.id);
 
-    expect(await refusalOf(staffUpdate(db, desk.operator.id, { roles: ['clerk'] }, by))).toEqual([
+    expect(await refusalOf(staffUpdate(by, desk.operator.id, { roles: ['clerk'] }))).toEqual([
       { field: 'roles', code: 'lastAdmin' },
     ]);
-    expect(await refusalOf(staffUpdate(db, desk.operator.id, { active: false }, by))).toEqual([
+    expect(await refusalOf(staffUpdate(by, desk.operator.id, { active: false }))).toEqual([
       { code: 'lastAdmin' },
     ]);
     expect((await staffList(db)).find((s) => s.id === desk.operator.id)).toMatchObject({
@@ -105,20 +98,20 @@ describe('the last administrator', () => {
 
   it('can step down once another administrator is active', async () => {
     const { desk, by } = await setUp();
-    const second = await staffAdd(db, { name: '赵刚', roles: ['admin'] }, by);
-    await operatorSwitch(db, second.id, AT as IsoInstant, Date.parse(AT));
-    await staffUpdate(db, desk.operator.id, { active: false }, by);
+    const second = await staffAdd(by, { name: '赵刚', roles: ['admin'] });
+    await operatorSwitch(by, second.id);
+    await staffUpdate(by, desk.operator.id, { active: false });
     expect((await staffActive(db)).map((s) => s.name)).toEqual(['赵刚']);
     // Now the second one is the last.
-    expect(await refusalOf(staffUpdate(db, second.id, { roles: ['clerk'] }, by))).toEqual([
+    expect(await refusalOf(staffUpdate(by, second.id, { roles: ['clerk'] }))).toEqual([
       { field: 'roles', code: 'lastAdmin' },
     ]);
   });
 
   it('the operator at the keyboard cannot disable themselves', async () => {
     const { desk, by } = await setUp();
-    await staffAdd(db, { name: '赵刚', roles: ['admin'] }, by);
-    expect(await refusalOf(staffUpdate(db, desk.operator.id, { active: false }, by))).toEqual([
+    await staffAdd(by, { name: '赵刚', roles: ['admin'] });
+    expect(await refusalOf(staffUpdate(by, desk.operator.id, { active: false }))).toEqual([
       { code: 'currentOperator' },
     ]);
   });
@@ -127,8 +120,8 @@ describe('the last administrator', () => {
 describe('operatorSwitch', () => {
   it('records who is at the keyboard; the desk state follows; audited', async () => {
     const { by } = await setUp();
-    const clerk = await staffAdd(db, { name: '陈晓', roles: ['clerk'] }, by);
-    await operatorSwitch(db, clerk.id, AT as IsoInstant, Date.parse(AT));
+    const clerk = await staffAdd(by, { name: '陈晓', roles: ['clerk'] });
+    await operatorSwitch(by, clerk.id);
     expect(await settingsGet(db, 'currentOperatorId')).toBe(clerk.id);
     expect((await deskState(db))?.operator.name).toBe('陈晓');
     expect(await auditList(db, 20)).toContainEqual(
@@ -142,14 +135,12 @@ describe('operatorSwitch', () => {
 
   it('refuses a disabled operator and an unknown one', async () => {
     const { desk, by } = await setUp();
-    const clerk = await staffAdd(db, { name: '陈晓', roles: ['clerk'] }, by);
-    await staffUpdate(db, clerk.id, { active: false }, by);
-    expect(await refusalOf(operatorSwitch(db, clerk.id, AT as IsoInstant, Date.parse(AT)))).toEqual(
-      [{ code: 'inactive' }],
-    );
-    await expect(
-      operatorSwitch(db, 'nobody' as StaffId, AT as IsoInstant, Date.parse(AT)),
-    ).rejects.toMatchObject({ code: 'notFound' });
+    const clerk = await staffAdd(by, { name: '陈晓', roles: ['clerk'] });
+    await staffUpdate(by, clerk.id, { active: false });
+    expect(await refusalOf(operatorSwitch(by, clerk.id))).toEqual([{ code: 'inactive' }]);
+    await expect(operatorSwitch(by, 'nobody' as StaffId)).rejects.toMatchObject({
+      code: 'notFound',
+    });
     expect(await settingsGet(db, 'currentOperatorId')).toBe(desk.operator.id);
   });
 });

@@ -1,5 +1,5 @@
 /** Clerks, shift leads, supervisors, handlers and administrators. Disabled, never deleted. */
-import type { AuditId, IsoInstant, StaffId } from '../../../../shared/brand';
+import type { AuditId, StaffId } from '../../../../shared/brand';
 import type { SettingsEntity, StaffEntity } from '../../../../shared/entities';
 import { newId } from '../../../../shared/ids';
 import {
@@ -11,14 +11,8 @@ import {
 } from '../../../../shared/staff';
 import type { DeskDatabase } from '../database';
 import { StorageError } from '../errors';
+import { sessionStamp, type DeskSession } from '../session';
 import { ChangeRefusedError, withRefusals } from './refused';
-
-/** Who made a change, for the audit log. */
-export interface AuditedBy {
-  readonly actorId: StaffId;
-  readonly at: IsoInstant;
-  readonly wallMs: number;
-}
 
 export async function staffGet(db: DeskDatabase, id: StaffId): Promise<StaffEntity | undefined> {
   return db.staff.get(id);
@@ -65,14 +59,12 @@ function staffClean(staff: StaffEntity): StaffEntity {
 }
 
 /**
- * Adds an operator and its audit entry in one transaction. Throws
+ * Adds an operator and its audit entry (by the session's operator) in one transaction. Throws
  * `ChangeRefusedError<StaffRefusal>` when `staffCheck` refuses it.
  */
-export async function staffAdd(
-  db: DeskDatabase,
-  input: StaffInput,
-  by: AuditedBy,
-): Promise<StaffEntity> {
+export async function staffAdd(session: DeskSession, input: StaffInput): Promise<StaffEntity> {
+  const { db } = session;
+  const by = sessionStamp(session);
   const staff = staffClean({
     ...input,
     id: newId<StaffId>(by.wallMs),
@@ -108,11 +100,12 @@ export async function staffAdd(
  * last active administrator (by role or by disabling).
  */
 export async function staffUpdate(
-  db: DeskDatabase,
+  session: DeskSession,
   id: StaffId,
   changes: Partial<Pick<StaffEntity, 'name' | 'staffNo' | 'roles' | 'unitId' | 'active'>>,
-  by: AuditedBy,
 ): Promise<StaffEntity> {
+  const { db } = session;
+  const by = sessionStamp(session);
   return withRefusals(() =>
     db.transaction('rw', [db.staff, db.units, db.settings, db.audit], async () => {
       const staff = await db.staff.toArray();
@@ -150,14 +143,12 @@ export async function staffUpdate(
 
 /**
  * Records who is at the keyboard (settings key `currentOperatorId`) with an audit entry by the
- * incoming operator. Throws `ChangeRefusedError<StaffRefusal>` (`inactive`) for a disabled one.
+ * incoming operator, at the session's clock. Throws `ChangeRefusedError<StaffRefusal>`
+ * (`inactive`) for a disabled one.
  */
-export async function operatorSwitch(
-  db: DeskDatabase,
-  staffId: StaffId,
-  at: IsoInstant,
-  wallMs: number,
-): Promise<StaffEntity> {
+export async function operatorSwitch(session: DeskSession, staffId: StaffId): Promise<StaffEntity> {
+  const { db } = session;
+  const { at, wallMs } = sessionStamp(session);
   return withRefusals(() =>
     db.transaction('rw', [db.staff, db.settings, db.audit], async () => {
       const operator = await db.staff.get(staffId);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { IsoInstant } from '../../../../shared/brand';
+import type { CaseId, IsoInstant } from '../../../../shared/brand';
 import type { DeskDatabase } from '../database';
 import {
   TEST_UNIT,
@@ -7,8 +7,10 @@ import {
   testDeadline,
   testDeskSetUp,
   testRegister,
+  testSession,
 } from '../test-builders';
-import { caseAppendEvent } from './cases';
+import { caseAppendEvent, type CaseAppendableType } from './cases';
+import type { CasePayloadOf } from '../../../../shared/workflow/events';
 import type { StoredDeskState } from './settings';
 import {
   statsCasesOfRange,
@@ -28,21 +30,14 @@ const at = (s: string) => s as IsoInstant;
 // November's report period in Shanghai: 2026-10-25 00:00 to 2026-11-25 00:00 (+08:00).
 const NOVEMBER = { from: at('2026-10-24T16:00:00.000Z'), to: at('2026-11-24T16:00:00.000Z') };
 
-async function append<T extends Parameters<typeof caseAppendEvent>[2]['type']>(
+async function append<T extends CaseAppendableType>(
   desk: StoredDeskState,
-  caseId: Parameters<typeof caseAppendEvent>[1],
+  caseId: CaseId,
   type: T,
-  payload: Parameters<typeof caseAppendEvent<T>>[2]['payload'],
+  payload: CasePayloadOf<T>,
   when: string,
 ) {
-  return caseAppendEvent(db, caseId, {
-    type,
-    payload,
-    at: at(when),
-    actor: { id: desk.operator.id, name: desk.operator.name },
-    deskId: desk.identity.deskId,
-    wallMs: Date.parse(when),
-  });
+  return caseAppendEvent(testSession(db, desk, when), caseId, type, payload);
 }
 
 describe('stats repository', () => {
@@ -106,12 +101,10 @@ describe('stats repository', () => {
   it('records each export in the audit log', async () => {
     db = testDatabase();
     const desk = await testDeskSetUp(db);
-    await statsExportRecord(db, {
+    await statsExportRecord(testSession(db, desk, '2026-11-25T01:00:00.000Z'), {
       action: 'report.exported',
       table: 'monthly',
       detail: '2026-10-25~2026-11-24',
-      actorId: desk.operator.id,
-      at: at('2026-11-25T01:00:00.000Z'),
     });
     expect(await db.audit.where('action').equals('report.exported').toArray()).toMatchObject([
       { target: 'monthly', detail: '2026-10-25~2026-11-24', actorId: desk.operator.id },

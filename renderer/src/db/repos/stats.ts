@@ -4,11 +4,12 @@
  * follow-up lists, and the audit entry every export leaves (DOMAIN.md section 8).
  */
 import Dexie from 'dexie';
-import type { AuditId, CaseId, IsoInstant, StaffId } from '../../../../shared/brand';
+import type { AuditId, CaseId, IsoInstant } from '../../../../shared/brand';
 import type { AuditAction, CaseEntity, CaseStatus } from '../../../../shared/entities';
 import { newId } from '../../../../shared/ids';
 import type { DeskDatabase } from '../database';
 import { withStorageErrors } from '../errors';
+import { sessionStamp, type DeskSession } from '../session';
 
 /** An instant range, `from` included, `to` excluded. */
 export interface InstantRange {
@@ -104,20 +105,19 @@ export async function statsFollowUpsPending(db: DeskDatabase): Promise<CaseEntit
 
 /** Records an export in the audit log: which table, for which period, by whom. */
 export async function statsExportRecord(
-  db: DeskDatabase,
+  session: DeskSession,
   entry: {
     readonly action: Extract<AuditAction, 'register.exported' | 'report.exported'>;
     readonly table: string;
     readonly detail: string;
-    readonly actorId: StaffId;
-    readonly at: IsoInstant;
   },
 ): Promise<void> {
+  const by = sessionStamp(session);
   await withStorageErrors(() =>
-    db.audit.add({
-      id: newId<AuditId>(Date.parse(entry.at)),
-      at: entry.at,
-      actorId: entry.actorId,
+    session.db.audit.add({
+      id: newId<AuditId>(by.wallMs),
+      at: by.at,
+      actorId: by.actorId,
       action: entry.action,
       target: entry.table,
       detail: entry.detail,

@@ -13,6 +13,7 @@ import {
   testDeadline,
   testDeskSetUp,
   testRegister,
+  testSession,
 } from '../test-builders';
 import { caseAppendEvent } from './cases';
 import { workQueueCounts } from './queues';
@@ -33,18 +34,15 @@ function sh(local: string): IsoInstant {
 /** A desk with a few cases in different states: registered, dispatched, replied, closed. */
 async function deskWithCases(db: DeskDatabase) {
   const desk = await testDeskSetUp(db);
-  const actor = { id: desk.operator.id, name: desk.operator.name };
   let wallMs = Date.parse(sh('2026-11-04 09:00'));
   const step = (c: CaseEntity, type: string, payload: object) => {
     wallMs += 60_000;
-    return caseAppendEvent(db, c.id, {
-      type: type as 'case/noted',
-      payload: payload as never,
-      at: new Date(wallMs).toISOString() as IsoInstant,
-      actor,
-      deskId: desk.identity.deskId,
-      wallMs,
-    });
+    return caseAppendEvent(
+      testSession(db, desk, new Date(wallMs).toISOString()),
+      c.id,
+      type as 'case/noted',
+      payload as never,
+    );
   };
   const dispatch = (c: CaseEntity) =>
     step(c, 'case/dispatched', { ...TEST_UNIT, deadline: testDeadline(sh('2026-11-06 17:30')) });

@@ -10,8 +10,8 @@ import {
 } from '../../../../shared/units';
 import type { DeskDatabase } from '../database';
 import { StorageError } from '../errors';
+import { sessionStamp, type DeskSession } from '../session';
 import { ChangeRefusedError, withRefusals } from './refused';
-import type { AuditedBy } from './staff';
 
 export async function unitGet(db: DeskDatabase, id: UnitId): Promise<UnitEntity | undefined> {
   return db.units.get(id);
@@ -57,15 +57,13 @@ function unitClean(unit: UnitEntity): UnitEntity {
 }
 
 /**
- * Adds a unit and its audit entry in one transaction. Throws `ChangeRefusedError<UnitRefusal>`
+ * Adds a unit and its audit entry (by the session's operator) in one transaction. Throws `ChangeRefusedError<UnitRefusal>`
  * when `unitCheck` refuses it (a duplicate name among its siblings, an unknown or inactive
  * parent ...).
  */
-export async function unitAdd(
-  db: DeskDatabase,
-  input: UnitInput,
-  by: AuditedBy,
-): Promise<UnitEntity> {
+export async function unitAdd(session: DeskSession, input: UnitInput): Promise<UnitEntity> {
+  const { db } = session;
+  const by = sessionStamp(session);
   const unit = unitClean({ ...input, id: newId<UnitId>(by.wallMs), active: true });
   return withRefusals(() =>
     db.transaction('rw', [db.units, db.audit], async () => {
@@ -92,11 +90,12 @@ export async function unitAdd(
  * below it and for reactivating one under an inactive parent.
  */
 export async function unitUpdate(
-  db: DeskDatabase,
+  session: DeskSession,
   id: UnitId,
   changes: Partial<Pick<UnitEntity, 'name' | 'parentId' | 'phone' | 'active'>>,
-  by: AuditedBy,
 ): Promise<UnitEntity> {
+  const { db } = session;
+  const by = sessionStamp(session);
   return withRefusals(() =>
     db.transaction('rw', [db.units, db.audit], async () => {
       const units = await db.units.toArray();

@@ -15,6 +15,7 @@ import {
 import { rulesLabel } from '../../../../shared/rules-query';
 import { caseAppendEvent, caseEvents, type CaseAppendableType } from '../../db/repos/cases';
 import type { CasePayloadOf } from '../../../../shared/workflow/events';
+import { useDeskSession } from '../../app/desk-session';
 import { useDeskState } from '../../app/desk-state';
 import { useDeskServices } from '../../app/services';
 import { useErrorMessage } from '../../app/useErrorMessage';
@@ -55,9 +56,9 @@ function FollowUpForm({
   onClose,
 }: Readonly<Pick<FollowUpDialogProps, 'caseEntity' | 'onClose'>>) {
   const { t } = useTranslation();
-  const desk = useDeskState();
-  const { rules, locale, deadlineContext } = desk;
+  const { rules, locale, deadlineContext } = useDeskState();
   const { db, now } = useDeskServices();
+  const session = useDeskSession();
   const errorMessage = useErrorMessage();
   const [draft, setDraft] = useState<FollowUpFormDraft>(() => followUpFormEmpty(rules));
   const [errors, setErrors] = useState<readonly FollowUpFormError[]>([]);
@@ -75,15 +76,7 @@ function FollowUpForm({
 
   const submit = useSubmit(
     async <T extends CaseAppendableType>(type: T, payload: CasePayloadOf<T>) => {
-      const at = now();
-      await caseAppendEvent(db, caseEntity.id, {
-        type,
-        payload,
-        at,
-        actor: { id: desk.operator.id, name: desk.operator.name },
-        deskId: desk.identity.deskId,
-        wallMs: Date.parse(at),
-      });
+      await caseAppendEvent(session, caseEntity.id, type, payload);
       onClose();
     },
     { failureOf: (error) => t('followUp.saveFailed', { reason: errorMessage(error) }) },

@@ -6,6 +6,7 @@ import {
   type ImportMapping,
 } from '../../../../shared/import/fields';
 import { cellText, type ImportCell } from '../../../../shared/import/values';
+import { useDeskSession } from '../../app/desk-session';
 import { useDeskState } from '../../app/desk-state';
 import { useDeskServices } from '../../app/services';
 import { useErrorMessage } from '../../app/useErrorMessage';
@@ -39,7 +40,8 @@ export interface ImportChecked {
 /** Reading, mapping, checking and (on confirmation) writing an imported register. */
 export function useImport() {
   const { db, now } = useDeskServices();
-  const { rules, deadlineContext, identity, operator } = useDeskState();
+  const { rules, deadlineContext, operator } = useDeskState();
+  const session = useDeskSession();
   const errorMessage = useErrorMessage();
   const [stage, setStage] = useState<ImportStage>({ step: 'choose' });
   const [mapping, setMappingState] = useState<ImportMapping>({});
@@ -112,15 +114,10 @@ export function useImport() {
     setBusy('importing');
     setError(undefined);
     try {
-      const done = await casesImport(db, {
+      const done = await casesImport(session, {
         cases: checked.result.accepted,
-        actor: { id: operator.id, name: operator.name },
-        deskId: identity.deskId,
-        numbering: rules.numbering,
-        deskCode: identity.deskCode,
         channelId: rules.channels[0]?.id ?? 'other',
         fileName: stage.fileName,
-        wallMs: Date.parse(now()),
       });
       setImported(done.created);
       setChecked(undefined);
@@ -130,19 +127,7 @@ export function useImport() {
     } finally {
       setBusy(undefined);
     }
-  }, [
-    checked,
-    db,
-    errorMessage,
-    identity.deskCode,
-    identity.deskId,
-    now,
-    operator.id,
-    operator.name,
-    rules.channels,
-    rules.numbering,
-    stage,
-  ]);
+  }, [checked, errorMessage, rules.channels, session, stage]);
 
   return {
     stage,

@@ -12,6 +12,7 @@ import {
 import { localDateTimeToInstant } from '../../../../shared/time';
 import type { CaseEntity } from '../../../../shared/entities';
 import { caseRegister } from '../../db/repos/cases';
+import { useDeskSession } from '../../app/desk-session';
 import { useDeskState } from '../../app/desk-state';
 import { useDeskServices } from '../../app/services';
 import { useErrorMessage } from '../../app/useErrorMessage';
@@ -29,7 +30,8 @@ const NO_PROBLEMS: IntakeCheck = { errors: [], notices: [] };
 export function IntakePage() {
   const { t } = useTranslation();
   const desk = useDeskState();
-  const { db, now } = useDeskServices();
+  const { now } = useDeskServices();
+  const session = useDeskSession();
   const errorMessage = useErrorMessage();
   const timeZone = desk.deadlineContext.timeZone;
   const [draft, setDraft] = useState<IntakeDraft>(() =>
@@ -53,23 +55,13 @@ export function IntakePage() {
 
   const register = useSubmit(
     async () => {
-      const at = now();
-      const created = await caseRegister(db, {
-        payload: {
-          ...intakePayload(draft, {
-            rules: desk.rules,
-            deadline: desk.deadlineContext,
-            receiver: { id: desk.operator.id, name: desk.operator.name },
-          }),
-          ...(matterId ? { matterId } : {}),
-        },
-        at,
-        actor: { id: desk.operator.id, name: desk.operator.name },
-        deskId: desk.identity.deskId,
-        numbering: desk.rules.numbering,
-        deskCode: desk.identity.deskCode,
-        timeZone,
-        wallMs: Date.parse(at),
+      const created = await caseRegister(session, {
+        ...intakePayload(draft, {
+          rules: desk.rules,
+          deadline: desk.deadlineContext,
+          receiver: session.operator,
+        }),
+        ...(matterId ? { matterId } : {}),
       });
       setSaved(created);
       setMatterId(undefined);

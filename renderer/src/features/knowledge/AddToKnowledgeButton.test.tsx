@@ -13,7 +13,7 @@ import type { DeskDatabase } from '../../db/database';
 import { caseAppendEvent } from '../../db/repos/cases';
 import { knowledgeOfCase } from '../../db/repos/knowledge';
 import type { StoredDeskState } from '../../db/repos/settings';
-import { testDatabase, testDeskSetUp, testRegister } from '../../db/test-builders';
+import { testDatabase, testDeskSetUp, testRegister, testSession } from '../../db/test-builders';
 import { bridgeResolve } from '../../platform/bridge';
 import { AddToKnowledgeButton } from './AddToKnowledgeButton';
 
@@ -49,22 +49,15 @@ async function closedCase(desk: StoredDeskState): Promise<CaseEntity> {
   const registered = await testRegister(db, desk, '2026-11-03T01:00:00.000Z', {
     subject: '小区停水三天无人通知',
   });
-  const step = (wallMs: number) => ({
-    at: new Date(wallMs).toISOString() as IsoInstant,
-    actor: { id: desk.operator.id, name: desk.operator.name },
-    deskId: desk.identity.deskId,
-    wallMs,
-  });
+  const step = (wallMs: number) => testSession(db, desk, new Date(wallMs).toISOString());
   const base = Date.parse('2026-11-03T01:10:00.000Z');
-  await caseAppendEvent(db, registered.id, {
-    type: 'case/handledDirectly',
-    payload: { answer: '管网检修，11月4日恢复供水。', followUpRequired: false },
-    ...step(base),
+  await caseAppendEvent(step(base), registered.id, 'case/handledDirectly', {
+    answer: '管网检修，11月4日恢复供水。',
+    followUpRequired: false,
   });
-  return caseAppendEvent(db, registered.id, {
-    type: 'case/closed',
-    payload: { finalCauseId: 'other', summary: '已答复' },
-    ...step(base + 60_000),
+  return caseAppendEvent(step(base + 60_000), registered.id, 'case/closed', {
+    finalCauseId: 'other',
+    summary: '已答复',
   });
 }
 

@@ -18,11 +18,10 @@ import {
 } from '../../db/repos/knowledge';
 import { ChangeRefusedError } from '../../db/repos/refused';
 import { useDeskState } from '../../app/desk-state';
-import { useDeskServices } from '../../app/services';
+import { useDeskSession } from '../../app/desk-session';
 import { useErrorMessage } from '../../app/useErrorMessage';
 import { FormDialog } from '../../ui/FormDialog';
 import { useSubmit } from '../../ui/useSubmit';
-import { useAuditedBy } from '../settings/useAuditedBy';
 
 /** What the dialog saves: a new entry, an edit, or the answer of a closed case. */
 export type KnowledgeDialogMode =
@@ -40,8 +39,7 @@ export interface KnowledgeDialogProps {
 export function KnowledgeDialog({ mode, initial, onClose }: Readonly<KnowledgeDialogProps>) {
   const { t } = useTranslation();
   const { rules, locale } = useDeskState();
-  const { db } = useDeskServices();
-  const auditedBy = useAuditedBy();
+  const session = useDeskSession();
   const errorMessage = useErrorMessage();
   const [draft, setDraft] = useState<KnowledgeDraft>(initial);
   const [errors, setErrors] = useState<readonly KnowledgeError[]>([]);
@@ -55,13 +53,12 @@ export function KnowledgeDialog({ mode, initial, onClose }: Readonly<KnowledgeDi
 
   const submit = useSubmit(
     async (checked: KnowledgeDraft) => {
-      const by = auditedBy();
       const saved =
         mode.type === 'add'
-          ? await knowledgeAdd(db, checked, by)
+          ? await knowledgeAdd(session, checked)
           : mode.type === 'edit'
-            ? await knowledgeUpdate(db, mode.entry.id, { draft: checked }, by)
-            : await knowledgeAddFromCase(db, mode.caseId, checked, by);
+            ? await knowledgeUpdate(session, mode.entry.id, { draft: checked })
+            : await knowledgeAddFromCase(session, mode.caseId, checked);
       onClose(saved);
     },
     {

@@ -15,9 +15,9 @@ import { useSearchParams } from 'react-router';
 import type { KnowledgeEntity } from '../../../../shared/entities';
 import { KNOWLEDGE_DRAFT_EMPTY } from '../../../../shared/knowledge';
 import { knowledgeSearch, knowledgeUpdate } from '../../db/repos/knowledge';
+import { useDeskSession } from '../../app/desk-session';
 import { useDeskServices } from '../../app/services';
 import { useErrorMessage } from '../../app/useErrorMessage';
-import { useAuditedBy } from '../settings/useAuditedBy';
 import { KnowledgeDialog, type KnowledgeDialogMode } from './KnowledgeDialog';
 import { KnowledgeEntryCard } from './KnowledgeEntryCard';
 
@@ -28,7 +28,7 @@ const PAGE_LIMIT = 200;
 export function KnowledgePage() {
   const { t } = useTranslation();
   const { db } = useDeskServices();
-  const auditedBy = useAuditedBy();
+  const session = useDeskSession();
   const errorMessage = useErrorMessage();
   // `?q=` comes from the case page's link to an entry it added.
   const [params] = useSearchParams();
@@ -45,7 +45,7 @@ export function KnowledgePage() {
   const setActive = async (entry: KnowledgeEntity, active: boolean) => {
     setFailure(null);
     try {
-      await knowledgeUpdate(db, entry.id, { active }, auditedBy());
+      await knowledgeUpdate(session, entry.id, { active });
     } catch (error) {
       setFailure(t('knowledge.failed', { reason: errorMessage(error) }));
     }

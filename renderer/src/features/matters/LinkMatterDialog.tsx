@@ -37,7 +37,7 @@ export function LinkMatterDialog({ item, open, onClose }: Readonly<LinkMatterDia
   const { t } = useTranslation();
   const { db } = useDeskServices();
   const { operator, deadlineContext } = useDeskState();
-  const { changeBy, failureOf } = useMatterChange();
+  const { session, failureOf } = useMatterChange();
   const [text, setText] = useState('');
   const [query, setQuery] = useState('');
 
@@ -57,7 +57,7 @@ export function LinkMatterDialog({ item, open, onClose }: Readonly<LinkMatterDia
   };
   const linking = useSubmit(
     async (other: CaseEntity) => {
-      await matterLink(db, item.id, other.id, changeBy());
+      await matterLink(session, item.id, other.id);
       reset();
     },
     { failureOf },

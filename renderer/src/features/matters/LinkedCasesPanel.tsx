@@ -35,7 +35,7 @@ export function LinkedCasesPanel({ item }: Readonly<LinkedCasesPanelProps>) {
   const { t } = useTranslation();
   const { db } = useDeskServices();
   const { operator, deadlineContext } = useDeskState();
-  const { changeBy, failureOf } = useMatterChange();
+  const { session, failureOf } = useMatterChange();
   const [dialogOpen, setDialogOpen] = useState(false);
   const others = useLiveQuery(
     async () => (await matterCases(db, item.matterId)).filter((c) => c.id !== item.id),
@@ -44,7 +44,7 @@ export function LinkedCasesPanel({ item }: Readonly<LinkedCasesPanelProps>) {
 
   const unlinking = useSubmit(
     async (other: CaseEntity) => {
-      await matterUnlink(db, other.id, changeBy());
+      await matterUnlink(session, other.id);
     },
     { failureOf },
   );

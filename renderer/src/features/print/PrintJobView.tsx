@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PrintFormId } from '../../../../shared/print/forms';
 import type { PrintSettings } from '../../../../shared/print/settings';
-import { useDeskState } from '../../app/desk-state';
+import { useDeskSession } from '../../app/desk-session';
 import { useDeskServices } from '../../app/services';
 import { useErrorMessage } from '../../app/useErrorMessage';
 import { printRecord } from '../../db/repos/print';
@@ -40,8 +40,8 @@ function useWidth(): [React.RefObject<HTMLDivElement | null>, number] {
 /** The pages of a job, page by page as they will print, and the buttons that print them. */
 export function PrintJobView({ form, job, settings, words }: PrintJobViewProps) {
   const { t } = useTranslation();
-  const { db, bridge, now } = useDeskServices();
-  const desk = useDeskState();
+  const { bridge } = useDeskServices();
+  const session = useDeskSession();
   const errorMessage = useErrorMessage();
   const paginated = usePaginated(job.docs, settings.margins, words);
   const [message, setMessage] = useState<Message>();
@@ -70,17 +70,12 @@ export function PrintJobView({ form, job, settings, words }: PrintJobViewProps) 
         setMessage({ severity: 'info', text: t('print.preview.cancelled') });
         return;
       }
-      const at = now();
       try {
-        await printRecord(db, {
+        await printRecord(session, {
           form,
           caseIds: job.docs.flatMap((doc) => (doc.caseId ? [doc.caseId] : [])),
           detail: job.detail,
           output,
-          at,
-          actor: { id: desk.operator.id, name: desk.operator.name },
-          deskId: desk.identity.deskId,
-          wallMs: Date.parse(at),
         });
       } catch (error) {
         setMessage({

@@ -30,6 +30,7 @@ import {
 } from '../../../../shared/print/settings';
 import { printFormTitle } from '../../../../shared/print/forms';
 import { rulesLabel } from '../../../../shared/rules-query';
+import { useDeskSession } from '../../app/desk-session';
 import { useDeskState } from '../../app/desk-state';
 import { useDeskServices } from '../../app/services';
 import { useErrorMessage } from '../../app/useErrorMessage';
@@ -49,8 +50,8 @@ export function PrintSettingsPage() {
 
 function PrintSettingsForm({ draft: initial }: Readonly<{ draft: PrintSettingsDraft }>) {
   const { t } = useTranslation();
-  const { db, now } = useDeskServices();
   const desk = useDeskState();
+  const session = useDeskSession();
   const errorMessage = useErrorMessage();
   const [draft, setDraft] = useState(initial);
   const [errors, setErrors] = useState<readonly PrintSettingsError[]>([]);
@@ -66,12 +67,7 @@ function PrintSettingsForm({ draft: initial }: Readonly<{ draft: PrintSettingsDr
 
   const submit = useSubmit(
     async (settings: PrintSettings) => {
-      const at = now();
-      await settingsChange(db, 'print', settings, {
-        actorId: desk.operator.id,
-        at,
-        wallMs: Date.parse(at),
-      });
+      await settingsChange(session, 'print', settings);
       setStatus({ severity: 'success', text: t('print.settings.saved') });
     },
     {

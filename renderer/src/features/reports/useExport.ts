@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDeskState } from '../../app/desk-state';
+import { useDeskSession } from '../../app/desk-session';
 import { useDeskServices } from '../../app/services';
 import { statsExportRecord } from '../../db/repos/stats';
 import { exportRun, type ExportOutcome, type ExportRun } from '../../export/export-client';
@@ -31,7 +31,7 @@ type JobInput = ExportJob extends infer J
 export function useExport(maskPhones: boolean) {
   const { t } = useTranslation();
   const { db, bridge, now } = useDeskServices();
-  const { operator } = useDeskState();
+  const session = useDeskSession();
   const [progress, setProgress] = useState<ExportProgress | undefined>();
   const [message, setMessage] = useState<ExportMessage | undefined>();
   const running = useRef<ExportRun | undefined>(undefined);
@@ -93,17 +93,15 @@ export function useExport(maskPhones: boolean) {
       running.current = undefined;
       setProgress(undefined);
       if (outcome.status === 'saved') {
-        await statsExportRecord(db, {
+        await statsExportRecord(session, {
           action: job.table === 'register' ? 'register.exported' : 'report.exported',
           table: job.table,
           detail: outcome.detail,
-          actorId: operator.id,
-          at: now(),
         });
       }
       setMessage(describe(outcome, job.table));
     },
-    [bridge, db, describe, maskPhones, now, operator.id, streaming],
+    [bridge, db, describe, maskPhones, now, session, streaming],
   );
 
   const cancel = useCallback(() => running.current?.cancel(), []);

@@ -13,6 +13,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffEntity } from '../../../../shared/entities';
 import { operatorSwitch, staffActive } from '../../db/repos/staff';
+import { useDeskSession } from '../../app/desk-session';
 import { useDeskState } from '../../app/desk-state';
 import { useDeskServices } from '../../app/services';
 import { useErrorMessage } from '../../app/useErrorMessage';
@@ -24,7 +25,8 @@ import { useErrorMessage } from '../../app/useErrorMessage';
 export function OperatorSwitcher() {
   const { t } = useTranslation();
   const { operator } = useDeskState();
-  const { db, now } = useDeskServices();
+  const { db } = useDeskServices();
+  const session = useDeskSession();
   const errorMessage = useErrorMessage();
   const menuId = useId();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
@@ -36,8 +38,7 @@ export function OperatorSwitcher() {
     setAnchor(null);
     if (member.id === operator.id) return;
     try {
-      const at = now();
-      await operatorSwitch(db, member.id, at, Date.parse(at));
+      await operatorSwitch(session, member.id);
     } catch (error) {
       setFailure(t('settings.operator.failed', { reason: errorMessage(error) }));
     }

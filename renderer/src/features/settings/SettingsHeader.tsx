@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
 import { useDeskState } from '../../app/desk-state';
-import { useCanEditSettings } from './useAuditedBy';
+import { useCanEditSettings } from './useCanEditSettings';
 
 export interface SettingsHeaderProps {
   readonly title: string;

@@ -1,6 +1,6 @@
 import { Button, Stack, TableCell } from '@mui/material';
 import type { ReactNode } from 'react';
-import { useCanEditSettings } from './useAuditedBy';
+import { useCanEditSettings } from './useCanEditSettings';
 
 export interface SettingsRowActionsProps {
   /** The group's accessible name, e.g. "王丽 的操作". */

@@ -1,7 +1,7 @@
 import { Paper, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCanEditSettings } from './useAuditedBy';
+import { useCanEditSettings } from './useCanEditSettings';
 
 export interface SettingsTableProps {
   /** The table's accessible name. */

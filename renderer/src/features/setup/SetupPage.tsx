@@ -45,7 +45,6 @@ export function SetupPage({ locale, onLocaleChange }: Readonly<SetupPageProps>) 
 
   const setUp = useSubmit(
     async () => {
-      const at = now();
       await deskSetUp(db, {
         organisationName: draft.organisationName.trim(),
         deskName: draft.deskName.trim(),
@@ -53,8 +52,7 @@ export function SetupPage({ locale, onLocaleChange }: Readonly<SetupPageProps>) 
         presetId: draft.presetId,
         operatorName: draft.operatorName.trim(),
         locale,
-        now: at,
-        wallMs: Date.parse(at),
+        now: now(),
       });
     },
     {

@@ -18,6 +18,7 @@ import {
   type DispatchInput,
 } from '../../../../../shared/workflow/commands/dispatch';
 import { unitAdd, unitList } from '../../../db/repos/units';
+import { useDeskSession } from '../../../app/desk-session';
 import { useDeskState } from '../../../app/desk-state';
 import { useDeskServices } from '../../../app/services';
 import { formatDateTime } from '../../../app/format';
@@ -34,7 +35,8 @@ import { useCaseStep } from './useCaseStep';
 export function DispatchDialog({ caseEntity, onClose }: Readonly<CaseStepDialogProps>) {
   const { t } = useTranslation();
   const { db } = useDeskServices();
-  const { operator, deadlineContext } = useDeskState();
+  const { deadlineContext } = useDeskState();
+  const session = useDeskSession();
   const step = useCaseStep(caseEntity.id);
   const units = useLiveQuery(() => unitList(db), [db]) ?? [];
   const proposed = dispatchProposedDeadline(caseEntity, step.context());
@@ -65,13 +67,7 @@ export function DispatchDialog({ caseEntity, onClose }: Readonly<CaseStepDialogP
       return false;
     }
     // A new name becomes a unit of the desk first (its own audited write), then the dispatch.
-    const unit =
-      known ??
-      (await unitAdd(
-        db,
-        { name: result.payload.unitName },
-        { actorId: operator.id, at: ctx.now, wallMs: Date.parse(ctx.now) },
-      ));
+    const unit = known ?? (await unitAdd(session, { name: result.payload.unitName }));
     await step.record('case/dispatched', dispatchPayload(result.payload, unit.id), ctx.now);
     return true;
   };

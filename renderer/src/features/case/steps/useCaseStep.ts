@@ -4,8 +4,8 @@ import type { CaseEntity } from '../../../../../shared/entities';
 import type { CommandContext } from '../../../../../shared/workflow/commands/command';
 import type { CasePayloadOf } from '../../../../../shared/workflow/events';
 import { caseAppendEvent, type CaseAppendableType } from '../../../db/repos/cases';
+import { useDeskSession } from '../../../app/desk-session';
 import { useDeskState } from '../../../app/desk-state';
-import { useDeskServices } from '../../../app/services';
 
 export interface CaseStep {
   /** The rules, calendar and the instant of a step about to be taken (read once per submit). */
@@ -20,23 +20,17 @@ export interface CaseStep {
 
 /** What a step's dialog needs to decide and record one event of a case. */
 export function useCaseStep(caseId: CaseId): CaseStep {
-  const { db, now } = useDeskServices();
-  const { rules, deadlineContext, operator, identity } = useDeskState();
+  const session = useDeskSession();
+  const { now } = session;
+  const { rules, deadlineContext } = useDeskState();
   const context = useCallback(
     (): CommandContext => ({ rules, deadline: deadlineContext, now: now() }),
     [rules, deadlineContext, now],
   );
   const record = useCallback(
     <T extends CaseAppendableType>(type: T, payload: CasePayloadOf<T>, at: IsoInstant) =>
-      caseAppendEvent(db, caseId, {
-        type,
-        payload,
-        at,
-        actor: { id: operator.id, name: operator.name },
-        deskId: identity.deskId,
-        wallMs: Date.parse(at),
-      }),
-    [db, caseId, operator, identity],
+      caseAppendEvent(session, caseId, type, payload, at),
+    [session, caseId],
   );
   return { context, record };
 }

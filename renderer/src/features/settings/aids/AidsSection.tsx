@@ -2,7 +2,7 @@ import { Button, Paper, Stack, Typography } from '@mui/material';
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SaveStatus } from '../SaveStatus';
-import { useCanEditSettings } from '../useAuditedBy';
+import { useCanEditSettings } from '../useCanEditSettings';
 import type { AidsStatus } from './useAidsDraft';
 
 export interface AidsSectionProps {

@@ -2,7 +2,7 @@ import { Box, Button, Stack, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { aidsReferralsCheck } from '../../../../../shared/hotline-aids';
 import type { ReferralEntry } from '../../../../../shared/rules';
-import { useCanEditSettings } from '../useAuditedBy';
+import { useCanEditSettings } from '../useCanEditSettings';
 import { AidsRemoveButton } from './AidsRemoveButton';
 import { AidsSection } from './AidsSection';
 import { LocalizedTextFields } from './LocalizedTextFields';

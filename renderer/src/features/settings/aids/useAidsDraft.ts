@@ -5,9 +5,8 @@ import type { DeskRules } from '../../../../../shared/rules';
 import { rulesAidsChange, type AidsChange } from '../../../db/repos/hotline-aids';
 import { ChangeRefusedError } from '../../../db/repos/refused';
 import { useDeskState } from '../../../app/desk-state';
-import { useDeskServices } from '../../../app/services';
+import { useDeskSession } from '../../../app/desk-session';
 import { useErrorMessage } from '../../../app/useErrorMessage';
-import { useAuditedBy } from '../useAuditedBy';
 import { useSubmit } from '../../../ui/useSubmit';
 
 /** What a save of the call aids came to, shown beside the save button. */
@@ -32,8 +31,7 @@ export interface AidsDraftOptions<T> {
 export function useAidsDraft<T>({ fromRules, check, toChange }: AidsDraftOptions<T>) {
   const { t } = useTranslation();
   const { rules } = useDeskState();
-  const { db } = useDeskServices();
-  const auditedBy = useAuditedBy();
+  const session = useDeskSession();
   const errorMessage = useErrorMessage();
   const [draft, setDraft] = useState<T>(() => fromRules(rules));
   const [errors, setErrors] = useState<readonly AidsError[]>([]);
@@ -46,7 +44,7 @@ export function useAidsDraft<T>({ fromRules, check, toChange }: AidsDraftOptions
 
   const submit = useSubmit(
     async (checked: T) => {
-      const next = await rulesAidsChange(db, toChange(checked), auditedBy());
+      const next = await rulesAidsChange(session, toChange(checked));
       setDraft(fromRules(next));
       setStatus({ ok: true, text: t('settings.aids.saved') });
     },

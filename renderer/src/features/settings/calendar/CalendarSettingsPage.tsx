@@ -2,7 +2,7 @@ import { Box, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { useDeskState } from '../../../app/desk-state';
 import { SettingsHeader } from '../SettingsHeader';
-import { useCanEditSettings } from '../useAuditedBy';
+import { useCanEditSettings } from '../useCanEditSettings';
 import { BusinessHoursSection } from './BusinessHoursSection';
 import { HolidayYearsSection } from './HolidayYearsSection';
 import { RecomputeSection } from './RecomputeSection';

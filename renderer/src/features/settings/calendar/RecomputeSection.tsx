@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
 import type { CaseDeadline, CaseEntity } from '../../../../../shared/entities';
 import { deadlinesRecompute, deadlinesRecomputePreview } from '../../../db/repos/deadlines';
+import { useDeskSession } from '../../../app/desk-session';
 import { useDeskState } from '../../../app/desk-state';
 import { useDeskServices } from '../../../app/services';
 import { useErrorMessage } from '../../../app/useErrorMessage';
@@ -17,9 +18,9 @@ import { useSubmit } from '../../../ui/useSubmit';
  */
 export function RecomputeSection({ readOnly }: Readonly<{ readOnly: boolean }>) {
   const { t } = useTranslation();
-  const desk = useDeskState();
-  const { rules, deadlineContext } = desk;
-  const { db, now } = useDeskServices();
+  const { rules, deadlineContext } = useDeskState();
+  const { db } = useDeskServices();
+  const session = useDeskSession();
   const errorMessage = useErrorMessage();
   const [result, setResult] = useState<{ open: number; changed: readonly CaseEntity[] } | null>(
     null,
@@ -38,18 +39,7 @@ export function RecomputeSection({ readOnly }: Readonly<{ readOnly: boolean }>) 
   const recompute = useSubmit(
     async () => {
       setResult(null);
-      const when = now();
-      setResult(
-        await deadlinesRecompute(db, {
-          rules,
-          deadline: deadlineContext,
-          actor: { id: desk.operator.id, name: desk.operator.name },
-          deskId: desk.identity.deskId,
-          at: when,
-          wallMs: Date.parse(when),
-          reasonOf,
-        }),
-      );
+      setResult(await deadlinesRecompute(session, { rules, deadline: deadlineContext, reasonOf }));
     },
     {
       failureOf: (error) => t('calendarSettings.recompute.failed', { reason: errorMessage(error) }),

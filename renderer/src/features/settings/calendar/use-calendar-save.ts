@@ -2,8 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CalendarSettings } from '../../../../../shared/entities';
 import { settingsChange } from '../../../db/repos/settings';
-import { useDeskState } from '../../../app/desk-state';
-import { useDeskServices } from '../../../app/services';
+import { useDeskSession } from '../../../app/desk-session';
 import { useErrorMessage } from '../../../app/useErrorMessage';
 import type { SaveOutcome } from '../SaveStatus';
 
@@ -18,18 +17,12 @@ export interface CalendarSave {
 /** Saves a new calendar with its audit entry; the desk's deadlines follow it at once. */
 export function useCalendarSave(): CalendarSave {
   const { t } = useTranslation();
-  const { db, now } = useDeskServices();
-  const { operator } = useDeskState();
+  const session = useDeskSession();
   const errorMessage = useErrorMessage();
   const [status, setStatus] = useState<SaveOutcome | null>(null);
   const save = async (calendar: CalendarSettings) => {
     try {
-      const at = now();
-      await settingsChange(db, 'calendar', calendar, {
-        actorId: operator.id,
-        at,
-        wallMs: Date.parse(at),
-      });
+      await settingsChange(session, 'calendar', calendar);
       setStatus({ ok: true, text: t('calendarSettings.saved') });
       return true;
     } catch (error) {

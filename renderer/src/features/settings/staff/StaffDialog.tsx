@@ -19,8 +19,7 @@ import {
 import { staffCheck, type StaffDraft } from '../../../../../shared/staff';
 import { unitTreeRows } from '../../../../../shared/units';
 import { staffAdd, staffUpdate } from '../../../db/repos/staff';
-import { useDeskServices } from '../../../app/services';
-import { useAuditedBy } from '../useAuditedBy';
+import { useDeskSession } from '../../../app/desk-session';
 import { UnitTreeSelect } from '../UnitTreeSelect';
 import { useSettingsForm } from '../useSettingsForm';
 import { FormDialog } from '../../../ui/FormDialog';
@@ -45,8 +44,7 @@ function initialDraft(member: StaffEntity | undefined): StaffDraft {
 /** Adds an operator or changes one's name, staff number, roles and unit. */
 export function StaffDialog({ member, staff, units, onClose }: Readonly<StaffDialogProps>) {
   const { t } = useTranslation();
-  const { db } = useDeskServices();
-  const auditedBy = useAuditedBy();
+  const session = useDeskSession();
   const { draft, setDraft, errorFor, dialog } = useSettingsForm({
     initial: () => initialDraft(member),
     check: (checked) => staffCheck(checked, staff, units, member?.id),
@@ -57,8 +55,8 @@ export function StaffDialog({ member, staff, units, onClose }: Readonly<StaffDia
         roles: checked.roles,
         unitId: checked.unitId === '' ? undefined : checked.unitId,
       };
-      if (member) await staffUpdate(db, member.id, input, auditedBy());
-      else await staffAdd(db, input, auditedBy());
+      if (member) await staffUpdate(session, member.id, input);
+      else await staffAdd(session, input);
     },
     errorsKey: 'settings.staff.errors',
     onSaved: onClose,

@@ -8,13 +8,13 @@ import { unitPath } from '../../../../../shared/units';
 import { staffList, staffUpdate } from '../../../db/repos/staff';
 import { unitList } from '../../../db/repos/units';
 import { useDeskState } from '../../../app/desk-state';
+import { useDeskSession } from '../../../app/desk-session';
 import { useDeskServices } from '../../../app/services';
 import { SettingsHeader } from '../SettingsHeader';
 import { SettingsNotice } from '../SettingsNotice';
 import { SettingsRowActions } from '../SettingsRowActions';
 import { SettingsTable } from '../SettingsTable';
 import { useActiveSwitch } from '../useActiveSwitch';
-import { useAuditedBy } from '../useAuditedBy';
 import { StaffDialog } from './StaffDialog';
 
 type DialogState = { readonly member?: StaffEntity } | null;
@@ -24,14 +24,14 @@ export function StaffPage() {
   const { t } = useTranslation();
   const { db } = useDeskServices();
   const { operator } = useDeskState();
-  const auditedBy = useAuditedBy();
+  const session = useDeskSession();
   const data = useLiveQuery(
     async () => ({ staff: await staffList(db), units: await unitList(db) }),
     [db],
   );
   const [dialog, setDialog] = useState<DialogState>(null);
   const { notice, dismissNotice, setActive } = useActiveSwitch(
-    (member: StaffEntity, active) => staffUpdate(db, member.id, { active }, auditedBy()),
+    (member: StaffEntity, active) => staffUpdate(session, member.id, { active }),
     'settings.staff.refusals',
   );
 

@@ -11,8 +11,7 @@ import {
   type UnitField,
 } from '../../../../../shared/units';
 import { unitAdd, unitUpdate } from '../../../db/repos/units';
-import { useDeskServices } from '../../../app/services';
-import { useAuditedBy } from '../useAuditedBy';
+import { useDeskSession } from '../../../app/desk-session';
 import { UnitTreeSelect } from '../UnitTreeSelect';
 import { useSettingsForm } from '../useSettingsForm';
 import { FormDialog } from '../../../ui/FormDialog';
@@ -36,8 +35,7 @@ function initialDraft(mode: UnitDialogMode): UnitDraft {
 /** Adds a unit under a parent, or renames, moves or re-numbers one. */
 export function UnitDialog({ mode, units, onClose }: Readonly<UnitDialogProps>) {
   const { t } = useTranslation();
-  const { db } = useDeskServices();
-  const auditedBy = useAuditedBy();
+  const session = useDeskSession();
   const editedId = mode.type === 'edit' ? mode.unit.id : undefined;
   const { draft, setDraft, errorFor, dialog } = useSettingsForm({
     initial: () => initialDraft(mode),
@@ -45,7 +43,7 @@ export function UnitDialog({ mode, units, onClose }: Readonly<UnitDialogProps>) 
     write: async (checked) => {
       const parentId = checked.parentId === '' ? undefined : checked.parentId;
       if (mode.type === 'add') {
-        await unitAdd(db, { name: checked.name, parentId, phone: checked.phone }, auditedBy());
+        await unitAdd(session, { name: checked.name, parentId, phone: checked.phone });
       } else {
         const before = initialDraft(mode);
         const changes = {
@@ -54,7 +52,7 @@ export function UnitDialog({ mode, units, onClose }: Readonly<UnitDialogProps>) 
           ...(checked.phone.trim() !== before.phone ? { phone: checked.phone } : {}),
         };
         if (Object.keys(changes).length > 0) {
-          await unitUpdate(db, mode.unit.id, changes, auditedBy());
+          await unitUpdate(session, mode.unit.id, changes);
         }
       }
     },

@@ -5,25 +5,25 @@ import { useTranslation } from 'react-i18next';
 import type { UnitEntity } from '../../../../../shared/entities';
 import { unitTreeRows } from '../../../../../shared/units';
 import { unitList, unitUpdate } from '../../../db/repos/units';
+import { useDeskSession } from '../../../app/desk-session';
 import { useDeskServices } from '../../../app/services';
 import { SettingsHeader } from '../SettingsHeader';
 import { SettingsNotice } from '../SettingsNotice';
 import { SettingsRowActions } from '../SettingsRowActions';
 import { SettingsTable } from '../SettingsTable';
 import { useActiveSwitch } from '../useActiveSwitch';
-import { useAuditedBy } from '../useAuditedBy';
 import { UnitDialog, type UnitDialogMode } from './UnitDialog';
 
 /** Handling units (承办单位): the tree, with add, rename, move, phone and (de)activation. */
 export function UnitsPage() {
   const { t } = useTranslation();
   const { db } = useDeskServices();
-  const auditedBy = useAuditedBy();
+  const session = useDeskSession();
   const units = useLiveQuery(() => unitList(db), [db]);
   const rows = useMemo(() => unitTreeRows(units ?? []), [units]);
   const [dialog, setDialog] = useState<UnitDialogMode | null>(null);
   const { notice, dismissNotice, setActive } = useActiveSwitch(
-    (unit: UnitEntity, active) => unitUpdate(db, unit.id, { active }, auditedBy()),
+    (unit: UnitEntity, active) => unitUpdate(session, unit.id, { active }),
     'settings.units.refusals',
   );
 

@@ -1,0 +1,108 @@
+/**
+ * The writer handle (DESIGN.md "Writing: one session handle"): every repository that writes
+ * takes a `DeskSession` and derives the envelope of what it writes (ids, HLC, wall time, actor,
+ * desk) from it, so screens, the e2e hooks, the benchmark and the tests state only intent.
+ */
+import type { DeskId, IsoInstant, StaffId } from '../../../shared/brand';
+import { DEFAULT_TIME_ZONE } from '../../../shared/calendar/deadline';
+import type { CalendarSettings, DeskIdentity, StaffEntity } from '../../../shared/entities';
+import type { NumberingRules } from '../../../shared/rules';
+import type { DeskDatabase } from './database';
+
+/** Who is at the keyboard: the actor of every event and audit entry the session writes. */
+export interface SessionOperator {
+  readonly id: StaffId;
+  readonly name: string;
+}
+
+/** The desk writing: its id stamps the HLC and the events; its rules number the cases. */
+export interface SessionDesk {
+  readonly deskId: DeskId;
+  /** The desk's code in case numbers, when its numbering uses one. */
+  readonly deskCode?: string;
+  /** The desk's IANA zone: the received date's local month picks the numbering period. */
+  readonly timeZone: string;
+  readonly numbering: NumberingRules;
+}
+
+/**
+ * A desk's writer handle: the database, the acting operator, the desk and the clock.
+ *
+ * Accounts will attach the signed-in operator here (instead of the operator picked at the
+ * keyboard), and sync the desk identity the server knows; the repositories already take
+ * everything from this one place.
+ */
+export interface DeskSession {
+  readonly db: DeskDatabase;
+  readonly operator: SessionOperator;
+  readonly desk: SessionDesk;
+  /** The current instant; tests and the e2e clock freeze it. */
+  readonly now: () => IsoInstant;
+}
+
+/** What a session is built from: the stored desk (or the app's desk state) and its operator. */
+export interface DeskSessionSource {
+  readonly identity: Pick<DeskIdentity, 'deskId' | 'deskCode'>;
+  readonly rules: { readonly numbering: NumberingRules };
+  readonly calendar: Pick<CalendarSettings, 'timeZone'>;
+  readonly operator: Pick<StaffEntity, 'id' | 'name'>;
+}
+
+function systemNow(): IsoInstant {
+  return new Date().toISOString() as IsoInstant;
+}
+
+/** The session of `desk`'s operator on `db`, on the system clock unless `now` is given. */
+export function deskSessionOf(
+  db: DeskDatabase,
+  desk: DeskSessionSource,
+  now: () => IsoInstant = systemNow,
+): DeskSession {
+  const { deskId, deskCode } = desk.identity;
+  return {
+    db,
+    operator: { id: desk.operator.id, name: desk.operator.name },
+    desk: {
+      deskId,
+      ...(deskCode === undefined ? {} : { deskCode }),
+      // Read as the deadline context reads it (`deadlineContextFromSettings`).
+      timeZone: desk.calendar.timeZone || DEFAULT_TIME_ZONE,
+      numbering: desk.rules.numbering,
+    },
+    now,
+  };
+}
+
+/** When a write happens: the record's time and the wall clock its ids and HLC are made from. */
+export interface WriteInstant {
+  readonly at: IsoInstant;
+  readonly wallMs: number;
+}
+
+/** The envelope of one write, derived from the session: when, by whom, on which desk. */
+export interface WriteStamp extends WriteInstant {
+  readonly actorId: StaffId;
+  readonly actorName: string;
+  readonly deskId: DeskId;
+}
+
+/** The instant `at`, with the wall clock read from it. */
+export function writeInstantAt(at: IsoInstant): WriteInstant {
+  return { at, wallMs: Date.parse(at) };
+}
+
+/**
+ * The envelope of a write the session makes now, reading its clock once. `at` is the record's
+ * time when the step already fixed it (the instant a command was checked against, or a time the
+ * clerk chose); the ids and the HLC then still come from the session's clock.
+ */
+export function sessionStamp(session: DeskSession, at?: IsoInstant): WriteStamp {
+  const now = writeInstantAt(session.now());
+  return {
+    at: at ?? now.at,
+    wallMs: now.wallMs,
+    actorId: session.operator.id,
+    actorName: session.operator.name,
+    deskId: session.desk.deskId,
+  };
+}
