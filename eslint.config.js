@@ -3,6 +3,40 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+/** The renderer reaches the desktop only through DeskBridge. */
+const RENDERER_NO_DESKTOP = [
+  {
+    group: ['electron', 'node:*', '**/electron/**'],
+    message: 'The renderer talks to the desktop only through DeskBridge.',
+  },
+];
+
+/**
+ * One block per renderer room: its files may not import the rooms above it. `tests: false`
+ * leaves the room's tests free (feature tests start the app's i18n).
+ */
+function rendererRooms(rooms) {
+  return rooms.map(({ room, above, tests = true }) => ({
+    files: [`renderer/src/${room}/**/*.{ts,tsx}`],
+    ...(tests ? {} : { ignores: ['**/*.test.{ts,tsx}'] }),
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...RENDERER_NO_DESKTOP,
+            ...above.map((upper) => ({
+              // The core has folders of the same names (shared/export, shared/paper): never these.
+              group: [`**/${upper}/**`, `**/${upper}`, '!@shared/**'],
+              message: `renderer/src/${room}/ sits below ${upper}/: it may not import it (README "Layout").`,
+            })),
+          ],
+        },
+      ],
+    },
+  }));
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -59,23 +93,20 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['electron', 'node:*'],
-              message: 'The renderer talks to the desktop only through DeskBridge.',
-            },
-            {
-              group: ['**/electron/**'],
-              message: 'The renderer talks to the desktop only through DeskBridge.',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: RENDERER_NO_DESKTOP }],
     },
   },
+  // Rooms by role (README "Layout"): each lower room refuses imports from the rooms above it.
+  // The patterns name folders wherever they sit, so a relative climb cannot get round them.
+  ...rendererRooms([
+    { room: 'db', above: ['features', 'app', 'ui', 'paper', 'export', 'desk', 'vocabulary'] },
+    { room: 'vocabulary', above: ['features', 'app', 'ui', 'paper', 'export', 'desk', 'db'] },
+    { room: 'desk', above: ['features', 'app', 'ui', 'paper', 'export'] },
+    { room: 'paper', above: ['features', 'app', 'ui'] },
+    { room: 'export', above: ['features', 'app', 'ui', 'paper'] },
+    { room: 'ui', above: ['features', 'app'] },
+    { room: 'features', above: ['app'], tests: false },
+  ]),
   {
     files: ['electron/**/*.ts', 'build/**/*.{ts,js,mjs}', 'tests/**/*.ts', '*.config.{ts,js}'],
     languageOptions: { globals: { ...globals.node } },

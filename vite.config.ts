@@ -7,6 +7,8 @@ export default defineConfig({
   root: 'renderer',
   base: './',
   plugins: [react()],
+  // '@shared/...' imports resolve through the paths of tsconfig.base.json.
+  resolve: { tsconfigPaths: true },
   build: {
     outDir: '../dist',
     emptyOutDir: true,

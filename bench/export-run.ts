@@ -13,22 +13,22 @@ import { stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { CaseId, IsoInstant } from '../shared/brand';
-import type { CaseEntity, CaseStatus } from '../shared/entities';
+import type { CaseId, IsoInstant } from '@shared/kernel/brand';
+import type { CaseEntity, CaseStatus } from '@shared/model/entities';
 import {
   excelLocalClock,
   registerCellValues,
   registerTableLayout,
-} from '../shared/export/register-sheet';
+} from '@shared/export/register-sheet';
 import {
   tableSheetEnd,
   tableSheetOptions,
   tableSheetRow,
   tableSheetStart,
   type SheetCellValue,
-} from '../shared/export/table-sheet';
-import { PROPERTY_PRESET } from '../shared/presets/property';
-import type { RegisterContext } from '../shared/register-columns';
+} from '@shared/export/table-sheet';
+import { PROPERTY_PRESET } from '@shared/rules/presets/property';
+import type { RegisterContext } from '@shared/register/columns';
 import { createExportStreamService } from '../electron/ipc/export-stream';
 
 const PAGE = 1000;

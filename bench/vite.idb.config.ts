@@ -7,6 +7,7 @@ export default defineConfig({
   root: fileURLToPath(new URL('./idb', import.meta.url)),
   base: './',
   logLevel: 'warn',
+  resolve: { tsconfigPaths: true },
   build: {
     outDir:
       process.env.BENCH_DIST ??

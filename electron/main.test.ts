@@ -6,7 +6,7 @@
 import { EventEmitter } from 'node:events';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BRIDGE_CHANNELS } from '../shared/bridge';
+import { BRIDGE_CHANNELS } from '@shared/platform/bridge';
 
 interface FakeWindow {
   options: Record<string, unknown>;

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { BRIDGE_CHANNELS, BRIDGE_GLOBAL } from '../shared/bridge';
+import { BRIDGE_CHANNELS, BRIDGE_GLOBAL } from '@shared/platform/bridge';
 
 // The real `electron` module cannot load outside Electron (it would try to download the
 // binary): the preload is checked against a stand-in for contextBridge and ipcRenderer.

@@ -21,7 +21,7 @@ import {
   type PrintResult,
   type SaveFileRequest,
   type SaveFileResult,
-} from '../shared/bridge';
+} from '@shared/platform/bridge';
 
 const bridge = {
   appInfo: (): Promise<AppInfo> => ipcRenderer.invoke(BRIDGE_CHANNELS.appInfo),

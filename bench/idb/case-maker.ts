@@ -11,13 +11,13 @@ import type {
   HlcStamp,
   StaffId,
   UnitId,
-} from '../../shared/brand';
-import type { DeadlineContext } from '../../shared/calendar/deadline';
-import type { CaseEntity, CaseEventEntity, CaseStatus } from '../../shared/entities';
-import { hlcNext } from '../../shared/hlc';
-import { newId } from '../../shared/ids';
-import type { DeskRules } from '../../shared/rules';
-import { caseApply } from '../../shared/workflow/reducer';
+} from '@shared/kernel/brand';
+import type { DeadlineContext } from '@shared/calendar/deadline';
+import type { CaseEntity, CaseEventEntity, CaseStatus } from '@shared/model/entities';
+import { hlcNext } from '@shared/kernel/hlc';
+import { newId } from '@shared/kernel/ids';
+import type { DeskRules } from '@shared/rules/rules';
+import { caseApply } from '@shared/workflow/reducer';
 import { caseSteps, instantAt, withExtras, type Step } from './case-steps';
 import type { Random } from './random';
 

@@ -2,17 +2,17 @@
  * The events a generated case can go through, as steps whose payloads are made the way the
  * desk makes them: deadlines from the desk's rules, texts from the templates, the caller's file.
  */
-import type { IsoInstant, StaffId } from '../../shared/brand';
-import { fenFromYuan } from '../../shared/brand';
+import type { IsoInstant, StaffId } from '@shared/kernel/brand';
+import { fenFromYuan } from '@shared/kernel/brand';
 import {
   DEFAULT_TIME_ZONE,
   deadlineCompute,
   type DeadlineComputed,
-} from '../../shared/calendar/deadline';
-import type { CaseDeadline } from '../../shared/entities';
-import type { CaseFlag, DeadlineSpec } from '../../shared/rules';
-import { rulesFollowUpDeadline, rulesHandlingDeadline } from '../../shared/rules-query';
-import type { CaseEventType, CasePayloadOf } from '../../shared/workflow/events';
+} from '@shared/calendar/deadline';
+import type { CaseDeadline } from '@shared/model/entities';
+import type { CaseFlag, DeadlineSpec } from '@shared/rules/rules';
+import { rulesFollowUpDeadline, rulesHandlingDeadline } from '@shared/rules/rules-query';
+import type { CaseEventType, CasePayloadOf } from '@shared/workflow/events';
 import type { BenchDesk, CasePlan } from './case-maker';
 import type { Random } from './random';
 import { CHANNEL_WEIGHTS, HANDLERS, TOPICS, WHEN, type Topic } from './texts';

@@ -2,9 +2,9 @@
  * A check that the stored data is what the app would hold: for a sample of cases, the snapshot
  * equals the reducer's fold of the case's stored events, and each event has its outbox row.
  */
-import type { CaseId } from '../../shared/brand';
-import { CASE_STATUSES } from '../../shared/entities';
-import { caseFold } from '../../shared/workflow/reducer';
+import type { CaseId } from '@shared/kernel/brand';
+import { CASE_STATUSES } from '@shared/model/entities';
+import { caseFold } from '@shared/workflow/reducer';
 import type { DeskDatabase } from '../../renderer/src/db/database';
 import { caseEvents } from '../../renderer/src/db/repos/cases';
 import type { Random } from './random';

@@ -1,5 +1,5 @@
 /** What every measurement gets, and what it reports. */
-import type { DeadlineContext } from '../../shared/calendar/deadline';
+import type { DeadlineContext } from '@shared/calendar/deadline';
 import type { DeskDatabase } from '../../renderer/src/db/database';
 import type { StoredDeskState } from '../../renderer/src/db/repos/settings';
 import type { Stats } from './timing';

@@ -5,8 +5,8 @@
  * events and outbox rows by bulkPut, a batch of cases per transaction, into the app's own
  * database class, so every index of the schema is maintained as the app maintains it.
  */
-import type { CustomerId, DeskId, IsoInstant, StaffId, UnitId } from '../../shared/brand';
-import { deadlineContextFromSettings, localDateOf } from '../../shared/calendar/deadline';
+import type { CustomerId, DeskId, IsoInstant, StaffId, UnitId } from '@shared/kernel/brand';
+import { deadlineContextFromSettings, localDateOf } from '@shared/calendar/deadline';
 import {
   CASE_STATUSES,
   type CaseEntity,
@@ -16,11 +16,11 @@ import {
   type OutboxEntity,
   type StaffEntity,
   type UnitEntity,
-} from '../../shared/entities';
-import { hlcNext } from '../../shared/hlc';
-import { newId } from '../../shared/ids';
-import { numberFormat, numberPeriodKey } from '../../shared/numbering';
-import { presetFor } from '../../shared/presets';
+} from '@shared/model/entities';
+import { hlcNext } from '@shared/kernel/hlc';
+import { newId } from '@shared/kernel/ids';
+import { numberFormat, numberPeriodKey } from '@shared/register/numbering';
+import { presetFor } from '@shared/rules/presets';
 import type { DeskDatabase } from '../../renderer/src/db/database';
 import { calendarDefault, deskSetUp, deskState } from '../../renderer/src/db/repos/settings';
 import { caseMake, type BenchDesk, type CasePlan, type CustomerPlan } from './case-maker';

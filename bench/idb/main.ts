@@ -4,8 +4,8 @@
  * the figures as JSON. Driven by bench/run-idb.mjs in Chromium.
  */
 import Dexie from 'dexie';
-import { deadlineContextFromSettings } from '../../shared/calendar/deadline';
-import type { CaseStatus } from '../../shared/entities';
+import { deadlineContextFromSettings } from '@shared/calendar/deadline';
+import type { CaseStatus } from '@shared/model/entities';
 import { openDeskDatabase } from '../../renderer/src/db/database';
 import { deskState } from '../../renderer/src/db/repos/settings';
 import { SCHEMA_V1 } from '../../renderer/src/db/schema-v1';

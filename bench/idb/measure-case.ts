@@ -4,16 +4,16 @@
  * code and by hand. The intakes are removed afterwards, so runs leave the database as they found
  * it.
  */
-import type { CaseId, CustomerId, EventId, IsoInstant } from '../../shared/brand';
-import { localDateOf } from '../../shared/calendar/deadline';
-import type { CaseEntity, CaseEventEntity, CustomerEntity } from '../../shared/entities';
-import { hlcNext } from '../../shared/hlc';
-import { newId } from '../../shared/ids';
-import { numberFormat, numberPeriodKey } from '../../shared/numbering';
-import { instantToLocalDateTime } from '../../shared/time';
-import type { CaseReceived } from '../../shared/workflow/events';
-import { intakeCheck, intakePayload, type IntakeDraft } from '../../shared/workflow/intake';
-import { caseApply } from '../../shared/workflow/reducer';
+import type { CaseId, CustomerId, EventId, IsoInstant } from '@shared/kernel/brand';
+import { localDateOf } from '@shared/calendar/deadline';
+import type { CaseEntity, CaseEventEntity, CustomerEntity } from '@shared/model/entities';
+import { hlcNext } from '@shared/kernel/hlc';
+import { newId } from '@shared/kernel/ids';
+import { numberFormat, numberPeriodKey } from '@shared/register/numbering';
+import { instantToLocalDateTime } from '@shared/kernel/time';
+import type { CaseReceived } from '@shared/workflow/events';
+import { intakeCheck, intakePayload, type IntakeDraft } from '@shared/workflow/intake';
+import { caseApply } from '@shared/workflow/reducer';
 import {
   caseEvents,
   caseGet,

@@ -1,13 +1,13 @@
 /** The home screen's work-queue counts: the app's `workQueueCounts` against raw index counts. */
-import type { IsoInstant } from '../../shared/brand';
-import { CASE_STATUSES } from '../../shared/entities';
+import type { IsoInstant } from '@shared/kernel/brand';
+import { CASE_STATUSES } from '@shared/model/entities';
 import {
   dueSoonUntil,
   WORK_QUEUE_IDS,
   workQueueDef,
   type WorkQueueContext,
   type WorkQueueId,
-} from '../../shared/queues';
+} from '@shared/register/queues';
 import { workQueueCounts } from '../../renderer/src/db/repos/queues';
 import type { BenchContext, Measurement } from './context';
 import { timePair } from './timing';

@@ -4,8 +4,8 @@
  * by hand on IndexedDB.
  */
 import Dexie from 'dexie';
-import type { CaseEntity, CaseStatus } from '../../shared/entities';
-import type { RegisterCriteria, RegisterViewer } from '../../shared/register-query';
+import type { CaseEntity, CaseStatus } from '@shared/model/entities';
+import type { RegisterCriteria, RegisterViewer } from '@shared/register/query';
 import {
   registerCounts,
   registerMatterSizes,

@@ -7,9 +7,14 @@ import type {
   CaseEventEntity,
   CustomerEntity,
   SettingsEntity,
-} from '../../shared/entities';
-import { searchMatches, searchQueryTerms, searchTermsOf, searchTextsOf } from '../../shared/search';
-import type { CaseReceived } from '../../shared/workflow/events';
+} from '@shared/model/entities';
+import {
+  searchMatches,
+  searchQueryTerms,
+  searchTermsOf,
+  searchTextsOf,
+} from '@shared/register/search';
+import type { CaseReceived } from '@shared/workflow/events';
 
 export function rawOpen(name: string): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {

@@ -4,7 +4,7 @@
  * Each type is the narrow slice of Electron's own type that the handlers call.
  */
 import type { SaveDialogOptions, SaveDialogReturnValue, WebContents } from 'electron';
-import type { AppInfo } from '../../shared/bridge';
+import type { AppInfo } from '@shared/platform/bridge';
 import type { AtomicWriteFs } from './atomic-write';
 
 /** The page that sent a request: what printing needs of its WebContents. */

@@ -3,15 +3,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BRIDGE_CHANNELS } from '../../shared/bridge';
+import { BRIDGE_CHANNELS } from '@shared/platform/bridge';
 import {
   excelLocalClock,
   registerCellValues,
   registerTableLayout,
-} from '../../shared/export/register-sheet';
-import type { SheetCellValue } from '../../shared/export/table-sheet';
-import { PROPERTY_PRESET } from '../../shared/presets/property';
-import { statsFixture } from '../../shared/stats/test-fixture';
+} from '@shared/export/register-sheet';
+import type { SheetCellValue } from '@shared/export/table-sheet';
+import { PROPERTY_PRESET } from '@shared/rules/presets/property';
+import { statsFixture } from '@shared/stats/test-fixture';
 import { createTestDesk, eventFrom, FakeContents, type TestDesk } from './fakes';
 import { createExportStreamService } from './export-stream';
 import { installBridgeHandlers } from './install';

@@ -16,7 +16,7 @@ import type {
   ExportBeginResult,
   ExportRowsResult,
   SaveFileResult,
-} from '../../shared/bridge';
+} from '@shared/platform/bridge';
 import {
   tableSheetEnd,
   tableSheetOptions,
@@ -24,7 +24,7 @@ import {
   tableSheetStart,
   type SheetCellValue,
   type TableLayout,
-} from '../../shared/export/table-sheet';
+} from '@shared/export/table-sheet';
 import { writeFileAtomic } from './atomic-write';
 import type { BridgeDeps, SenderContents } from './deps';
 import { bridgeFailure, writeFailureReason, type BridgeFailure } from './failure';

@@ -1,12 +1,12 @@
 /**
- * Failures of bridge requests: the codes live in the contract (shared/bridge.ts); the main
+ * Failures of bridge requests: the codes live in the contract (shared/platform/bridge.ts); the main
  * process never sends prose, the renderer words each code (STYLE.md section 7).
  */
 import {
   BRIDGE_FAILURE_REASONS,
   type BridgeFailure,
   type BridgeFailureReason,
-} from '../../shared/bridge';
+} from '@shared/platform/bridge';
 
 export { BRIDGE_FAILURE_REASONS, type BridgeFailure, type BridgeFailureReason };
 

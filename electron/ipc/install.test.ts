@@ -1,6 +1,6 @@
 import { readdir, rm } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BRIDGE_CHANNELS, type PrintRequest, type SaveFileRequest } from '../../shared/bridge';
+import { BRIDGE_CHANNELS, type PrintRequest, type SaveFileRequest } from '@shared/platform/bridge';
 import { createTestDesk, eventFrom, FakeContents, type TestDesk } from './fakes';
 import { installBridgeHandlers } from './install';
 import { MAX_SAVE_BYTES } from './schemas';

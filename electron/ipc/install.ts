@@ -6,7 +6,7 @@
  * `{ status: 'failed', reason }` with a code from failure.ts.
  */
 import { z } from 'zod';
-import { BRIDGE_CHANNELS, type DeskBridge } from '../../shared/bridge';
+import { BRIDGE_CHANNELS, type DeskBridge } from '@shared/platform/bridge';
 import type { BridgeDeps, InvokeEvent } from './deps';
 import {
   BridgeRefusedError,

@@ -1,7 +1,7 @@
 import { readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BRIDGE_CHANNELS, type PrintRequest } from '../../shared/bridge';
+import { BRIDGE_CHANNELS, type PrintRequest } from '@shared/platform/bridge';
 import { createTestDesk, eventFrom, FakeContents, type TestDesk } from './fakes';
 import { installBridgeHandlers } from './install';
 import {

@@ -10,7 +10,7 @@
  * - `pageSize: 'A4'` is passed to both: printToPDF's default is Letter.
  */
 import type { PrintToPDFOptions, WebContentsPrintOptions } from 'electron';
-import type { PageMargins, PdfResult, PrintRequest, PrintResult } from '../../shared/bridge';
+import type { PageMargins, PdfResult, PrintRequest, PrintResult } from '@shared/platform/bridge';
 import type { BridgeDeps, SenderContents } from './deps';
 import { bridgeFailure, type BridgeFailure } from './failure';
 import { dialogSafeFileName, saveWithDialog } from './save-file';

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { FileFilter } from 'electron';
-import type { SaveFileRequest, SaveFileResult } from '../../shared/bridge';
+import type { SaveFileRequest, SaveFileResult } from '@shared/platform/bridge';
 import { writeFileAtomic } from './atomic-write';
 import type { BridgeDeps, SenderContents } from './deps';
 import { bridgeFailure, writeFailureReason, type BridgeFailure } from './failure';

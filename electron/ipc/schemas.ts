@@ -1,6 +1,6 @@
 /**
  * What the main process accepts from the renderer, per bridge method (zod). The types in
- * shared/bridge.ts say what a well-behaved renderer sends; these schemas check that it did.
+ * shared/platform/bridge.ts say what a well-behaved renderer sends; these schemas check that it did.
  */
 import { z } from 'zod';
 import { isSafeExternalUrl } from '../trusted-url';

@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { i18nStart } from './app/i18n';
-import { systemNow } from './app/services';
+import { systemNow } from './desk/services';
 import { getDeskDatabase } from './db/database';
 import { storageRequestPersistence } from './db/persist';
 import { casesSearchIndexPending } from './db/repos/cases';

@@ -2,7 +2,7 @@
  * Business hours: the periods of a working day in which the desk is open, in local wall-clock
  * time (default 08:30-12:00 and 13:30-17:30, with a lunch break between).
  */
-import type { BusinessPeriod } from '../entities';
+import type { BusinessPeriod } from '../model/entities';
 
 /** A business period as milliseconds since local midnight, `start` inclusive, `end` exclusive. */
 export interface BusinessWindow {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { IsoInstant } from '../brand';
-import type { DeadlineSpec } from '../rules';
+import type { IsoInstant } from '../kernel/brand';
+import type { DeadlineSpec } from '../rules/rules';
 import {
   DEFAULT_BUSINESS_HOURS,
   DEFAULT_TIME_ZONE,

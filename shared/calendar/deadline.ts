@@ -2,10 +2,10 @@
  * Deadlines (DOMAIN.md section 3): when a case is due, how much time is left, and whether it
  * is due soon or overdue. Every function takes the instants it compares; none reads the clock.
  */
-import type { IsoDate, IsoInstant } from '../brand';
-import type { BusinessPeriod, CalendarSettings, DeadlineWarning } from '../entities';
-import { missingCaseError } from '../assert';
-import type { DeadlineSpec } from '../rules';
+import type { IsoDate, IsoInstant } from '../kernel/brand';
+import type { BusinessPeriod, CalendarSettings, DeadlineWarning } from '../model/entities';
+import { missingCaseError } from '../kernel/assert';
+import type { DeadlineSpec } from '../rules/rules';
 import { businessDayMinutes, businessHoursParse, type BusinessWindow } from './business-hours';
 import { isoDateYear } from './iso-date';
 import {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { IsoDate } from '../brand';
+import type { IsoDate } from '../kernel/brand';
 import {
   isIsoDate,
   isoDateAddDays,

@@ -2,7 +2,7 @@
  * Arithmetic on local calendar dates (`YYYY-MM-DD`). A date has no time zone: it is counted
  * as a day number in the proleptic Gregorian calendar, so adding days never meets a DST jump.
  */
-import type { IsoDate } from '../brand';
+import type { IsoDate } from '../kernel/brand';
 
 const MS_PER_DAY = 86_400_000;
 const ISO_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;

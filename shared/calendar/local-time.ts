@@ -2,7 +2,7 @@
  * Moving between UTC instants and the desk's local wall-clock time in an IANA time zone.
  */
 import { TZDate } from '@date-fns/tz';
-import type { IsoDate, IsoInstant } from '../brand';
+import type { IsoDate, IsoInstant } from '../kernel/brand';
 import { isoDateFromParts } from './iso-date';
 
 /** A local wall-clock moment: a date and the milliseconds since its midnight. */

@@ -4,9 +4,9 @@
  * administrator may add a year the package does not cover yet, or correct one.
  */
 import officialData from 'chinese-days/dist/chinese-days.json';
-import type { IsoDate } from '../brand';
-import type { CalendarYearOverride } from '../entities';
-import type { LocalizedText } from '../rules';
+import type { IsoDate } from '../kernel/brand';
+import type { CalendarYearOverride } from '../model/entities';
+import type { LocalizedText } from '../rules/rules';
 import { isIsoDate, isoDateAddDays, isoDateIsWeekend, isoDateYear } from './iso-date';
 
 /**

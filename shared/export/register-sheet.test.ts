@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { IsoInstant } from '../brand';
-import { PROPERTY_PRESET } from '../presets/property';
-import { HOTLINE_PRESET } from '../presets/hotline';
+import type { IsoInstant } from '../kernel/brand';
+import { PROPERTY_PRESET } from '../rules/presets/property';
+import { HOTLINE_PRESET } from '../rules/presets/hotline';
 import { fixtureCase, shanghai } from '../stats/test-fixture';
 import { excelLocalClock, registerCellValues, registerTableLayout } from './register-sheet';
 

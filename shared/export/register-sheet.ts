@@ -4,18 +4,18 @@
  * Shared by the Web Worker's in-memory workbook and the Electron main process's streaming
  * writer so both produce the same sheet.
  */
-import type { IsoInstant } from '../brand';
+import type { IsoInstant } from '../kernel/brand';
 import { instantToMs, localMomentOf } from '../calendar/local-time';
-import type { CaseEntity } from '../entities';
+import type { CaseEntity } from '../model/entities';
 import {
   REGISTER_COLUMNS,
   registerHeader,
   type RegisterCellKind,
   type RegisterColumn,
   type RegisterContext,
-} from '../register-columns';
-import type { DeskRules, LocalizedText, Locale } from '../rules';
-import { rulesLabel } from '../rules-query';
+} from '../register/columns';
+import type { DeskRules, LocalizedText, Locale } from '../rules/rules';
+import { rulesLabel } from '../rules/rules-query';
 import {
   FULL_WIDTH_SPACE,
   STYLE_CENTRED,

@@ -4,12 +4,12 @@
  * original number, what intake would have recorded, and the steps the register shows (dispatched
  * and accepted, replied, followed up, closed), each with the time the register gives.
  */
-import type { IsoInstant } from '../brand';
+import type { IsoInstant } from '../kernel/brand';
 import type { DeadlineContext } from '../calendar/deadline';
-import type { CaseDeadline } from '../entities';
-import type { DeskRules, KindDef } from '../rules';
-import { rulesFollowUpRequired, rulesIsSatisfied } from '../rules-query';
-import { localDateTimeToInstant } from '../time';
+import type { CaseDeadline } from '../model/entities';
+import type { DeskRules, KindDef } from '../rules/rules';
+import { rulesFollowUpRequired, rulesIsSatisfied } from '../rules/rules-query';
+import { localDateTimeToInstant } from '../kernel/time';
 import { INTAKE_LIMITS, intakeDeadline, isPlausiblePhone } from '../workflow/intake';
 import type { ImportFieldId, ImportMapping } from './fields';
 import { matchCategory, matchFinalCause, matchKind, matchLevel, matchSatisfaction } from './match';

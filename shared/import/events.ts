@@ -4,11 +4,19 @@
  * the actor of every event but the follow-up, whose actor is the follow-up caller the register
  * names (that is whom the case's follow-up record shows).
  */
-import type { CaseId, CustomerId, DeskId, EventId, HlcStamp, StaffId, UnitId } from '../brand';
-import type { CaseEventEntity } from '../entities';
-import { hlcNext } from '../hlc';
-import { newId } from '../ids';
-import { missingCaseError } from '../assert';
+import type {
+  CaseId,
+  CustomerId,
+  DeskId,
+  EventId,
+  HlcStamp,
+  StaffId,
+  UnitId,
+} from '../kernel/brand';
+import type { CaseEventEntity } from '../model/entities';
+import { hlcNext } from '../kernel/hlc';
+import { newId } from '../kernel/ids';
+import { missingCaseError } from '../kernel/assert';
 import type { CaseEvent } from '../workflow/events';
 import type { ImportedCase, ImportStep } from './check';
 

@@ -3,9 +3,9 @@
  * header words that name them (the register's own two-level header in every preset's words,
  * plus the usual variants clerks type), and the automatic recognition of a sheet's header.
  */
-import { PRESETS } from '../presets';
-import { REGISTER_COLUMNS, registerGroupLabel, type RegisterColumnId } from '../register-columns';
-import type { DeskRules } from '../rules';
+import { PRESETS } from '../rules/presets';
+import { REGISTER_COLUMNS, registerGroupLabel, type RegisterColumnId } from '../register/columns';
+import type { DeskRules } from '../rules/rules';
 
 /** The register's columns (but its row index), the case number, and two optional extras. */
 export type ImportFieldId = Exclude<RegisterColumnId, 'index'> | 'number' | 'level' | 'finalCause';

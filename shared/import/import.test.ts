@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseId, DeskId, IsoInstant, StaffId, UnitId } from '../brand';
-import { PRESETS } from '../presets';
-import { PROPERTY_PRESET } from '../presets/property';
-import { REGISTER_COLUMNS, registerHeader } from '../register-columns';
+import type { CaseId, DeskId, IsoInstant, StaffId, UnitId } from '../kernel/brand';
+import { PRESETS } from '../rules/presets';
+import { PROPERTY_PRESET } from '../rules/presets/property';
+import { REGISTER_COLUMNS, registerHeader } from '../register/columns';
 import { FIXTURE_CTX, shanghai } from '../stats/test-fixture';
 import { caseFold } from '../workflow/reducer';
 import { importCheck, type ImportCheckContext } from './check';

@@ -3,7 +3,7 @@
  * or final cause may be written as its label in either language or as its id; a satisfaction as
  * a score or a word.
  */
-import type { CategoryDef, DeskRules, KindDef, LevelDef, LocalizedText } from '../rules';
+import type { CategoryDef, DeskRules, KindDef, LevelDef, LocalizedText } from '../rules/rules';
 import { headerNormalize } from './fields';
 
 function same(text: string, label: LocalizedText, id: string): boolean {

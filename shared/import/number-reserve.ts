@@ -3,7 +3,7 @@
  * pattern, the desk's counter for its period must move past it, or the next case registered
  * in that period would be given the same number (DOMAIN.md section 5: never reused).
  */
-import type { NumberingRules } from '../rules';
+import type { NumberingRules } from '../rules/rules';
 
 const TOKEN = /\{([^{}]*)\}/g;
 

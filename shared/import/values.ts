@@ -5,7 +5,7 @@
  * `2026年9月30日 10:05`). Each reader returns undefined for a blank cell and null for a cell it
  * cannot read.
  */
-import type { IsoDate } from '../brand';
+import type { IsoDate } from '../kernel/brand';
 import { isIsoDate, isoDateFromParts } from '../calendar/iso-date';
 
 export type ImportCell = string | number | boolean | Date | null | undefined;

@@ -5,10 +5,10 @@
  * linked across desks cannot be recognised from the figures: each desk counts its own.
  */
 import { z } from 'zod';
-import type { IsoInstant } from '../brand';
-import type { CaseStatus } from '../entities';
-import { CASE_STATUSES } from '../entities';
-import type { DeskRules, LocalizedText } from '../rules';
+import type { IsoInstant } from '../kernel/brand';
+import type { CaseStatus } from '../model/entities';
+import { CASE_STATUSES } from '../model/entities';
+import type { DeskRules, LocalizedText } from '../rules/rules';
 import {
   EMPTY_FOLLOW_UP,
   EMPTY_TIMELINESS,

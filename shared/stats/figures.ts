@@ -3,8 +3,8 @@
  * rates, so that several desks' reports can be summed with the same rules (the group report)
  * and every rate is computed once, from the sums, by the functions at the end.
  */
-import type { IsoInstant } from '../brand';
-import type { CaseStatus } from '../entities';
+import type { IsoInstant } from '../kernel/brand';
+import type { CaseStatus } from '../model/entities';
 import type { DateRange } from './period';
 
 /** How the handling deadlines of a set of matters were met. */

@@ -6,11 +6,11 @@
  * 3. cases are counted under their final cause, not the category guessed at intake.
  * And (S001-A 4.1.1.2) in the property preset an invalid complaint counts as a request.
  */
-import type { CaseId } from '../brand';
+import type { CaseId } from '../kernel/brand';
 import { localDateOf } from '../calendar/local-time';
-import type { CaseEntity } from '../entities';
-import type { DeskRules, KindClass } from '../rules';
-import { rulesKind } from '../rules-query';
+import type { CaseEntity } from '../model/entities';
+import type { DeskRules, KindClass } from '../rules/rules';
+import { rulesKind } from '../rules/rules-query';
 import { periodContains, type DateRange } from './period';
 
 /** One matter: the linked cases that report it, and the case that stands for it. */

@@ -3,9 +3,9 @@
  * each confirmed complaint counts against the person named by responsibility (定责), by level,
  * for the annual review. A matter reported several times counts once.
  */
-import type { CaseEntity } from '../entities';
-import type { DeskRules } from '../rules';
-import { rulesDefaultLevel } from '../rules-query';
+import type { CaseEntity } from '../model/entities';
+import type { DeskRules } from '../rules/rules';
+import { rulesDefaultLevel } from '../rules/rules-query';
 import { mattersInRange, statsKindClass } from './matters';
 import { periodOfYear } from './period';
 

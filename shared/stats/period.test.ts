@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { IsoDate, IsoInstant } from '../brand';
+import type { IsoDate, IsoInstant } from '../kernel/brand';
 import {
   periodContaining,
   periodContainsInstant,

@@ -4,7 +4,7 @@
  * calendar months; a calendar month is always available as an option. A period is a range of
  * local dates, both ends included; a case belongs to it by the local date of its intake.
  */
-import type { IsoDate, IsoInstant } from '../brand';
+import type { IsoDate, IsoInstant } from '../kernel/brand';
 import { isoDateAddDays, isoDateFromParts, isoDateToDayNumber } from '../calendar/iso-date';
 import { instantFromMs, localDateOf, localMomentToMs } from '../calendar/local-time';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HOSPITAL_PRESET } from '../presets/hospital';
-import { PROPERTY_PRESET } from '../presets/property';
+import { HOSPITAL_PRESET } from '../rules/presets/hospital';
+import { PROPERTY_PRESET } from '../rules/presets/property';
 import { statsPareto } from './pareto';
 import { statsPerPersonYear } from './per-person';
 import { periodOfQuarter } from './period';

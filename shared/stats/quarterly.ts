@@ -3,8 +3,8 @@
  * causes, the quarter's figures by unit and level, repeat complaints (customers with more than
  * one complaint in the quarter) and the top unresolved issues.
  */
-import type { CaseStatus } from '../entities';
-import type { IsoInstant } from '../brand';
+import type { CaseStatus } from '../model/entities';
+import type { IsoInstant } from '../kernel/brand';
 import { workingDaysBetween } from '../calendar/deadline';
 import { caseIsOpen } from '../workflow/reducer';
 import type { ReportFigures } from './figures';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PROPERTY_PRESET } from '../presets/property';
+import { PROPERTY_PRESET } from '../rules/presets/property';
 import {
   statsAverageReplyDays,
   statsAverageScore,

@@ -4,13 +4,13 @@
  * follow-up rate, visit share and satisfaction; by handling unit and handler; the major and
  * overdue matters by name. Pure: the cases and the time of the report are parameters.
  */
-import { missingCaseError } from '../assert';
-import type { IsoInstant } from '../brand';
+import { missingCaseError } from '../kernel/assert';
+import type { IsoInstant } from '../kernel/brand';
 import { workingDaysBetween, type DeadlineContext } from '../calendar/deadline';
 import { localDateOf } from '../calendar/local-time';
-import type { CaseEntity } from '../entities';
-import type { DeskRules } from '../rules';
-import { rulesDefaultLevel, rulesLevel } from '../rules-query';
+import type { CaseEntity } from '../model/entities';
+import type { DeskRules } from '../rules/rules';
+import { rulesDefaultLevel, rulesLevel } from '../rules/rules-query';
 import { caseIsOpen } from '../workflow/reducer';
 import {
   EMPTY_FOLLOW_UP,

@@ -5,8 +5,8 @@
  * cases in groups of known size, so tests can work out the expected figures by hand.
  * For tests only (no test framework imported).
  */
-import type { CaseId, Fen, IsoInstant, UnitId } from '../brand';
-import { fenFromYuan } from '../brand';
+import type { CaseId, Fen, IsoInstant, UnitId } from '../kernel/brand';
+import { fenFromYuan } from '../kernel/brand';
 import {
   DEFAULT_BUSINESS_HOURS,
   deadlineCompute,
@@ -14,10 +14,10 @@ import {
   type DeadlineContext,
 } from '../calendar/deadline';
 import { calendarAddWorkingDays, calendarCreate } from '../calendar/working-calendar';
-import type { CaseEntity, CaseEventEntity, CustomerRef } from '../entities';
-import { PROPERTY_PRESET } from '../presets/property';
-import type { DeskRules, FollowUpMethod } from '../rules';
-import { localDateTimeToInstant } from '../time';
+import type { CaseEntity, CaseEventEntity, CustomerRef } from '../model/entities';
+import { PROPERTY_PRESET } from '../rules/presets/property';
+import type { DeskRules, FollowUpMethod } from '../rules/rules';
+import { localDateTimeToInstant } from '../kernel/time';
 import { caseFold } from '../workflow/reducer';
 import { caseStory } from '../workflow/test-builders';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { IsoInstant } from '../brand';
+import type { IsoInstant } from '../kernel/brand';
 import {
   DEFAULT_BUSINESS_HOURS,
   DEFAULT_TIME_ZONE,
@@ -7,9 +7,9 @@ import {
   type DeadlineContext,
 } from '../calendar/deadline';
 import { calendarCreate } from '../calendar/working-calendar';
-import type { CaseDeadline, CaseEntity } from '../entities';
-import { presetFor } from '../presets';
-import type { DeskRules } from '../rules';
+import type { CaseDeadline, CaseEntity } from '../model/entities';
+import { presetFor } from '../rules/presets';
+import type { DeskRules } from '../rules/rules';
 import {
   deadlineChangedPayload,
   deadlineStartsOf,

@@ -4,11 +4,11 @@
  * edits a policy, and the open cases' deadlines follow, each change recorded as a
  * `case/deadlineChanged` event so it shows in the case's history. Pure.
  */
-import type { IsoInstant } from '../brand';
+import type { IsoInstant } from '../kernel/brand';
 import { deadlineCompute, type DeadlineContext } from '../calendar/deadline';
-import type { CaseDeadline, CaseEntity, CaseEventEntity } from '../entities';
-import type { DeadlineSpec, DeskRules } from '../rules';
-import { rulesHandlingDeadline } from '../rules-query';
+import type { CaseDeadline, CaseEntity, CaseEventEntity } from '../model/entities';
+import type { DeadlineSpec, DeskRules } from '../rules/rules';
+import { rulesHandlingDeadline } from '../rules/rules-query';
 import type { CasePayloadOf } from './events';
 import { caseIsOpen } from './reducer';
 

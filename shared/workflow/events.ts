@@ -4,9 +4,9 @@
  * runs (with the desk's rules) and stored, so that folding events never depends on settings and
  * every replica derives the same snapshot.
  */
-import type { CaseId, Fen, IsoInstant, StaffId, UnitId } from '../brand';
-import type { CaseDeadline, CustomerRef } from '../entities';
-import type { CaseFlag, FollowUpMethod } from '../rules';
+import type { CaseId, Fen, IsoInstant, StaffId, UnitId } from '../kernel/brand';
+import type { CaseDeadline, CustomerRef } from '../model/entities';
+import type { CaseFlag, FollowUpMethod } from '../rules/rules';
 
 /** Header fields that may be edited after intake, merged last-writer-wins by HLC. */
 export interface CaseHeaderFields {

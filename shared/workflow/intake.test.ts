@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { IsoInstant, StaffId } from '../brand';
+import type { IsoInstant, StaffId } from '../kernel/brand';
 import { calendarCreate } from '../calendar/working-calendar';
 import { DEFAULT_BUSINESS_HOURS, type DeadlineContext } from '../calendar/deadline';
-import { presetFor } from '../presets';
+import { presetFor } from '../rules/presets';
 import {
   intakeCheck,
   intakePayload,

@@ -5,13 +5,13 @@
  * No one may refuse to register a complaint (S003-H): only the subject is required; a missing
  * name, phone or address is a notice, never a reason to refuse.
  */
-import type { Fen, IsoInstant, StaffId } from '../brand';
-import type { CaseDeadline } from '../entities';
-import type { CaseFlag, DeskRules } from '../rules';
-import { CASE_FLAGS } from '../rules';
+import type { Fen, IsoInstant, StaffId } from '../kernel/brand';
+import type { CaseDeadline } from '../model/entities';
+import type { CaseFlag, DeskRules } from '../rules/rules';
+import { CASE_FLAGS } from '../rules/rules';
 import { deadlineCompute, type DeadlineContext } from '../calendar/deadline';
-import { rulesHandlingDeadline, rulesKind } from '../rules-query';
-import { localDateTimeToInstant, type LocalDateTimeText } from '../time';
+import { rulesHandlingDeadline, rulesKind } from '../rules/rules-query';
+import { localDateTimeToInstant, type LocalDateTimeText } from '../kernel/time';
 import type { CaseReceived } from './events';
 
 /** What the intake form holds, as typed. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseId, UnitId } from '../brand';
-import type { CaseEntity, CaseEventEntity, CaseStatus } from '../entities';
-import { CASE_STATUSES } from '../entities';
-import { hlcCompare } from '../hlc';
+import type { CaseId, UnitId } from '../kernel/brand';
+import type { CaseEntity, CaseEventEntity, CaseStatus } from '../model/entities';
+import { CASE_STATUSES } from '../model/entities';
+import { hlcCompare } from '../kernel/hlc';
 import type { CaseEventType } from './events';
 import {
   caseAllowedEvents,

@@ -12,11 +12,11 @@
  * latest by HLC; an event that arrives late (from sync) should be folded in with the rest.
  * Header fields converge either way: they merge last-writer-wins by HLC (`fieldClock`).
  */
-import { missingCaseError, strictAssert } from '../assert';
-import type { EventId, HlcStamp, IsoInstant } from '../brand';
-import type { CaseEntity, CaseEventEntity, CaseFollowUp, CaseStatus } from '../entities';
-import { hlcCompare, hlcMax } from '../hlc';
-import { searchTermsOf, searchTextsOf } from '../search';
+import { missingCaseError, strictAssert } from '../kernel/assert';
+import type { EventId, HlcStamp, IsoInstant } from '../kernel/brand';
+import type { CaseEntity, CaseEventEntity, CaseFollowUp, CaseStatus } from '../model/entities';
+import { hlcCompare, hlcMax } from '../kernel/hlc';
+import { searchTermsOf, searchTextsOf } from '../register/search';
 import type {
   CaseEventOf,
   CaseEventType,

@@ -3,7 +3,7 @@
  * sentence in zh-CN and English (STYLE.md section 7), with the event type, status and field to
  * fill it in.
  */
-import type { CaseStatus } from '../entities';
+import type { CaseStatus } from '../model/entities';
 import type { CaseEventType } from './events';
 
 /** Every refusal code; the renderer's test checks that each has a translation. */

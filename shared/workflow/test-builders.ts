@@ -8,10 +8,18 @@
  * const events = [desk.event('case/received'), desk.event('case/dispatched')];
  * const other = desk.desk('desk-b'); // a second desk that has seen those events
  */
-import type { CaseId, DeskId, EventId, HlcStamp, IsoInstant, StaffId, UnitId } from '../brand';
-import type { CaseDeadline, CaseEntity, CaseEventEntity, CaseStatus } from '../entities';
-import { hlcNext, hlcReceive } from '../hlc';
-import { newId } from '../ids';
+import type {
+  CaseId,
+  DeskId,
+  EventId,
+  HlcStamp,
+  IsoInstant,
+  StaffId,
+  UnitId,
+} from '../kernel/brand';
+import type { CaseDeadline, CaseEntity, CaseEventEntity, CaseStatus } from '../model/entities';
+import { hlcNext, hlcReceive } from '../kernel/hlc';
+import { newId } from '../kernel/ids';
 import type { CaseEventOf, CaseEventType, CasePayloadOf } from './events';
 import { caseFold } from './reducer';
 

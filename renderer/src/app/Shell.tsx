@@ -14,9 +14,9 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { settingsPut } from '../db/repos/settings';
 import { OperatorSwitcher } from '../features/settings/OperatorSwitcher';
-import { useDeskState } from './desk-state';
+import { useDeskState } from '../desk/desk-state';
 import { NAV_ITEMS } from './routes';
-import { useDeskServices } from './services';
+import { useDeskServices } from '../desk/services';
 
 const NAV_WIDTH = 180;
 

@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Locale } from '../../../shared/rules';
+import type { Locale } from '@shared/rules/rules';
 import { en } from './locales/en';
 import { zhCN } from './locales/zh-CN';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { WORKFLOW_REFUSAL_CODES } from '../../../shared/workflow/refusals';
-import { CASE_STATUSES } from '../../../shared/entities';
-import { CASE_FLAGS } from '../../../shared/rules';
-import { BRIDGE_FAILURE_REASONS } from '../../../shared/bridge';
-import { SAMPLE_PAYLOADS } from '../../../shared/workflow/test-builders';
+import { WORKFLOW_REFUSAL_CODES } from '@shared/workflow/refusals';
+import { CASE_STATUSES } from '@shared/model/entities';
+import { CASE_FLAGS } from '@shared/rules/rules';
+import { BRIDGE_FAILURE_REASONS } from '@shared/platform/bridge';
+import { SAMPLE_PAYLOADS } from '@shared/workflow/test-builders';
 import { en } from './locales/en';
 import { zhCN } from './locales/zh-CN';
 

@@ -1,6 +1,6 @@
 import { createTheme } from '@mui/material/styles';
 import { zhCN as muiZhCN, enUS as muiEnUS } from '@mui/material/locale';
-import type { Locale } from '../../../shared/rules';
+import type { Locale } from '@shared/rules/rules';
 
 /**
  * Chinese first: a font stack that has CJK glyphs on Windows (Microsoft YaHei, SimSun) and

@@ -12,12 +12,12 @@
  * database at version 1 (a bare `new Dexie(name).version(1).stores(SCHEMA_V1)`), closes it,
  * reopens it with `DeskDatabase` and compares the rows. Version 1 has nothing to upgrade from.
  *
- * `tallies` holds derived counts of cases (shared/tallies.ts), kept by the middleware in
+ * `tallies` holds derived counts of cases (shared/register/tallies.ts), kept by the middleware in
  * `tallies-middleware.ts` on every write of cases and rebuilt from the indexes when missing
  * (repos/tallies.ts): never sync, export or back it up.
  */
 import Dexie, { type Table } from 'dexie';
-import type { AuditId, CaseId, CustomerId, EventId, StaffId, UnitId } from '../../../shared/brand';
+import type { AuditId, CaseId, CustomerId, EventId, StaffId, UnitId } from '@shared/kernel/brand';
 import type {
   AuditEntity,
   CaseEntity,
@@ -31,13 +31,13 @@ import type {
   SettingsKey,
   StaffEntity,
   UnitEntity,
-} from '../../../shared/entities';
+} from '@shared/model/entities';
 import {
   talliesEmpty,
   talliesRow,
   type CaseTalliesEntity,
   type TALLIES_KEY,
-} from '../../../shared/tallies';
+} from '@shared/register/tallies';
 import { SCHEMA_V1 } from './schema-v1';
 import { talliesMiddleware } from './tallies-middleware';
 

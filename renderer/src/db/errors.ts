@@ -2,7 +2,7 @@
  * Errors the data layer throws. Each carries a code from a closed union; the UI turns codes
  * into sentences in one place (STYLE.md section 7).
  */
-import type { WorkflowRefusal } from '../../../shared/workflow/refusals';
+import type { WorkflowRefusal } from '@shared/workflow/refusals';
 
 /**
  * The workflow refused an event. Thrown inside a transaction so that Dexie aborts it: nothing

@@ -51,7 +51,7 @@ export const SCHEMA_V1 = {
   outbox: 'id, hlc, caseId',
   knowledge: 'id, *searchTerms, updatedAt, categoryId, sourceCaseId',
   drafts: 'key',
-  // Derived counts of cases (shared/tallies.ts): one row, rebuilt when missing, never synced.
+  // Derived counts of cases (shared/register/tallies.ts): one row, rebuilt when missing, never synced.
   tallies: 'key',
 } as const;
 

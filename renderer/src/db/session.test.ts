@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { IsoInstant } from '../../../shared/brand';
-import { DEFAULT_TIME_ZONE } from '../../../shared/calendar/deadline';
+import type { IsoInstant } from '@shared/kernel/brand';
+import { DEFAULT_TIME_ZONE } from '@shared/calendar/deadline';
 import type { DeskDatabase } from './database';
 import { auditList } from './repos/audit';
 import { caseAppendEvent, caseEvents, caseRegister } from './repos/cases';

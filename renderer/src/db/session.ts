@@ -3,10 +3,10 @@
  * takes a `DeskSession` and derives the envelope of what it writes (ids, HLC, wall time, actor,
  * desk) from it, so screens, the e2e hooks, the benchmark and the tests state only intent.
  */
-import type { DeskId, IsoInstant, StaffId } from '../../../shared/brand';
-import { DEFAULT_TIME_ZONE } from '../../../shared/calendar/deadline';
-import type { CalendarSettings, DeskIdentity, StaffEntity } from '../../../shared/entities';
-import type { NumberingRules } from '../../../shared/rules';
+import type { DeskId, IsoInstant, StaffId } from '@shared/kernel/brand';
+import { DEFAULT_TIME_ZONE } from '@shared/calendar/deadline';
+import type { CalendarSettings, DeskIdentity, StaffEntity } from '@shared/model/entities';
+import type { NumberingRules } from '@shared/rules/rules';
 import type { DeskDatabase } from './database';
 
 /** Who is at the keyboard: the actor of every event and audit entry the session writes. */

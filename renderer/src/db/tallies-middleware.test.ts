@@ -1,24 +1,24 @@
 import { liveQuery } from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { CaseId, IsoInstant, StaffId } from '../../../shared/brand';
+import type { CaseId, IsoInstant, StaffId } from '@shared/kernel/brand';
 import {
   DEFAULT_BUSINESS_HOURS,
   deadlineCompute,
   deadlineContextFromSettings,
-} from '../../../shared/calendar/deadline';
-import { calendarCreate } from '../../../shared/calendar/working-calendar';
-import type { CaseEntity, CaseStatus } from '../../../shared/entities';
-import { importCheck, type ImportedCase } from '../../../shared/import/check';
-import type { ImportCell } from '../../../shared/import/values';
+} from '@shared/calendar/deadline';
+import { calendarCreate } from '@shared/calendar/working-calendar';
+import type { CaseEntity, CaseStatus } from '@shared/model/entities';
+import { importCheck, type ImportedCase } from '@shared/import/check';
+import type { ImportCell } from '@shared/import/values';
 import {
   WORK_QUEUE_IDS,
   workQueueHas,
   type WorkQueueContext,
   type WorkQueueId,
-} from '../../../shared/queues';
-import { TALLIES_KEY, talliesOf } from '../../../shared/tallies';
-import type { CasePayloadOf } from '../../../shared/workflow/events';
-import { SAMPLE_PAYLOADS } from '../../../shared/workflow/test-builders';
+} from '@shared/register/queues';
+import { TALLIES_KEY, talliesOf } from '@shared/register/tallies';
+import type { CasePayloadOf } from '@shared/workflow/events';
+import { SAMPLE_PAYLOADS } from '@shared/workflow/test-builders';
 import type { DeskDatabase } from './database';
 import { WorkflowError } from './errors';
 import { sessionStamp } from './session';

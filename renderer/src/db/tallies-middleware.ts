@@ -1,5 +1,5 @@
 /**
- * Keeps the case tallies (shared/tallies.ts) in step with the cases. A Dexie DBCore middleware:
+ * Keeps the case tallies (shared/register/tallies.ts) in step with the cases. A Dexie DBCore middleware:
  * every readwrite transaction over `cases` also takes in `tallies`, and each write of cases,
  * whichever repository makes it, applies its change to the tallies row in the same transaction,
  * so the counts commit or abort with the cases.
@@ -28,7 +28,7 @@ import type {
   DBCoreTransaction,
   Middleware,
 } from 'dexie';
-import type { CaseEntity } from '../../../shared/entities';
+import type { CaseEntity } from '@shared/model/entities';
 import {
   TALLIES_KEY,
   isTallyChange,
@@ -37,7 +37,7 @@ import {
   talliesRow,
   type CaseTallies,
   type CaseTalliesEntity,
-} from '../../../shared/tallies';
+} from '@shared/register/tallies';
 
 const CASES = 'cases';
 const TALLIES = 'tallies';

@@ -2,10 +2,10 @@
  * Builders for repository tests: a fresh database per test and a desk set up with the property
  * preset, so each test reads as a short story.
  */
-import type { IsoInstant, UnitId } from '../../../shared/brand';
-import type { CaseDeadline, CustomerRef } from '../../../shared/entities';
-import type { ImportMapping } from '../../../shared/import/fields';
-import type { CaseReceived } from '../../../shared/workflow/events';
+import type { IsoInstant, UnitId } from '@shared/kernel/brand';
+import type { CaseDeadline, CustomerRef } from '@shared/model/entities';
+import type { ImportMapping } from '@shared/import/fields';
+import type { CaseReceived } from '@shared/workflow/events';
 import { openDeskDatabase, type DeskDatabase } from './database';
 import { caseRegister, type CaseIntake } from './repos/cases';
 import { deskSetUp, deskState, type StoredDeskState } from './repos/settings';

@@ -10,10 +10,10 @@
  * refuses what the workflow refuses), written through the same session handle as the screens
  * (`deskSessionOf`). Exposed as `window.__deskTest`.
  */
-import type { CaseId, IsoInstant } from '../../../shared/brand';
-import type { AuditEntity } from '../../../shared/entities';
-import { intakeCheck, intakePayload, type IntakeDraft } from '../../../shared/workflow/intake';
-import { deadlineContextFromSettings } from '../../../shared/calendar/deadline';
+import type { CaseId, IsoInstant } from '@shared/kernel/brand';
+import type { AuditEntity } from '@shared/model/entities';
+import { intakeCheck, intakePayload, type IntakeDraft } from '@shared/workflow/intake';
+import { deadlineContextFromSettings } from '@shared/calendar/deadline';
 import type { DeskDatabase } from '../db/database';
 import { deskSessionOf } from '../db/session';
 import { auditList } from '../db/repos/audit';

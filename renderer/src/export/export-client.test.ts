@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { IsoInstant } from '../../../shared/brand';
-import type { TableLayout } from '../../../shared/export/table-sheet';
+import type { IsoInstant } from '@shared/kernel/brand';
+import type { TableLayout } from '@shared/export/table-sheet';
 import { exportRun, type ExportDeps } from './export-client';
 import type { ExportJob, FromWorker, ToWorker } from './export-protocol';
 

@@ -5,7 +5,7 @@
  * the main process's streaming writer, which writes a temporary file and moves it where the
  * clerk chooses (DESIGN.md "Excel").
  */
-import type { BridgeFailureReason, DeskBridge } from '../../../shared/bridge';
+import type { BridgeFailureReason, DeskBridge } from '@shared/platform/bridge';
 import {
   XLSX_MIME,
   type ExportJob,

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { IsoInstant } from '../../../shared/brand';
+import type { IsoInstant } from '@shared/kernel/brand';
 import { openDeskDatabase, type DeskDatabase } from '../db/database';
 import { testDatabase, testDeskSetUp, testRegister } from '../db/test-builders';
 import { exportJobRun } from './export-jobs';

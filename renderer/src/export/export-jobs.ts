@@ -5,13 +5,13 @@
  * rows; every other table is small and built in memory.
  */
 import ExcelJS from 'exceljs';
-import { deadlineContextFromSettings, localDateOf } from '../../../shared/calendar/deadline';
+import { deadlineContextFromSettings, localDateOf } from '@shared/calendar/deadline';
 import {
   excelLocalClock,
   registerCellValues,
   registerTableLayout,
   sheetWord,
-} from '../../../shared/export/register-sheet';
+} from '@shared/export/register-sheet';
 import {
   tableSheetEnd,
   tableSheetOptions,
@@ -19,18 +19,18 @@ import {
   tableSheetStart,
   type SheetCellValue,
   type TableLayout,
-} from '../../../shared/export/table-sheet';
-import type { CaseEntity } from '../../../shared/entities';
-import { rulesLabel } from '../../../shared/rules-query';
+} from '@shared/export/table-sheet';
+import type { CaseEntity } from '@shared/model/entities';
+import { rulesLabel } from '@shared/rules/rules-query';
 import {
   REPORT_DOCUMENT_FORMAT,
   statsCombine,
   statsLabelsOf,
   type ReportDocument,
-} from '../../../shared/stats/combine';
-import { periodInstantRange, periodOfMonth, periodOfQuarter } from '../../../shared/stats/period';
-import { statsQuarterly } from '../../../shared/stats/quarterly';
-import { statsReport } from '../../../shared/stats/report';
+} from '@shared/stats/combine';
+import { periodInstantRange, periodOfMonth, periodOfQuarter } from '@shared/stats/period';
+import { statsQuarterly } from '@shared/stats/quarterly';
+import { statsReport } from '@shared/stats/report';
 import type { DeskDatabase } from '../db/database';
 import { deskState, type StoredDeskState } from '../db/repos/settings';
 import {

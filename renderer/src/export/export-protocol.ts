@@ -9,9 +9,9 @@
  *
  * Cancelling terminates the worker: nothing was saved yet, so nothing is left half written.
  */
-import type { IsoDate, IsoInstant } from '../../../shared/brand';
-import type { SheetCellValue, TableLayout } from '../../../shared/export/table-sheet';
-import type { PeriodMode } from '../../../shared/stats/period';
+import type { IsoDate, IsoInstant } from '@shared/kernel/brand';
+import type { SheetCellValue, TableLayout } from '@shared/export/table-sheet';
+import type { PeriodMode } from '@shared/stats/period';
 
 export type ExportTable = 'register' | 'monthly' | 'quarterly' | 'overdue' | 'followUps' | 'group';
 

@@ -14,8 +14,8 @@ import {
   STYLE_TITLE,
   STYLE_TOTAL,
   type SheetCellStyle,
-} from '../../../shared/export/sheet-style';
-import { sheetRowHeight } from '../../../shared/export/table-sheet';
+} from '@shared/export/sheet-style';
+import { sheetRowHeight } from '@shared/export/table-sheet';
 
 export type FormValue = string | number | Date | null | undefined;
 

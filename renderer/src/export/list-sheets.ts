@@ -2,10 +2,10 @@
  * The overdue list (超期事项清单) and the follow-up list (待回访清单) as table sheets: one ruled
  * row per case under a one-level header, like the register.
  */
-import type { IsoInstant } from '../../../shared/brand';
-import { workingDaysBetween, type DeadlineContext } from '../../../shared/calendar/deadline';
-import type { CaseEntity } from '../../../shared/entities';
-import { excelLocalClock } from '../../../shared/export/register-sheet';
+import type { IsoInstant } from '@shared/kernel/brand';
+import { workingDaysBetween, type DeadlineContext } from '@shared/calendar/deadline';
+import type { CaseEntity } from '@shared/model/entities';
+import { excelLocalClock } from '@shared/export/register-sheet';
 import { formatDateTime } from '../vocabulary/date-time';
 import {
   FULL_WIDTH_SPACE,
@@ -14,11 +14,11 @@ import {
   STYLE_INTEGER,
   STYLE_TEXT,
   type SheetCellStyle,
-} from '../../../shared/export/sheet-style';
-import type { SheetCellValue, TableLayout } from '../../../shared/export/table-sheet';
-import { nameMask, phoneMask, registerHandlerText } from '../../../shared/register-columns';
-import type { DeskRules } from '../../../shared/rules';
-import { rulesDefaultLevel, rulesKind, rulesLabel, rulesLevel } from '../../../shared/rules-query';
+} from '@shared/export/sheet-style';
+import type { SheetCellValue, TableLayout } from '@shared/export/table-sheet';
+import { nameMask, phoneMask, registerHandlerText } from '@shared/register/columns';
+import type { DeskRules } from '@shared/rules/rules';
+import { rulesDefaultLevel, rulesKind, rulesLabel, rulesLevel } from '@shared/rules/rules-query';
 import { fill, type SheetLanguage } from './sheet-words';
 
 interface ListColumn {

@@ -5,8 +5,8 @@
  * the group report. The group report uses the same sheet, with the desks it sums.
  */
 import type ExcelJS from 'exceljs';
-import { STYLE_TEXT } from '../../../shared/export/sheet-style';
-import type { ReportDocument } from '../../../shared/stats/combine';
+import { STYLE_TEXT } from '@shared/export/sheet-style';
+import type { ReportDocument } from '@shared/stats/combine';
 import {
   NONE_KEY,
   statsAverageReplyDays,
@@ -16,7 +16,7 @@ import {
   statsRate,
   statsSatisfiedShare,
   statsVisitShare,
-} from '../../../shared/stats/figures';
+} from '@shared/stats/figures';
 import type { FormCell, FormSheet } from './form-sheet';
 import { reportDataWrite } from './report-data-sheet';
 import {

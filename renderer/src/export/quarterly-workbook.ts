@@ -4,11 +4,11 @@
  * quarter by unit and by level, repeat complaints and the top unresolved issues.
  */
 import type ExcelJS from 'exceljs';
-import { STYLE_TEXT } from '../../../shared/export/sheet-style';
-import type { ReportLabels } from '../../../shared/stats/combine';
-import { statsOnTimeRate, statsRate, statsSatisfiedShare } from '../../../shared/stats/figures';
-import type { QuarterlyFigures } from '../../../shared/stats/quarterly';
-import { phoneMask } from '../../../shared/register-columns';
+import { STYLE_TEXT } from '@shared/export/sheet-style';
+import type { ReportLabels } from '@shared/stats/combine';
+import { statsOnTimeRate, statsRate, statsSatisfiedShare } from '@shared/stats/figures';
+import type { QuarterlyFigures } from '@shared/stats/quarterly';
+import { phoneMask } from '@shared/register/columns';
 import {
   matterListSection,
   orderedKeys,

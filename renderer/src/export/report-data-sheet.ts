@@ -5,7 +5,7 @@
  * the JSON is split over the rows of column A.
  */
 import type ExcelJS from 'exceljs';
-import { reportDocumentParse, type ReportDocument } from '../../../shared/stats/combine';
+import { reportDocumentParse, type ReportDocument } from '@shared/stats/combine';
 
 export const REPORT_DATA_SHEET = 'report-data';
 const CHUNK = 30_000;

@@ -6,8 +6,8 @@
  * column widths, title, period and tables (monthly-workbook.ts, quarterly-workbook.ts).
  */
 import type ExcelJS from 'exceljs';
-import type { IsoInstant } from '../../../shared/brand';
-import { excelLocalClock } from '../../../shared/export/register-sheet';
+import type { IsoInstant } from '@shared/kernel/brand';
+import { excelLocalClock } from '@shared/export/register-sheet';
 import {
   FULL_WIDTH_SPACE,
   STYLE_DATE_TIME,
@@ -15,14 +15,14 @@ import {
   STYLE_PERCENT,
   STYLE_TEXT,
   sheetOptions,
-} from '../../../shared/export/sheet-style';
+} from '@shared/export/sheet-style';
 import {
   NONE_KEY,
   statsAverageReplyDays,
   statsOverdueCount,
   statsSatisfiedShare,
   type GroupFigures,
-} from '../../../shared/stats/figures';
+} from '@shared/stats/figures';
 import { FormSheet, type FormCell, type FormValue } from './form-sheet';
 import { fill, type SheetLanguage } from './sheet-words';
 

@@ -2,9 +2,9 @@
  * The words of the exported workbooks in the desk's locale, for code that runs outside React
  * (the Web Worker): the export locale, the status words, and `{{name}}` filling.
  */
-import type { CaseStatus } from '../../../shared/entities';
-import type { Locale, LocalizedText } from '../../../shared/rules';
-import { rulesLabel } from '../../../shared/rules-query';
+import type { CaseStatus } from '@shared/model/entities';
+import type { Locale, LocalizedText } from '@shared/rules/rules';
+import { rulesLabel } from '@shared/rules/rules-query';
 import { vocabularyLocale } from '../vocabulary/words';
 import { exportSheetsLocale } from './locale';
 

@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import type { ImportCell } from '../../../shared/import/values';
+import type { ImportCell } from '@shared/import/values';
 
 /** More rows than this is not a desk's register: refuse rather than exhaust memory. */
 export const MAX_IMPORT_ROWS = 200_000;

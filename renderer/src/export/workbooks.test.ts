@@ -1,22 +1,22 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { PROPERTY_PRESET } from '../../../shared/presets/property';
+import { PROPERTY_PRESET } from '@shared/rules/presets/property';
 import {
   REPORT_DOCUMENT_FORMAT,
   statsCombine,
   statsLabelsOf,
   type ReportDocument,
-} from '../../../shared/stats/combine';
-import { periodOfMonth, periodOfQuarter } from '../../../shared/stats/period';
-import { statsQuarterly } from '../../../shared/stats/quarterly';
-import { statsReport } from '../../../shared/stats/report';
-import { FIXTURE_AS_OF, FIXTURE_CTX, statsFixture } from '../../../shared/stats/test-fixture';
+} from '@shared/stats/combine';
+import { periodOfMonth, periodOfQuarter } from '@shared/stats/period';
+import { statsQuarterly } from '@shared/stats/quarterly';
+import { statsReport } from '@shared/stats/report';
+import { FIXTURE_AS_OF, FIXTURE_CTX, statsFixture } from '@shared/stats/test-fixture';
 import {
   tableSheetEnd,
   tableSheetOptions,
   tableSheetRow,
   tableSheetStart,
-} from '../../../shared/export/table-sheet';
+} from '@shared/export/table-sheet';
 import { overdueListLayout, overdueListRow, type ListContext } from './list-sheets';
 import { monthlyReportSheet } from './monthly-workbook';
 import { quarterlyReportSheet } from './quarterly-workbook';

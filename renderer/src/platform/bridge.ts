@@ -1,4 +1,4 @@
-import { BRIDGE_GLOBAL, type DeskBridge } from '../../../shared/bridge';
+import { BRIDGE_GLOBAL, type DeskBridge } from '@shared/platform/bridge';
 import { browserBridgeCreate } from './browser-bridge';
 
 declare global {

@@ -3,7 +3,7 @@
  * `window.print()` instead of Electron's printing. The e2e suite drives the real application
  * through this implementation, and a kiosk or thin client runs on it.
  */
-import type { DeskBridge, PdfResult, PrintResult, SaveFileResult } from '../../../shared/bridge';
+import type { DeskBridge, PdfResult, PrintResult, SaveFileResult } from '@shared/platform/bridge';
 
 export interface BrowserBridgeDeps {
   readonly document: Document;

@@ -1,12 +1,12 @@
 import { Box, Chip, Tooltip } from '@mui/material';
 import WarningAmberIcon from '@mui/icons-material/WarningAmber';
 import { useTranslation } from 'react-i18next';
-import type { CaseDeadline } from '../../../shared/entities';
-import { deadlineRemaining } from '../../../shared/calendar/deadline';
-import { caseDeadlineState } from '../../../shared/queues';
-import { useDeskState } from '../app/desk-state';
-import { useDeskServices } from '../app/services';
-import { formatDateTime } from '../app/format';
+import type { CaseDeadline } from '@shared/model/entities';
+import { deadlineRemaining } from '@shared/calendar/deadline';
+import { caseDeadlineState } from '@shared/register/queues';
+import { useDeskState } from '../desk/desk-state';
+import { useDeskServices } from '../desk/services';
+import { formatDateTime } from '../vocabulary/format';
 
 export interface DeadlineTextProps {
   readonly deadline: Pick<CaseDeadline, 'dueAt' | 'warning' | 'warningYears'> | undefined;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { IsoInstant } from '../../../shared/brand';
-import { useDeskServices } from '../app/services';
+import type { IsoInstant } from '@shared/kernel/brand';
+import { useDeskServices } from '../desk/services';
 
 /**
  * The desk's current instant, moved on every minute: screens whose content depends on the time

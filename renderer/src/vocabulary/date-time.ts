@@ -1,8 +1,8 @@
 /**
  * Times as the desk shows them on screen and in exported workbooks; pure, so the export worker
- * formats without the UI. (Printed forms use shared/print/dates.ts.)
+ * formats without the UI. (Printed forms use shared/paper/dates.ts.)
  */
-import type { IsoInstant } from '../../../shared/brand';
+import type { IsoInstant } from '@shared/kernel/brand';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

@@ -1,10 +1,10 @@
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CaseEventEntity } from '../../../shared/entities';
-import { presetFor } from '../../../shared/presets';
-import { caseStory, instantAt, testDeadline, T0_MS } from '../../../shared/workflow/test-builders';
-import { SAMPLE_PAYLOADS } from '../../../shared/workflow/test-builders';
-import type { CaseEventType } from '../../../shared/workflow/events';
+import type { CaseEventEntity } from '@shared/model/entities';
+import { presetFor } from '@shared/rules/presets';
+import { caseStory, instantAt, testDeadline, T0_MS } from '@shared/workflow/test-builders';
+import { SAMPLE_PAYLOADS } from '@shared/workflow/test-builders';
+import type { CaseEventType } from '@shared/workflow/events';
 import { eventFacts, factsOnPaper, factsOnScreen } from './event-facts';
 import type { WordsContext } from './rules-words';
 import { vocabularyLocale } from './words';

@@ -9,13 +9,13 @@
  * label and value for the screen, and the phrase paper prints. Pure but for the translation
  * function passed in.
  */
-import { missingCaseError } from '../../../shared/assert';
-import type { IsoInstant } from '../../../shared/brand';
-import type { CaseDeadline, CaseEventEntity } from '../../../shared/entities';
-import { isPrintFormId, printFormTitle } from '../../../shared/print/forms';
-import type { CategoryDef } from '../../../shared/rules';
-import { rulesKind, rulesLabel, rulesLevel } from '../../../shared/rules-query';
-import type { CaseEventRecord } from '../../../shared/workflow/reducer';
+import { missingCaseError } from '@shared/kernel/assert';
+import type { IsoInstant } from '@shared/kernel/brand';
+import type { CaseDeadline, CaseEventEntity } from '@shared/model/entities';
+import { isPrintFormId, printFormTitle } from '@shared/paper/forms';
+import type { CategoryDef } from '@shared/rules/rules';
+import { rulesKind, rulesLabel, rulesLevel } from '@shared/rules/rules-query';
+import type { CaseEventRecord } from '@shared/workflow/reducer';
 import { formatDateTime } from './date-time';
 import {
   channelText,

@@ -3,11 +3,11 @@
  * causes, deadlines): shared by the forms and by the facts of events. Pure but for the
  * translation function passed in.
  */
-import type { IsoInstant } from '../../../shared/brand';
-import type { CaseDeadline, CaseEntity } from '../../../shared/entities';
-import { printDateTime } from '../../../shared/print/dates';
-import type { DeskRules, Locale, LocalizedText } from '../../../shared/rules';
-import { rulesKind, rulesLabel } from '../../../shared/rules-query';
+import type { IsoInstant } from '@shared/kernel/brand';
+import type { CaseDeadline, CaseEntity } from '@shared/model/entities';
+import { printDateTime } from '@shared/paper/dates';
+import type { DeskRules, Locale, LocalizedText } from '@shared/rules/rules';
+import { rulesKind, rulesLabel } from '@shared/rules/rules-query';
 
 /** i18next's `t`, narrowed to what pure code uses. */
 export type Translate = (key: string, options?: Record<string, unknown>) => string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { UnitId } from '../../brand';
-import { presetFor } from '../../presets';
-import type { DeskRules } from '../../rules';
+import type { UnitId } from '../../kernel/brand';
+import { presetFor } from '../../rules/presets';
+import type { DeskRules } from '../../rules/rules';
 import {
   closeCommand,
   convertCommand,

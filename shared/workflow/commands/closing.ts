@@ -4,10 +4,10 @@
  * two corrections of kind: an inquiry converted into a complaint (never the reverse, S003-O)
  * and a complaint judged invalid (kept, never deleted).
  */
-import type { UnitId } from '../../brand';
-import type { CaseEntity } from '../../entities';
-import type { CategoryDef, DeskRules, KindDef } from '../../rules';
-import { rulesCanConvertKind, rulesKind } from '../../rules-query';
+import type { UnitId } from '../../kernel/brand';
+import type { CaseEntity } from '../../model/entities';
+import type { CategoryDef, DeskRules, KindDef } from '../../rules/rules';
+import { rulesCanConvertKind, rulesKind } from '../../rules/rules-query';
 import type { CasePayloadOf } from '../events';
 import {
   commandChecker,

@@ -5,10 +5,10 @@
  * happens, and stored in the event), or says which fields are wrong and why. The workflow
  * reducer still decides whether the case's state allows the step.
  */
-import type { IsoInstant } from '../../brand';
+import type { IsoInstant } from '../../kernel/brand';
 import type { DeadlineContext } from '../../calendar/deadline';
-import type { DeskRules } from '../../rules';
-import { localDateTimeToInstant } from '../../time';
+import type { DeskRules } from '../../rules/rules';
+import { localDateTimeToInstant } from '../../kernel/time';
 
 /** Why a field of a step's form is refused; the renderer has a sentence for each. */
 export const COMMAND_ERROR_CODES = [

@@ -2,10 +2,10 @@
  * The deadlines steps set, from the desk's rules and calendar: the handling deadline a dispatch
  * proposes, the one a reopened case gets, and when the follow-up falls due after a reply.
  */
-import type { IsoInstant } from '../../brand';
+import type { IsoInstant } from '../../kernel/brand';
 import { deadlineCompute } from '../../calendar/deadline';
-import type { CaseDeadline, CaseEntity } from '../../entities';
-import { rulesFollowUpDeadline, rulesHandlingDeadline } from '../../rules-query';
+import type { CaseDeadline, CaseEntity } from '../../model/entities';
+import { rulesFollowUpDeadline, rulesHandlingDeadline } from '../../rules/rules-query';
 import type { CommandContext } from './command';
 
 /** What the deadline rules look at on a case. */

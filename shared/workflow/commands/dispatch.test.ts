@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { UnitId } from '../../brand';
-import type { CaseDeadline } from '../../entities';
+import type { UnitId } from '../../kernel/brand';
+import type { CaseDeadline } from '../../model/entities';
 import {
   dispatchCheck,
   dispatchPayload,

@@ -3,10 +3,10 @@
  * instructions. The deadline comes from the rules; the clerk may set another one, after the
  * intake and not already past, with a reason that is recorded with it.
  */
-import { strictAssert } from '../../assert';
-import type { UnitId } from '../../brand';
-import type { CaseDeadline, CaseEntity } from '../../entities';
-import { UNIT_LIMITS } from '../../units';
+import { strictAssert } from '../../kernel/assert';
+import type { UnitId } from '../../kernel/brand';
+import type { CaseDeadline, CaseEntity } from '../../model/entities';
+import { UNIT_LIMITS } from '../../organisation/units';
 import type { CasePayloadOf } from '../events';
 import {
   commandChecker,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fenFromYuan } from '../../brand';
-import type { CaseDeadline } from '../../entities';
+import { fenFromYuan } from '../../kernel/brand';
+import type { CaseDeadline } from '../../model/entities';
 import {
   caseLevelSuggestion,
   consultCommand,

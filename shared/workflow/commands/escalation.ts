@@ -4,8 +4,8 @@
  * (客户意见征询), which may lead to a second review or to external review or arbitration.
  */
 import { deadlineCompute, deadlineState } from '../../calendar/deadline';
-import type { CaseEntity, CaseStatus } from '../../entities';
-import { rulesLevel, rulesSuggestedLevel, type LevelSuggestion } from '../../rules-query';
+import type { CaseEntity, CaseStatus } from '../../model/entities';
+import { rulesLevel, rulesSuggestedLevel, type LevelSuggestion } from '../../rules/rules-query';
 import type { CasePayloadOf, ConsultationOutcome } from '../events';
 import { caseIsOpen } from '../reducer';
 import { commandChecker, TEXT_LIMIT, type CommandContext, type CommandResult } from './command';

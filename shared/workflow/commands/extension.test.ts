@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseDeadline } from '../../entities';
+import type { CaseDeadline } from '../../model/entities';
 import { extensionDecisionCommand, extensionLatest, extensionRequestCommand } from './extension';
 import { commandContextAt, sh } from './test-context';
 

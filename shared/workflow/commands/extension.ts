@@ -3,9 +3,9 @@
  * charge approves or refuses it. The rules may cap how far a deadline moves (the hospital
  * preset: up to 5 more working days, S004-A 第十一条).
  */
-import type { IsoInstant } from '../../brand';
+import type { IsoInstant } from '../../kernel/brand';
 import { deadlineCompute } from '../../calendar/deadline';
-import type { CaseEntity } from '../../entities';
+import type { CaseEntity } from '../../model/entities';
 import type { CasePayloadOf } from '../events';
 import { commandChecker, isLater, type CommandContext, type CommandResult } from './command';
 import { noteField } from './handling';

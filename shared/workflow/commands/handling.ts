@@ -2,7 +2,7 @@
  * The steps of handling a case (DOMAIN.md section 2): answered on the spot, accepted by the
  * unit, sent back, replied. Dispatch has its own module.
  */
-import type { CaseEntity } from '../../entities';
+import type { CaseEntity } from '../../model/entities';
 import type { CasePayloadOf } from '../events';
 import {
   commandChecker,

@@ -2,15 +2,15 @@
  * Test helpers for the step commands: a command context on a preset's rules and the official
  * calendar, frozen at a Shanghai wall time. For tests only.
  */
-import type { IsoInstant } from '../../brand';
+import type { IsoInstant } from '../../kernel/brand';
 import {
   DEFAULT_BUSINESS_HOURS,
   DEFAULT_TIME_ZONE,
   type DeadlineContext,
 } from '../../calendar/deadline';
 import { calendarCreate } from '../../calendar/working-calendar';
-import { presetFor } from '../../presets';
-import type { PresetId } from '../../rules';
+import { presetFor } from '../../rules/presets';
+import type { PresetId } from '../../rules/rules';
 import type { CommandContext } from './command';
 
 /** A Shanghai wall time (`2026-09-30 10:00`) as an instant. */

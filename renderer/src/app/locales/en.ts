@@ -6,7 +6,7 @@ import { mattersLocale } from '../../features/matters/locale';
 import { intakeAsideLocale } from '../../features/intake/aside-locale';
 import { hotlineLocale } from '../../features/hotline/locale';
 import { printLocale } from '../../features/print/locale';
-import { printFormsLocale } from '../../print/locale';
+import { printFormsLocale } from '../../paper/locale';
 import { knowledgeLocale } from '../../features/knowledge/locale';
 import { settingsLocale } from '../../features/settings/locale';
 import { followUpLocale } from '../../features/followup/locale';

@@ -1,4 +1,4 @@
-import type { Leaves } from './feature-locale';
+import type { Leaves } from '../../vocabulary/locale-kit';
 import { vocabularyLocale } from '../../vocabulary/words';
 import { registerLocale } from '../../features/register/locale';
 import { customersLocale } from '../../features/customers/locale';
@@ -6,7 +6,7 @@ import { mattersLocale } from '../../features/matters/locale';
 import { intakeAsideLocale } from '../../features/intake/aside-locale';
 import { hotlineLocale } from '../../features/hotline/locale';
 import { printLocale } from '../../features/print/locale';
-import { printFormsLocale } from '../../print/locale';
+import { printFormsLocale } from '../../paper/locale';
 import { knowledgeLocale } from '../../features/knowledge/locale';
 import { settingsLocale } from '../../features/settings/locale';
 import { followUpLocale } from '../../features/followup/locale';
@@ -19,7 +19,7 @@ import { exportSheetsLocale } from '../../export/locale';
 
 /**
  * The product's words in Chinese: the source locale, and the default (DESIGN.md principle 5).
- * Features keep their own words in `features/<name>/locale.ts` (see feature-locale.ts) and are
+ * Features keep their own words in `features/<name>/locale.ts` (see vocabulary/locale-kit.ts) and are
  * mounted below under their key, in this file and in en.ts.
  */
 export const zhCN = {

@@ -1,7 +1,7 @@
 /** The audit log: who did what to which record (settings, staff, prints, exports, backups). */
-import type { AuditId } from '../../../../shared/brand';
-import type { AuditEntity } from '../../../../shared/entities';
-import { newId } from '../../../../shared/ids';
+import type { AuditId } from '@shared/kernel/brand';
+import type { AuditEntity } from '@shared/model/entities';
+import { newId } from '@shared/kernel/ids';
 import type { DeskDatabase } from '../database';
 import { withStorageErrors } from '../errors';
 

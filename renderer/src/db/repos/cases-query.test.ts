@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IsoInstant } from '../../../../shared/brand';
-import type { CaseEntity, CaseStatus } from '../../../../shared/entities';
+import type { IsoInstant } from '@shared/kernel/brand';
+import type { CaseEntity, CaseStatus } from '@shared/model/entities';
 import type { DeskDatabase } from '../database';
 import {
   TEST_UNIT,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { CaseId, IsoInstant } from '../../../../shared/brand';
-import { caseFold } from '../../../../shared/workflow/reducer';
+import type { CaseId, IsoInstant } from '@shared/kernel/brand';
+import { caseFold } from '@shared/workflow/reducer';
 import type { DeskDatabase } from '../database';
 import { StorageError, WorkflowError } from '../errors';
 import {

@@ -4,9 +4,9 @@
  * Lists page by key, newest received first with the id as tiebreak.
  */
 import Dexie from 'dexie';
-import type { CaseId, CustomerId, EventId, HlcStamp, IsoInstant } from '../../../../shared/brand';
-import { isoInstant } from '../../../../shared/brand';
-import { localDateOf } from '../../../../shared/calendar/deadline';
+import type { CaseId, CustomerId, EventId, HlcStamp, IsoInstant } from '@shared/kernel/brand';
+import { isoInstant } from '@shared/kernel/brand';
+import { localDateOf } from '@shared/calendar/deadline';
 import type {
   CaseEntity,
   CaseEventEntity,
@@ -14,24 +14,24 @@ import type {
   CustomerRef,
   OutboxEntity,
   SettingsEntity,
-} from '../../../../shared/entities';
-import { hlcNext } from '../../../../shared/hlc';
-import { newId } from '../../../../shared/ids';
-import { numberFormat, numberPeriodKey } from '../../../../shared/numbering';
-import { caseIdTimeFor } from '../../../../shared/register-query';
+} from '@shared/model/entities';
+import { hlcNext } from '@shared/kernel/hlc';
+import { newId } from '@shared/kernel/ids';
+import { numberFormat, numberPeriodKey } from '@shared/register/numbering';
+import { caseIdTimeFor } from '@shared/register/query';
 import type {
   CaseEvent,
   CaseEventType,
   CasePayloadOf,
   CaseReceived,
-} from '../../../../shared/workflow/events';
-import { caseApply } from '../../../../shared/workflow/reducer';
+} from '@shared/workflow/events';
+import { caseApply } from '@shared/workflow/reducer';
 import type { DeskDatabase } from '../database';
 import { StorageError, WorkflowError, withStorageErrors } from '../errors';
 import { sessionStamp, type DeskSession, type WriteStamp } from '../session';
 import { customerFileResolve } from './customers';
 import { searchNewest } from './search';
-import { searchTermsOf, searchTextsOf } from '../../../../shared/search';
+import { searchTermsOf, searchTextsOf } from '@shared/register/search';
 import { settingsGet } from './settings';
 
 /** What the clerk took in: the `case/received` payload without its number (the desk gives it). */

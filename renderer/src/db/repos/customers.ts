@@ -1,8 +1,8 @@
 /** Customer files (客户档案, one per household or caller), linked from their cases. */
 import Dexie from 'dexie';
-import type { CustomerId, IsoInstant } from '../../../../shared/brand';
-import type { CustomerEntity, CustomerRef } from '../../../../shared/entities';
-import { newId } from '../../../../shared/ids';
+import type { CustomerId, IsoInstant } from '@shared/kernel/brand';
+import type { CustomerEntity, CustomerRef } from '@shared/model/entities';
+import { newId } from '@shared/kernel/ids';
 import type { DeskDatabase } from '../database';
 
 /** Phones are stored and matched without spaces, dashes or brackets: `138-1234 5678` = `13812345678`. */

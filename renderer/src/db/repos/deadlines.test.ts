@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IsoInstant } from '../../../../shared/brand';
-import {
-  deadlineContextFromSettings,
-  type DeadlineContext,
-} from '../../../../shared/calendar/deadline';
-import type { CaseEntity } from '../../../../shared/entities';
-import { intakeDeadline } from '../../../../shared/workflow/intake';
+import type { IsoInstant } from '@shared/kernel/brand';
+import { deadlineContextFromSettings, type DeadlineContext } from '@shared/calendar/deadline';
+import type { CaseEntity } from '@shared/model/entities';
+import { intakeDeadline } from '@shared/workflow/intake';
 import type { DeskDatabase } from '../database';
 import { testDatabase, testDeskSetUp, testRegister, testSession } from '../test-builders';
 import { caseAppendEvent, caseEvents, caseGet } from './cases';

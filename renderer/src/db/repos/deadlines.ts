@@ -4,16 +4,16 @@
  * written with its snapshot in the case's own transaction, so the history shows it and an
  * interruption leaves every case either changed or not.
  */
-import type { CaseId } from '../../../../shared/brand';
-import type { DeadlineContext } from '../../../../shared/calendar/deadline';
-import { CASE_STATUSES, type CaseDeadline, type CaseEntity } from '../../../../shared/entities';
-import type { DeskRules } from '../../../../shared/rules';
+import type { CaseId } from '@shared/kernel/brand';
+import type { DeadlineContext } from '@shared/calendar/deadline';
+import { CASE_STATUSES, type CaseDeadline, type CaseEntity } from '@shared/model/entities';
+import type { DeskRules } from '@shared/rules/rules';
 import {
   deadlineChangedPayload,
   deadlineStartsOf,
   deadlineRecompute,
   type DeadlineRecompute,
-} from '../../../../shared/workflow/deadline-recompute';
+} from '@shared/workflow/deadline-recompute';
 import type { DeskDatabase } from '../database';
 import { withStorageErrors } from '../errors';
 import { sessionStamp, type DeskSession } from '../session';

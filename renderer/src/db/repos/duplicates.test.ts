@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IsoInstant, StaffId } from '../../../../shared/brand';
-import type { CaseEntity } from '../../../../shared/entities';
-import type { DuplicateProbe } from '../../../../shared/duplicates';
-import type { RegisterViewer } from '../../../../shared/register-query';
+import type { IsoInstant, StaffId } from '@shared/kernel/brand';
+import type { CaseEntity } from '@shared/model/entities';
+import type { DuplicateProbe } from '@shared/intake/duplicates';
+import type { RegisterViewer } from '@shared/register/query';
 import type { DeskDatabase } from '../database';
 import { testCustomer, testDatabase, testDeskSetUp, testRegister } from '../test-builders';
 import { duplicateWindowDays, duplicatesFind } from './duplicates';

@@ -1,10 +1,10 @@
 /**
  * Possible duplicates at intake (DOMAIN.md section 2): the earlier cases with the same phone,
- * the same address or room, or a similar subject, found by index; shared/duplicates.ts decides
+ * the same address or room, or a similar subject, found by index; shared/intake/duplicates.ts decides
  * which of them are duplicates and ranks them.
  */
-import type { CaseId, CustomerId, IsoInstant } from '../../../../shared/brand';
-import type { CaseEntity } from '../../../../shared/entities';
+import type { CaseId, CustomerId, IsoInstant } from '@shared/kernel/brand';
+import type { CaseEntity } from '@shared/model/entities';
 import {
   DUPLICATE_WINDOW_DAYS_DEFAULT,
   duplicateCandidates,
@@ -14,10 +14,10 @@ import {
   isDuplicateWindowDays,
   type DuplicateCandidate,
   type DuplicateProbe,
-} from '../../../../shared/duplicates';
-import { uuidV7Time } from '../../../../shared/ids';
-import { registerCanRead, type RegisterViewer } from '../../../../shared/register-query';
-import { searchPiecesRarestFirst } from '../../../../shared/search';
+} from '@shared/intake/duplicates';
+import { uuidV7Time } from '@shared/kernel/ids';
+import { registerCanRead, type RegisterViewer } from '@shared/register/query';
+import { searchPiecesRarestFirst } from '@shared/register/search';
 import type { DeskDatabase } from '../database';
 import { customersByAddress, customersByPhone } from './customers';
 import { settingsGet } from './settings';

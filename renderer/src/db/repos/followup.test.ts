@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IsoInstant } from '../../../../shared/brand';
-import type { CaseEntity } from '../../../../shared/entities';
+import type { IsoInstant } from '@shared/kernel/brand';
+import type { CaseEntity } from '@shared/model/entities';
 import type { CaseAppendableType } from './cases';
-import type { CasePayloadOf } from '../../../../shared/workflow/events';
+import type { CasePayloadOf } from '@shared/workflow/events';
 import type { DeskDatabase } from '../database';
 import {
   TEST_UNIT,

@@ -2,9 +2,9 @@
  * Follow-up (回访) figures: the sampling rate of the cases replied in a period, read through the
  * `repliedAt` index.
  */
-import type { IsoInstant } from '../../../../shared/brand';
-import { followUpSampleRate, type FollowUpSampleRate } from '../../../../shared/followup';
-import type { DeskRules } from '../../../../shared/rules';
+import type { IsoInstant } from '@shared/kernel/brand';
+import { followUpSampleRate, type FollowUpSampleRate } from '@shared/workflow/followup';
+import type { DeskRules } from '@shared/rules/rules';
 import type { DeskDatabase } from '../database';
 
 /**

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { IsoInstant } from '../../../../shared/brand';
+import type { IsoInstant } from '@shared/kernel/brand';
 import type { DeskDatabase } from '../database';
 import { testDatabase, testDeskSetUp, testSession } from '../test-builders';
 import { auditList } from './audit';

@@ -9,8 +9,8 @@ import {
   aidsScriptsCheck,
   aidsScriptsClean,
   type AidsError,
-} from '../../../../shared/hotline-aids';
-import type { CallScripts, DeskRules, ReferralEntry } from '../../../../shared/rules';
+} from '@shared/intake/hotline-aids';
+import type { CallScripts, DeskRules, ReferralEntry } from '@shared/rules/rules';
 import { StorageError } from '../errors';
 import type { DeskSession } from '../session';
 import { ChangeRefusedError, withRefusals } from './refused';

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { IsoInstant } from '../../../../shared/brand';
-import { calendarCreate } from '../../../../shared/calendar/working-calendar';
-import { DEFAULT_BUSINESS_HOURS } from '../../../../shared/calendar/deadline';
-import { importCheck, type ImportedCase } from '../../../../shared/import/check';
-import type { ImportCell } from '../../../../shared/import/values';
+import type { IsoInstant } from '@shared/kernel/brand';
+import { calendarCreate } from '@shared/calendar/working-calendar';
+import { DEFAULT_BUSINESS_HOURS } from '@shared/calendar/deadline';
+import { importCheck, type ImportedCase } from '@shared/import/check';
+import type { ImportCell } from '@shared/import/values';
 import type { DeskDatabase } from '../database';
 import { StorageError } from '../errors';
 import {

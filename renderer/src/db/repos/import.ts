@@ -4,28 +4,21 @@
  * recorded. All of it is written in ONE transaction: a number that already exists, a step the
  * workflow refuses or a full disk writes nothing at all.
  */
-import type {
-  AuditId,
-  CaseId,
-  EventId,
-  HlcStamp,
-  IsoInstant,
-  UnitId,
-} from '../../../../shared/brand';
-import { isoInstant } from '../../../../shared/brand';
+import type { AuditId, CaseId, EventId, HlcStamp, IsoInstant, UnitId } from '@shared/kernel/brand';
+import { isoInstant } from '@shared/kernel/brand';
 import type {
   CaseEntity,
   CaseEventEntity,
   OutboxEntity,
   SettingsEntity,
   UnitEntity,
-} from '../../../../shared/entities';
-import { newId } from '../../../../shared/ids';
-import { caseIdTimeFor } from '../../../../shared/register-query';
-import type { ImportedCase } from '../../../../shared/import/check';
-import { importEventsOf, importUnitNames } from '../../../../shared/import/events';
-import { numberReserve } from '../../../../shared/import/number-reserve';
-import { caseApply } from '../../../../shared/workflow/reducer';
+} from '@shared/model/entities';
+import { newId } from '@shared/kernel/ids';
+import { caseIdTimeFor } from '@shared/register/query';
+import type { ImportedCase } from '@shared/import/check';
+import { importEventsOf, importUnitNames } from '@shared/import/events';
+import { numberReserve } from '@shared/import/number-reserve';
+import { caseApply } from '@shared/workflow/reducer';
 import type { DeskDatabase } from '../database';
 import { StorageError, WorkflowError, withStorageErrors } from '../errors';
 import { sessionStamp, type DeskSession } from '../session';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CaseEntity } from '../../../../shared/entities';
-import { KNOWLEDGE_DRAFT_EMPTY, type KnowledgeDraft } from '../../../../shared/knowledge';
+import type { CaseEntity } from '@shared/model/entities';
+import { KNOWLEDGE_DRAFT_EMPTY, type KnowledgeDraft } from '@shared/intake/knowledge';
 import type { DeskDatabase } from '../database';
 import type { DeskSession } from '../session';
 import { testDatabase, testDeskSetUp, testRegister, testSession } from '../test-builders';

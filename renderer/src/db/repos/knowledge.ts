@@ -1,11 +1,11 @@
 /**
  * The knowledge base (知识库): standard answers searched from intake, added by hand or from a
  * closed case. Entries are deactivated, never deleted (a case may have been answered from one).
- * Search uses the same Chinese pieces as the cases (shared/search.ts).
+ * Search uses the same Chinese pieces as the cases (shared/register/search.ts).
  */
-import type { AuditId, CaseId } from '../../../../shared/brand';
-import type { CaseEventEntity, KnowledgeEntity, KnowledgeId } from '../../../../shared/entities';
-import { newId } from '../../../../shared/ids';
+import type { AuditId, CaseId } from '@shared/kernel/brand';
+import type { CaseEventEntity, KnowledgeEntity, KnowledgeId } from '@shared/model/entities';
+import { newId } from '@shared/kernel/ids';
 import {
   knowledgeCheck,
   knowledgeDraftFromCase,
@@ -14,9 +14,9 @@ import {
   knowledgeSearchTexts,
   type KnowledgeDraft,
   type KnowledgeError,
-} from '../../../../shared/knowledge';
-import { searchMatches, searchQueryTerms } from '../../../../shared/search';
-import type { CasePayloadOf } from '../../../../shared/workflow/events';
+} from '@shared/intake/knowledge';
+import { searchMatches, searchQueryTerms } from '@shared/register/search';
+import type { CasePayloadOf } from '@shared/workflow/events';
 import type { DeskDatabase } from '../database';
 import { StorageError } from '../errors';
 import { sessionStamp, type DeskSession, type WriteStamp } from '../session';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CaseEntity } from '../../../../shared/entities';
+import type { CaseEntity } from '@shared/model/entities';
 import type { DeskDatabase } from '../database';
 import { StorageError } from '../errors';
 import type { DeskSession } from '../session';

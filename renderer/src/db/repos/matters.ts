@@ -4,15 +4,15 @@
  * same append as every other event (`caseAppendInTransaction`): either all cases change or none.
  */
 import Dexie from 'dexie';
-import type { CaseId } from '../../../../shared/brand';
-import type { CaseEntity } from '../../../../shared/entities';
+import type { CaseId } from '@shared/kernel/brand';
+import type { CaseEntity } from '@shared/model/entities';
 import {
   matterLinkPlan,
   matterUnlinkPlan,
   type MatterPlan,
   type MatterRefusalCode,
-} from '../../../../shared/matters';
-import { registerCanRead, type RegisterViewer } from '../../../../shared/register-query';
+} from '@shared/workflow/matters';
+import { registerCanRead, type RegisterViewer } from '@shared/register/query';
 import type { DeskDatabase } from '../database';
 import { StorageError, isDeskError, storageErrorFrom } from '../errors';
 import { sessionStamp, type DeskSession } from '../session';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CaseId, IsoInstant } from '../../../../shared/brand';
-import { PRINT_SETTINGS_DEFAULT } from '../../../../shared/print/settings';
+import type { CaseId, IsoInstant } from '@shared/kernel/brand';
+import { PRINT_SETTINGS_DEFAULT } from '@shared/paper/settings';
 import type { DeskDatabase } from '../database';
 import { StorageError } from '../errors';
 import {

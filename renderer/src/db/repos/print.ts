@@ -3,15 +3,15 @@
  * audit log holds who printed what, when; a case form also appends `case/printed` to its case).
  */
 import Dexie from 'dexie';
-import type { AuditId, CaseId, IsoInstant } from '../../../../shared/brand';
-import type { AuditEntity, CaseEntity, CaseEventEntity } from '../../../../shared/entities';
-import { newId } from '../../../../shared/ids';
-import { isCaseForm, type PrintFormId } from '../../../../shared/print/forms';
-import { printSettingsRestore, type PrintSettings } from '../../../../shared/print/settings';
+import type { AuditId, CaseId, IsoInstant } from '@shared/kernel/brand';
+import type { AuditEntity, CaseEntity, CaseEventEntity } from '@shared/model/entities';
+import { newId } from '@shared/kernel/ids';
+import { isCaseForm, type PrintFormId } from '@shared/paper/forms';
+import { printSettingsRestore, type PrintSettings } from '@shared/paper/settings';
 import type { DeskDatabase } from '../database';
 import { StorageError, withStorageErrors } from '../errors';
 import { sessionStamp, type DeskSession } from '../session';
-import { caseAllowedEvents } from '../../../../shared/workflow/reducer';
+import { caseAllowedEvents } from '@shared/workflow/reducer';
 import { caseAppendInTransaction, caseEvents } from './cases';
 import { settingsGet } from './settings';
 

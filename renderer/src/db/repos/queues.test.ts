@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IsoInstant, StaffId } from '../../../../shared/brand';
-import { deadlineContextFromSettings } from '../../../../shared/calendar/deadline';
-import type { CaseEntity } from '../../../../shared/entities';
+import type { IsoInstant, StaffId } from '@shared/kernel/brand';
+import { deadlineContextFromSettings } from '@shared/calendar/deadline';
+import type { CaseEntity } from '@shared/model/entities';
 import {
   WORK_QUEUE_IDS,
   workQueueHas,
   type WorkQueueContext,
   type WorkQueueId,
-} from '../../../../shared/queues';
-import type { CasePayloadOf } from '../../../../shared/workflow/events';
+} from '@shared/register/queues';
+import type { CasePayloadOf } from '@shared/workflow/events';
 import type { DeskDatabase } from '../database';
 import {
   TEST_UNIT,

@@ -1,5 +1,5 @@
 /**
- * The work queues of the home screen (shared/queues.ts): counts from the case tallies plus two
+ * The work queues of the home screen (shared/register/queues.ts): counts from the case tallies plus two
  * small index ranges, and lists paged by key. Each queue's list walks an index range that holds
  * exactly the cases its predicate accepts (`workQueueHas`); the repository tests check the
  * counts and lists agree with it.
@@ -17,15 +17,15 @@
  * - my cases: `[receiverId+status+receivedAt+id]` over the open statuses.
  */
 import Dexie from 'dexie';
-import type { CaseId, IsoInstant } from '../../../../shared/brand';
-import { CASE_STATUSES, type CaseEntity, type CaseStatus } from '../../../../shared/entities';
+import type { CaseId, IsoInstant } from '@shared/kernel/brand';
+import { CASE_STATUSES, type CaseEntity, type CaseStatus } from '@shared/model/entities';
 import {
   dueSoonUntil,
   workQueueDef,
   type WorkQueueContext,
   type WorkQueueId,
-} from '../../../../shared/queues';
-import { talliesOpenOf, talliesStatusCount } from '../../../../shared/tallies';
+} from '@shared/register/queues';
+import { talliesOpenOf, talliesStatusCount } from '@shared/register/tallies';
 import type { DeskDatabase } from '../database';
 import { talliesReadWith } from './tallies';
 

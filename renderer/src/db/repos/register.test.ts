@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IsoInstant, StaffId, UnitId } from '../../../../shared/brand';
-import type { CaseEntity } from '../../../../shared/entities';
-import type { CasePayloadOf } from '../../../../shared/workflow/events';
+import type { IsoInstant, StaffId, UnitId } from '@shared/kernel/brand';
+import type { CaseEntity } from '@shared/model/entities';
+import type { CasePayloadOf } from '@shared/workflow/events';
 import {
   REGISTER_SORTS,
   registerCompare,
@@ -13,7 +13,7 @@ import {
   type RegisterFilter,
   type RegisterSort,
   type RegisterViewer,
-} from '../../../../shared/register-query';
+} from '@shared/register/query';
 import type { DeskDatabase } from '../database';
 import type { StoredDeskState } from './settings';
 import {

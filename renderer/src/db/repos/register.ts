@@ -1,12 +1,12 @@
 /**
  * The register's queries: keyset pages for every filter and sort, and the counts of the
  * filtered set. What matches, in what order and along which index is decided in
- * shared/register-query.ts; this module walks the indexes it names (never `offset()`).
+ * shared/register/query.ts; this module walks the indexes it names (never `offset()`).
  */
 import Dexie, { type Collection } from 'dexie';
-import type { CaseId } from '../../../../shared/brand';
-import type { CaseEntity } from '../../../../shared/entities';
-import { talliesClosedCount, talliesStatusCount } from '../../../../shared/tallies';
+import type { CaseId } from '@shared/kernel/brand';
+import type { CaseEntity } from '@shared/model/entities';
+import { talliesClosedCount, talliesStatusCount } from '@shared/register/tallies';
 import {
   registerCompare,
   registerCount,
@@ -21,7 +21,7 @@ import {
   type RegisterSort,
   type RegisterViewer,
   type RegisterWalk,
-} from '../../../../shared/register-query';
+} from '@shared/register/query';
 import type { DeskDatabase } from '../database';
 import { searchAll, searchNewest } from './search';
 import { talliesReadWith } from './tallies';

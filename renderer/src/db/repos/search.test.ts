@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { CaseEntity } from '../../../../shared/entities';
-import { uuidV7Time } from '../../../../shared/ids';
-import { searchMatches, searchQueryTerms, searchTextsOf } from '../../../../shared/search';
+import type { CaseEntity } from '@shared/model/entities';
+import { uuidV7Time } from '@shared/kernel/ids';
+import { searchMatches, searchQueryTerms, searchTextsOf } from '@shared/register/search';
 import type { DeskDatabase } from '../database';
 import {
   testCustomer,
@@ -61,7 +61,7 @@ describe('search over many cases, some entered days after they were received', (
     await db.delete();
   });
 
-  // What the index can find (shared/search.ts: a digit word is found whole or by its ending),
+  // What the index can find (shared/register/search.ts: a digit word is found whole or by its ending),
   // and really holds the text.
   const expected = (text: string, accept: SearchAccept) =>
     all.filter(

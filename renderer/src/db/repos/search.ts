@@ -11,15 +11,15 @@
  * - every case read is still checked against the whole query (`searchMatches`) and the caller's
  *   other conditions.
  */
-import type { CaseId } from '../../../../shared/brand';
-import type { CaseEntity } from '../../../../shared/entities';
-import { registerSearchWalkDone } from '../../../../shared/register-query';
+import type { CaseId } from '@shared/kernel/brand';
+import type { CaseEntity } from '@shared/model/entities';
+import { registerSearchWalkDone } from '@shared/register/query';
 import {
   searchMatches,
   searchPiecesRarestFirst,
   searchQueryTerms,
   searchTextsOf,
-} from '../../../../shared/search';
+} from '@shared/register/search';
 import type { DeskDatabase } from '../database';
 
 /** How much is read at once; tests make them small to take every path with few cases. */

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_BUSINESS_HOURS, DEFAULT_TIME_ZONE } from '../../../../shared/calendar/deadline';
-import type { IsoInstant } from '../../../../shared/brand';
-import { presetFor } from '../../../../shared/presets';
+import { DEFAULT_BUSINESS_HOURS, DEFAULT_TIME_ZONE } from '@shared/calendar/deadline';
+import type { IsoInstant } from '@shared/kernel/brand';
+import { presetFor } from '@shared/rules/presets';
 import type { DeskDatabase } from '../database';
 import { DeskAlreadySetUpError } from '../errors';
 import { SET_UP_AT, testDatabase, testDeskSetUp } from '../test-builders';

@@ -1,8 +1,8 @@
 /**
  * Settings (one row per key, each key with its own value type) and the desk's first set-up.
  */
-import type { AuditId, DeskId, IsoInstant, StaffId } from '../../../../shared/brand';
-import { DEFAULT_BUSINESS_HOURS, DEFAULT_TIME_ZONE } from '../../../../shared/calendar/deadline';
+import type { AuditId, DeskId, IsoInstant, StaffId } from '@shared/kernel/brand';
+import { DEFAULT_BUSINESS_HOURS, DEFAULT_TIME_ZONE } from '@shared/calendar/deadline';
 import type {
   CalendarSettings,
   DeskIdentity,
@@ -10,10 +10,10 @@ import type {
   SettingsKey,
   SettingsValues,
   StaffEntity,
-} from '../../../../shared/entities';
-import { newId } from '../../../../shared/ids';
-import { presetFor } from '../../../../shared/presets';
-import type { DeskRules, Locale, PresetId } from '../../../../shared/rules';
+} from '@shared/model/entities';
+import { newId } from '@shared/kernel/ids';
+import { presetFor } from '@shared/rules/presets';
+import type { DeskRules, Locale, PresetId } from '@shared/rules/rules';
 import type { DeskDatabase } from '../database';
 import { DeskAlreadySetUpError, StorageError, withStorageErrors } from '../errors';
 import { sessionStamp, writeInstantAt, type DeskSession } from '../session';

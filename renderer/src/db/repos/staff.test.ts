@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { StaffId } from '../../../../shared/brand';
+import type { StaffId } from '@shared/kernel/brand';
 import type { DeskDatabase } from '../database';
 import type { StoredDeskState } from './settings';
 import { deskState, settingsGet } from './settings';

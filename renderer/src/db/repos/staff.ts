@@ -1,14 +1,14 @@
 /** Clerks, shift leads, supervisors, handlers and administrators. Disabled, never deleted. */
-import type { AuditId, StaffId } from '../../../../shared/brand';
-import type { SettingsEntity, StaffEntity } from '../../../../shared/entities';
-import { newId } from '../../../../shared/ids';
+import type { AuditId, StaffId } from '@shared/kernel/brand';
+import type { SettingsEntity, StaffEntity } from '@shared/model/entities';
+import { newId } from '@shared/kernel/ids';
 import {
   staffActivationRefusal,
   staffCheck,
   staffRolesOrdered,
   type StaffActivationRefusal,
   type StaffError,
-} from '../../../../shared/staff';
+} from '@shared/organisation/staff';
 import type { DeskDatabase } from '../database';
 import { StorageError } from '../errors';
 import { sessionStamp, type DeskSession } from '../session';

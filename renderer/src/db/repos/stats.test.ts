@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CaseId, IsoInstant } from '../../../../shared/brand';
+import type { CaseId, IsoInstant } from '@shared/kernel/brand';
 import type { DeskDatabase } from '../database';
 import {
   TEST_UNIT,
@@ -10,7 +10,7 @@ import {
   testSession,
 } from '../test-builders';
 import { caseAppendEvent, type CaseAppendableType } from './cases';
-import type { CasePayloadOf } from '../../../../shared/workflow/events';
+import type { CasePayloadOf } from '@shared/workflow/events';
 import type { StoredDeskState } from './settings';
 import {
   statsCasesOfRange,

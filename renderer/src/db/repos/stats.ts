@@ -4,9 +4,9 @@
  * follow-up lists, and the audit entry every export leaves (DOMAIN.md section 8).
  */
 import Dexie from 'dexie';
-import type { AuditId, CaseId, IsoInstant } from '../../../../shared/brand';
-import type { AuditAction, CaseEntity, CaseStatus } from '../../../../shared/entities';
-import { newId } from '../../../../shared/ids';
+import type { AuditId, CaseId, IsoInstant } from '@shared/kernel/brand';
+import type { AuditAction, CaseEntity, CaseStatus } from '@shared/model/entities';
+import { newId } from '@shared/kernel/ids';
 import type { DeskDatabase } from '../database';
 import { withStorageErrors } from '../errors';
 import { sessionStamp, type DeskSession } from '../session';

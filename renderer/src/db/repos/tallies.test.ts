@@ -1,10 +1,10 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { IsoInstant, StaffId } from '../../../../shared/brand';
-import { deadlineContextFromSettings } from '../../../../shared/calendar/deadline';
-import type { CaseEntity } from '../../../../shared/entities';
-import { WORK_QUEUE_IDS, workQueueHas, type WorkQueueContext } from '../../../../shared/queues';
-import { TALLIES_KEY, talliesEmpty, talliesOf, talliesRow } from '../../../../shared/tallies';
+import type { IsoInstant, StaffId } from '@shared/kernel/brand';
+import { deadlineContextFromSettings } from '@shared/calendar/deadline';
+import type { CaseEntity } from '@shared/model/entities';
+import { WORK_QUEUE_IDS, workQueueHas, type WorkQueueContext } from '@shared/register/queues';
+import { TALLIES_KEY, talliesEmpty, talliesOf, talliesRow } from '@shared/register/tallies';
 import { openDeskDatabase, type DeskDatabase } from '../database';
 import { SCHEMA_V1 } from '../schema-v1';
 import {

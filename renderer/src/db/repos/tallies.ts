@@ -1,18 +1,18 @@
 /**
- * The case tallies (shared/tallies.ts): the stored row, and its rebuild from the indexes when it
+ * The case tallies (shared/register/tallies.ts): the stored row, and its rebuild from the indexes when it
  * is missing (a database written before tallies existed, or after `clear()`). The middleware in
  * ../tallies-middleware.ts keeps the row in step with every write of cases.
  */
 import Dexie from 'dexie';
-import type { CaseId } from '../../../../shared/brand';
-import { CASE_STATUSES } from '../../../../shared/entities';
+import type { CaseId } from '@shared/kernel/brand';
+import { CASE_STATUSES } from '@shared/model/entities';
 import {
   TALLIES_KEY,
   talliesFromRow,
   talliesRow,
   type CaseTallies,
-} from '../../../../shared/tallies';
-import { caseIsOpen } from '../../../../shared/workflow/reducer';
+} from '@shared/register/tallies';
+import { caseIsOpen } from '@shared/workflow/reducer';
 import type { DeskDatabase } from '../database';
 
 const OPEN_STATUSES = CASE_STATUSES.filter((status) => caseIsOpen({ status }));

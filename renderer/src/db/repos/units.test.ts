@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { UnitId } from '../../../../shared/brand';
-import { unitTreeRows } from '../../../../shared/units';
+import type { UnitId } from '@shared/kernel/brand';
+import { unitTreeRows } from '@shared/organisation/units';
 import type { DeskDatabase } from '../database';
 import type { DeskSession } from '../session';
 import { testDatabase, testDeskSetUp, testSession } from '../test-builders';

@@ -1,13 +1,13 @@
 /** Handling units (承办单位/责任部门), a tree by `parentId`. Deactivated, never deleted. */
-import type { AuditId, UnitId } from '../../../../shared/brand';
-import type { UnitEntity } from '../../../../shared/entities';
-import { newId } from '../../../../shared/ids';
+import type { AuditId, UnitId } from '@shared/kernel/brand';
+import type { UnitEntity } from '@shared/model/entities';
+import { newId } from '@shared/kernel/ids';
 import {
   unitActivationRefusal,
   unitCheck,
   type UnitActivationRefusal,
   type UnitError,
-} from '../../../../shared/units';
+} from '@shared/organisation/units';
 import type { DeskDatabase } from '../database';
 import { StorageError } from '../errors';
 import { sessionStamp, type DeskSession } from '../session';

@@ -1,8 +1,8 @@
 import { Box, List, ListItem, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import type { CaseEventEntity } from '../../../../shared/entities';
-import { useDeskState } from '../../app/desk-state';
-import { formatDateTime } from '../../app/format';
+import type { CaseEventEntity } from '@shared/model/entities';
+import { useDeskState } from '../../desk/desk-state';
+import { formatDateTime } from '../../vocabulary/format';
 import { eventFacts, factsOnScreen } from '../../vocabulary/event-facts';
 
 export interface EventTimelineProps {

@@ -1,10 +1,10 @@
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
-import type { CaseEntity } from '../../../../shared/entities';
-import type { DeskRules, Locale } from '../../../../shared/rules';
-import { rulesLabel } from '../../../../shared/rules-query';
-import { caseIsOpen } from '../../../../shared/workflow/reducer';
-import { formatDateTime } from '../../app/format';
+import type { CaseEntity } from '@shared/model/entities';
+import type { DeskRules, Locale } from '@shared/rules/rules';
+import { rulesLabel } from '@shared/rules/rules-query';
+import { caseIsOpen } from '@shared/workflow/reducer';
+import { formatDateTime } from '../../vocabulary/format';
 import { DeadlineText } from '../../ui/DeadlineText';
 import { finalCausePath } from '../../vocabulary/event-facts';
 

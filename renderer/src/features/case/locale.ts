@@ -1,4 +1,4 @@
-import { featureLocale } from '../../app/locales/feature-locale';
+import { featureLocale } from '../../vocabulary/locale-kit';
 
 /** The words of the case page's actions, dialogs and timeline details (mounted as `caseActions`). */
 export const caseActionsLocale = featureLocale(

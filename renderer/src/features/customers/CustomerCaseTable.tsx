@@ -1,10 +1,10 @@
 import { Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import type { CaseEntity } from '../../../../shared/entities';
-import { registerCanRead } from '../../../../shared/register-query';
-import { useDeskState } from '../../app/desk-state';
+import type { CaseEntity } from '@shared/model/entities';
+import { registerCanRead } from '@shared/register/query';
+import { useDeskState } from '../../desk/desk-state';
 import { CaseListTable } from '../../ui/CaseListTable';
-import { useCaseColumns, type CaseColumn } from '../case-list/useCaseColumns';
+import { useCaseColumns, type CaseColumn } from '../../ui/useCaseColumns';
 
 export interface CustomerCaseTableProps {
   readonly cases: readonly CaseEntity[];

@@ -2,12 +2,12 @@ import { Alert, Box, Link, Stack, Typography } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router';
-import type { CustomerId } from '../../../../shared/brand';
+import type { CustomerId } from '@shared/kernel/brand';
 import { casesOfCustomer } from '../../db/repos/cases';
 import { customerGet } from '../../db/repos/customers';
-import { useDeskState } from '../../app/desk-state';
-import { useDeskServices } from '../../app/services';
-import { formatDateTime } from '../../app/format';
+import { useDeskState } from '../../desk/desk-state';
+import { useDeskServices } from '../../desk/services';
+import { formatDateTime } from '../../vocabulary/format';
 import { DetailFields, DetailSection, type DetailField } from '../case/DetailSection';
 import { CustomerCaseTable } from './CustomerCaseTable';
 

@@ -16,14 +16,14 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useSearchParams } from 'react-router';
-import type { CustomerEntity } from '../../../../shared/entities';
+import type { CustomerEntity } from '@shared/model/entities';
 import {
   customerCaseCounts,
   customersPage,
   customersSearch,
   type CustomersPageCursor,
 } from '../../db/repos/customers';
-import { useDeskServices } from '../../app/services';
+import { useDeskServices } from '../../desk/services';
 
 const PAGE_SIZE = 50;
 const SEARCH_DEBOUNCE_MS = 300;

@@ -1,4 +1,4 @@
-import { featureLocale } from '../../app/locales/feature-locale';
+import { featureLocale } from '../../vocabulary/locale-kit';
 
 /** The customer files' words (mounted under `customers`). */
 export const customersLocale = featureLocale(

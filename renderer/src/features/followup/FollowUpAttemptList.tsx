@@ -1,8 +1,8 @@
 import { Box, List, ListItem, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import type { FollowUpAttemptRecord } from '../../../../shared/followup';
-import { useDeskState } from '../../app/desk-state';
-import { formatDateTime } from '../../app/format';
+import type { FollowUpAttemptRecord } from '@shared/workflow/followup';
+import { useDeskState } from '../../desk/desk-state';
+import { formatDateTime } from '../../vocabulary/format';
 
 /** The unsuccessful calls of the current round, so the clerk sees what was tried before. */
 export function FollowUpAttemptList({

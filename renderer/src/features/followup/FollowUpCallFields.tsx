@@ -5,9 +5,9 @@ import {
   followUpScore,
   type FollowUpFormError,
   type FollowUpFormField,
-} from '../../../../shared/followup';
-import { rulesIsSatisfied, rulesLabel } from '../../../../shared/rules-query';
-import { useDeskState } from '../../app/desk-state';
+} from '@shared/workflow/followup';
+import { rulesIsSatisfied, rulesLabel } from '@shared/rules/rules-query';
+import { useDeskState } from '../../desk/desk-state';
 import type { FollowUpFormDraft } from './follow-up-form';
 
 export interface FollowUpCallFieldsProps {

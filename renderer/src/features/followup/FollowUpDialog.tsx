@@ -2,7 +2,7 @@ import { Alert, Box, Button, Typography } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseEntity } from '../../../../shared/entities';
+import type { CaseEntity } from '@shared/model/entities';
 import {
   followUpAttemptPayload,
   followUpDrawNumber,
@@ -11,15 +11,15 @@ import {
   followUpRoundAttempts,
   followUpWaivers,
   type FollowUpFormError,
-} from '../../../../shared/followup';
-import { rulesLabel } from '../../../../shared/rules-query';
+} from '@shared/workflow/followup';
+import { rulesLabel } from '@shared/rules/rules-query';
 import { caseAppendEvent, caseEvents, type CaseAppendableType } from '../../db/repos/cases';
-import type { CasePayloadOf } from '../../../../shared/workflow/events';
-import { useDeskSession } from '../../app/desk-session';
-import { useDeskState } from '../../app/desk-state';
-import { useDeskServices } from '../../app/services';
-import { useErrorMessage } from '../../app/useErrorMessage';
-import { formatDateTime } from '../../app/format';
+import type { CasePayloadOf } from '@shared/workflow/events';
+import { useDeskSession } from '../../desk/desk-session';
+import { useDeskState } from '../../desk/desk-state';
+import { useDeskServices } from '../../desk/services';
+import { useErrorMessage } from '../../desk/useErrorMessage';
+import { formatDateTime } from '../../vocabulary/format';
 import { DeadlineText } from '../../ui/DeadlineText';
 import { FormDialog } from '../../ui/FormDialog';
 import { useSubmit } from '../../ui/useSubmit';

@@ -1,13 +1,13 @@
 import { Box, Button, Chip, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseEntity } from '../../../../shared/entities';
-import { followUpDrawNumber, followUpNeed } from '../../../../shared/followup';
-import { useDeskState } from '../../app/desk-state';
-import { formatDateTime } from '../../app/format';
+import type { CaseEntity } from '@shared/model/entities';
+import { followUpDrawNumber, followUpNeed } from '@shared/workflow/followup';
+import { useDeskState } from '../../desk/desk-state';
+import { formatDateTime } from '../../vocabulary/format';
 import { CaseListTable } from '../../ui/CaseListTable';
 import { DeadlineText } from '../../ui/DeadlineText';
-import { useCaseColumns, type CaseColumn } from '../case-list/useCaseColumns';
+import { useCaseColumns, type CaseColumn } from '../../ui/useCaseColumns';
 import { useWorkQueueCounts, useWorkQueueRows } from '../home/use-work-queue';
 import { FollowUpDialog } from './FollowUpDialog';
 import { FollowUpRateSummary } from './FollowUpRateSummary';

@@ -1,10 +1,10 @@
 import { Paper, Typography } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { followUpPeriodOf } from '../../../../shared/followup';
+import { followUpPeriodOf } from '@shared/workflow/followup';
 import { followUpSampleRateBetween } from '../../db/repos/followup';
-import { useDeskState } from '../../app/desk-state';
-import { useDeskServices } from '../../app/services';
+import { useDeskState } from '../../desk/desk-state';
+import { useDeskServices } from '../../desk/services';
 import { useMinuteClock } from '../../ui/useMinuteClock';
 import { formatPercent } from './follow-up-form';
 

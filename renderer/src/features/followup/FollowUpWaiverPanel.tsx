@@ -1,9 +1,9 @@
 import { Box, Button, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import type { IsoInstant } from '../../../../shared/brand';
-import type { FollowUpUnreachable } from '../../../../shared/followup';
-import { useDeskState } from '../../app/desk-state';
-import { formatDateTime } from '../../app/format';
+import type { IsoInstant } from '@shared/kernel/brand';
+import type { FollowUpUnreachable } from '@shared/workflow/followup';
+import { useDeskState } from '../../desk/desk-state';
+import { formatDateTime } from '../../vocabulary/format';
 
 export interface FollowUpWaiverPanelProps {
   readonly unreachable: FollowUpUnreachable;

@@ -1,4 +1,4 @@
-import type { DeskRules } from '../../../../shared/rules';
+import type { DeskRules } from '@shared/rules/rules';
 import {
   type FollowUpAttemptDraft,
   type FollowUpAttemptOutcome,
@@ -6,7 +6,7 @@ import {
   type FollowUpResultDraft,
   followUpAttemptCheck,
   followUpResultCheck,
-} from '../../../../shared/followup';
+} from '@shared/workflow/followup';
 
 /** The follow-up form as typed: one call (or visit), reached or not. */
 export interface FollowUpFormDraft {

@@ -1,4 +1,4 @@
-import { featureLocale } from '../../app/locales/feature-locale';
+import { featureLocale } from '../../vocabulary/locale-kit';
 
 /** The words of the follow-up (回访) screens, mounted under `followUp`. */
 export const followUpLocale = featureLocale(

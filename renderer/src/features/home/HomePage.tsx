@@ -1,9 +1,9 @@
 import { Box, Card, CardActionArea, CardContent, Grid, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
-import { WORK_QUEUES, type WorkQueueDef } from '../../../../shared/queues';
-import { useDeskState } from '../../app/desk-state';
-import { formatDateTime } from '../../app/format';
+import { WORK_QUEUES, type WorkQueueDef } from '@shared/register/queues';
+import { useDeskState } from '../../desk/desk-state';
+import { formatDateTime } from '../../vocabulary/format';
 import { useWorkQueueContext, useWorkQueueCounts } from './use-work-queue';
 
 /** Where a queue's card leads: the follow-up queue has a screen of its own. */

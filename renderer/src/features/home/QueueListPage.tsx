@@ -1,9 +1,9 @@
 import { Alert, Box, Button, Link, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router';
-import { isWorkQueueId, type WorkQueueId } from '../../../../shared/queues';
+import { isWorkQueueId, type WorkQueueId } from '@shared/register/queues';
 import { CaseListTable } from '../../ui/CaseListTable';
-import { useCaseColumns, type CaseColumn } from '../case-list/useCaseColumns';
+import { useCaseColumns, type CaseColumn } from '../../ui/useCaseColumns';
 import { useWorkQueueCounts, useWorkQueueRows } from './use-work-queue';
 
 /** The list behind a home-screen card (`/queues/:queueId`). */

@@ -1,4 +1,4 @@
-import { featureLocale } from '../../app/locales/feature-locale';
+import { featureLocale } from '../../vocabulary/locale-kit';
 
 /** The words of the home screen and the work-queue lists, mounted under `home`. */
 export const homeLocale = featureLocale(

@@ -1,15 +1,15 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
-import type { CaseEntity } from '../../../../shared/entities';
-import type { WorkQueueContext, WorkQueueId } from '../../../../shared/queues';
+import type { CaseEntity } from '@shared/model/entities';
+import type { WorkQueueContext, WorkQueueId } from '@shared/register/queues';
 import {
   workQueueCounts,
   workQueuePage,
   type WorkQueueCounts,
   type WorkQueuePage,
 } from '../../db/repos/queues';
-import { useDeskState } from '../../app/desk-state';
-import { useDeskServices } from '../../app/services';
+import { useDeskState } from '../../desk/desk-state';
+import { useDeskServices } from '../../desk/services';
 import { useMinuteClock } from '../../ui/useMinuteClock';
 
 /** The queues' context now: the minute, the desk's calendar, the operator at the keyboard. */

@@ -10,8 +10,8 @@ import {
   Typography,
 } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { rulesLabel } from '../../../../shared/rules-query';
-import { useDeskState } from '../../app/desk-state';
+import { rulesLabel } from '@shared/rules/rules-query';
+import { useDeskState } from '../../desk/desk-state';
 import { KnowledgeSearchBox } from './KnowledgeSearchBox';
 
 const HOLD_RULES = ['hotline.hold1', 'hotline.hold2', 'hotline.hold3'] as const;

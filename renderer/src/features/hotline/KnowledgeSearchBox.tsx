@@ -3,9 +3,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
-import type { KnowledgeEntity, KnowledgeId } from '../../../../shared/entities';
+import type { KnowledgeEntity, KnowledgeId } from '@shared/model/entities';
 import { knowledgeSearch } from '../../db/repos/knowledge';
-import { useDeskServices } from '../../app/services';
+import { useDeskServices } from '../../desk/services';
 
 /** How many answers intake shows; the knowledge page shows them all. */
 const RESULT_LIMIT = 5;

@@ -1,4 +1,4 @@
-import { featureLocale } from '../../app/locales/feature-locale';
+import { featureLocale } from '../../vocabulary/locale-kit';
 
 /** The words of the intake call aids (scripts, hold rules, referrals, knowledge), under `hotline`. */
 export const hotlineLocale = featureLocale(

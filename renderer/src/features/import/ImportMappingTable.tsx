@@ -1,7 +1,7 @@
 import { Box, Paper, TextField, Typography } from '@mui/material';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { IMPORT_FIELDS, type ImportMapping } from '../../../../shared/import/fields';
+import { IMPORT_FIELDS, type ImportMapping } from '@shared/import/fields';
 
 export interface ImportMappingTableProps {
   readonly columns: readonly string[];

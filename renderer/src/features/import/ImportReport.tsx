@@ -10,9 +10,9 @@ import {
   Typography,
 } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import type { ImportProblem } from '../../../../shared/import/check';
-import { formatDateTime } from '../../app/format';
-import { useDeskState } from '../../app/desk-state';
+import type { ImportProblem } from '@shared/import/check';
+import { formatDateTime } from '../../vocabulary/format';
+import { useDeskState } from '../../desk/desk-state';
 import type { ImportChecked } from './useImport';
 
 /** How many accepted rows the preview lists. */

@@ -1,4 +1,4 @@
-import { featureLocale } from '../../app/locales/feature-locale';
+import { featureLocale } from '../../vocabulary/locale-kit';
 
 export const importLocale = featureLocale(
   {

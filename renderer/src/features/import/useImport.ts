@@ -1,15 +1,15 @@
 import { useCallback, useState } from 'react';
-import { importCheck, type ImportCheckResult } from '../../../../shared/import/check';
+import { importCheck, type ImportCheckResult } from '@shared/import/check';
 import {
   importHeaderRecognise,
   type ImportHeader,
   type ImportMapping,
-} from '../../../../shared/import/fields';
-import { cellText, type ImportCell } from '../../../../shared/import/values';
-import { useDeskSession } from '../../app/desk-session';
-import { useDeskState } from '../../app/desk-state';
-import { useDeskServices } from '../../app/services';
-import { useErrorMessage } from '../../app/useErrorMessage';
+} from '@shared/import/fields';
+import { cellText, type ImportCell } from '@shared/import/values';
+import { useDeskSession } from '../../desk/desk-session';
+import { useDeskState } from '../../desk/desk-state';
+import { useDeskServices } from '../../desk/services';
+import { useErrorMessage } from '../../desk/useErrorMessage';
 import { casesImport, importExistingNumbers, importNewUnitNames } from '../../db/repos/import';
 import { tableReadInWorker } from '../../export/table-read-client';
 import type { TableReadResult } from '../../export/table-read';

@@ -1,8 +1,8 @@
 import { Box, List, ListItem, ListItemText, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { registerCanRead } from '../../../../shared/register-query';
-import { useDeskState } from '../../app/desk-state';
-import { formatDateTime } from '../../app/format';
+import { registerCanRead } from '@shared/register/query';
+import { useDeskState } from '../../desk/desk-state';
+import { formatDateTime } from '../../vocabulary/format';
 import type { IntakeFile } from './useIntakeLookups';
 
 /** Cases listed per file in the side panel; the file page lists them all. */

@@ -1,11 +1,11 @@
 import CheckIcon from '@mui/icons-material/Check';
 import { Box, Button, Chip, List, ListItem, ListItemText, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import type { CaseId } from '../../../../shared/brand';
-import type { DuplicateCandidate } from '../../../../shared/duplicates';
-import type { CaseEntity } from '../../../../shared/entities';
-import { useDeskState } from '../../app/desk-state';
-import { formatDateTime } from '../../app/format';
+import type { CaseId } from '@shared/kernel/brand';
+import type { DuplicateCandidate } from '@shared/intake/duplicates';
+import type { CaseEntity } from '@shared/model/entities';
+import { useDeskState } from '../../desk/desk-state';
+import { formatDateTime } from '../../vocabulary/format';
 
 export interface IntakeDuplicatesProps {
   readonly duplicates: readonly DuplicateCandidate<CaseEntity>[];

@@ -9,10 +9,10 @@ import {
   Typography,
 } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { CASE_FLAGS, type CaseFlag } from '../../../../shared/rules';
-import { rulesKind, rulesLabel } from '../../../../shared/rules-query';
-import type { IntakeCheck, IntakeDraft, IntakeField } from '../../../../shared/workflow/intake';
-import { useDeskState } from '../../app/desk-state';
+import { CASE_FLAGS, type CaseFlag } from '@shared/rules/rules';
+import { rulesKind, rulesLabel } from '@shared/rules/rules-query';
+import type { IntakeCheck, IntakeDraft, IntakeField } from '@shared/workflow/intake';
+import { useDeskState } from '../../desk/desk-state';
 
 export interface IntakeFieldsProps {
   readonly draft: IntakeDraft;

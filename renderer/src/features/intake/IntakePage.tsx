@@ -8,17 +8,17 @@ import {
   intakePayload,
   type IntakeCheck,
   type IntakeDraft,
-} from '../../../../shared/workflow/intake';
-import { localDateTimeToInstant } from '../../../../shared/time';
-import type { CaseEntity } from '../../../../shared/entities';
+} from '@shared/workflow/intake';
+import { localDateTimeToInstant } from '@shared/kernel/time';
+import type { CaseEntity } from '@shared/model/entities';
 import { caseRegister } from '../../db/repos/cases';
-import { useDeskSession } from '../../app/desk-session';
-import { useDeskState } from '../../app/desk-state';
-import { useDeskServices } from '../../app/services';
-import { useErrorMessage } from '../../app/useErrorMessage';
+import { useDeskSession } from '../../desk/desk-session';
+import { useDeskState } from '../../desk/desk-state';
+import { useDeskServices } from '../../desk/services';
+import { useErrorMessage } from '../../desk/useErrorMessage';
 import { DeadlineText } from '../../ui/DeadlineText';
 import { IntakeAids } from '../hotline/IntakeAids';
-import type { CaseId } from '../../../../shared/brand';
+import type { CaseId } from '@shared/kernel/brand';
 import { IntakeAside } from './IntakeAside';
 import { intakeDraftEmpty } from './intake-draft';
 import { IntakeFields } from './IntakeFields';

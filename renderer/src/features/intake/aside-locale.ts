@@ -1,4 +1,4 @@
-import { featureLocale } from '../../app/locales/feature-locale';
+import { featureLocale } from '../../vocabulary/locale-kit';
 
 /** The words of the intake side panel (mounted under `intakeAside`). */
 export const intakeAsideLocale = featureLocale(

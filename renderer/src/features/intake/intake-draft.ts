@@ -1,8 +1,8 @@
-import type { IsoInstant } from '../../../../shared/brand';
-import type { DeskRules } from '../../../../shared/rules';
-import { rulesDefaultLevel } from '../../../../shared/rules-query';
-import { instantToLocalDateTime } from '../../../../shared/time';
-import type { IntakeDraft } from '../../../../shared/workflow/intake';
+import type { IsoInstant } from '@shared/kernel/brand';
+import type { DeskRules } from '@shared/rules/rules';
+import { rulesDefaultLevel } from '@shared/rules/rules-query';
+import { instantToLocalDateTime } from '@shared/kernel/time';
+import type { IntakeDraft } from '@shared/workflow/intake';
 
 /** A fresh intake form: the first channel and kind of the preset, received now. */
 export function intakeDraftEmpty(rules: DeskRules, now: IsoInstant, timeZone: string): IntakeDraft {

@@ -1,13 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { IsoInstant } from '../../../../shared/brand';
-import type { DuplicateCandidate, DuplicateProbe } from '../../../../shared/duplicates';
-import { duplicatePhoneKey } from '../../../../shared/duplicates';
-import type { CaseEntity, CustomerEntity } from '../../../../shared/entities';
-import type { RegisterViewer } from '../../../../shared/register-query';
+import type { IsoInstant } from '@shared/kernel/brand';
+import type { DuplicateCandidate, DuplicateProbe } from '@shared/intake/duplicates';
+import { duplicatePhoneKey } from '@shared/intake/duplicates';
+import type { CaseEntity, CustomerEntity } from '@shared/model/entities';
+import type { RegisterViewer } from '@shared/register/query';
 import { casesOfCustomer } from '../../db/repos/cases';
 import { customersByAddress, customersByPhone } from '../../db/repos/customers';
 import { duplicateWindowDays, duplicatesFind } from '../../db/repos/duplicates';
-import { useDeskServices } from '../../app/services';
+import { useDeskServices } from '../../desk/services';
 
 /** The most files and duplicates the side panel shows. */
 const FILES_SHOWN = 3;

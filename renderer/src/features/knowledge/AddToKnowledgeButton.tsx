@@ -3,10 +3,10 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
-import type { CaseEntity } from '../../../../shared/entities';
-import type { KnowledgeDraft } from '../../../../shared/knowledge';
+import type { CaseEntity } from '@shared/model/entities';
+import type { KnowledgeDraft } from '@shared/intake/knowledge';
 import { knowledgeCaseDraft, knowledgeOfCase } from '../../db/repos/knowledge';
-import { useDeskServices } from '../../app/services';
+import { useDeskServices } from '../../desk/services';
 import { KnowledgeDialog } from './KnowledgeDialog';
 
 export interface AddToKnowledgeButtonProps {

@@ -1,15 +1,15 @@
 import { Stack, TextField } from '@mui/material';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseId } from '../../../../shared/brand';
-import type { KnowledgeEntity } from '../../../../shared/entities';
+import type { CaseId } from '@shared/kernel/brand';
+import type { KnowledgeEntity } from '@shared/model/entities';
 import {
   knowledgeCheck,
   type KnowledgeDraft,
   type KnowledgeError,
   type KnowledgeField,
-} from '../../../../shared/knowledge';
-import { rulesKind, rulesLabel } from '../../../../shared/rules-query';
+} from '@shared/intake/knowledge';
+import { rulesKind, rulesLabel } from '@shared/rules/rules-query';
 import {
   knowledgeAdd,
   knowledgeAddFromCase,
@@ -17,9 +17,9 @@ import {
   type KnowledgeRefusal,
 } from '../../db/repos/knowledge';
 import { ChangeRefusedError } from '../../db/repos/refused';
-import { useDeskState } from '../../app/desk-state';
-import { useDeskSession } from '../../app/desk-session';
-import { useErrorMessage } from '../../app/useErrorMessage';
+import { useDeskState } from '../../desk/desk-state';
+import { useDeskSession } from '../../desk/desk-session';
+import { useErrorMessage } from '../../desk/useErrorMessage';
 import { FormDialog } from '../../ui/FormDialog';
 import { useSubmit } from '../../ui/useSubmit';
 

@@ -1,10 +1,10 @@
 import { Box, Button, Chip, Link, Paper, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
-import type { KnowledgeEntity } from '../../../../shared/entities';
-import { rulesCategoryPath, rulesKind, rulesLabel } from '../../../../shared/rules-query';
-import { useDeskState } from '../../app/desk-state';
-import { formatDateTime } from '../../app/format';
+import type { KnowledgeEntity } from '@shared/model/entities';
+import { rulesCategoryPath, rulesKind, rulesLabel } from '@shared/rules/rules-query';
+import { useDeskState } from '../../desk/desk-state';
+import { formatDateTime } from '../../vocabulary/format';
 
 export interface KnowledgeEntryCardProps {
   readonly entry: KnowledgeEntity;

@@ -12,12 +12,12 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import type { KnowledgeEntity } from '../../../../shared/entities';
-import { KNOWLEDGE_DRAFT_EMPTY } from '../../../../shared/knowledge';
+import type { KnowledgeEntity } from '@shared/model/entities';
+import { KNOWLEDGE_DRAFT_EMPTY } from '@shared/intake/knowledge';
 import { knowledgeSearch, knowledgeUpdate } from '../../db/repos/knowledge';
-import { useDeskSession } from '../../app/desk-session';
-import { useDeskServices } from '../../app/services';
-import { useErrorMessage } from '../../app/useErrorMessage';
+import { useDeskSession } from '../../desk/desk-session';
+import { useDeskServices } from '../../desk/services';
+import { useErrorMessage } from '../../desk/useErrorMessage';
 import { KnowledgeDialog, type KnowledgeDialogMode } from './KnowledgeDialog';
 import { KnowledgeEntryCard } from './KnowledgeEntryCard';
 

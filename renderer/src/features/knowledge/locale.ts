@@ -1,4 +1,4 @@
-import { featureLocale } from '../../app/locales/feature-locale';
+import { featureLocale } from '../../vocabulary/locale-kit';
 
 /** The words of the knowledge base (知识库), mounted under `knowledge`. */
 export const knowledgeLocale = featureLocale(

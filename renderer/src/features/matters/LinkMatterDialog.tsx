@@ -15,11 +15,11 @@ import {
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseEntity } from '../../../../shared/entities';
+import type { CaseEntity } from '@shared/model/entities';
 import { matterLink, matterLinkCandidates } from '../../db/repos/matters';
-import { useDeskState } from '../../app/desk-state';
-import { useDeskServices } from '../../app/services';
-import { formatDateTime } from '../../app/format';
+import { useDeskState } from '../../desk/desk-state';
+import { useDeskServices } from '../../desk/services';
+import { formatDateTime } from '../../vocabulary/format';
 import { useMatterChange } from './useMatterChange';
 import { useSubmit } from '../../ui/useSubmit';
 

@@ -1,4 +1,4 @@
-import { featureLocale } from '../../app/locales/feature-locale';
+import { featureLocale } from '../../vocabulary/locale-kit';
 
 /** The words of linked cases (mounted under `matters`). */
 export const mattersLocale = featureLocale(

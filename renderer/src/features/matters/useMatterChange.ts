@@ -2,8 +2,8 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeskSession } from '../../db/session';
 import { MatterError } from '../../db/repos/matters';
-import { useDeskSession } from '../../app/desk-session';
-import { useErrorMessage } from '../../app/useErrorMessage';
+import { useDeskSession } from '../../desk/desk-session';
+import { useErrorMessage } from '../../desk/useErrorMessage';
 
 /** Who links or unlinks (the session, for the matter repository); and the sentence for a failure. */
 export function useMatterChange(): {

@@ -2,7 +2,7 @@ import PrintIcon from '@mui/icons-material/Print';
 import { Button } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
-import type { ReportPeriod } from '../../../../shared/stats/period';
+import type { ReportPeriod } from '@shared/stats/period';
 import { printPath } from './print-route';
 
 /** 「打印月报表」 for the period a report screen shows. */

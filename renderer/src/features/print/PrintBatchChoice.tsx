@@ -1,7 +1,7 @@
 import { Checkbox, FormControlLabel, FormGroup, FormLabel, Paper, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import type { CaseId } from '../../../../shared/brand';
-import type { CaseEntity } from '../../../../shared/entities';
+import type { CaseId } from '@shared/kernel/brand';
+import type { CaseEntity } from '@shared/model/entities';
 
 export interface PrintBatchChoiceProps {
   readonly cases: readonly CaseEntity[];

@@ -1,17 +1,17 @@
 import { Alert, Box, Button, Stack, Typography } from '@mui/material';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PrintFormId } from '../../../../shared/print/forms';
-import type { PrintSettings } from '../../../../shared/print/settings';
-import { useDeskSession } from '../../app/desk-session';
-import { useDeskServices } from '../../app/services';
-import { useErrorMessage } from '../../app/useErrorMessage';
+import type { PrintFormId } from '@shared/paper/forms';
+import type { PrintSettings } from '@shared/paper/settings';
+import { useDeskSession } from '../../desk/desk-session';
+import { useDeskServices } from '../../desk/services';
+import { useErrorMessage } from '../../desk/useErrorMessage';
 import { printRecord } from '../../db/repos/print';
-import type { PaginateWords } from '../../print/measure';
-import { PrintPages } from '../../print/PrintPages';
-import { PrintRoot } from '../../print/PrintRoot';
+import type { PaginateWords } from '../../paper/measure';
+import { PrintPages } from '../../paper/PrintPages';
+import { PrintRoot } from '../../paper/PrintRoot';
 import type { PrintJob } from './usePrintJob';
-import { usePaginated } from './usePaginated';
+import { usePaginated } from '../../paper/usePaginated';
 import { useSubmit } from '../../ui/useSubmit';
 
 export interface PrintJobViewProps {

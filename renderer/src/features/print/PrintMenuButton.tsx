@@ -3,10 +3,10 @@ import { Button, Menu, MenuItem } from '@mui/material';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { CaseId } from '../../../../shared/brand';
-import { printCaseFormsOf, printFormTitle } from '../../../../shared/print/forms';
-import { rulesLabel } from '../../../../shared/rules-query';
-import { useDeskState } from '../../app/desk-state';
+import type { CaseId } from '@shared/kernel/brand';
+import { printCaseFormsOf, printFormTitle } from '@shared/paper/forms';
+import { rulesLabel } from '@shared/rules/rules-query';
+import { useDeskState } from '../../desk/desk-state';
 import { printPath } from './print-route';
 
 export interface PrintMenuButtonProps {

@@ -1,6 +1,6 @@
 import { Box, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import type { PrintFormId } from '../../../../shared/print/forms';
+import type { PrintFormId } from '@shared/paper/forms';
 import type { PrintParams } from './print-route';
 import { usePrintDefaults } from './usePrintJob';
 

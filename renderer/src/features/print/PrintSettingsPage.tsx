@@ -15,7 +15,7 @@ import {
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PageMargins } from '../../../../shared/bridge';
+import type { PageMargins } from '@shared/platform/bridge';
 import {
   ORIENTABLE_FORMS,
   PRINT_HEADER_MAX_LENGTH,
@@ -27,13 +27,13 @@ import {
   type PrintSettingsDraft,
   type PrintSettingsError,
   type PrintSettingsField,
-} from '../../../../shared/print/settings';
-import { printFormTitle } from '../../../../shared/print/forms';
-import { rulesLabel } from '../../../../shared/rules-query';
-import { useDeskSession } from '../../app/desk-session';
-import { useDeskState } from '../../app/desk-state';
-import { useDeskServices } from '../../app/services';
-import { useErrorMessage } from '../../app/useErrorMessage';
+} from '@shared/paper/settings';
+import { printFormTitle } from '@shared/paper/forms';
+import { rulesLabel } from '@shared/rules/rules-query';
+import { useDeskSession } from '../../desk/desk-session';
+import { useDeskState } from '../../desk/desk-state';
+import { useDeskServices } from '../../desk/services';
+import { useErrorMessage } from '../../desk/useErrorMessage';
 import { printSettingsLoad } from '../../db/repos/print';
 import { settingsChange } from '../../db/repos/settings';
 import { useSubmit } from '../../ui/useSubmit';

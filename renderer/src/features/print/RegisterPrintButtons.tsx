@@ -2,8 +2,8 @@ import PrintIcon from '@mui/icons-material/Print';
 import { Box, Button } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
-import { printDispatchFormOf, printFormsOf } from '../../../../shared/print/forms';
-import { useDeskState } from '../../app/desk-state';
+import { printDispatchFormOf, printFormsOf } from '@shared/paper/forms';
+import { useDeskState } from '../../desk/desk-state';
 import { printPath } from './print-route';
 
 /**

@@ -1,5 +1,5 @@
 /** The words of the print screens (preview, print buttons, print settings), mounted as `print`. */
-import { featureLocale } from '../../app/locales/feature-locale';
+import { featureLocale } from '../../vocabulary/locale-kit';
 
 export const printLocale = featureLocale(
   {

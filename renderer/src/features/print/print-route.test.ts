@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseId, IsoDate } from '../../../../shared/brand';
+import type { CaseId, IsoDate } from '@shared/kernel/brand';
 import { printParamsOf, printPath } from './print-route';
 
 describe('print addresses', () => {

@@ -8,9 +8,9 @@
  * - `month=YYYY-MM` (and `mode=calendar`): the monthly report of the report period named after
  *   that month (or of the calendar month).
  */
-import type { CaseId, IsoDate } from '../../../../shared/brand';
-import { isIsoDate } from '../../../../shared/calendar/iso-date';
-import type { PrintFormId } from '../../../../shared/print/forms';
+import type { CaseId, IsoDate } from '@shared/kernel/brand';
+import { isIsoDate } from '@shared/calendar/iso-date';
+import type { PrintFormId } from '@shared/paper/forms';
 
 export interface PrintParams {
   readonly caseIds?: readonly CaseId[];

@@ -1,13 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PrintSettings } from '../../../../shared/print/settings';
-import { registerCanRead } from '../../../../shared/register-query';
-import { useDeskState } from '../../app/desk-state';
-import { useDeskServices } from '../../app/services';
+import type { PrintSettings } from '@shared/paper/settings';
+import { registerCanRead } from '@shared/register/query';
+import { useDeskState } from '../../desk/desk-state';
+import { useDeskServices } from '../../desk/services';
 import { printSettingsLoad } from '../../db/repos/print';
-import type { FormContext, Translate } from '../../print/forms/common';
-import type { PaginateWords } from '../../print/measure';
+import type { FormContext, Translate } from '../../paper/forms/common';
+import type { PaginateWords } from '../../paper/measure';
 
 export interface PrintContext {
   readonly form: FormContext;

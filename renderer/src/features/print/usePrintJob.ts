@@ -1,19 +1,19 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import type { CaseId, IsoDate } from '../../../../shared/brand';
-import { localDateOf } from '../../../../shared/calendar/deadline';
-import type { CaseEntity } from '../../../../shared/entities';
-import { isCaseForm, type CaseFormId, type PrintFormId } from '../../../../shared/print/forms';
-import { statsLabelsOf } from '../../../../shared/stats/combine';
+import type { CaseId, IsoDate } from '@shared/kernel/brand';
+import { localDateOf } from '@shared/calendar/deadline';
+import type { CaseEntity } from '@shared/model/entities';
+import { isCaseForm, type CaseFormId, type PrintFormId } from '@shared/paper/forms';
+import { statsLabelsOf } from '@shared/stats/combine';
 import {
   periodContaining,
   periodInstantRange,
   periodOfMonth,
   type ReportPeriod,
-} from '../../../../shared/stats/period';
-import { statsReport } from '../../../../shared/stats/report';
-import { useDeskState } from '../../app/desk-state';
-import { useDeskServices } from '../../app/services';
+} from '@shared/stats/period';
+import { statsReport } from '@shared/stats/report';
+import { useDeskState } from '../../desk/desk-state';
+import { useDeskServices } from '../../desk/services';
 import {
   printCasesWithEvents,
   printDispatchedCaseIds,
@@ -22,15 +22,15 @@ import {
   type CaseWithEvents,
 } from '../../db/repos/print';
 import { statsCasesOfRange } from '../../db/repos/stats';
-import { formTitle, type FormContext } from '../../print/forms/common';
-import { dispatchDocument } from '../../print/forms/dispatch';
-import { followUpSheetDocument } from '../../print/forms/follow-up-sheet';
-import { handlingRecordDocument } from '../../print/forms/handling-record';
-import { handlingNoticeDocument, handoverDocument } from '../../print/forms/hospital';
-import { monthlyReportDocument } from '../../print/forms/monthly-report';
-import { registerDocument } from '../../print/forms/register';
-import { reviewRecordDocument } from '../../print/forms/review-record';
-import type { PrintDocument } from '../../print/model';
+import { formTitle, type FormContext } from '../../paper/forms/common';
+import { dispatchDocument } from '../../paper/forms/dispatch';
+import { followUpSheetDocument } from '../../paper/forms/follow-up-sheet';
+import { handlingRecordDocument } from '../../paper/forms/handling-record';
+import { handlingNoticeDocument, handoverDocument } from '../../paper/forms/hospital';
+import { monthlyReportDocument } from '../../paper/forms/monthly-report';
+import { registerDocument } from '../../paper/forms/register';
+import { reviewRecordDocument } from '../../paper/forms/review-record';
+import type { PrintDocument } from '../../paper/model';
 import type { DeskDatabase } from '../../db/database';
 import type { PrintParams } from './print-route';
 

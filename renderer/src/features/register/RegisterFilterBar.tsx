@@ -10,17 +10,17 @@ import {
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CASE_STATUSES } from '../../../../shared/entities';
+import { CASE_STATUSES } from '@shared/model/entities';
 import type {
   RegisterFilter,
   RegisterFilterError,
   RegisterFilterField,
-} from '../../../../shared/register-query';
-import { rulesLabel } from '../../../../shared/rules-query';
+} from '@shared/register/query';
+import { rulesLabel } from '@shared/rules/rules-query';
 import { registerHandlerNames } from '../../db/repos/register';
 import { unitList } from '../../db/repos/units';
-import { useDeskState } from '../../app/desk-state';
-import { useDeskServices } from '../../app/services';
+import { useDeskState } from '../../desk/desk-state';
+import { useDeskServices } from '../../desk/services';
 
 /** How long typing pauses before the search runs. */
 const SEARCH_DEBOUNCE_MS = 300;

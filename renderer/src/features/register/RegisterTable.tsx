@@ -1,17 +1,13 @@
 import { useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { CaseId } from '../../../../shared/brand';
-import type { CaseEntity } from '../../../../shared/entities';
-import { caseDeadlineState } from '../../../../shared/queues';
-import {
-  registerCanRead,
-  type RegisterSort,
-  type RegisterViewer,
-} from '../../../../shared/register-query';
-import { caseIsOpen } from '../../../../shared/workflow/reducer';
-import { useDeskState } from '../../app/desk-state';
-import { useDeskServices } from '../../app/services';
+import type { CaseId } from '@shared/kernel/brand';
+import type { CaseEntity } from '@shared/model/entities';
+import { caseDeadlineState } from '@shared/register/queues';
+import { registerCanRead, type RegisterSort, type RegisterViewer } from '@shared/register/query';
+import { caseIsOpen } from '@shared/workflow/reducer';
+import { useDeskState } from '../../desk/desk-state';
+import { useDeskServices } from '../../desk/services';
 import { CaseListTable, casePagePath, type CaseListRowProps } from '../../ui/CaseListTable';
 import { useRegisterColumns } from './useRegisterColumns';
 

@@ -8,7 +8,7 @@ import {
   type RegisterFilter,
   type RegisterSort,
   type RegisterStatusFilter,
-} from '../../../../shared/register-query';
+} from '@shared/register/query';
 
 /** The address parameter of each filter field (short, stable: links are shared). */
 const PARAMS = {

@@ -1,11 +1,11 @@
 import { Box, Chip, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import type { CaseId } from '../../../../shared/brand';
-import type { CaseEntity } from '../../../../shared/entities';
-import { rulesCategoryPath, rulesLabel } from '../../../../shared/rules-query';
-import { useDeskState } from '../../app/desk-state';
+import type { CaseId } from '@shared/kernel/brand';
+import type { CaseEntity } from '@shared/model/entities';
+import { rulesCategoryPath, rulesLabel } from '@shared/rules/rules-query';
+import { useDeskState } from '../../desk/desk-state';
 import type { CaseListSort } from '../../ui/CaseListTable';
-import { useCaseColumns, type CaseColumn } from '../case-list/useCaseColumns';
+import { useCaseColumns, type CaseColumn } from '../../ui/useCaseColumns';
 
 export interface RegisterColumnsOptions {
   /** Whether the operator may read the case (a confidential case is masked otherwise). */

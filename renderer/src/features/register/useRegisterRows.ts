@@ -1,15 +1,15 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import type { CaseId } from '../../../../shared/brand';
-import type { CaseEntity } from '../../../../shared/entities';
+import type { CaseId } from '@shared/kernel/brand';
+import type { CaseEntity } from '@shared/model/entities';
 import type {
   RegisterCriteria,
   RegisterCursor,
   RegisterSort,
   RegisterViewer,
-} from '../../../../shared/register-query';
+} from '@shared/register/query';
 import { registerMatterSizes, registerPage } from '../../db/repos/register';
-import { useDeskServices } from '../../app/services';
+import { useDeskServices } from '../../desk/services';
 
 export const REGISTER_PAGE_SIZE = 25;
 

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router';
-import type { RegisterFilter, RegisterSort } from '../../../../shared/register-query';
+import type { RegisterFilter, RegisterSort } from '@shared/register/query';
 import { registerViewFromParams, registerViewToParams, type RegisterView } from './register-params';
 
 export interface RegisterViewControls {

@@ -3,7 +3,7 @@ import FileDownloadIcon from '@mui/icons-material/FileDownload';
 import GroupWorkIcon from '@mui/icons-material/GroupWork';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReportPeriod } from '../../../../shared/stats/period';
+import type { ReportPeriod } from '@shared/stats/period';
 import { ExportProgressDialog } from './ExportProgressDialog';
 import { useExport } from './useExport';
 

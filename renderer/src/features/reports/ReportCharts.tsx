@@ -10,14 +10,14 @@ import { ChartsYAxis } from '@mui/x-charts/ChartsYAxis';
 import { LineChart, LinePlot, MarkPlot } from '@mui/x-charts/LineChart';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { rulesLabel } from '../../../../shared/rules-query';
+import { rulesLabel } from '@shared/rules/rules-query';
 import {
   NONE_KEY,
   statsOnTimeRate,
   statsOverdueCount,
   statsSatisfiedShare,
-} from '../../../../shared/stats/figures';
-import { useDeskState } from '../../app/desk-state';
+} from '@shared/stats/figures';
+import { useDeskState } from '../../desk/desk-state';
 import type { ReportData } from './useReportData';
 
 const HEIGHT = 260;

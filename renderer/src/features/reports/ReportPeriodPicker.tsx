@@ -1,9 +1,9 @@
 import { Box, TextField, Typography } from '@mui/material';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isoDateAddDays } from '../../../../shared/calendar/iso-date';
-import { periodOfMonth, type PeriodMode } from '../../../../shared/stats/period';
-import { useDeskState } from '../../app/desk-state';
+import { isoDateAddDays } from '@shared/calendar/iso-date';
+import { periodOfMonth, type PeriodMode } from '@shared/stats/period';
+import { useDeskState } from '../../desk/desk-state';
 import type { ReportChoice } from './useReportData';
 
 /** How many months back the picker offers. */

@@ -7,7 +7,7 @@ import {
   statsOverdueCount,
   statsSatisfiedShare,
   type ReportFigures,
-} from '../../../../shared/stats/figures';
+} from '@shared/stats/figures';
 import { decimalText, percentText } from './report-format';
 
 export interface ReportSummaryProps {

@@ -10,7 +10,7 @@ import {
 } from '@mui/material';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReportLabels } from '../../../../shared/stats/combine';
+import type { ReportLabels } from '@shared/stats/combine';
 import {
   NONE_KEY,
   statsAverageReplyDays,
@@ -21,9 +21,9 @@ import {
   statsSatisfiedShare,
   statsVisitShare,
   type ReportFigures,
-} from '../../../../shared/stats/figures';
-import { rulesLabel } from '../../../../shared/rules-query';
-import { useDeskState } from '../../app/desk-state';
+} from '@shared/stats/figures';
+import { rulesLabel } from '@shared/rules/rules-query';
+import { useDeskState } from '../../desk/desk-state';
 import { decimalText, percentText } from './report-format';
 
 /** A titled, ruled table of the reports screen. */

@@ -6,11 +6,11 @@ import {
   statsOverdueCount,
   statsSatisfiedShare,
   type ReportFigures,
-} from '../../../../shared/stats/figures';
-import type { PersonYearRow } from '../../../../shared/stats/per-person';
-import { rulesLabel } from '../../../../shared/rules-query';
-import { formatDateTime } from '../../app/format';
-import { useDeskState } from '../../app/desk-state';
+} from '@shared/stats/figures';
+import type { PersonYearRow } from '@shared/stats/per-person';
+import { rulesLabel } from '@shared/rules/rules-query';
+import { formatDateTime } from '../../vocabulary/format';
+import { useDeskState } from '../../desk/desk-state';
 import { decimalText, percentText } from './report-format';
 import { ReportTable, Row } from './ReportTables';
 

@@ -1,8 +1,8 @@
 import { Box, CircularProgress, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../app/format';
-import { useDeskState } from '../../app/desk-state';
+import { formatDateTime } from '../../vocabulary/format';
+import { useDeskState } from '../../desk/desk-state';
 import { MonthlyReportPrintButton } from '../print/MonthlyReportPrintButton';
 import { ExportPanel } from './ExportPanel';
 import { ReportCharts } from './ReportCharts';

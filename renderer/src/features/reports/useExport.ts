@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDeskSession } from '../../app/desk-session';
-import { useDeskServices } from '../../app/services';
+import { useDeskSession } from '../../desk/desk-session';
+import { useDeskServices } from '../../desk/services';
 import { statsExportRecord } from '../../db/repos/stats';
 import { exportRun, type ExportOutcome, type ExportRun } from '../../export/export-client';
 import type { ExportJob, ExportTable } from '../../export/export-protocol';

@@ -1,10 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import type { IsoInstant } from '../../../../shared/brand';
-import { localDateOf } from '../../../../shared/calendar/deadline';
-import { statsLabelsOf, type ReportLabels } from '../../../../shared/stats/combine';
-import type { ReportFigures } from '../../../../shared/stats/figures';
-import { statsPerPersonYear, type PersonYearRow } from '../../../../shared/stats/per-person';
+import type { IsoInstant } from '@shared/kernel/brand';
+import { localDateOf } from '@shared/calendar/deadline';
+import { statsLabelsOf, type ReportLabels } from '@shared/stats/combine';
+import type { ReportFigures } from '@shared/stats/figures';
+import { statsPerPersonYear, type PersonYearRow } from '@shared/stats/per-person';
 import {
   periodContaining,
   periodInstantRange,
@@ -14,11 +14,11 @@ import {
   type PeriodMode,
   type QuarterPeriod,
   type ReportPeriod,
-} from '../../../../shared/stats/period';
-import { statsQuarterly, type QuarterlyFigures } from '../../../../shared/stats/quarterly';
-import { statsReport } from '../../../../shared/stats/report';
-import { useDeskState } from '../../app/desk-state';
-import { useDeskServices } from '../../app/services';
+} from '@shared/stats/period';
+import { statsQuarterly, type QuarterlyFigures } from '@shared/stats/quarterly';
+import { statsReport } from '@shared/stats/report';
+import { useDeskState } from '../../desk/desk-state';
+import { useDeskServices } from '../../desk/services';
 import { statsCasesOfRange } from '../../db/repos/stats';
 
 /** The months of the trend chart: this one and the five before it. */

@@ -11,12 +11,12 @@ import {
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StaffEntity } from '../../../../shared/entities';
+import type { StaffEntity } from '@shared/model/entities';
 import { operatorSwitch, staffActive } from '../../db/repos/staff';
-import { useDeskSession } from '../../app/desk-session';
-import { useDeskState } from '../../app/desk-state';
-import { useDeskServices } from '../../app/services';
-import { useErrorMessage } from '../../app/useErrorMessage';
+import { useDeskSession } from '../../desk/desk-session';
+import { useDeskState } from '../../desk/desk-state';
+import { useDeskServices } from '../../desk/services';
+import { useErrorMessage } from '../../desk/useErrorMessage';
 
 /**
  * The operator at the keyboard, in the app bar: a button with their name that opens the list of

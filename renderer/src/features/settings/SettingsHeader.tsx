@@ -2,7 +2,7 @@ import { Alert, Box, Link, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
-import { useDeskState } from '../../app/desk-state';
+import { useDeskState } from '../../desk/desk-state';
 import { useCanEditSettings } from './useCanEditSettings';
 
 export interface SettingsHeaderProps {

@@ -1,6 +1,6 @@
 import { TextField } from '@mui/material';
-import type { UnitId } from '../../../../shared/brand';
-import type { UnitTreeRow } from '../../../../shared/units';
+import type { UnitId } from '@shared/kernel/brand';
+import type { UnitTreeRow } from '@shared/organisation/units';
 
 export interface UnitTreeSelectProps {
   readonly label: string;

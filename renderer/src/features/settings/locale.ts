@@ -1,4 +1,4 @@
-import { featureLocale } from '../../app/locales/feature-locale';
+import { featureLocale } from '../../vocabulary/locale-kit';
 
 /** The words of the settings screens (units, staff, call aids, the operator), under `settings`. */
 export const settingsLocale = featureLocale(

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChangeRefusedError } from '../../db/repos/refused';
-import { useErrorMessage } from '../../app/useErrorMessage';
+import { useErrorMessage } from '../../desk/useErrorMessage';
 
 /** A refusal of the rules: a field's (shown in the form) or the whole record's (shown here). */
 type ActiveRefusal = { readonly code: string } | { readonly field: string; readonly code: string };

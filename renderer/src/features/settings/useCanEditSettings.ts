@@ -1,5 +1,5 @@
-import { staffIsAdmin } from '../../../../shared/staff';
-import { useDeskState } from '../../app/desk-state';
+import { staffIsAdmin } from '@shared/organisation/staff';
+import { useDeskState } from '../../desk/desk-state';
 
 /** Whether the operator at the keyboard may change settings, units and staff. */
 export function useCanEditSettings(): boolean {

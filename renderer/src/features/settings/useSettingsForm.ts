@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChangeRefusedError } from '../../db/repos/refused';
-import { useErrorMessage } from '../../app/useErrorMessage';
+import { useErrorMessage } from '../../desk/useErrorMessage';
 import type { FormDialogProps } from '../../ui/FormDialog';
 import { useSubmit } from '../../ui/useSubmit';
 

@@ -6,13 +6,13 @@ import {
   type DeskSetupDraft,
   type DeskSetupError,
   type DeskSetupField,
-} from '../../../../shared/desk-setup';
-import { PRESET_IDS, presetFor } from '../../../../shared/presets';
-import { rulesLabel } from '../../../../shared/rules-query';
-import type { Locale, PresetId } from '../../../../shared/rules';
+} from '@shared/rules/desk-setup';
+import { PRESET_IDS, presetFor } from '@shared/rules/presets';
+import { rulesLabel } from '@shared/rules/rules-query';
+import type { Locale, PresetId } from '@shared/rules/rules';
 import { deskSetUp } from '../../db/repos/settings';
-import { useDeskServices } from '../../app/services';
-import { useErrorMessage } from '../../app/useErrorMessage';
+import { useDeskServices } from '../../desk/services';
+import { useErrorMessage } from '../../desk/useErrorMessage';
 import { useSubmit } from '../../ui/useSubmit';
 
 export interface SetupPageProps {

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useErrorMessage } from '../../../app/useErrorMessage';
+import { useErrorMessage } from '../../../desk/useErrorMessage';
 import { FormDialog } from '../../../ui/FormDialog';
 import { useSubmit } from '../../../ui/useSubmit';
 

@@ -1,12 +1,12 @@
 import { Box, Button, Paper, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseEntity, CaseEventEntity } from '../../../../../shared/entities';
-import type { LevelSuggestion } from '../../../../../shared/rules-query';
-import { caseLevelSuggestion } from '../../../../../shared/workflow/commands/escalation';
-import { caseAllowedEvents } from '../../../../../shared/workflow/reducer';
-import { useDeskState } from '../../../app/desk-state';
-import { useDeskServices } from '../../../app/services';
+import type { CaseEntity, CaseEventEntity } from '@shared/model/entities';
+import type { LevelSuggestion } from '@shared/rules/rules-query';
+import { caseLevelSuggestion } from '@shared/workflow/commands/escalation';
+import { caseAllowedEvents } from '@shared/workflow/reducer';
+import { useDeskState } from '../../../desk/desk-state';
+import { useDeskServices } from '../../../desk/services';
 import type { CaseStepGroup } from './case-step';
 import { caseStepsOffered, type CaseStep } from './case-steps';
 import { escalateStep } from './escalate';

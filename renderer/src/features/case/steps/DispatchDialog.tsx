@@ -8,20 +8,20 @@ import {
 } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { instantToLocalDateTime } from '../../../../../shared/time';
-import { unitNameKey } from '../../../../../shared/units';
+import { instantToLocalDateTime } from '@shared/kernel/time';
+import { unitNameKey } from '@shared/organisation/units';
 import {
   dispatchCheck,
   dispatchPayload,
   dispatchProposedDeadline,
   type DispatchField,
   type DispatchInput,
-} from '../../../../../shared/workflow/commands/dispatch';
+} from '@shared/workflow/commands/dispatch';
 import { unitAdd, unitList } from '../../../db/repos/units';
-import { useDeskSession } from '../../../app/desk-session';
-import { useDeskState } from '../../../app/desk-state';
-import { useDeskServices } from '../../../app/services';
-import { formatDateTime } from '../../../app/format';
+import { useDeskSession } from '../../../desk/desk-session';
+import { useDeskState } from '../../../desk/desk-state';
+import { useDeskServices } from '../../../desk/services';
+import { formatDateTime } from '../../../vocabulary/format';
 import { DeadlineText } from '../../../ui/DeadlineText';
 import { ActionDialog } from './ActionDialog';
 import { isRedispatch, type CaseStepDialogProps } from './case-step';

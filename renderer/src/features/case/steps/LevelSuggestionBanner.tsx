@@ -1,7 +1,7 @@
 import { Alert, AlertTitle, Button } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import type { LevelSuggestion } from '../../../../../shared/rules-query';
-import { useDeskState } from '../../../app/desk-state';
+import type { LevelSuggestion } from '@shared/rules/rules-query';
+import { useDeskState } from '../../../desk/desk-state';
 import { levelSuggestionLabel, levelSuggestionReasons } from './level-suggestion';
 
 export interface LevelSuggestionBannerProps {

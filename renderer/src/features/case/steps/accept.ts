@@ -1,4 +1,4 @@
-import { acceptCommand } from '../../../../../shared/workflow/commands/handling';
+import { acceptCommand } from '@shared/workflow/commands/handling';
 import { textStep } from './text-step';
 
 /** Accepted (接单) by the unit: who handles it. */

@@ -5,10 +5,10 @@
  * dialog host read only that list.
  */
 import type { ComponentType } from 'react';
-import type { CaseEntity, CaseEventEntity } from '../../../../../shared/entities';
-import type { DeskRules } from '../../../../../shared/rules';
-import type { LevelSuggestion } from '../../../../../shared/rules-query';
-import type { CaseEventType } from '../../../../../shared/workflow/events';
+import type { CaseEntity, CaseEventEntity } from '@shared/model/entities';
+import type { DeskRules } from '@shared/rules/rules';
+import type { LevelSuggestion } from '@shared/rules/rules-query';
+import type { CaseEventType } from '@shared/workflow/events';
 import type { caseActionsLocale } from '../locale';
 
 type CaseActionsWords = (typeof caseActionsLocale)['zh'];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseEntity, CaseStatus } from '../../../../../shared/entities';
-import { presetFor } from '../../../../../shared/presets';
-import { caseAt } from '../../../../../shared/workflow/test-builders';
+import type { CaseEntity, CaseStatus } from '@shared/model/entities';
+import { presetFor } from '@shared/rules/presets';
+import { caseAt } from '@shared/workflow/test-builders';
 import { isRedispatch } from './case-step';
 import { caseStepsOffered } from './case-steps';
 

@@ -7,9 +7,9 @@
  * Adding a step: one module here (id, group, events, isOffered, Dialog), its words under
  * `caseActions` in the locales, and its event in the reducer's tables (shared/workflow).
  */
-import type { CaseEntity } from '../../../../../shared/entities';
-import type { DeskRules } from '../../../../../shared/rules';
-import { caseAllowedEvents } from '../../../../../shared/workflow/reducer';
+import type { CaseEntity } from '@shared/model/entities';
+import type { DeskRules } from '@shared/rules/rules';
+import { caseAllowedEvents } from '@shared/workflow/reducer';
 import { acceptStep } from './accept';
 import { closeStep } from './close';
 import { consultStep } from './consult';

@@ -5,8 +5,8 @@ import {
   consultCommand,
   type ConsultField,
   type ConsultInput,
-} from '../../../../../shared/workflow/commands/escalation';
-import type { ConsultationOutcome } from '../../../../../shared/workflow/events';
+} from '@shared/workflow/commands/escalation';
+import type { ConsultationOutcome } from '@shared/workflow/events';
 import { ActionDialog } from './ActionDialog';
 import { caseStepDefine, type CaseStepDialogProps } from './case-step';
 import { SelectField } from './SelectField';

@@ -1,13 +1,13 @@
 import { TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { rulesLabel } from '../../../../../shared/rules-query';
+import { rulesLabel } from '@shared/rules/rules-query';
 import {
   convertCommand,
   convertTargets,
   type ConvertField,
   type ConvertInput,
-} from '../../../../../shared/workflow/commands/closing';
-import { useDeskState } from '../../../app/desk-state';
+} from '@shared/workflow/commands/closing';
+import { useDeskState } from '../../../desk/desk-state';
 import { ActionDialog } from './ActionDialog';
 import { caseStepDefine, type CaseStepDialogProps } from './case-step';
 import { SelectField } from './SelectField';

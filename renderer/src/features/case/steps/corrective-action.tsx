@@ -4,7 +4,7 @@ import {
   correctiveActionCommand,
   type CorrectiveActionField,
   type CorrectiveActionInput,
-} from '../../../../../shared/workflow/commands/closing';
+} from '@shared/workflow/commands/closing';
 import { ActionDialog } from './ActionDialog';
 import { caseStepDefine, type CaseStepDialogProps } from './case-step';
 import { useActionForm } from './useActionForm';

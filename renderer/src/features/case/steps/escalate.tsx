@@ -1,11 +1,8 @@
 import { TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { deadlineCompute } from '../../../../../shared/calendar/deadline';
-import {
-  escalateCommand,
-  type EscalateField,
-} from '../../../../../shared/workflow/commands/escalation';
-import { useDeskState } from '../../../app/desk-state';
+import { deadlineCompute } from '@shared/calendar/deadline';
+import { escalateCommand, type EscalateField } from '@shared/workflow/commands/escalation';
+import { useDeskState } from '../../../desk/desk-state';
 import { DeadlineText } from '../../../ui/DeadlineText';
 import { ActionDialog } from './ActionDialog';
 import { caseStepDefine, type CaseStepDialogProps } from './case-step';

@@ -1,4 +1,4 @@
-import { exemptCommand } from '../../../../../shared/workflow/commands/handling';
+import { exemptCommand } from '@shared/workflow/commands/handling';
 import { textStep } from './text-step';
 
 /** Exempted from the deadline (不受时限限制), once, with the reason. */

@@ -12,9 +12,9 @@ import {
   extensionDecisionCommand,
   type ExtensionDecisionField,
   type ExtensionDecisionInput,
-} from '../../../../../shared/workflow/commands/extension';
-import { useDeskState } from '../../../app/desk-state';
-import { formatDateTime } from '../../../app/format';
+} from '@shared/workflow/commands/extension';
+import { useDeskState } from '../../../desk/desk-state';
+import { formatDateTime } from '../../../vocabulary/format';
 import { ActionDialog } from './ActionDialog';
 import { caseStepDefine, type CaseStepDialogProps } from './case-step';
 import { useActionForm } from './useActionForm';

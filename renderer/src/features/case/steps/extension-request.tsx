@@ -1,14 +1,14 @@
 import { TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { instantToLocalDateTime } from '../../../../../shared/time';
+import { instantToLocalDateTime } from '@shared/kernel/time';
 import {
   extensionLatest,
   extensionRequestCommand,
   type ExtensionRequestField,
   type ExtensionRequestInput,
-} from '../../../../../shared/workflow/commands/extension';
-import { useDeskState } from '../../../app/desk-state';
-import { formatDateTime } from '../../../app/format';
+} from '@shared/workflow/commands/extension';
+import { useDeskState } from '../../../desk/desk-state';
+import { formatDateTime } from '../../../vocabulary/format';
 import { DeadlineText } from '../../../ui/DeadlineText';
 import { ActionDialog } from './ActionDialog';
 import { caseStepDefine, type CaseStepDialogProps } from './case-step';

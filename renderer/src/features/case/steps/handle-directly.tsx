@@ -1,12 +1,12 @@
 import { Checkbox, FormControlLabel, FormHelperText, TextField, Box } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { rulesFollowUpRequired } from '../../../../../shared/rules-query';
+import { rulesFollowUpRequired } from '@shared/rules/rules-query';
 import {
   handleDirectlyCommand,
   type HandleDirectlyField,
   type HandleDirectlyInput,
-} from '../../../../../shared/workflow/commands/handling';
-import { useDeskState } from '../../../app/desk-state';
+} from '@shared/workflow/commands/handling';
+import { useDeskState } from '../../../desk/desk-state';
 import { ActionDialog } from './ActionDialog';
 import { caseStepDefine, type CaseStepDialogProps } from './case-step';
 import { useActionForm } from './useActionForm';

@@ -1,9 +1,6 @@
 import { TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import {
-  levelChangeCommand,
-  type LevelChangeField,
-} from '../../../../../shared/workflow/commands/escalation';
+import { levelChangeCommand, type LevelChangeField } from '@shared/workflow/commands/escalation';
 import { ActionDialog } from './ActionDialog';
 import { caseStepDefine, type CaseStepDialogProps } from './case-step';
 import { SelectField } from './SelectField';

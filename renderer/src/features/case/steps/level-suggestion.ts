@@ -1,8 +1,8 @@
 import type { TFunction } from 'i18next';
-import { missingCaseError } from '../../../../../shared/assert';
-import type { LevelCondition, Locale, DeskRules } from '../../../../../shared/rules';
-import { rulesLabel, rulesLevel, type LevelSuggestion } from '../../../../../shared/rules-query';
-import { formatYuan } from '../../../app/format';
+import { missingCaseError } from '@shared/kernel/assert';
+import type { LevelCondition, Locale, DeskRules } from '@shared/rules/rules';
+import { rulesLabel, rulesLevel, type LevelSuggestion } from '@shared/rules/rules-query';
+import { formatYuan } from '../../../vocabulary/format';
 
 /** One matched condition of a level rule, in words. */
 export function levelConditionText(condition: LevelCondition, t: TFunction): string {

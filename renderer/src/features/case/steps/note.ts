@@ -1,4 +1,4 @@
-import { noteCommand } from '../../../../../shared/workflow/commands/handling';
+import { noteCommand } from '@shared/workflow/commands/handling';
 import { textStep } from './text-step';
 
 /** A note (备注) beside the case's workflow. */

@@ -1,8 +1,8 @@
 import { Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import type { CaseEntity } from '../../../../../shared/entities';
-import { reopenCommand } from '../../../../../shared/workflow/commands/closing';
-import { deadlineOfRules } from '../../../../../shared/workflow/commands/deadlines';
+import type { CaseEntity } from '@shared/model/entities';
+import { reopenCommand } from '@shared/workflow/commands/closing';
+import { deadlineOfRules } from '@shared/workflow/commands/deadlines';
 import { DeadlineText } from '../../../ui/DeadlineText';
 import { textStep } from './text-step';
 import { useCaseStep } from './useCaseStep';

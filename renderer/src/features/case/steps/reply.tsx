@@ -1,11 +1,7 @@
 import { TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { followUpDueAtOf } from '../../../../../shared/workflow/commands/deadlines';
-import {
-  replyCommand,
-  type ReplyField,
-  type ReplyInput,
-} from '../../../../../shared/workflow/commands/handling';
+import { followUpDueAtOf } from '@shared/workflow/commands/deadlines';
+import { replyCommand, type ReplyField, type ReplyInput } from '@shared/workflow/commands/handling';
 import { DeadlineText } from '../../../ui/DeadlineText';
 import { ActionDialog } from './ActionDialog';
 import { caseStepDefine, type CaseStepDialogProps } from './case-step';

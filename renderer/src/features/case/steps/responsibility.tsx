@@ -10,14 +10,14 @@ import {
 } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { unitNameKey } from '../../../../../shared/units';
+import { unitNameKey } from '@shared/organisation/units';
 import {
   responsibilityCommand,
   type ResponsibilityField,
   type ResponsibilityInput,
-} from '../../../../../shared/workflow/commands/closing';
+} from '@shared/workflow/commands/closing';
 import { unitsActive } from '../../../db/repos/units';
-import { useDeskServices } from '../../../app/services';
+import { useDeskServices } from '../../../desk/services';
 import { ActionDialog } from './ActionDialog';
 import { caseStepDefine, type CaseStepDialogProps } from './case-step';
 import { useActionForm } from './useActionForm';

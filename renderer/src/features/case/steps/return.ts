@@ -1,4 +1,4 @@
-import { returnCommand } from '../../../../../shared/workflow/commands/handling';
+import { returnCommand } from '@shared/workflow/commands/handling';
 import { textStep } from './text-step';
 
 /** Returned (退回) by the unit, with the reason. */

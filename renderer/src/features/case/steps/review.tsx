@@ -4,7 +4,7 @@ import {
   reviewCommand,
   type ReviewField,
   type ReviewInput,
-} from '../../../../../shared/workflow/commands/escalation';
+} from '@shared/workflow/commands/escalation';
 import { ActionDialog } from './ActionDialog';
 import { caseStepDefine, type CaseStepDialogProps } from './case-step';
 import { useActionForm } from './useActionForm';

@@ -1,4 +1,4 @@
-import { noteCommand } from '../../../../../shared/workflow/commands/handling';
+import { noteCommand } from '@shared/workflow/commands/handling';
 import { textStep } from './text-step';
 
 /** Supervised (督办): a note of the supervision. */

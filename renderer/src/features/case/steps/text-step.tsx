@@ -6,12 +6,9 @@
 import { TextField } from '@mui/material';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseEntity } from '../../../../../shared/entities';
-import type {
-  CommandContext,
-  CommandResult,
-} from '../../../../../shared/workflow/commands/command';
-import type { CasePayloadOf } from '../../../../../shared/workflow/events';
+import type { CaseEntity } from '@shared/model/entities';
+import type { CommandContext, CommandResult } from '@shared/workflow/commands/command';
+import type { CasePayloadOf } from '@shared/workflow/events';
 import type { CaseAppendableType } from '../../../db/repos/cases';
 import { ActionDialog } from './ActionDialog';
 import {

@@ -1,4 +1,4 @@
-import { noteCommand } from '../../../../../shared/workflow/commands/handling';
+import { noteCommand } from '@shared/workflow/commands/handling';
 import { textStep } from './text-step';
 
 /** Urged (催办): a note that the unit was pressed. */

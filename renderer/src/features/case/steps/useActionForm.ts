@@ -4,7 +4,7 @@ import type {
   CommandError,
   CommandErrorCode,
   CommandResult,
-} from '../../../../../shared/workflow/commands/command';
+} from '@shared/workflow/commands/command';
 
 /** A code of the command's union, or one the dialog finds itself (a unit that was deactivated). */
 export type ActionErrorCode = CommandErrorCode | 'unitInactive';

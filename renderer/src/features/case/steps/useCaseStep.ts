@@ -1,11 +1,11 @@
 import { useCallback } from 'react';
-import type { CaseId, IsoInstant } from '../../../../../shared/brand';
-import type { CaseEntity } from '../../../../../shared/entities';
-import type { CommandContext } from '../../../../../shared/workflow/commands/command';
-import type { CasePayloadOf } from '../../../../../shared/workflow/events';
+import type { CaseId, IsoInstant } from '@shared/kernel/brand';
+import type { CaseEntity } from '@shared/model/entities';
+import type { CommandContext } from '@shared/workflow/commands/command';
+import type { CasePayloadOf } from '@shared/workflow/events';
 import { caseAppendEvent, type CaseAppendableType } from '../../../db/repos/cases';
-import { useDeskSession } from '../../../app/desk-session';
-import { useDeskState } from '../../../app/desk-state';
+import { useDeskSession } from '../../../desk/desk-session';
+import { useDeskState } from '../../../desk/desk-state';
 
 export interface CaseStep {
   /** The rules, calendar and the instant of a step about to be taken (read once per submit). */

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { rulesLabel } from '../../../../../shared/rules-query';
-import { useDeskState } from '../../../app/desk-state';
+import { rulesLabel } from '@shared/rules/rules-query';
+import { useDeskState } from '../../../desk/desk-state';
 import type { CaseStepDialogProps } from './case-step';
 import { levelSuggestionReasons } from './level-suggestion';
 import { useActionForm } from './useActionForm';

@@ -1,7 +1,7 @@
 import { Stack, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import type { LocalizedText } from '../../../../../shared/rules';
-import type { AidsError } from '../../../../../shared/hotline-aids';
+import type { LocalizedText } from '@shared/rules/rules';
+import type { AidsError } from '@shared/intake/hotline-aids';
 
 export interface LocalizedTextFieldsProps {
   /** What the text is ("开场白"); the fields are labelled "开场白（中文）" and "开场白（英文）". */

@@ -1,7 +1,7 @@
 import { Box, Button, Stack, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { aidsReferralsCheck } from '../../../../../shared/hotline-aids';
-import type { ReferralEntry } from '../../../../../shared/rules';
+import { aidsReferralsCheck } from '@shared/intake/hotline-aids';
+import type { ReferralEntry } from '@shared/rules/rules';
 import { useCanEditSettings } from '../useCanEditSettings';
 import { AidsRemoveButton } from './AidsRemoveButton';
 import { AidsSection } from './AidsSection';

@@ -1,7 +1,7 @@
 import { Box, Button, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { aidsScriptsCheck } from '../../../../../shared/hotline-aids';
-import type { CallScripts } from '../../../../../shared/rules';
+import { aidsScriptsCheck } from '@shared/intake/hotline-aids';
+import type { CallScripts } from '@shared/rules/rules';
 import { useCanEditSettings } from '../useCanEditSettings';
 import { AidsRemoveButton } from './AidsRemoveButton';
 import { AidsSection } from './AidsSection';

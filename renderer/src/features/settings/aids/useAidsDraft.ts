@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AidsError } from '../../../../../shared/hotline-aids';
-import type { DeskRules } from '../../../../../shared/rules';
+import type { AidsError } from '@shared/intake/hotline-aids';
+import type { DeskRules } from '@shared/rules/rules';
 import { rulesAidsChange, type AidsChange } from '../../../db/repos/hotline-aids';
 import { ChangeRefusedError } from '../../../db/repos/refused';
-import { useDeskState } from '../../../app/desk-state';
-import { useDeskSession } from '../../../app/desk-session';
-import { useErrorMessage } from '../../../app/useErrorMessage';
+import { useDeskState } from '../../../desk/desk-state';
+import { useDeskSession } from '../../../desk/desk-session';
+import { useErrorMessage } from '../../../desk/useErrorMessage';
 import { useSubmit } from '../../../ui/useSubmit';
 
 /** What a save of the call aids came to, shown beside the save button. */

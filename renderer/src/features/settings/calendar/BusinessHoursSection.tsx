@@ -1,8 +1,8 @@
 import { Alert, Box, Button, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BusinessPeriod } from '../../../../../shared/entities';
-import { useDeskState } from '../../../app/desk-state';
+import type { BusinessPeriod } from '@shared/model/entities';
+import { useDeskState } from '../../../desk/desk-state';
 import { businessHoursProblems } from './calendar-form';
 import { SaveStatus } from '../SaveStatus';
 import { useCalendarSave } from './use-calendar-save';

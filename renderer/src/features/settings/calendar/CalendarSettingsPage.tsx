@@ -1,6 +1,6 @@
 import { Box, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { useDeskState } from '../../../app/desk-state';
+import { useDeskState } from '../../../desk/desk-state';
 import { SettingsHeader } from '../SettingsHeader';
 import { useCanEditSettings } from '../useCanEditSettings';
 import { BusinessHoursSection } from './BusinessHoursSection';

@@ -11,7 +11,7 @@ import {
 } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDeskState } from '../../../app/desk-state';
+import { useDeskState } from '../../../desk/desk-state';
 import {
   OFFICIAL_YEARS,
   extraYearsWith,

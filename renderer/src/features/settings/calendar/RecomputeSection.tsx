@@ -3,13 +3,13 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
-import type { CaseDeadline, CaseEntity } from '../../../../../shared/entities';
+import type { CaseDeadline, CaseEntity } from '@shared/model/entities';
 import { deadlinesRecompute, deadlinesRecomputePreview } from '../../../db/repos/deadlines';
-import { useDeskSession } from '../../../app/desk-session';
-import { useDeskState } from '../../../app/desk-state';
-import { useDeskServices } from '../../../app/services';
-import { useErrorMessage } from '../../../app/useErrorMessage';
-import { formatDateTime } from '../../../app/format';
+import { useDeskSession } from '../../../desk/desk-session';
+import { useDeskState } from '../../../desk/desk-state';
+import { useDeskServices } from '../../../desk/services';
+import { useErrorMessage } from '../../../desk/useErrorMessage';
+import { formatDateTime } from '../../../vocabulary/format';
 import { useSubmit } from '../../../ui/useSubmit';
 
 /**

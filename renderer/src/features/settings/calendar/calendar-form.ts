@@ -2,15 +2,15 @@
  * The calendar settings forms as typed: dates listed one by one or as ranges, a year, business
  * periods. Turns them into settings values, with error codes the screen translates.
  */
-import type { IsoDate } from '../../../../../shared/brand';
-import { isIsoDate, isoDateAddDays } from '../../../../../shared/calendar/iso-date';
+import type { IsoDate } from '@shared/kernel/brand';
+import { isIsoDate, isoDateAddDays } from '@shared/calendar/iso-date';
 import {
   calendarCreate,
   calendarOverrideProblems,
   calendarYearsWithData,
   type CalendarOverrideProblem,
-} from '../../../../../shared/calendar/working-calendar';
-import type { BusinessPeriod, CalendarYearOverride } from '../../../../../shared/entities';
+} from '@shared/calendar/working-calendar';
+import type { BusinessPeriod, CalendarYearOverride } from '@shared/model/entities';
 
 /** The longest range one line may name: a festival is at most a few weeks. */
 const MAX_RANGE_DAYS = 60;

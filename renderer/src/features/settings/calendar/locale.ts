@@ -1,4 +1,4 @@
-import { featureLocale } from '../../../app/locales/feature-locale';
+import { featureLocale } from '../../../vocabulary/locale-kit';
 
 /** The words of the working-calendar settings, mounted under `calendarSettings`. */
 export const calendarSettingsLocale = featureLocale(

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CalendarSettings } from '../../../../../shared/entities';
+import type { CalendarSettings } from '@shared/model/entities';
 import { settingsChange } from '../../../db/repos/settings';
-import { useDeskSession } from '../../../app/desk-session';
-import { useErrorMessage } from '../../../app/useErrorMessage';
+import { useDeskSession } from '../../../desk/desk-session';
+import { useErrorMessage } from '../../../desk/useErrorMessage';
 import type { SaveOutcome } from '../SaveStatus';
 
 export interface CalendarSave {

@@ -15,11 +15,11 @@ import {
   type StaffEntity,
   type StaffRole,
   type UnitEntity,
-} from '../../../../../shared/entities';
-import { staffCheck, type StaffDraft } from '../../../../../shared/staff';
-import { unitTreeRows } from '../../../../../shared/units';
+} from '@shared/model/entities';
+import { staffCheck, type StaffDraft } from '@shared/organisation/staff';
+import { unitTreeRows } from '@shared/organisation/units';
 import { staffAdd, staffUpdate } from '../../../db/repos/staff';
-import { useDeskSession } from '../../../app/desk-session';
+import { useDeskSession } from '../../../desk/desk-session';
 import { UnitTreeSelect } from '../UnitTreeSelect';
 import { useSettingsForm } from '../useSettingsForm';
 import { FormDialog } from '../../../ui/FormDialog';

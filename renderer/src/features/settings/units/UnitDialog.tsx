@@ -1,17 +1,17 @@
 import { TextField } from '@mui/material';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UnitId } from '../../../../../shared/brand';
-import type { UnitEntity } from '../../../../../shared/entities';
+import type { UnitId } from '@shared/kernel/brand';
+import type { UnitEntity } from '@shared/model/entities';
 import {
   unitCheck,
   unitDescendantIds,
   unitTreeRows,
   type UnitDraft,
   type UnitField,
-} from '../../../../../shared/units';
+} from '@shared/organisation/units';
 import { unitAdd, unitUpdate } from '../../../db/repos/units';
-import { useDeskSession } from '../../../app/desk-session';
+import { useDeskSession } from '../../../desk/desk-session';
 import { UnitTreeSelect } from '../UnitTreeSelect';
 import { useSettingsForm } from '../useSettingsForm';
 import { FormDialog } from '../../../ui/FormDialog';

@@ -2,11 +2,11 @@ import { Box, Button, Chip, TableCell, TableRow, Typography } from '@mui/materia
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UnitEntity } from '../../../../../shared/entities';
-import { unitTreeRows } from '../../../../../shared/units';
+import type { UnitEntity } from '@shared/model/entities';
+import { unitTreeRows } from '@shared/organisation/units';
 import { unitList, unitUpdate } from '../../../db/repos/units';
-import { useDeskSession } from '../../../app/desk-session';
-import { useDeskServices } from '../../../app/services';
+import { useDeskSession } from '../../../desk/desk-session';
+import { useDeskServices } from '../../../desk/services';
 import { SettingsHeader } from '../SettingsHeader';
 import { SettingsNotice } from '../SettingsNotice';
 import { SettingsRowActions } from '../SettingsRowActions';

@@ -1,0 +1,293 @@
+import i18next from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { IsoDate, IsoInstant } from '@shared/kernel/brand';
+import type { CaseEntity, CaseEventEntity } from '@shared/model/entities';
+import { presetFor } from '@shared/rules/presets';
+import { PRINT_SETTINGS_DEFAULT } from '@shared/paper/settings';
+import type { Locale } from '@shared/rules/rules';
+import type { CaseEventType } from '@shared/workflow/events';
+import { caseFold } from '@shared/workflow/reducer';
+import { SAMPLE_PAYLOADS, caseStory } from '@shared/workflow/test-builders';
+import { statsLabelsOf } from '@shared/stats/combine';
+import { periodOfMonth } from '@shared/stats/period';
+import { statsReport } from '@shared/stats/report';
+import { FIXTURE_AS_OF, FIXTURE_CTX, statsFixture } from '@shared/stats/test-fixture';
+import { vocabularyLocale } from '../../vocabulary/words';
+import { printFormsLocale } from '../locale';
+import type { PrintDocument } from '../model';
+import type { FormContext } from './common';
+import { dispatchDocument } from './dispatch';
+import { eventDetailText } from './event-text';
+import { followUpSheetDocument } from './follow-up-sheet';
+import { handlingRecordDocument } from './handling-record';
+import { handlingNoticeDocument, handoverDocument } from './hospital';
+import { monthlyReportDocument } from './monthly-report';
+import { registerDocument } from './register';
+import { reviewRecordDocument } from './review-record';
+
+const i18n = i18next.createInstance();
+beforeAll(async () => {
+  await i18n.init({
+    lng: 'zh-CN',
+    // Only the words paper uses: the vocabulary and the forms' own (no UI words).
+    resources: {
+      'zh-CN': { translation: { ...vocabularyLocale.zh, printForms: printFormsLocale.zh } },
+      en: { translation: { ...vocabularyLocale.en, printForms: printFormsLocale.en } },
+    },
+    interpolation: { escapeValue: false },
+  });
+});
+
+function context(overrides: Partial<FormContext> = {}, locale: Locale = 'zh-CN'): FormContext {
+  const t = i18n.getFixedT(locale);
+  return {
+    t: (key, options) => t(key, options ?? {}),
+    locale,
+    rules: presetFor('property'),
+    timeZone: 'Asia/Shanghai',
+    settings: PRINT_SETTINGS_DEFAULT,
+    organisation: '阳光花园物业服务中心',
+    printedAt: '2026-10-30T02:00:00.000Z' as IsoInstant,
+    canRead: () => true,
+    ...overrides,
+  };
+}
+
+/** A case that went through intake, dispatch, reply, follow-up and closing. */
+function closedCase(): { item: CaseEntity; events: CaseEventEntity[] } {
+  const story = caseStory();
+  const events: CaseEventEntity[] = [
+    story.event('case/received', { categoryId: 'lift' }),
+    story.event('case/dispatched', { instructions: '今日内到场' }),
+    story.event('case/accepted'),
+    story.event('case/replied'),
+    story.event('case/followedUp'),
+    story.event('case/responsibilityDetermined'),
+    story.event('case/correctiveAction'),
+    story.event('case/closed', { finalCauseId: 'equipmentFault' }),
+  ];
+  const item = caseFold(events);
+  if (!item) throw new Error('no case');
+  return { item, events };
+}
+
+/** Every text a document prints. */
+function textsOf(doc: PrintDocument): string[] {
+  return [
+    ...Object.values(doc.header),
+    doc.footerLeft,
+    doc.footerRight,
+    ...doc.sections.flatMap((section) => {
+      switch (section.type) {
+        case 'table':
+          return [
+            section.caption ?? '',
+            ...[...section.head, ...section.rows].flatMap((r) => r.cells.map((c) => c.text)),
+          ];
+        case 'note':
+          return [section.text];
+        case 'signatures':
+          return [section.dateText, ...section.lines.map((line) => line.label)];
+      }
+    }),
+  ];
+}
+
+/** i18next gives the key back when a word is missing: no printed text may look like one. */
+function expectNoMissingWords(doc: PrintDocument) {
+  const keys = textsOf(doc).filter((text) =>
+    /\b(printForms|event|status|flag)\.[a-zA-Z]/.test(text),
+  );
+  expect(keys).toEqual([]);
+}
+
+describe('the case forms', () => {
+  const builders = {
+    dispatch: dispatchDocument,
+    handover: handoverDocument,
+    handlingNotice: handlingNoticeDocument,
+    handlingRecord: handlingRecordDocument,
+    reviewRecord: reviewRecordDocument,
+  } as const;
+
+  it.each(Object.entries(builders))('%s prints every word, in both languages', (_form, build) => {
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const doc = build(context({}, locale), closedCase());
+      expectNoMissingWords(doc);
+      expect(doc.caseId).toBe(closedCase().item.id);
+      expect(doc.orientation).toBe('portrait');
+    }
+  });
+
+  it('puts the number and the print date on the dispatch sheet, and the unit’s reply', () => {
+    const doc = dispatchDocument(context(), closedCase());
+    expect(doc.header).toEqual({
+      organisation: '阳光花园物业服务中心',
+      title: '客户投诉/需求派工单',
+      left: '编号：2610-0001',
+      right: '打印日期：2026-10-30',
+    });
+    const texts = textsOf(doc);
+    expect(texts).toEqual(
+      expect.arrayContaining(['工程部', '李强', '今日内到场', '已更换电梯控制板，恢复运行']),
+    );
+    expect(texts).toEqual(expect.arrayContaining(['交办人签字：', '接单人签字：', '负责人签字：']));
+  });
+
+  it('lists the whole history on the handling record, one row per step', () => {
+    const { item, events } = closedCase();
+    const doc = handlingRecordDocument(context(), { item, events });
+    const history = doc.sections.find((s) => s.type === 'table' && s.key === 'history');
+    expect(history?.type === 'table' && history.rows.map((r) => r.cells[2]?.text)).toEqual([
+      '受理登记',
+      '交办',
+      '接单',
+      '办结回复',
+      '回访',
+      '定责',
+      '纠正预防措施',
+      '结案',
+    ]);
+  });
+
+  it('leaves out the signature lines the desk turned off', () => {
+    const settings = {
+      ...PRINT_SETTINGS_DEFAULT,
+      signatures: { ...PRINT_SETTINGS_DEFAULT.signatures, unitHead: false },
+    };
+    const texts = textsOf(dispatchDocument(context({ settings }), closedCase()));
+    expect(texts).toContain('交办人签字：');
+    expect(texts).not.toContain('负责人签字：');
+    const none = {
+      ...PRINT_SETTINGS_DEFAULT,
+      signatures: {
+        ...PRINT_SETTINGS_DEFAULT.signatures,
+        dispatcher: false,
+        recipient: false,
+        unitHead: false,
+      },
+    };
+    const doc = dispatchDocument(context({ settings: none }), closedCase());
+    expect(doc.sections.some((s) => s.type === 'signatures')).toBe(false);
+  });
+
+  it('prints a blank review record to fill in at the meeting when no review is recorded', () => {
+    const doc = reviewRecordDocument(context(), closedCase());
+    const round = doc.sections.find((s) => s.key === 'round0');
+    expect(
+      round?.type === 'table' && round.rows.filter((r) => r.cells[1]?.role === 'blank').length,
+    ).toBe(7);
+  });
+});
+
+describe('eventDetailText', () => {
+  it.each(Object.keys(SAMPLE_PAYLOADS) as CaseEventType[])('words %s in both languages', (type) => {
+    const event = caseStory().event(type);
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const text = eventDetailText(context({}, locale), event);
+      expect(text).not.toMatch(/\b(printForms|event)\.[a-zA-Z]/);
+    }
+  });
+});
+
+describe('the register', () => {
+  const range = { from: '2026-10-01' as IsoDate, to: '2026-10-31' as IsoDate };
+
+  it('has the two header rows of the paper register and one row per case', () => {
+    const { item } = closedCase();
+    const doc = registerDocument(
+      context(),
+      [item, { ...item, id: 'b' as CaseEntity['id'] }],
+      range,
+    );
+    expect(doc.orientation).toBe('landscape');
+    const table = doc.sections[0];
+    expect(table?.type).toBe('table');
+    if (table?.type !== 'table') return;
+    expect(table.head).toHaveLength(2);
+    expect(table.columns).toHaveLength(21);
+    expect(table.rows.map((r) => r.cells[0]?.text)).toEqual(['1', '2']);
+    // Dates in the register's year print as month-day: the year is in the header.
+    expect(table.rows[0]?.cells[6]?.text).toBe('10-09');
+    expect(doc.header.left).toBe('受理日期：2026-10-01 至 2026-10-31\u3000共 2 件');
+    expectNoMissingWords(doc);
+  });
+
+  it('masks what a confidential case hides from an operator who may not read it', () => {
+    const { item } = closedCase();
+    const secret = { ...item, flags: ['confidential' as const] };
+    const doc = registerDocument(context({ canRead: () => false }), [secret], range);
+    const row = doc.sections[0]?.type === 'table' ? doc.sections[0].rows[0] : undefined;
+    const texts = row?.cells.map((c) => c.text) ?? [];
+    expect(texts).not.toContain(item.subject);
+    expect(texts).not.toContain(item.customer.address);
+    expect(texts).toContain('（保密）');
+    expect(texts).toContain('张*');
+  });
+
+  it('says so when nothing was registered in the range', () => {
+    const doc = registerDocument(context(), [], range);
+    const table = doc.sections[0];
+    expect(table?.type === 'table' && table.rows[0]?.cells[0]?.text).toBe(
+      '本期间没有登记的投诉或需求',
+    );
+  });
+});
+
+describe('the follow-up sheet', () => {
+  it('leaves the result columns blank and keeps the number to call', () => {
+    const { item } = closedCase();
+    const doc = followUpSheetDocument(context(), [item], '2026-10-30' as IsoDate);
+    const table = doc.sections[0];
+    if (table?.type !== 'table') throw new Error('no table');
+    const cells = table.rows[0]?.cells ?? [];
+    expect(cells[3]?.text).toBe('13812345678');
+    expect(cells.slice(-3).map((c) => c.role)).toEqual(['blank', 'blank', 'blank']);
+    expectNoMissingWords(doc);
+  });
+});
+
+describe('the monthly report', () => {
+  const rules = presetFor('property');
+  const figures = statsReport({
+    cases: statsFixture(rules),
+    range: periodOfMonth(2026, 11, rules.reportPeriodStartDay),
+    rules,
+    deadlineContext: FIXTURE_CTX,
+    asOf: FIXTURE_AS_OF,
+  });
+
+  it('prints the figures of shared/stats in the sections of the monthly workbook', () => {
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const doc = monthlyReportDocument(context({}, locale), {
+        figures,
+        labels: statsLabelsOf(rules),
+      });
+      expectNoMissingWords(doc);
+    }
+    const doc = monthlyReportDocument(context(), { figures, labels: statsLabelsOf(rules) });
+    expect(doc.header.title).toBe('客户投诉/需求信息月报表');
+    expect(doc.header.left).toBe('报告期：2026-10-25 至 2026-11-24');
+    expect(doc.sections.map((s) => (s.type === 'table' ? s.caption : s.type))).toEqual([
+      '一、受理情况',
+      '二、按类型和类别',
+      '三、按级别',
+      '四、处理时效',
+      '五、回访与满意度',
+      '六、按最终原因',
+      '七、按承办单位',
+      '八、重大及超期事项',
+      'signatures',
+    ]);
+    const intake = doc.sections[0];
+    expect(intake?.type === 'table' && intake.rows[0]?.cells.map((c) => c.text)).toEqual([
+      '受理事项（按事项计）',
+      String(figures.matters),
+      '',
+    ]);
+    const notable = doc.sections[7];
+    expect(notable?.type === 'table' && notable.rows.length).toBe(
+      Math.max(1, figures.notable.length),
+    );
+  });
+});

@@ -1,0 +1,152 @@
+/**
+ * The register (登记表, DOMAIN.md section 6): the cases received in a date range, landscape,
+ * with the two-level header of S001-A annex 4 repeated on every page.
+ */
+import type { IsoDate } from '@shared/kernel/brand';
+import type { CaseEntity, CaseStatus } from '@shared/model/entities';
+import { printFormOrientation } from '@shared/paper/forms';
+import { registerPrintRows } from '@shared/paper/register-cells';
+import { REGISTER_COLUMNS, registerHeader, type RegisterColumnId } from '@shared/register/columns';
+import type { PrintCell, PrintDocument, PrintRow } from '../model';
+import { documentFrame, head, row, signatures, value, type FormContext } from './common';
+
+/**
+ * Relative widths on paper, keyed by column so that a new column does not compile until its
+ * width is chosen. Dates print as 月-日 (the year is in the header), so they are narrow.
+ */
+const PRINT_WIDTHS: { readonly [K in RegisterColumnId]: number } = {
+  index: 8,
+  customerName: 13,
+  room: 17,
+  phone: 20,
+  subject: 30,
+  receiver: 10,
+  receivedDate: 10,
+  receivedTime: 10,
+  kind: 9,
+  complaintCategory: 17,
+  requestCategory: 12,
+  handling: 20,
+  handler: 14,
+  acceptedDate: 10,
+  acceptedTime: 10,
+  repliedDate: 10,
+  repliedTime: 10,
+  followUpBy: 10,
+  followUpDate: 10,
+  followUpTime: 10,
+  satisfaction: 10,
+};
+
+const CENTRED = new Set<RegisterColumnId>([
+  'index',
+  'receivedDate',
+  'receivedTime',
+  'kind',
+  'acceptedDate',
+  'acceptedTime',
+  'repliedDate',
+  'repliedTime',
+  'followUpDate',
+  'followUpTime',
+  'satisfaction',
+]);
+
+/** What a confidential case shows only to those who may read it (as on the register screen). */
+const MASKED = new Set<RegisterColumnId>([
+  'room',
+  'subject',
+  'complaintCategory',
+  'requestCategory',
+  'handler',
+]);
+
+export interface RegisterRange {
+  readonly from: IsoDate;
+  readonly to: IsoDate;
+}
+
+/** `10-09` for a date in the register's year, the whole date otherwise. */
+function shortDate(text: string, year: string): string {
+  return text.startsWith(`${year}-`) ? text.slice(5) : text;
+}
+
+export function registerDocument(
+  ctx: FormContext,
+  cases: readonly CaseEntity[],
+  range: RegisterRange,
+): PrintDocument {
+  const t = ctx.t;
+  const columns = REGISTER_COLUMNS;
+  const header = registerHeader(ctx.rules, ctx.locale, columns);
+  const headRow = (level: 0 | 1): PrintRow =>
+    row(
+      `head${level}`,
+      ...header
+        .filter((cell) => cell.row === level)
+        .map((cell) =>
+          // 「处理情况(单据联号)」 breaks before its bracket rather than inside it.
+          head(cell.text.replace(/(.)([（(])/, '$1\n$2'), {
+            colSpan: cell.lastColumn - cell.firstColumn + 1,
+            rowSpan: cell.spansBothRows ? 2 : undefined,
+          }),
+        ),
+    );
+
+  const year = range.from.slice(0, 4);
+  const texts = registerPrintRows(cases, {
+    rules: ctx.rules,
+    locale: ctx.locale,
+    maskPhones: ctx.settings.maskPhones,
+    statusLabel: (status: CaseStatus) => t(`status.${status}`),
+    timeZone: ctx.timeZone,
+  });
+  const rows: PrintRow[] = texts.map((cells, i) => {
+    const item = cases[i];
+    const masked = item !== undefined && !ctx.canRead(item);
+    return row(
+      item?.id ?? String(i),
+      ...cells.map((text, j): PrintCell => {
+        const column = columns[j];
+        const shown =
+          masked && column && MASKED.has(column.id)
+            ? t('printForms.masked')
+            : column?.kind === 'date'
+              ? shortDate(text, year)
+              : text;
+        return value(shown, column && CENTRED.has(column.id) ? { align: 'center' } : {});
+      }),
+    );
+  });
+  if (rows.length === 0) {
+    rows.push(
+      row(
+        'empty',
+        value(t('printForms.register.empty'), { colSpan: columns.length, align: 'center' }),
+      ),
+    );
+  }
+
+  const rangeText = t('printForms.register.range', { from: range.from, to: range.to });
+  return {
+    ...documentFrame(
+      ctx,
+      'register',
+      `register:${range.from}:${range.to}`,
+      `${rangeText}\u3000${t('printForms.count', { count: cases.length })}`,
+      rangeText,
+    ),
+    orientation: printFormOrientation('register', ctx.settings),
+    density: 'compact',
+    sections: [
+      {
+        type: 'table',
+        key: 'register',
+        columns: columns.map((column) => PRINT_WIDTHS[column.id]),
+        head: [headRow(0), headRow(1)],
+        rows,
+      },
+      ...signatures(ctx, 'register'),
+    ],
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * The register as printed: the shared column model (../register-columns.ts) turned into the
+ * text of each cell, with dates and times in the desk's zone.
+ */
+import type { IsoInstant } from '../kernel/brand';
+import type { CaseEntity } from '../model/entities';
+import {
+  REGISTER_COLUMNS,
+  registerRow,
+  type RegisterCellKind,
+  type RegisterCellValue,
+  type RegisterColumn,
+  type RegisterContext,
+} from '../register/columns';
+import { printDate, printTime } from './dates';
+
+/** The text a register cell prints: a local date or time, a number, or the text itself. */
+export function registerCellText(
+  value: RegisterCellValue,
+  kind: RegisterCellKind,
+  timeZone: string,
+): string {
+  if (value === undefined || value === '') return '';
+  switch (kind) {
+    case 'date':
+      return printDate(value as IsoInstant, timeZone);
+    case 'time':
+      return printTime(value as IsoInstant, timeZone);
+    case 'number':
+    case 'text':
+      return String(value);
+  }
+}
+
+/**
+ * The printed rows of the register: one per case, in the order given, numbered from 1 (序号).
+ */
+export function registerPrintRows(
+  cases: readonly CaseEntity[],
+  ctx: Omit<RegisterContext, 'index'> & { readonly timeZone: string },
+  columns: readonly RegisterColumn[] = REGISTER_COLUMNS,
+): string[][] {
+  return cases.map((c, i) =>
+    registerRow(c, { ...ctx, index: i + 1 }, columns).map((value, j) =>
+      registerCellText(value, columns[j]?.kind ?? 'text', ctx.timeZone),
+    ),
+  );
+}

@@ -1,0 +1,137 @@
+/**
+ * The desktop bridge: everything the renderer may ask of the machine it runs on. Electron
+ * implements it in the main process (over IPC, arguments validated); the browser build
+ * implements it with downloads and `window.print()` (renderer/src/platform/).
+ *
+ * Types only, so main, preload and renderer can all import it.
+ */
+import type { SheetCellValue, TableLayout } from '../export/table-sheet';
+
+export type BridgeRuntime = 'electron' | 'browser';
+
+export interface AppInfo {
+  readonly name: string;
+  readonly version: string;
+  readonly runtime: BridgeRuntime;
+  /** Operating system, when known (`win32`, `linux`, `darwin`; `web` in a browser). */
+  readonly platform: string;
+}
+
+export interface SaveFileRequest {
+  /** Suggested file name, e.g. `登记表-2026-11.xlsx`. */
+  readonly suggestedName: string;
+  readonly mimeType: string;
+  readonly data: Uint8Array;
+}
+
+/** Why a bridge request failed: codes only; the renderer words them for the clerk. */
+export const BRIDGE_FAILURE_REASONS = [
+  /** The request did not come from the desk's own page (another origin, or a subframe). */
+  'untrusted-sender',
+  /** The arguments failed validation: a bug in the renderer, or tampering. */
+  'invalid-request',
+  /** A print or PDF is already under way for this window; nothing is printed twice. */
+  'print-in-progress',
+  /** The page's fonts did not finish loading in time; printing now would substitute fonts. */
+  'fonts-not-ready',
+  /** The system print job failed (printer offline, invalid settings). */
+  'print-failed',
+  /** Chromium could not render the page to PDF. */
+  'pdf-failed',
+  /** The folder is read-only, access is denied, or the file is open in another program. */
+  'write-denied',
+  /** The disk (or quota) is full. */
+  'disk-full',
+  /** Any other error while writing the file. */
+  'write-failed',
+  /** A bug in the main process; the log has the details. */
+  'internal-error',
+] as const;
+
+export type BridgeFailureReason = (typeof BRIDGE_FAILURE_REASONS)[number];
+
+export interface BridgeFailure {
+  readonly status: 'failed';
+  readonly reason: BridgeFailureReason;
+}
+
+export type SaveFileResult =
+  | { readonly status: 'saved'; readonly path: string }
+  | { readonly status: 'cancelled' }
+  | BridgeFailure;
+
+export interface PageMargins {
+  /** Millimetres. */
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+  readonly left: number;
+}
+
+export interface PrintRequest {
+  readonly landscape: boolean;
+  readonly margins: PageMargins;
+  /** Shown in the system dialog and used as the default PDF name. */
+  readonly title: string;
+}
+
+export type PrintResult =
+  { readonly status: 'printed' } | { readonly status: 'cancelled' } | BridgeFailure;
+
+export type PdfResult =
+  | { readonly status: 'saved'; readonly path?: string }
+  | { readonly status: 'cancelled' }
+  | BridgeFailure;
+
+export interface DeskBridge {
+  appInfo(): Promise<AppInfo>;
+  /** Saves bytes where the clerk chooses (a save dialog, or a download in the browser). */
+  saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
+  /** Prints the current page through the system dialog. */
+  printPage(request: PrintRequest): Promise<PrintResult>;
+  /** Renders the current page to an A4 PDF and saves it where the clerk chooses. */
+  printToPdf(request: PrintRequest): Promise<PdfResult>;
+  /** Opens an http(s) or mailto address in the system browser. */
+  openExternal(url: string): Promise<void>;
+  /**
+   * A large register, streamed (Electron only; the browser build makes workbooks in a Web
+   * Worker): `exportBegin` starts a streaming workbook in a temporary file, `exportRows` appends
+   * pages of rows, `exportFinish` asks where to save and moves the file there, `exportCancel`
+   * drops it.
+   */
+  exportBegin(request: ExportBeginRequest): Promise<ExportBeginResult>;
+  exportRows(
+    token: string,
+    rows: readonly (readonly SheetCellValue[])[],
+  ): Promise<ExportRowsResult>;
+  /** `count`: the rows sent, for the total line (and a check that none was lost). */
+  exportFinish(token: string, count: number): Promise<SaveFileResult>;
+  exportCancel(token: string): Promise<void>;
+}
+
+export interface ExportBeginRequest {
+  readonly suggestedName: string;
+  /** The sheet's title, header, columns and styles (shared/export/table-sheet.ts). */
+  readonly layout: TableLayout;
+}
+
+export type ExportBeginResult =
+  { readonly status: 'started'; readonly token: string } | BridgeFailure;
+
+export type ExportRowsResult = { readonly status: 'written' } | BridgeFailure;
+
+/** IPC channel names, `area:verb[:noun]`, one per bridge method. */
+export const BRIDGE_CHANNELS = {
+  appInfo: 'app:get:info',
+  saveFile: 'file:save',
+  printPage: 'print:page',
+  printToPdf: 'print:pdf',
+  openExternal: 'shell:open:external',
+  exportBegin: 'export:begin',
+  exportRows: 'export:rows',
+  exportFinish: 'export:finish',
+  exportCancel: 'export:cancel',
+} as const satisfies Record<keyof DeskBridge, string>;
+
+/** The name under which the preload exposes the bridge on `window`. */
+export const BRIDGE_GLOBAL = 'deskBridge';
