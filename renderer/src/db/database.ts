@@ -39,6 +39,7 @@ import {
   type TALLIES_KEY,
 } from '@shared/register/tallies';
 import { SCHEMA_V1 } from './schema-v1';
+import { SCHEMA_V2 } from './schema-v2';
 import { talliesMiddleware } from './tallies-middleware';
 
 export const DESK_DATABASE_NAME = 'complaint-desk';
@@ -61,6 +62,7 @@ export class DeskDatabase extends Dexie {
   constructor(name: string = DESK_DATABASE_NAME) {
     super(name);
     this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2);
     this.use(talliesMiddleware());
     // A new database has no cases: its tallies are known. One written before tallies existed
     // gets the table without a row, and the first read counts it.
