@@ -18,6 +18,7 @@ import type {
 import type { CaseFlag, DeskRules, FollowUpMethod, Locale } from '../rules/rules';
 import type { CaseEvent } from '../workflow/events';
 import type { PrintSettings } from '../paper/settings';
+import type { SecurityPolicy } from '../access/credentials';
 
 export type CaseStatus =
   | 'registered'
@@ -250,6 +251,8 @@ export interface SettingsValues {
   readonly duplicateWindowDays: number;
   /** Print options; read through `printSettingsRestore`, which fills in the defaults. */
   readonly print: PrintSettings;
+  /** Sign-in policy: idle lock, password age, lock after failures (absent: the defaults). */
+  readonly security: SecurityPolicy;
 }
 
 export type SettingsKey = keyof SettingsValues;
@@ -277,7 +280,12 @@ export type AuditAction =
   | 'report.exported'
   | 'backup.made'
   | 'backup.restored'
-  | 'case.purged';
+  | 'case.purged'
+  | 'account.signedIn'
+  | 'account.signInRefused'
+  | 'account.locked'
+  | 'account.passwordChanged'
+  | 'account.passwordReset';
 
 export interface AuditEntity {
   readonly id: AuditId;

@@ -13,7 +13,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { settingsPut } from '../db/repos/settings';
-import { OperatorSwitcher } from '../features/settings/OperatorSwitcher';
+import { AccountMenu } from '../features/accounts/AccountMenu';
 import { useDeskState } from '../desk/desk-state';
 import { NAV_ITEMS } from './routes';
 import { useDeskServices } from '../desk/services';
@@ -37,7 +37,7 @@ export function Shell() {
           <Typography variant="h6" component="div" sx={{ flexGrow: 1 }}>
             {t('app.title')} · {desk.identity.organisationName} · {desk.identity.deskName}
           </Typography>
-          <OperatorSwitcher />
+          <AccountMenu />
           <Button
             color="inherit"
             onClick={switchLanguage}

@@ -24,6 +24,7 @@ import { StorageError, WorkflowError, withStorageErrors } from '../errors';
 import { sessionStamp, type DeskSession } from '../session';
 import { customerFileResolve } from './customers';
 import { settingsGet } from './settings';
+import { sessionRequire } from '../access';
 
 export interface CasesImportInput {
   readonly cases: readonly ImportedCase[];
@@ -84,6 +85,7 @@ export async function casesImport(
   input: CasesImportInput,
 ): Promise<CasesImportResult> {
   const { db, desk } = session;
+  sessionRequire(session, 'import');
   const stamp = sessionStamp(session);
   const { wallMs } = stamp;
   const actor = { id: stamp.actorId, name: stamp.actorName };

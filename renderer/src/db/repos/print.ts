@@ -14,6 +14,7 @@ import { sessionStamp, type DeskSession } from '../session';
 import { caseAllowedEvents } from '@shared/workflow/reducer';
 import { caseAppendInTransaction, caseEvents } from './cases';
 import { settingsGet } from './settings';
+import { sessionRequire } from '../access';
 
 export interface CaseWithEvents {
   readonly item: CaseEntity;
@@ -102,6 +103,7 @@ export interface PrintRecordInput {
  */
 export async function printRecord(session: DeskSession, input: PrintRecordInput): Promise<void> {
   const { db } = session;
+  sessionRequire(session, 'print');
   const stamp = sessionStamp(session);
   const detail = [input.form, input.output, input.detail].filter(Boolean).join(' ');
   const entry = (action: AuditEntity['action'], target: string): AuditEntity => ({

@@ -10,6 +10,7 @@ import { newId } from '@shared/kernel/ids';
 import type { DeskDatabase } from '../database';
 import { withStorageErrors } from '../errors';
 import { sessionStamp, type DeskSession } from '../session';
+import { sessionRequire } from '../access';
 
 /** An instant range, `from` included, `to` excluded. */
 export interface InstantRange {
@@ -112,6 +113,7 @@ export async function statsExportRecord(
     readonly detail: string;
   },
 ): Promise<void> {
+  sessionRequire(session, 'export');
   const by = sessionStamp(session);
   await withStorageErrors(() =>
     session.db.audit.add({
