@@ -17,15 +17,17 @@ export function IdleLock() {
   const { db } = useDeskServices();
   const { signOut } = useSignIn();
   const policy = useLiveQuery(() => securityPolicy(db), [db]) ?? SECURITY_POLICY_DEFAULT;
-  const last = useRef(Date.now());
+  // The last activity; set when the lock starts watching (Date.now is not read while rendering).
+  const last = useRef<number | null>(null);
 
   useEffect(() => {
+    last.current ??= Date.now();
     const touch = () => {
       last.current = Date.now();
     };
     for (const type of ACTIVITY_EVENTS) window.addEventListener(type, touch, { passive: true });
     const timer = window.setInterval(() => {
-      if (idleLockDue(policy, last.current, Date.now())) signOut('idle');
+      if (idleLockDue(policy, last.current ?? Date.now(), Date.now())) signOut('idle');
     }, CHECK_EVERY_MS);
     return () => {
       for (const type of ACTIVITY_EVENTS) window.removeEventListener(type, touch);
