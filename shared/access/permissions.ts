@@ -9,6 +9,7 @@
  */
 import type { StaffRole } from '../model/entities';
 import { STAFF_ROLES } from '../model/entities';
+import type { WorkQueueId } from '../register/queues';
 import type { CaseEventType } from '../workflow/events';
 
 /** Every permission, in the order the README's table lists them. */
@@ -204,4 +205,21 @@ export function permissionsTableMarkdown(): string {
     `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`,
     ...rows.map(line),
   ].join('\n');
+}
+
+/** The permission each work queue of the home screen needs; `mine` is everyone's own. */
+export const WORK_QUEUE_PERMISSION: Readonly<Record<WorkQueueId, Permission | undefined>> = {
+  toDispatch: 'queue.dispatch',
+  notAccepted: 'queue.units',
+  dueSoon: 'queue.deadlines',
+  overdue: 'queue.deadlines',
+  awaitingFollowUp: 'queue.followUp',
+  escalated: 'queue.escalated',
+  mine: undefined,
+};
+
+/** Whether `roles` see the work queue `id`. */
+export function rolesSeeQueue(roles: readonly StaffRole[], id: WorkQueueId): boolean {
+  const permission = WORK_QUEUE_PERMISSION[id];
+  return permission === undefined || rolesMay(roles, permission);
 }

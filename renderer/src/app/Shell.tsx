@@ -16,6 +16,7 @@ import { settingsPut } from '../db/repos/settings';
 import { AccountMenu } from '../features/accounts/AccountMenu';
 import { useDeskState } from '../desk/desk-state';
 import { NAV_ITEMS } from './routes';
+import { rolesMay } from '@shared/access/permissions';
 import { useDeskServices } from '../desk/services';
 
 const NAV_WIDTH = 180;
@@ -62,7 +63,9 @@ export function Shell() {
         }}
       >
         <List>
-          {NAV_ITEMS.map((item) => (
+          {NAV_ITEMS.filter(
+            (item) => !item.permission || rolesMay(desk.operator.roles, item.permission),
+          ).map((item) => (
             <ListItemButton
               key={item.to}
               component={NavLink}

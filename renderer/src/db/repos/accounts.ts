@@ -54,6 +54,11 @@ export async function accountHasPassword(db: DeskDatabase, staffId: StaffId): Pr
   return (await db.credentials.get(staffId)) !== undefined;
 }
 
+/** The operators who have a password (the staff list marks the others). */
+export async function accountsWithPassword(db: DeskDatabase): Promise<Set<StaffId>> {
+  return new Set(await db.credentials.toCollection().primaryKeys());
+}
+
 /** Whether any operator of the desk has a password (a desk set up before accounts has none). */
 export async function accountsAnyPassword(db: DeskDatabase): Promise<boolean> {
   return (await db.credentials.count()) > 0;
