@@ -89,8 +89,9 @@ test('a unit handler cannot take a supervisor’s step, even by calling the repo
     const dialog = page.getByRole('dialog', { name: '切换操作员' });
     await desk.fillSignIn(dialog, '李强', '2468');
     await expect(dialog.getByRole('alert')).toContainText('密码不正确');
-    await desk.expectOperator('王丽');
+    await desk.screenshot('k-switch-wrong');
     await dialog.getByRole('button', { name: '取消' }).click();
+    await desk.expectOperator('王丽');
     await desk.switchOperator('李强', '1357', 'li-2468');
   });
 
