@@ -34,10 +34,10 @@ export function backupPartKind(
   | { kind: 'manifest' }
   | undefined {
   if (name === BACKUP_MANIFEST_PART) return { kind: 'manifest' };
-  const table = /^tables\/([^/]+)\.ndjson$/.exec(name);
-  if (table && TABLE_NAME.test(table[1]!)) return { kind: 'table', table: table[1]! };
-  const file = /^files\/([0-9a-f]{64})$/.exec(name);
-  if (file) return { kind: 'file', sha256: file[1]! };
+  const table = /^tables\/([^/]+)\.ndjson$/.exec(name)?.[1];
+  if (table !== undefined && TABLE_NAME.test(table)) return { kind: 'table', table };
+  const file = /^files\/([0-9a-f]{64})$/.exec(name)?.[1];
+  if (file !== undefined) return { kind: 'file', sha256: file };
   return undefined;
 }
 

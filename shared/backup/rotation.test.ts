@@ -14,7 +14,7 @@ describe('backupRotation', () => {
     }
     const { keep, remove } = backupRotation([...files, 'notes.txt']);
     expect(keep.length + remove.length).toBe(files.length);
-    const days = keep.filter((f) => backupFileStamp(f)!.slice(0, 6) >= '202611');
+    const days = keep.filter((f) => (backupFileStamp(f) ?? '').slice(0, 6) >= '202611');
     // The newest of each day: the 17:00 one; 30 days back from 2026-12-05 is 2026-11-06.
     expect(keep).toContain(name('20261205-170000'));
     expect(keep).not.toContain(name('20261205-080000'));

@@ -16,6 +16,8 @@ import { settingsPut } from '../db/repos/settings';
 import { OperatorSwitcher } from '../features/settings/OperatorSwitcher';
 import { useDeskState } from '../desk/desk-state';
 import { NAV_ITEMS } from './routes';
+import { BACKUP_PATH } from '../features/backup/BackupStatus';
+import { DailyBackup } from '../features/backup/DailyBackup';
 import { useDeskServices } from '../desk/services';
 
 const NAV_WIDTH = 180;
@@ -77,11 +79,20 @@ export function Shell() {
       </Box>
       <Box component="main" sx={{ flexGrow: 1, p: 3, pt: 9, minWidth: 0 }}>
         {persistence === 'denied' ? (
-          <Alert severity="warning" sx={{ mb: 2 }}>
+          <Alert
+            severity="warning"
+            sx={{ mb: 2 }}
+            action={
+              <Button color="inherit" size="small" component={NavLink} to={BACKUP_PATH}>
+                {t('backup.goBackup')}
+              </Button>
+            }
+          >
             {t('app.storageNotPersisted')}
           </Alert>
         ) : null}
         <Outlet />
+        <DailyBackup />
       </Box>
     </Box>
   );

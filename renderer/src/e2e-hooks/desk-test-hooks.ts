@@ -17,6 +17,7 @@ import { deadlineContextFromSettings } from '@shared/calendar/deadline';
 import type { DeskDatabase } from '../db/database';
 import { deskSessionOf } from '../db/session';
 import { auditList } from '../db/repos/audit';
+import { tableChecksums, type TableChecksum } from '../db/table-checksums';
 import { caseAppendEvent, caseRegister, type CaseAppendableType } from '../db/repos/cases';
 import { deskState } from '../db/repos/settings';
 import { intakeDraftEmpty } from '../features/intake/intake-draft';
@@ -37,6 +38,11 @@ export interface DeskTestHooks {
   appendEvents(caseId: string, events: readonly DeskTestEvent[]): Promise<void>;
   /** The latest audit entries, newest first. */
   auditLatest(limit: number): Promise<AuditEntity[]>;
+  /**
+   * The checksum of every backed-up table (db/table-checksums.ts), leaving out audit entries of
+   * the given actions (a restore adds its own entry to the restored log).
+   */
+  tableChecksums(skipAuditActions?: readonly string[]): Promise<Record<string, TableChecksum>>;
 }
 
 declare global {
@@ -94,5 +100,11 @@ export function deskTestHooksInstall(db: DeskDatabase): void {
       }
     },
     auditLatest: (limit) => auditList(db, limit),
+    tableChecksums: (skip = []) =>
+      tableChecksums(
+        db,
+        (table, record) =>
+          table !== 'audit' || !skip.includes((record as Partial<AuditEntity>).action ?? ''),
+      ),
   };
 }

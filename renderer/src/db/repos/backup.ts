@@ -18,6 +18,8 @@ import type { BridgeFailureReason, DeskBridge } from '@shared/platform/bridge';
 import { DESK_DATABASE_NAME, DeskDatabase, deskDatabaseActivate } from '../database';
 import { backupRead, type BackupReadOptions, type BackupValid } from '../backup/read';
 import { backupRestoreInto } from '../backup/restore';
+import { CURRENT_SCHEMA_VERSION } from '../backup/tables';
+import { DEFAULT_TIME_ZONE } from '@shared/calendar/deadline';
 import { backupWrite, type BackupSink } from '../backup/write';
 import type { DeskSession } from '../session';
 import { auditRecord } from './audit';
@@ -113,10 +115,24 @@ class SinkFailed extends Error {
   }
 }
 
-/** The latest backup recorded on this desk, if any. */
-export async function backupLast(db: DeskDatabase): Promise<AuditEntity | undefined> {
+/**
+ * The latest backup known to this desk: the newest one it made, or the one it was restored from
+ * (a restored desk's log ends before its backup was recorded), whichever is newer.
+ */
+export async function backupLast(
+  db: DeskDatabase,
+): Promise<{ readonly at: IsoInstant; readonly path?: string } | undefined> {
   // Audit ids are UUIDv7: the last key among the entries of an action is the newest.
-  return db.audit.where('action').equals('backup.made').last();
+  const [made, restored] = await Promise.all([
+    db.audit.where('action').equals('backup.made').last(),
+    db.audit.where('action').equals('backup.restored').last(),
+  ]);
+  const restoredAt =
+    restored?.target && !Number.isNaN(Date.parse(restored.target)) ? restored.target : undefined;
+  if (made && (!restoredAt || Date.parse(made.at) >= Date.parse(restoredAt))) {
+    return { at: made.at, ...(made.target ? { path: made.target } : {}) };
+  }
+  return restoredAt ? { at: restoredAt as IsoInstant } : undefined;
 }
 
 /** Checks a backup file completely without touching anything (what the screen shows first). */
@@ -129,13 +145,16 @@ export async function backupCheck(
 
 export type BackupRestoreResult =
   | { readonly status: 'restored'; readonly manifest: BackupManifest; readonly database: string }
-  | BackupRefusal
+  | { readonly status: 'refused'; readonly refusal: BackupRefusal }
   | { readonly status: 'safetyBackupFailed'; readonly result: BackupMakeResult }
   | { readonly status: 'failed'; readonly detail: string };
 
 export interface BackupRestoreRequest {
-  /** Makes the backup of the current database first; nothing is restored unless it is saved. */
-  readonly safetyBackup: () => Promise<BackupMakeResult>;
+  /**
+   * Makes the backup of the current database first; nothing is restored unless it is saved.
+   * `'empty'`: the desk holds nothing yet (restoring onto a new machine), so there is nothing to keep.
+   */
+  readonly safetyBackup: () => Promise<BackupMakeResult | 'empty'>;
   readonly readOptions?: BackupReadOptions;
   readonly onProgress?: (progress: { table: string; records: number }) => void;
 }
@@ -154,9 +173,11 @@ export async function backupRestoreFromFile(
   request: BackupRestoreRequest,
 ): Promise<BackupRestoreResult> {
   const checked = await backupRead(file, request.readOptions);
-  if (!checked.ok) return checked;
+  if (!checked.ok) return { status: 'refused', refusal: checked };
   const safety = await request.safetyBackup();
-  if (safety.status !== 'saved') return { status: 'safetyBackupFailed', result: safety };
+  if (safety !== 'empty' && safety.status !== 'saved') {
+    return { status: 'safetyBackupFailed', result: safety };
+  }
   const name = `${DESK_DATABASE_NAME}~${newId<string>(Date.now())}`;
   let restored: DeskDatabase;
   try {
@@ -191,4 +212,36 @@ export async function backupRestoreFromFile(
   current.close();
   await Dexie.delete(old).catch(() => undefined);
   return { status: 'restored', manifest: checked.manifest, database: name };
+}
+
+/**
+ * Before Dexie upgrades the desk's database to a newer schema, a backup of it as it is (the
+ * issue's "before every schema upgrade"): opened without a schema, Dexie reads the stored
+ * version and tables; when that version is older than the application's, the backup is made
+ * (into the backup folder on the desktop, as a download in a browser) before anything opens the
+ * database at the new version.
+ */
+export async function backupBeforeUpgrade(
+  name: string,
+  bridge: Pick<DeskBridge, 'backupBegin' | 'backupWrite' | 'backupFinish' | 'backupCancel'>,
+  app: { readonly name: string; readonly version: string },
+): Promise<BackupMakeResult | 'notNeeded'> {
+  if (!(await Dexie.exists(name))) return 'notNeeded';
+  const old = new Dexie(name);
+  await old.open();
+  try {
+    if (old.verno >= CURRENT_SCHEMA_VERSION) return 'notNeeded';
+    const setting = async (key: string): Promise<unknown> =>
+      ((await old.table('settings').get(key)) as { value?: unknown } | undefined)?.value;
+    const calendar = (await setting('calendar')) as { timeZone?: string } | undefined;
+    return await backupMake(old, bridge, {
+      reason: 'beforeUpgrade',
+      actorId: String((await setting('currentOperatorId')) ?? '') as StaffId,
+      app,
+      timeZone: calendar?.timeZone || DEFAULT_TIME_ZONE,
+      now: () => new Date().toISOString() as IsoInstant,
+    });
+  } finally {
+    old.close();
+  }
 }

@@ -14,6 +14,8 @@ import { deskSetUp } from '../../db/repos/settings';
 import { useDeskServices } from '../../desk/services';
 import { useErrorMessage } from '../../desk/useErrorMessage';
 import { useSubmit } from '../../ui/useSubmit';
+import { DEFAULT_TIME_ZONE } from '@shared/calendar/deadline';
+import { RestorePanel } from '../backup/RestorePanel';
 
 export interface SetupPageProps {
   readonly locale: Locale;
@@ -146,6 +148,11 @@ export function SetupPage({ locale, onLocaleChange }: Readonly<SetupPageProps>) 
             {saving ? t('setup.saving') : t('setup.submit')}
           </Button>
         </Stack>
+      </Paper>
+      {/* A desk moved to a new machine, or a browser whose storage was cleared, starts again
+          from its backup instead of a new set-up. */}
+      <Paper sx={{ p: 4, width: 560, mt: 2 }}>
+        <RestorePanel session={null} timeZone={DEFAULT_TIME_ZONE} />
       </Paper>
     </Box>
   );
