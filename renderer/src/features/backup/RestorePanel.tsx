@@ -93,7 +93,9 @@ export function RestorePanel({ session, timeZone }: Readonly<RestorePanelProps>)
     }
     if (result.status === 'restored') {
       setStage({ kind: 'done' });
-      // The desk now opens the restored database: start again from it.
+      // The desk now opens the restored database: start again from it, on the home screen
+      // (which shows the backup it came from).
+      window.location.hash = '#/';
       window.location.reload();
     } else if (result.status === 'failed') {
       setStage({ kind: 'failed', text: t('backup.restore.failed', { detail: result.detail }) });
