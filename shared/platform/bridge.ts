@@ -123,6 +123,34 @@ export interface DeskBridge {
   backupChooseFolder(): Promise<BackupFolderResult>;
 }
 
+/**
+ * A large file streamed to disk from the renderer, the way backups are: the browser build's
+ * bridge has it as well (the register export's .xlsx zip, made a page at a time in the export
+ * worker). Electron streams exports in its main process instead (`exportBegin`): not part of
+ * DeskBridge, so no IPC channel; `fileStreamOf` finds it.
+ */
+export interface FileStreamBridge {
+  fileStreamBegin(request: FileStreamBeginRequest): Promise<BackupBeginResult>;
+  fileStreamWrite(token: string, chunk: Uint8Array): Promise<BackupWriteResult>;
+  fileStreamFinish(token: string): Promise<SaveFileResult>;
+  fileStreamCancel(token: string): Promise<void>;
+}
+
+export function fileStreamOf(bridge: object): FileStreamBridge | undefined {
+  const candidate = bridge as Partial<FileStreamBridge>;
+  return typeof candidate.fileStreamBegin === 'function' &&
+    typeof candidate.fileStreamWrite === 'function' &&
+    typeof candidate.fileStreamFinish === 'function' &&
+    typeof candidate.fileStreamCancel === 'function'
+    ? (candidate as FileStreamBridge)
+    : undefined;
+}
+
+export interface FileStreamBeginRequest {
+  readonly suggestedName: string;
+  readonly mimeType: string;
+}
+
 export interface BackupBeginRequest {
   readonly fileName: string;
   /** Automatic backups are rotated (30 daily, 12 monthly); a manual one is kept. */

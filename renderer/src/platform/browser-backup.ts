@@ -1,5 +1,5 @@
 /**
- * Backups in a browser: streamed to a file the clerk picks where the browser has the File System
+ * Large files out of a browser (backups, the register export): streamed to a file the clerk picks where the browser has the File System
  * Access API (`showSaveFilePicker`, Chromium), so a backup of any size goes to disk a chunk at a
  * time; elsewhere the chunks are gathered into a Blob (which the browser keeps out of the page's
  * heap, on disk when large) and offered as a download when the backup is complete.
@@ -26,7 +26,7 @@ interface SavePickerWindow {
 
 type Session =
   | { kind: 'file'; name: string; writable: WritableFile }
-  | { kind: 'download'; name: string; parts: Blob[] };
+  | { kind: 'download'; name: string; mime: string; parts: Blob[] };
 
 export interface BrowserBackupDeps {
   readonly window: Window;
@@ -38,15 +38,22 @@ export function browserBackupService(deps: BrowserBackupDeps) {
   let next = 0;
 
   return {
-    async begin(request: BackupBeginRequest): Promise<BackupBeginResult> {
-      const token = `backup-${++next}`;
+    async begin(
+      request: BackupBeginRequest,
+      type: { description: string; mime: string; extension: string } = {
+        description: 'Desk backup',
+        mime: 'application/zip',
+        extension: '.zip',
+      },
+    ): Promise<BackupBeginResult> {
+      const token = `stream-${++next}`;
       const picker = (deps.window as unknown as SavePickerWindow).showSaveFilePicker;
       // An automatic backup has no click to open a picker with: it is offered as a download.
       if (picker && !request.automatic) {
         try {
           const handle = await picker({
             suggestedName: request.fileName,
-            types: [{ description: 'Desk backup', accept: { 'application/zip': ['.zip'] } }],
+            types: [{ description: type.description, accept: { [type.mime]: [type.extension] } }],
           });
           sessions.set(token, {
             kind: 'file',
@@ -60,7 +67,7 @@ export function browserBackupService(deps: BrowserBackupDeps) {
           // No permission or no picker in this context: fall back to a download.
         }
       }
-      sessions.set(token, { kind: 'download', name: request.fileName, parts: [] });
+      sessions.set(token, { kind: 'download', name: request.fileName, mime: type.mime, parts: [] });
       return { status: 'started', token };
     },
     async write(token: string, chunk: Uint8Array): Promise<BackupWriteResult> {
@@ -89,7 +96,7 @@ export function browserBackupService(deps: BrowserBackupDeps) {
         await session.writable.close();
         return { status: 'saved', path: session.name };
       }
-      const blob = new Blob(session.parts, { type: 'application/zip' });
+      const blob = new Blob(session.parts, { type: session.mime });
       const url = URL.createObjectURL(blob);
       const link = deps.document.createElement('a');
       link.href = url;

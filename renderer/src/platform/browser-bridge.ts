@@ -3,7 +3,13 @@
  * `window.print()` instead of Electron's printing. The e2e suite drives the real application
  * through this implementation, and a kiosk or thin client runs on it.
  */
-import type { DeskBridge, PdfResult, PrintResult, SaveFileResult } from '@shared/platform/bridge';
+import type {
+  DeskBridge,
+  FileStreamBridge,
+  PdfResult,
+  PrintResult,
+  SaveFileResult,
+} from '@shared/platform/bridge';
 import { browserBackupService } from './browser-backup';
 
 export interface BrowserBridgeDeps {
@@ -15,7 +21,7 @@ export interface BrowserBridgeDeps {
   readonly window?: Window;
 }
 
-export function browserBridgeCreate(deps: BrowserBridgeDeps): DeskBridge {
+export function browserBridgeCreate(deps: BrowserBridgeDeps): DeskBridge & FileStreamBridge {
   const backups = browserBackupService({
     window: deps.window ?? (deps.document.defaultView as Window),
     document: deps.document,
@@ -72,6 +78,18 @@ export function browserBridgeCreate(deps: BrowserBridgeDeps): DeskBridge {
     // Each backup is offered (a picked file or a download): there is no folder to rotate.
     backupFolder: async () => ({ folder: null }),
     backupChooseFolder: async () => ({ status: 'cancelled' }),
+    fileStreamBegin: (request) =>
+      backups.begin(
+        { fileName: request.suggestedName, automatic: false },
+        {
+          description: request.suggestedName.replace(/^.*\./, '.'),
+          mime: request.mimeType,
+          extension: request.suggestedName.replace(/^.*(\.[^.]+)$/, '$1'),
+        },
+      ),
+    fileStreamWrite: (token, chunk) => backups.write(token, chunk),
+    fileStreamFinish: (token) => backups.finish(token),
+    fileStreamCancel: (token) => backups.cancel(token),
   };
 }
 
