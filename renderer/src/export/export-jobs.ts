@@ -43,6 +43,7 @@ import {
 } from '../db/repos/stats';
 import {
   EXPORT_PAGE_ROWS,
+  EXPORT_STREAM_FROM_ROWS,
   type ExportJob,
   type ExportProblem,
   type ExportSink,
@@ -174,7 +175,7 @@ async function registerJob(
   let workbook: ExcelJS.Workbook | undefined;
   let sheet: ExcelJS.Worksheet | undefined;
   let zipped: ReturnType<typeof xlsxZipStream> | undefined;
-  if (sink === 'bytes') {
+  if (sink === 'bytes' || (sink === 'chunks' && total < EXPORT_STREAM_FROM_ROWS)) {
     workbook = new ExcelJS.Workbook();
     sheet = workbook.addWorksheet(
       layout.sheetName,

@@ -99,6 +99,13 @@ export type FromWorker =
       readonly file?: string;
     };
 
+/**
+ * From this many rows the browser build streams the register (`chunks`); below it the workbook
+ * is made whole (about 26 MB of memory per 1,000 rows with ExcelJS) and saved in one go, which
+ * also lets a small export be cancelled without a file picker having been opened.
+ */
+export const EXPORT_STREAM_FROM_ROWS = 10_000;
+
 /** Rows per page of the register (per worker message, per IPC call in Electron). */
 export const EXPORT_PAGE_ROWS = 1000;
 
