@@ -1,5 +1,6 @@
 // npm run bench: the IndexedDB benchmark (arguments go to it, e.g. `npm run bench -- --fresh`),
-// then the export benchmark when package.json has a `bench:export` script. Figures are printed
+// then the export benchmark when package.json has a `bench:export` script, then the backup
+// benchmark (`bench:backup`). Figures are printed
 // and saved under bench-results/; nothing here passes or fails a build.
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
@@ -25,6 +26,12 @@ if (pkg.scripts?.['bench:export']) {
   console.log('\n== npm run bench:export ==');
   failed =
     (await run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'bench:export'])) !== 0 ||
+    failed;
+}
+if (pkg.scripts?.['bench:backup']) {
+  console.log('\n== npm run bench:backup ==');
+  failed =
+    (await run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'bench:backup'])) !== 0 ||
     failed;
 }
 process.exit(failed ? 1 : 0);

@@ -183,6 +183,13 @@ function start(): void {
       return owner ? dialog.showSaveDialog(owner, options) : dialog.showSaveDialog(options);
     },
     documentsDir: () => app.getPath('documents'),
+    showOpenDialog: (sender, options) => {
+      const owner = BrowserWindow.getAllWindows().find(
+        (window) => window.webContents.id === sender.id,
+      );
+      return owner ? dialog.showOpenDialog(owner, options) : dialog.showOpenDialog(options);
+    },
+    userDataDir: () => app.getPath('userData'),
     fs: nodeAtomicWriteFs,
     openExternal: openExternally,
     locale,

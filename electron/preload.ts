@@ -12,6 +12,11 @@ import {
   BRIDGE_CHANNELS,
   BRIDGE_GLOBAL,
   type AppInfo,
+  type BackupBeginRequest,
+  type BackupBeginResult,
+  type BackupFolderInfo,
+  type BackupFolderResult,
+  type BackupWriteResult,
   type DeskBridge,
   type ExportBeginRequest,
   type ExportBeginResult,
@@ -41,6 +46,17 @@ const bridge = {
     ipcRenderer.invoke(BRIDGE_CHANNELS.exportFinish, token, count),
   exportCancel: (token: string): Promise<void> =>
     ipcRenderer.invoke(BRIDGE_CHANNELS.exportCancel, token),
+  backupBegin: (request: BackupBeginRequest): Promise<BackupBeginResult> =>
+    ipcRenderer.invoke(BRIDGE_CHANNELS.backupBegin, request),
+  backupWrite: (token: string, chunk: Uint8Array): Promise<BackupWriteResult> =>
+    ipcRenderer.invoke(BRIDGE_CHANNELS.backupWrite, token, chunk),
+  backupFinish: (token: string): Promise<SaveFileResult> =>
+    ipcRenderer.invoke(BRIDGE_CHANNELS.backupFinish, token),
+  backupCancel: (token: string): Promise<void> =>
+    ipcRenderer.invoke(BRIDGE_CHANNELS.backupCancel, token),
+  backupFolder: (): Promise<BackupFolderInfo> => ipcRenderer.invoke(BRIDGE_CHANNELS.backupFolder),
+  backupChooseFolder: (): Promise<BackupFolderResult> =>
+    ipcRenderer.invoke(BRIDGE_CHANNELS.backupChooseFolder),
 } satisfies DeskBridge;
 
 type DeskBridgeRows = Parameters<DeskBridge['exportRows']>[1];

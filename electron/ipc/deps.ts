@@ -3,7 +3,13 @@
  * can be tested with fakes (there is no Electron binary in CI). main.ts builds the real one.
  * Each type is the narrow slice of Electron's own type that the handlers call.
  */
-import type { SaveDialogOptions, SaveDialogReturnValue, WebContents } from 'electron';
+import type {
+  OpenDialogOptions,
+  OpenDialogReturnValue,
+  SaveDialogOptions,
+  SaveDialogReturnValue,
+  WebContents,
+} from 'electron';
 import type { AppInfo } from '@shared/platform/bridge';
 import type { AtomicWriteFs } from './atomic-write';
 
@@ -35,6 +41,13 @@ export interface BridgeDeps {
   ) => Promise<SaveDialogReturnValue>;
   /** The clerk's Documents folder (`app.getPath('documents')`). */
   readonly documentsDir: () => string;
+  /** `dialog.showOpenDialog` (choosing the backup folder), parented like the save dialog. */
+  readonly showOpenDialog: (
+    sender: SenderContents,
+    options: OpenDialogOptions,
+  ) => Promise<OpenDialogReturnValue>;
+  /** Where the desk keeps its own small files (`app.getPath('userData')`): the backup folder's choice. */
+  readonly userDataDir: () => string;
   readonly fs: AtomicWriteFs;
   /** `shell.openExternal`, for addresses that already passed `isSafeExternalUrl`. */
   readonly openExternal: (url: string) => Promise<void>;

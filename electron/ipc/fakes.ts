@@ -145,6 +145,8 @@ export async function createTestDesk(overrides: Partial<BridgeDeps> = {}): Promi
       return desk.answerDialog(options);
     },
     documentsDir: () => documentsDir,
+    showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+    userDataDir: () => documentsDir,
     fs,
     openExternal: async (url) => {
       desk.opened.push(url);

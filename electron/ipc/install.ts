@@ -17,10 +17,12 @@ import {
 import { createPrintService } from './print';
 import { createExportStreamService } from './export-stream';
 import { EXPORT_ARGUMENTS } from './export-schemas';
+import { BACKUP_ARGUMENTS } from './backup-schemas';
+import { createBackupService } from './backup';
 import { saveFile } from './save-file';
 import { BRIDGE_ARGUMENTS as BASE_ARGUMENTS } from './schemas';
 
-const BRIDGE_ARGUMENTS = { ...BASE_ARGUMENTS, ...EXPORT_ARGUMENTS };
+const BRIDGE_ARGUMENTS = { ...BASE_ARGUMENTS, ...EXPORT_ARGUMENTS, ...BACKUP_ARGUMENTS };
 
 /** Whether the request came from the desk's own page, in its top-level frame. */
 export function isTrustedSender(
@@ -60,6 +62,7 @@ export function installBridgeHandlers(deps: BridgeDeps): void {
 
   const printing = createPrintService(deps);
   const exporting = createExportStreamService(deps);
+  const backups = createBackupService(deps);
 
   const registrations: { readonly [M in Method]: Registration<M> } = {
     appInfo: { run: async () => deps.appInfo(), refuse: asRejection },
@@ -97,6 +100,27 @@ export function installBridgeHandlers(deps: BridgeDeps): void {
     exportCancel: {
       run: (event, [token]) => exporting.cancel(event.sender, token),
       refuse: asRejection,
+    },
+    backupBegin: {
+      run: (event, [request]) => backups.begin(event.sender, request),
+      refuse: asFailure,
+    },
+    backupWrite: {
+      run: (event, [token, chunk]) => backups.write(event.sender, token, chunk),
+      refuse: asFailure,
+    },
+    backupFinish: {
+      run: (event, [token]) => backups.finish(event.sender, token),
+      refuse: asFailure,
+    },
+    backupCancel: {
+      run: (event, [token]) => backups.cancel(event.sender, token),
+      refuse: asRejection,
+    },
+    backupFolder: { run: () => backups.folderInfo(), refuse: asRejection },
+    backupChooseFolder: {
+      run: (event) => backups.chooseFolder(event.sender),
+      refuse: asFailure,
     },
   };
 

@@ -107,7 +107,71 @@ export interface DeskBridge {
   /** `count`: the rows sent, for the total line (and a check that none was lost). */
   exportFinish(token: string, count: number): Promise<SaveFileResult>;
   exportCancel(token: string): Promise<void>;
+  /**
+   * Backups (docs/backup-format.md), written as a stream: `backupBegin` opens the file (in
+   * Electron, in the backup folder; in a browser, a file the clerk picks through the File System
+   * Access API, else a download), `backupWrite` appends bytes, `backupFinish` closes it (and in
+   * Electron rotates the folder's automatic backups), `backupCancel` drops it.
+   */
+  backupBegin(request: BackupBeginRequest): Promise<BackupBeginResult>;
+  backupWrite(token: string, chunk: Uint8Array): Promise<BackupWriteResult>;
+  backupFinish(token: string): Promise<SaveFileResult>;
+  backupCancel(token: string): Promise<void>;
+  /** Where backups go: a folder in Electron, `null` in a browser (each one is offered). */
+  backupFolder(): Promise<BackupFolderInfo>;
+  /** Lets the clerk choose the backup folder (Electron only). */
+  backupChooseFolder(): Promise<BackupFolderResult>;
 }
+
+/**
+ * A large file streamed to disk from the renderer, the way backups are: the browser build's
+ * bridge has it as well (the register export's .xlsx zip, made a page at a time in the export
+ * worker). Electron streams exports in its main process instead (`exportBegin`): not part of
+ * DeskBridge, so no IPC channel; `fileStreamOf` finds it.
+ */
+export interface FileStreamBridge {
+  fileStreamBegin(request: FileStreamBeginRequest): Promise<BackupBeginResult>;
+  fileStreamWrite(token: string, chunk: Uint8Array): Promise<BackupWriteResult>;
+  fileStreamFinish(token: string): Promise<SaveFileResult>;
+  fileStreamCancel(token: string): Promise<void>;
+}
+
+export function fileStreamOf(bridge: object): FileStreamBridge | undefined {
+  const candidate = bridge as Partial<FileStreamBridge>;
+  return typeof candidate.fileStreamBegin === 'function' &&
+    typeof candidate.fileStreamWrite === 'function' &&
+    typeof candidate.fileStreamFinish === 'function' &&
+    typeof candidate.fileStreamCancel === 'function'
+    ? (candidate as FileStreamBridge)
+    : undefined;
+}
+
+export interface FileStreamBeginRequest {
+  readonly suggestedName: string;
+  readonly mimeType: string;
+}
+
+export interface BackupBeginRequest {
+  readonly fileName: string;
+  /** Automatic backups are rotated (30 daily, 12 monthly); a manual one is kept. */
+  readonly automatic: boolean;
+}
+
+export type BackupBeginResult =
+  | { readonly status: 'started'; readonly token: string }
+  | { readonly status: 'cancelled' }
+  | BridgeFailure;
+
+export type BackupWriteResult = { readonly status: 'written' } | BridgeFailure;
+
+export interface BackupFolderInfo {
+  readonly folder: string | null;
+}
+
+export type BackupFolderResult =
+  | { readonly status: 'chosen'; readonly folder: string }
+  | { readonly status: 'cancelled' }
+  | BridgeFailure;
 
 export interface ExportBeginRequest {
   readonly suggestedName: string;
@@ -131,6 +195,12 @@ export const BRIDGE_CHANNELS = {
   exportRows: 'export:rows',
   exportFinish: 'export:finish',
   exportCancel: 'export:cancel',
+  backupBegin: 'backup:begin',
+  backupWrite: 'backup:write',
+  backupFinish: 'backup:finish',
+  backupCancel: 'backup:cancel',
+  backupFolder: 'backup:get:folder',
+  backupChooseFolder: 'backup:choose:folder',
 } as const satisfies Record<keyof DeskBridge, string>;
 
 /** The name under which the preload exposes the bridge on `window`. */

@@ -105,6 +105,13 @@ async function writeRegister(name: string, cases: readonly OldCase[]): Promise<s
 }
 
 test.describe('the register comes in from Excel, the standard tables go out', () => {
+  // The browser build streams the register to a file picked with the File System Access API
+  // where the browser has one; a test cannot drive that picker, so it takes the download path.
+  test.beforeEach(async ({ page }) => {
+    await page.addInitScript(() => {
+      Reflect.deleteProperty(window, 'showSaveFilePicker');
+    });
+  });
   test.beforeAll(async () => {
     await mkdir(OUT, { recursive: true });
   });

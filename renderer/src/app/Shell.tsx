@@ -17,6 +17,8 @@ import { AccountMenu } from '../features/accounts/AccountMenu';
 import { useDeskState } from '../desk/desk-state';
 import { NAV_ITEMS } from './routes';
 import { rolesMay } from '@shared/access/permissions';
+import { BACKUP_PATH } from '../features/backup/BackupStatus';
+import { DailyBackup } from '../features/backup/DailyBackup';
 import { useDeskServices } from '../desk/services';
 
 const NAV_WIDTH = 180;
@@ -80,11 +82,20 @@ export function Shell() {
       </Box>
       <Box component="main" sx={{ flexGrow: 1, p: 3, pt: 9, minWidth: 0 }}>
         {persistence === 'denied' ? (
-          <Alert severity="warning" sx={{ mb: 2 }}>
+          <Alert
+            severity="warning"
+            sx={{ mb: 2 }}
+            action={
+              <Button color="inherit" size="small" component={NavLink} to={BACKUP_PATH}>
+                {t('backup.goBackup')}
+              </Button>
+            }
+          >
             {t('app.storageNotPersisted')}
           </Alert>
         ) : null}
         <Outlet />
+        <DailyBackup />
       </Box>
     </Box>
   );

@@ -28,6 +28,7 @@ import { StaffPage } from '../features/settings/staff/StaffPage';
 import { UnitsPage } from '../features/settings/units/UnitsPage';
 import { PrintPreviewPage } from '../features/print/PrintPreviewPage';
 import { PrintSettingsPage } from '../features/print/PrintSettingsPage';
+import { BackupPage } from '../features/backup/BackupPage';
 
 /** One entry of the main menu; `labelKey` is an i18n key. */
 export interface NavItem {
@@ -59,6 +60,7 @@ export const FEATURE_ROUTES: RouteObject[] = [
   { path: 'settings/aids', element: <AidsSettingsPage /> },
   { path: 'print/:form', element: <PrintPreviewPage /> },
   { path: 'settings/print', element: <PrintSettingsPage /> },
+  { path: 'settings/backup', element: <BackupPage /> },
   { path: 'reports', element: <ReportsPage /> },
   { path: 'import', element: <ImportPage /> },
 ];

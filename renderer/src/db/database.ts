@@ -80,10 +80,39 @@ export function openDeskDatabase(name: string = DESK_DATABASE_NAME): DeskDatabas
   return new DeskDatabase(name);
 }
 
+/**
+ * Which IndexedDB database is the desk's: a restore builds a new database beside the current one
+ * and, once it is complete, switches this one pointer to it (a single synchronous write), so the
+ * desk never opens a half-filled database. Absent: the original name.
+ */
+export const DESK_DATABASE_POINTER_KEY = 'complaint-desk.database';
+
+function pointerStorage(): Storage | undefined {
+  try {
+    return typeof localStorage === 'undefined' ? undefined : localStorage;
+  } catch {
+    // Storage access can throw in a sandboxed frame; the desk then keeps the original name.
+    return undefined;
+  }
+}
+
+/** The name of the desk's current database. */
+export function deskDatabaseActiveName(): string {
+  return pointerStorage()?.getItem(DESK_DATABASE_POINTER_KEY) ?? DESK_DATABASE_NAME;
+}
+
+/** Makes `name` the desk's database from the next start on. */
+export function deskDatabaseActivate(name: string): void {
+  const storage = pointerStorage();
+  if (!storage) throw new Error('No storage for the database pointer');
+  if (name === DESK_DATABASE_NAME) storage.removeItem(DESK_DATABASE_POINTER_KEY);
+  else storage.setItem(DESK_DATABASE_POINTER_KEY, name);
+}
+
 let deskDatabase: DeskDatabase | undefined;
 
 /** The application's one database, created on first call. */
 export function getDeskDatabase(): DeskDatabase {
-  deskDatabase ??= openDeskDatabase(DESK_DATABASE_NAME);
+  deskDatabase ??= openDeskDatabase(deskDatabaseActiveName());
   return deskDatabase;
 }

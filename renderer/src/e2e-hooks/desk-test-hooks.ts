@@ -17,6 +17,7 @@ import { deadlineContextFromSettings } from '@shared/calendar/deadline';
 import type { DeskDatabase } from '../db/database';
 import { deskSessionOf } from '../db/session';
 import { auditList } from '../db/repos/audit';
+import { tableChecksums, type TableChecksum } from '../db/table-checksums';
 import { caseAppendEvent, caseRegister, type CaseAppendableType } from '../db/repos/cases';
 import { deskState } from '../db/repos/settings';
 import { staffGet, staffList } from '../db/repos/staff';
@@ -48,6 +49,11 @@ export interface DeskTestHooks {
    * sign-in screen does (counting failures), without signing this window in.
    */
   signInAttempt(name: string, password: string): Promise<SignInResult>;
+  /**
+   * The checksum of every backed-up table (db/table-checksums.ts), leaving out audit entries of
+   * the given actions (a restore adds its own entry to the restored log).
+   */
+  tableChecksums(skipAuditActions?: readonly string[]): Promise<Record<string, TableChecksum>>;
 }
 
 declare global {
@@ -117,5 +123,11 @@ export function deskTestHooksInstall(db: DeskDatabase): void {
       if (!member) throw new Error(`__deskTest: no operator ${name}`);
       return accountSignIn(db, member.id, password, new Date().toISOString() as IsoInstant);
     },
+    tableChecksums: (skip = []) =>
+      tableChecksums(
+        db,
+        (table, record) =>
+          table !== 'audit' || !skip.includes((record as Partial<AuditEntity>).action ?? ''),
+      ),
   };
 }

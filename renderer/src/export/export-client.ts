@@ -5,7 +5,7 @@
  * the main process's streaming writer, which writes a temporary file and moves it where the
  * clerk chooses (DESIGN.md "Excel").
  */
-import type { BridgeFailureReason, DeskBridge } from '@shared/platform/bridge';
+import type { BridgeFailureReason, DeskBridge, FileStreamBridge } from '@shared/platform/bridge';
 import {
   XLSX_MIME,
   type ExportJob,
@@ -35,6 +35,11 @@ export interface ExportDeps {
   readonly onProgress: (done: number, total: number) => void;
   /** Whether to stream the register through the bridge (Electron). */
   readonly streaming: boolean;
+  /**
+   * Where the browser build streams the register's .xlsx as the worker makes it (a picked file
+   * or a download, as backups are); without it the register is built whole.
+   */
+  readonly fileStream?: FileStreamBridge;
   readonly createWorker?: () => Worker;
 }
 
@@ -57,6 +62,8 @@ export function exportRun(job: ExportJob, deps: ExportDeps): ExportRun {
   let settle: (outcome: ExportOutcome) => void = () => undefined;
   let settled = false;
   let token: string | undefined;
+  let fileToken: string | undefined;
+  const files = stream?.exportBegin ? undefined : deps.fileStream;
   const outcome = new Promise<ExportOutcome>((resolve) => {
     settle = (value) => {
       if (settled) return;
@@ -104,7 +111,42 @@ export function exportRun(job: ExportJob, deps: ExportDeps): ExportRun {
         else post({ type: 'ack' });
         return;
       }
+      case 'begin': {
+        if (!files) throw new Error('The worker sent chunks without a file stream');
+        const begun = await files.fileStreamBegin({
+          suggestedName: message.fileName,
+          mimeType: XLSX_MIME,
+        });
+        if (begun.status === 'started') fileToken = begun.token;
+        else if (begun.status === 'cancelled') settle({ status: 'cancelled' });
+        else settle({ status: 'saveFailed', reason: begun.reason });
+        return;
+      }
+      case 'chunk': {
+        if (fileToken === undefined || !files) return;
+        const written = await files.fileStreamWrite(fileToken, new Uint8Array(message.bytes));
+        if (written.status === 'failed') {
+          void files.fileStreamCancel(fileToken);
+          fileToken = undefined;
+          settle({ status: 'saveFailed', reason: written.reason });
+        } else post({ type: 'ack' });
+        return;
+      }
       case 'end': {
+        if (fileToken !== undefined && files) {
+          const saved = await files.fileStreamFinish(fileToken);
+          fileToken = undefined;
+          if (saved.status === 'saved') {
+            settle({
+              status: 'saved',
+              path: saved.path,
+              rows: message.rows,
+              detail: message.detail,
+            });
+          } else if (saved.status === 'cancelled') settle({ status: 'cancelled' });
+          else settle({ status: 'saveFailed', reason: saved.reason });
+          return;
+        }
         if (token === undefined || !stream?.exportFinish) return;
         const saved = await stream.exportFinish(token, message.rows);
         token = undefined;
@@ -134,7 +176,14 @@ export function exportRun(job: ExportJob, deps: ExportDeps): ExportRun {
   post({
     type: 'start',
     job,
-    sink: stream?.exportBegin ? (job.table === 'register' ? 'stream' : 'bytes') : 'bytes',
+    sink:
+      job.table !== 'register'
+        ? 'bytes'
+        : stream?.exportBegin
+          ? 'stream'
+          : files
+            ? 'chunks'
+            : 'bytes',
   });
 
   return {
@@ -142,6 +191,8 @@ export function exportRun(job: ExportJob, deps: ExportDeps): ExportRun {
     cancel() {
       if (token !== undefined) void stream?.exportCancel?.(token);
       token = undefined;
+      if (fileToken !== undefined) void files?.fileStreamCancel(fileToken);
+      fileToken = undefined;
       settle({ status: 'cancelled' });
     },
   };

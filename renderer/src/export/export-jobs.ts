@@ -43,6 +43,7 @@ import {
 } from '../db/repos/stats';
 import {
   EXPORT_PAGE_ROWS,
+  EXPORT_STREAM_FROM_ROWS,
   type ExportJob,
   type ExportProblem,
   type ExportSink,
@@ -56,6 +57,7 @@ import {
   type ListContext,
 } from './list-sheets';
 import { monthlyReportSheet } from './monthly-workbook';
+import { xlsxZipStream } from './xlsx-zip';
 import { quarterlyReportSheet } from './quarterly-workbook';
 import type { ReportSheetContext } from './report-workbook';
 import { reportDataRead } from './report-data-sheet';
@@ -109,6 +111,19 @@ export function exportFileName(...parts: readonly (string | number)[]): string {
   return `${parts.join('-').replace(/[<>:"/\\|?*\s]+/g, '_')}.xlsx`;
 }
 
+/** Hands zip bytes to the UI thread as one message and waits until they are written. */
+async function chunksEmit(io: JobIo, chunks: readonly Uint8Array[]): Promise<void> {
+  if (chunks.length === 0) return;
+  const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.length;
+  }
+  io.emit({ type: 'chunk', bytes: bytes.buffer });
+  await io.ack();
+}
+
 async function bytesOf(workbook: ExcelJS.Workbook): Promise<ArrayBuffer> {
   const buffer = await workbook.xlsx.writeBuffer();
   return buffer instanceof ArrayBuffer
@@ -159,13 +174,18 @@ async function registerJob(
   const detail = `${job.first}~${job.last}`;
   let workbook: ExcelJS.Workbook | undefined;
   let sheet: ExcelJS.Worksheet | undefined;
-  if (sink === 'bytes') {
+  let zipped: ReturnType<typeof xlsxZipStream> | undefined;
+  if (sink === 'bytes' || (sink === 'chunks' && total < EXPORT_STREAM_FROM_ROWS)) {
     workbook = new ExcelJS.Workbook();
     sheet = workbook.addWorksheet(
       layout.sheetName,
       tableSheetOptions(layout) as Partial<ExcelJS.AddWorksheetOptions>,
     );
     tableSheetStart(sheet, layout);
+  } else if (sink === 'chunks') {
+    zipped = xlsxZipStream(layout);
+    io.emit({ type: 'begin', fileName, total });
+    await chunksEmit(io, zipped.first);
   } else {
     io.emit({ type: 'layout', fileName, layout, total });
   }
@@ -188,6 +208,8 @@ async function registerJob(
     );
     if (sheet) {
       for (const row of rows) tableSheetRow(sheet, layout, row);
+    } else if (zipped) {
+      await chunksEmit(io, zipped.stream.rows(rows));
     } else if (rows.length > 0) {
       io.emit({ type: 'rows', rows });
       await io.ack();
@@ -198,6 +220,9 @@ async function registerJob(
   if (sheet && workbook) {
     tableSheetEnd(sheet, layout, count);
     done(io, fileName, await bytesOf(workbook), count, detail);
+  } else if (zipped) {
+    await chunksEmit(io, zipped.stream.end(count));
+    io.emit({ type: 'end', rows: count, detail });
   } else {
     io.emit({ type: 'end', rows: count, detail });
   }

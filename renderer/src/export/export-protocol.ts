@@ -61,7 +61,12 @@ export type ExportProblem =
   | 'noDesk'
   | 'failed';
 
-export type ExportSink = 'bytes' | 'stream';
+/**
+ * `bytes`: a whole workbook (small tables); `stream`: pages of rows for Electron's streaming
+ * writer; `chunks`: the register's .xlsx zip made in the worker a page at a time
+ * (export/xlsx-zip.ts) and streamed to a file by the browser build (each chunk acknowledged).
+ */
+export type ExportSink = 'bytes' | 'stream' | 'chunks';
 
 export type ToWorker =
   | { readonly type: 'start'; readonly job: ExportJob; readonly sink: ExportSink }
@@ -84,6 +89,8 @@ export type FromWorker =
       readonly total: number;
     }
   | { readonly type: 'rows'; readonly rows: SheetCellValue[][] }
+  | { readonly type: 'begin'; readonly fileName: string; readonly total: number }
+  | { readonly type: 'chunk'; readonly bytes: ArrayBuffer }
   | { readonly type: 'end'; readonly rows: number; readonly detail: string }
   | {
       readonly type: 'failed';
@@ -91,6 +98,13 @@ export type FromWorker =
       /** The file (or, for `sameDeskTwice`, the desk) the problem is about. */
       readonly file?: string;
     };
+
+/**
+ * From this many rows the browser build streams the register (`chunks`); below it the workbook
+ * is made whole (about 26 MB of memory per 1,000 rows with ExcelJS) and saved in one go, which
+ * also lets a small export be cancelled without a file picker having been opened.
+ */
+export const EXPORT_STREAM_FROM_ROWS = 10_000;
 
 /** Rows per page of the register (per worker message, per IPC call in Electron). */
 export const EXPORT_PAGE_ROWS = 1000;

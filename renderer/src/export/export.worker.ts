@@ -27,7 +27,10 @@ scope.onmessage = (event) => {
     {
       emit(reply) {
         // The workbook's bytes move to the UI thread rather than being copied.
-        scope.postMessage(reply, reply.type === 'done' ? [reply.bytes] : []);
+        scope.postMessage(
+          reply,
+          reply.type === 'done' || reply.type === 'chunk' ? [reply.bytes] : [],
+        );
       },
       ack: () =>
         new Promise<void>((resolve) => {

@@ -3,16 +3,29 @@
  * `window.print()` instead of Electron's printing. The e2e suite drives the real application
  * through this implementation, and a kiosk or thin client runs on it.
  */
-import type { DeskBridge, PdfResult, PrintResult, SaveFileResult } from '@shared/platform/bridge';
+import type {
+  DeskBridge,
+  FileStreamBridge,
+  PdfResult,
+  PrintResult,
+  SaveFileResult,
+} from '@shared/platform/bridge';
+import { browserBackupService } from './browser-backup';
 
 export interface BrowserBridgeDeps {
   readonly document: Document;
   readonly print: () => void;
   readonly open: (url: string, target: string, features: string) => unknown;
   readonly version: string;
+  /** The window, for the File System Access API (backups); absent in unit tests. */
+  readonly window?: Window;
 }
 
-export function browserBridgeCreate(deps: BrowserBridgeDeps): DeskBridge {
+export function browserBridgeCreate(deps: BrowserBridgeDeps): DeskBridge & FileStreamBridge {
+  const backups = browserBackupService({
+    window: deps.window ?? (deps.document.defaultView as Window),
+    document: deps.document,
+  });
   return {
     async appInfo() {
       return { name: '投诉受理台', version: deps.version, runtime: 'browser', platform: 'web' };
@@ -58,6 +71,25 @@ export function browserBridgeCreate(deps: BrowserBridgeDeps): DeskBridge {
     exportRows: streamingUnavailable,
     exportFinish: streamingUnavailable,
     exportCancel: streamingUnavailable,
+    backupBegin: (request) => backups.begin(request),
+    backupWrite: (token, chunk) => backups.write(token, chunk),
+    backupFinish: (token) => backups.finish(token),
+    backupCancel: (token) => backups.cancel(token),
+    // Each backup is offered (a picked file or a download): there is no folder to rotate.
+    backupFolder: async () => ({ folder: null }),
+    backupChooseFolder: async () => ({ status: 'cancelled' }),
+    fileStreamBegin: (request) =>
+      backups.begin(
+        { fileName: request.suggestedName, automatic: false },
+        {
+          description: request.suggestedName.replace(/^.*\./, '.'),
+          mime: request.mimeType,
+          extension: request.suggestedName.replace(/^.*(\.[^.]+)$/, '$1'),
+        },
+      ),
+    fileStreamWrite: (token, chunk) => backups.write(token, chunk),
+    fileStreamFinish: (token) => backups.finish(token),
+    fileStreamCancel: (token) => backups.cancel(token),
   };
 }
 

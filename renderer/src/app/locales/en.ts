@@ -11,6 +11,7 @@ import { knowledgeLocale } from '../../features/knowledge/locale';
 import { settingsLocale } from '../../features/settings/locale';
 import { followUpLocale } from '../../features/followup/locale';
 import { homeLocale } from '../../features/home/locale';
+import { backupLocale } from '../../features/backup/locale';
 import { calendarSettingsLocale } from '../../features/settings/calendar/locale';
 import { caseActionsLocale } from '../../features/case/locale';
 import { reportsLocale } from '../../features/reports/locale';
@@ -176,6 +177,7 @@ export const en: LocaleResource = {
   },
   followUp: followUpLocale.en,
   home: homeLocale.en,
+  backup: backupLocale.en,
   calendarSettings: calendarSettingsLocale.en,
   caseActions: caseActionsLocale.en,
   settings: settingsLocale.en,

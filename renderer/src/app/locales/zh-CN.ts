@@ -11,6 +11,7 @@ import { knowledgeLocale } from '../../features/knowledge/locale';
 import { settingsLocale } from '../../features/settings/locale';
 import { followUpLocale } from '../../features/followup/locale';
 import { homeLocale } from '../../features/home/locale';
+import { backupLocale } from '../../features/backup/locale';
 import { calendarSettingsLocale } from '../../features/settings/calendar/locale';
 import { caseActionsLocale } from '../../features/case/locale';
 import { reportsLocale } from '../../features/reports/locale';
@@ -173,6 +174,7 @@ export const zhCN = {
   },
   followUp: followUpLocale.zh,
   home: homeLocale.zh,
+  backup: backupLocale.zh,
   calendarSettings: calendarSettingsLocale.zh,
   caseActions: caseActionsLocale.zh,
   settings: settingsLocale.zh,

@@ -6,6 +6,7 @@ import { WORK_QUEUES, type WorkQueueDef } from '@shared/register/queues';
 import { useDeskState } from '../../desk/desk-state';
 import { formatDateTime } from '../../vocabulary/format';
 import { useWorkQueueContext, useWorkQueueCounts } from './use-work-queue';
+import { BackupStatus } from '../backup/BackupStatus';
 
 /** Where a queue's card leads: the follow-up queue has a screen of its own. */
 export function workQueuePath(def: WorkQueueDef): string {
@@ -29,6 +30,7 @@ export function HomePage() {
           {t('home.asOf', { time: formatDateTime(ctx.now, deadlineContext.timeZone) })}
         </Typography>
       </Box>
+      <BackupStatus />
       <Grid container spacing={2} component="ul" aria-label={t('home.queuesLabel')} sx={{ p: 0 }}>
         {WORK_QUEUES.filter((def) => rolesSeeQueue(operator.roles, def.id)).map((def) => (
           <Grid

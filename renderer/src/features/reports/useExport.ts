@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDeskSession } from '../../desk/desk-session';
+import { fileStreamOf } from '@shared/platform/bridge';
 import { useDeskServices } from '../../desk/services';
 import { statsExportRecord } from '../../db/repos/stats';
 import { sessionMay } from '../../db/access';
@@ -37,6 +38,8 @@ export function useExport(maskPhones: boolean) {
   const [message, setMessage] = useState<ExportMessage | undefined>();
   const running = useRef<ExportRun | undefined>(undefined);
   const [streaming, setStreaming] = useState(false);
+  // The browser build streams the register to a file as the worker makes it.
+  const fileStream = fileStreamOf(bridge);
 
   useEffect(() => {
     let live = true;
@@ -92,6 +95,7 @@ export function useExport(maskPhones: boolean) {
       const run = exportRun(job, {
         bridge,
         streaming,
+        ...(fileStream ? { fileStream } : {}),
         onProgress: (done, total) => setProgress({ table: job.table, done, total }),
       });
       running.current = run;
@@ -107,7 +111,7 @@ export function useExport(maskPhones: boolean) {
       }
       setMessage(describe(outcome, job.table));
     },
-    [bridge, db, describe, maskPhones, now, session, streaming, t],
+    [bridge, db, describe, fileStream, maskPhones, now, session, streaming, t],
   );
 
   const cancel = useCallback(() => running.current?.cancel(), []);

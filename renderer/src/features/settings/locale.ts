@@ -18,6 +18,8 @@ export const settingsLocale = featureLocale(
       calendarHelp: '法定节假日、调休上班日和办公时间，用于计算处理期限。',
       print: '打印',
       printHelp: '表头文字、签字栏、电话号码遮蔽、纸张方向和页边距。',
+      backup: '备份与恢复',
+      backupHelp: '把全部数据备份为一个文件，或从备份文件恢复；每天首次启动时自动备份。',
     },
     back: '返回设置',
     adminOnly: '当前操作员「{{name}}」不是管理员，只能查看。如需修改，请先切换到管理员。',
@@ -157,6 +159,9 @@ export const settingsLocale = featureLocale(
       calendarHelp: 'Statutory holidays, make-up working days and business hours, for deadlines.',
       print: 'Printing',
       printHelp: 'Header text, signature lines, phone masking, paper orientation and margins.',
+      backup: 'Backup and restore',
+      backupHelp:
+        'All the desk’s data as one file, or restored from one; backed up automatically at the first start of each day.',
     },
     back: 'Back to settings',
     adminOnly:

@@ -17,6 +17,8 @@ import { PasswordFields } from '../accounts/PasswordFields';
 import { useDeskServices } from '../../desk/services';
 import { useErrorMessage } from '../../desk/useErrorMessage';
 import { useSubmit } from '../../ui/useSubmit';
+import { DEFAULT_TIME_ZONE } from '@shared/calendar/deadline';
+import { RestorePanel } from '../backup/RestorePanel';
 
 export interface SetupPageProps {
   readonly locale: Locale;
@@ -163,6 +165,11 @@ export function SetupPage({ locale, onLocaleChange, onSetUp }: Readonly<SetupPag
             {saving ? t('setup.saving') : t('setup.submit')}
           </Button>
         </Stack>
+      </Paper>
+      {/* A desk moved to a new machine, or a browser whose storage was cleared, starts again
+          from its backup instead of a new set-up. */}
+      <Paper sx={{ p: 4, width: 560, mt: 2 }}>
+        <RestorePanel session={null} timeZone={DEFAULT_TIME_ZONE} />
       </Paper>
     </Box>
   );

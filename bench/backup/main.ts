@@ -1,0 +1,205 @@
+/**
+ * The backup benchmark page: `window.runBackupBench(options)` makes (or reuses) a desk database of
+ * `cases` cases with the IndexedDB benchmark's generator (bench/idb/generate.ts), then times, in
+ * this browser:
+ *
+ * - the app's backup (renderer/src/db/backup/write.ts) into a sink that keeps each chunk as a Blob
+ *   (as the browser build's download path does), against dexie-export-import's `exportDB`;
+ * - the app's restore: the complete check (`backupRead`) then the fill of a new database
+ *   (`backupRestoreInto`), against dexie-export-import's `importInto` of its own export.
+ *
+ * Peak memory is the JavaScript heap (`performance.memory`, precise with
+ * `--enable-precise-memory-info`), sampled every 25 ms and at every page the backup writes; Blob
+ * bytes live outside it (Chromium's blob storage, on disk when large).
+ */
+import Dexie from 'dexie';
+import { exportDB, importInto } from 'dexie-export-import';
+import { openDeskDatabase } from '../../renderer/src/db/database';
+import { backupRead } from '../../renderer/src/db/backup/read';
+import { backupRestoreInto } from '../../renderer/src/db/backup/restore';
+import { schemaDeclareUpTo, CURRENT_SCHEMA_VERSION } from '../../renderer/src/db/backup/tables';
+import { backupWrite } from '../../renderer/src/db/backup/write';
+import { deskGenerate } from '../idb/generate';
+
+export interface BackupBenchOptions {
+  readonly cases: number;
+  readonly events: number;
+  readonly batch: number;
+  readonly skipBaseline?: boolean;
+}
+
+export interface Timed {
+  readonly label: string;
+  readonly ms: number;
+  readonly peakHeapMb: number;
+  readonly startHeapMb: number;
+  readonly bytes?: number;
+  readonly note?: string;
+}
+
+export interface BackupBenchReport {
+  readonly startedAt: string;
+  readonly userAgent: string;
+  readonly database: string;
+  readonly counts: Record<string, number>;
+  readonly generationMs?: number;
+  readonly preciseMemory: boolean;
+  readonly results: readonly Timed[];
+}
+
+interface MemoryInfo {
+  readonly usedJSHeapSize: number;
+}
+
+function heap(): number {
+  const memory = (performance as unknown as { memory?: MemoryInfo }).memory;
+  return memory ? memory.usedJSHeapSize / 2 ** 20 : 0;
+}
+
+function log(message: string): void {
+  console.log(`[bench] ${message}`);
+}
+
+/** Runs `work`, sampling the heap meanwhile; `sample` lets the work add samples of its own. */
+async function timed<T>(
+  label: string,
+  work: (sample: () => void) => Promise<T>,
+): Promise<{ value: T; timing: Omit<Timed, 'bytes' | 'note'> }> {
+  // Let the collector settle what earlier steps left, so each step starts from its own floor.
+  (globalThis as { gc?: () => void }).gc?.();
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const startHeapMb = heap();
+  let peak = startHeapMb;
+  const sample = () => {
+    peak = Math.max(peak, heap());
+  };
+  const timer = setInterval(sample, 25);
+  const started = performance.now();
+  try {
+    const value = await work(sample);
+    const ms = performance.now() - started;
+    sample();
+    log(`${label}: ${(ms / 1000).toFixed(1)} s, heap peak ${peak.toFixed(0)} MB`);
+    return { value, timing: { label, ms, peakHeapMb: peak, startHeapMb } };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function databaseReady(
+  name: string,
+  options: BackupBenchOptions,
+): Promise<number | undefined> {
+  const markerKey = `desk-backup-bench:${name}`;
+  if (localStorage.getItem(markerKey) === 'complete') {
+    log(`reusing ${name}`);
+    return undefined;
+  }
+  await Dexie.delete(name);
+  log(`generating ${options.cases} cases, ${options.events} events into ${name}`);
+  const db = openDeskDatabase(name);
+  const generation = await deskGenerate(db, {
+    cases: options.cases,
+    events: options.events,
+    nowMs: Date.parse('2026-12-01T02:00:00Z'),
+    batch: options.batch,
+    log,
+  });
+  db.close();
+  localStorage.setItem(markerKey, 'complete');
+  return generation.totalMs;
+}
+
+async function runBackupBench(options: BackupBenchOptions): Promise<BackupBenchReport> {
+  const startedAt = new Date().toISOString();
+  const name = `desk-backup-bench-${options.cases}-${options.events}`;
+  const generationMs = await databaseReady(name, options);
+  const db = openDeskDatabase(name);
+  await db.open();
+  const counts: Record<string, number> = {};
+  for (const table of db.tables) counts[table.name] = await table.count();
+  const results: Timed[] = [];
+
+  // The app's backup, streamed page by page.
+  const parts: Blob[] = [];
+  let written = 0;
+  const backup = await timed('app backup (stream, zip + NDJSON + SHA-256)', (sample) =>
+    backupWrite(
+      db,
+      {
+        async write(chunk) {
+          written += chunk.length;
+          parts.push(new Blob([chunk.slice().buffer]));
+        },
+      },
+      {
+        app: { name: 'bench', version: '0' },
+        reason: 'manual',
+        now: () => new Date(),
+        onProgress: sample,
+      },
+    ),
+  );
+  const backupBlob = new Blob(parts, { type: 'application/zip' });
+  parts.length = 0;
+  results.push({ ...backup.timing, bytes: written });
+
+  // Restore: the complete check, then the fill of a new database (and Dexie's open/upgrade).
+  const check = await timed('app restore, 1: complete check (backupRead)', () =>
+    backupRead(backupBlob),
+  );
+  if (!check.value.ok) throw new Error(`the bench's own backup was refused: ${check.value.detail}`);
+  results.push(check.timing);
+  const restoredName = `${name}-restored`;
+  await Dexie.delete(restoredName);
+  const valid = check.value;
+  const restore = await timed('app restore, 2: fill a new database (backupRestoreInto)', () =>
+    backupRestoreInto(valid, restoredName),
+  );
+  const restoredCounts: Record<string, number> = {};
+  for (const table of restore.value.tables) restoredCounts[table.name] = await table.count();
+  restore.value.close();
+  const same = Object.entries(counts).every(
+    ([table, count]) => table === 'tallies' || restoredCounts[table] === count,
+  );
+  results.push({
+    ...restore.timing,
+    note: same
+      ? 'every table restored with its count'
+      : `counts differ: ${JSON.stringify(restoredCounts)}`,
+  });
+  await Dexie.delete(restoredName);
+
+  if (!options.skipBaseline) {
+    const exported = await timed('baseline: dexie-export-import exportDB', () => exportDB(db));
+    results.push({ ...exported.timing, bytes: exported.value.size });
+    const importName = `${name}-imported`;
+    await Dexie.delete(importName);
+    const target = new Dexie(importName);
+    schemaDeclareUpTo(target, CURRENT_SCHEMA_VERSION);
+    await target.open();
+    const imported = await timed('baseline: dexie-export-import importInto', () =>
+      importInto(target, exported.value, { acceptNameDiff: true, acceptVersionDiff: true }),
+    );
+    results.push(imported.timing);
+    target.close();
+    await Dexie.delete(importName);
+  }
+  db.close();
+  return {
+    startedAt,
+    userAgent: navigator.userAgent,
+    database: name,
+    counts,
+    ...(generationMs === undefined ? {} : { generationMs }),
+    preciseMemory: (performance as unknown as { memory?: MemoryInfo }).memory !== undefined,
+    results,
+  };
+}
+
+declare global {
+  interface Window {
+    runBackupBench: typeof runBackupBench;
+  }
+}
+window.runBackupBench = runBackupBench;

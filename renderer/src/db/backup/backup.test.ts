@@ -1,0 +1,182 @@
+// @vitest-environment node
+// Node's Blob (with stream() and arrayBuffer()), as in Chromium; fake-indexeddb from setup.ts.
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { strToU8, unzipSync, zipSync } from 'fflate';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { BACKUP_MANIFEST_PART } from '@shared/backup/format';
+import { SCHEMA_V1 } from '../schema-v1';
+import type { DeskDatabase } from '../database';
+import { tableChecksums } from '../table-checksums';
+import { testDatabase, testDeskSetUp, testRegister } from '../test-builders';
+import { backupRead } from './read';
+import { backupRestoreInto } from './restore';
+import { backupWrite, type BackupSink } from './write';
+
+const APP = { name: 'complaint-desk', version: '0.1.0' };
+const opened: Dexie[] = [];
+
+afterEach(async () => {
+  for (const db of opened.splice(0)) {
+    db.close();
+    await Dexie.delete(db.name);
+  }
+});
+
+function track<T extends Dexie>(db: T): T {
+  opened.push(db);
+  return db;
+}
+
+async function backupOf(db: Dexie, pageSize = 3): Promise<Blob> {
+  const chunks: Blob[] = [];
+  const sink: BackupSink = {
+    async write(chunk) {
+      chunks.push(new Blob([chunk.slice()]));
+    },
+  };
+  await backupWrite(db, sink, { app: APP, reason: 'manual', now: () => new Date(), pageSize });
+  return new Blob(chunks);
+}
+
+async function deskWithCases(): Promise<DeskDatabase> {
+  const db = track(testDatabase());
+  const desk = await testDeskSetUp(db);
+  for (let i = 0; i < 7; i++) {
+    await testRegister(db, desk, `2026-11-0${3 + (i % 3)}T02:0${i}:00.000Z`, {
+      subject: `漏水 ${i}`,
+    });
+  }
+  // A file and its chunks, as attachments will store them: bytes named by their hash.
+  const bytes = new Uint8Array([1, 2, 3, 4, 5]);
+  await db.table('files').add({
+    hash: 'a'.repeat(64),
+    addedAt: '2026-11-03T02:00:00.000Z',
+    content: new Blob([bytes], { type: 'image/png' }),
+  });
+  await db.table('fileChunks').add({ hash: 'a'.repeat(64), index: 0, bytes });
+  return db;
+}
+
+/** The zip's parts, changed by `edit`, zipped again. */
+async function rezip(blob: Blob, edit: (parts: Record<string, Uint8Array>) => void): Promise<Blob> {
+  const parts = unzipSync(new Uint8Array(await blob.arrayBuffer()));
+  edit(parts);
+  return new Blob([zipSync(parts).slice()]);
+}
+
+describe('backup and restore', () => {
+  it('restores every table identical to the one backed up, binary values included', async () => {
+    const db = await deskWithCases();
+    const before = await tableChecksums(db);
+    const blob = await backupOf(db);
+    const read = await backupRead(blob);
+    if (!read.ok) throw new Error(read.detail);
+    expect(read.manifest.tables.map((t) => t.name)).toEqual(
+      db.tables.map((t) => t.name).filter((n) => n !== 'tallies'),
+    );
+    expect(read.manifest.tables.find((t) => t.name === 'cases')?.count).toBe(7);
+    expect(read.manifest.files.count).toBe(1);
+    for (const table of read.manifest.tables) expect(table.sha256).toBe(before[table.name]?.sha256);
+
+    const restored = track(await backupRestoreInto(read, `r-${crypto.randomUUID()}`));
+    expect(await tableChecksums(restored)).toEqual(before);
+    const file = await restored.table('files').get('a'.repeat(64));
+    expect(file.content).toBeInstanceOf(Blob);
+    expect(file.content.type).toBe('image/png');
+    expect([...new Uint8Array(await file.content.arrayBuffer())]).toEqual([1, 2, 3, 4, 5]);
+    expect(restored.verno).toBe(2);
+  });
+
+  it('refuses a backup whose part was changed, naming the part', async () => {
+    const db = await deskWithCases();
+    const blob = await rezip(await backupOf(db), (parts) => {
+      const text = new TextDecoder().decode(parts['tables/cases.ndjson']);
+      parts['tables/cases.ndjson'] = strToU8(text.replace('漏水 3', '漏水 4'));
+    });
+    expect(await backupRead(blob)).toMatchObject({
+      ok: false,
+      code: 'checksumMismatch',
+      detail: 'tables/cases.ndjson',
+    });
+  });
+
+  it('refuses flipped bytes, a missing manifest, an unknown part and a file that is not a zip', async () => {
+    const db = await deskWithCases();
+    const good = new Uint8Array(await (await backupOf(db)).arrayBuffer());
+    const flipped = good.slice();
+    flipped[200] = (flipped[200] ?? 0) ^ 0xff;
+    expect((await backupRead(new Blob([flipped]))).ok).toBe(false);
+    const noManifest = await rezip(new Blob([good]), (parts) => {
+      parts['manifest.json'] = new Uint8Array(0);
+      Reflect.deleteProperty(parts, 'manifest.json');
+    });
+    expect(await backupRead(noManifest)).toMatchObject({ code: 'noManifest' });
+    const extra = await rezip(new Blob([good]), (parts) => (parts['evil.exe'] = strToU8('x')));
+    expect(await backupRead(extra)).toMatchObject({ code: 'unexpectedPart' });
+    expect(await backupRead(new Blob(['not a zip at all, just text']))).toMatchObject({
+      code: 'notZip',
+    });
+    expect(await backupRead(new Blob([good.slice(0, good.length - 10)]))).toMatchObject({
+      ok: false,
+    });
+  });
+
+  it('refuses a record the schemas reject even when its checksum was recomputed', async () => {
+    const db = await deskWithCases();
+    const blob = await backupOf(db);
+    const read = await backupRead(blob);
+    if (!read.ok) throw new Error(read.detail);
+    const bad = await rezip(blob, (parts) => {
+      const text = new TextDecoder()
+        .decode(parts['tables/events.ndjson'])
+        .replace('"case/received"', '"case/hacked"');
+      const manifest = JSON.parse(new TextDecoder().decode(parts[BACKUP_MANIFEST_PART]));
+      const bytes = strToU8(text);
+      parts['tables/events.ndjson'] = bytes;
+      const events = manifest.tables.find((t: { name: string }) => t.name === 'events');
+      events.bytes = bytes.length;
+      events.sha256 = bytesToHex(sha256(bytes));
+      parts[BACKUP_MANIFEST_PART] = strToU8(JSON.stringify(manifest));
+    });
+    expect(await backupRead(bad)).toMatchObject({ code: 'badRecord' });
+  });
+
+  it('refuses a backup from a newer schema with the versions in its message', async () => {
+    const db = await deskWithCases();
+    const blob = await rezip(await backupOf(db), (parts) => {
+      const manifest = JSON.parse(new TextDecoder().decode(parts[BACKUP_MANIFEST_PART]));
+      manifest.schemaVersion = 3;
+      manifest.app.version = '9.0.0';
+      parts[BACKUP_MANIFEST_PART] = strToU8(JSON.stringify(manifest));
+    });
+    const read = await backupRead(blob, { appVersion: '0.1.0' });
+    expect(read).toMatchObject({ ok: false, code: 'newerSchema' });
+    expect(!read.ok && read.detail).toContain('9.0.0');
+  });
+
+  it('restores a version 1 backup through the Dexie upgrade to version 2', async () => {
+    // A desk still at schema version 1, as an older application left it.
+    const source = await deskWithCases();
+    const v1 = track(new Dexie(`v1-${crypto.randomUUID()}`));
+    v1.version(1).stores(SCHEMA_V1);
+    await v1.open();
+    for (const table of v1.tables) {
+      if (table.name === 'tallies') continue;
+      await table.bulkAdd(await source.table(table.name).toArray());
+    }
+    const blob = await backupOf(v1);
+    const read = await backupRead(blob);
+    if (!read.ok) throw new Error(read.detail);
+    expect(read.manifest.schemaVersion).toBe(1);
+    expect(read.manifest.tables.map((t) => t.name)).not.toContain('files');
+    const restored = track(await backupRestoreInto(read, `r-${crypto.randomUUID()}`));
+    expect(restored.verno).toBe(2);
+    expect(await restored.table('cases').count()).toBe(7);
+    expect(restored.tables.map((t) => t.name)).toContain('fileChunks');
+    const sourceSums = await tableChecksums(source);
+    const restoredSums = await tableChecksums(restored);
+    expect(restoredSums.events).toEqual(sourceSums.events);
+  });
+});

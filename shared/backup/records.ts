@@ -1,0 +1,196 @@
+/**
+ * The shape of every stored record, checked line by line before a backup is restored (and by
+ * anything else that takes records from outside: a merge, a fuzz harness). Strict on what the
+ * desk relies on to find and fold a record (keys, ids, types, times, the event's type), open
+ * (`looseObject`) on the rest, so a record written by an older version of this schema, with a
+ * field since added as optional, still passes.
+ *
+ * Binary values (attachments) travel in a backup as `{ $file: <sha256>, ... }` references
+ * (shared/backup/binary.ts); the schemas accept either form wherever a record may hold bytes.
+ */
+import { z } from 'zod';
+import { CASE_STATUSES, STAFF_ROLES } from '../model/entities';
+
+const id = z.string().min(1).max(200);
+const instant = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not a time');
+const hlc = z.string().min(1);
+
+/** The case event types, listed once here so a backup with an unknown step is refused. */
+export const CASE_EVENT_TYPE_NAMES = [
+  'case/received',
+  'case/accepted',
+  'case/closed',
+  'case/consulted',
+  'case/converted',
+  'case/correctiveAction',
+  'case/deadlineChanged',
+  'case/dispatched',
+  'case/escalated',
+  'case/exempted',
+  'case/exported',
+  'case/extensionDecided',
+  'case/extensionRequested',
+  'case/fieldsChanged',
+  'case/followUpAttempted',
+  'case/followUpWaived',
+  'case/followedUp',
+  'case/handledDirectly',
+  'case/levelChanged',
+  'case/linked',
+  'case/markedInvalid',
+  'case/noted',
+  'case/printed',
+  'case/replied',
+  'case/reopened',
+  'case/responsibilityDetermined',
+  'case/returned',
+  'case/reviewed',
+  'case/supervised',
+  'case/unlinked',
+  'case/urged',
+] as const;
+
+const customerRef = z.looseObject({
+  customerId: id.optional(),
+  name: z.string(),
+  phone: z.string(),
+  address: z.string(),
+});
+
+const caseRecord = z.looseObject({
+  id,
+  number: z.string().min(1),
+  deskId: id,
+  kindId: z.string().min(1),
+  channelId: z.string(),
+  customer: customerRef,
+  subject: z.string(),
+  content: z.string(),
+  demand: z.string(),
+  receivedAt: instant,
+  receiverId: id,
+  receiverName: z.string(),
+  flags: z.array(z.string()),
+  status: z.enum(CASE_STATUSES as [string, ...string[]]),
+  escalated: z.boolean(),
+  remedial: z.boolean(),
+  followUp: z.looseObject({ state: z.string(), attempts: z.int().nonnegative() }),
+  matterId: id,
+  urgeCount: z.int().nonnegative(),
+  supervised: z.boolean(),
+  imported: z.boolean(),
+  createdAt: instant,
+  updatedAt: instant,
+  lastHlc: hlc,
+  eventCount: z.int().nonnegative(),
+  fieldClock: z.record(z.string(), z.string()),
+  ignoredEventIds: z.array(id),
+  searchTerms: z.array(z.string()),
+  openDueAt: instant.optional(),
+  searchPending: z.literal(1).optional(),
+});
+
+const eventRecord = z.looseObject({
+  id,
+  caseId: id,
+  type: z.enum(CASE_EVENT_TYPE_NAMES),
+  at: instant,
+  hlc,
+  actorId: id,
+  actorName: z.string(),
+  deskId: id,
+  payload: z.record(z.string(), z.unknown()),
+});
+
+const customerRecord = z.looseObject({
+  id,
+  name: z.string(),
+  phones: z.array(z.string()),
+  address: z.string(),
+  createdAt: instant,
+  updatedAt: instant,
+});
+
+const unitRecord = z.looseObject({
+  id,
+  name: z.string().min(1),
+  parentId: id.optional(),
+  active: z.boolean(),
+});
+
+const staffRecord = z.looseObject({
+  id,
+  name: z.string().min(1),
+  roles: z.array(z.enum(STAFF_ROLES as [string, ...string[]])),
+  active: z.boolean(),
+  createdAt: instant,
+});
+
+const settingsRecord = z.looseObject({
+  key: z.string().min(1),
+  value: z.unknown(),
+  updatedAt: instant,
+});
+
+const auditRecord = z.looseObject({
+  id,
+  at: instant,
+  actorId: id,
+  action: z.string().min(1),
+  target: z.string().optional(),
+  detail: z.string().optional(),
+  seq: z.int().nonnegative().optional(),
+});
+
+const outboxRecord = z.looseObject({ id, caseId: id, hlc, queuedAt: instant });
+
+const knowledgeRecord = z.looseObject({
+  id,
+  question: z.string(),
+  answer: z.string(),
+  active: z.boolean(),
+  createdAt: instant,
+  updatedAt: instant,
+  createdById: id,
+  searchTerms: z.array(z.string()),
+});
+
+const draftRecord = z.looseObject({ key: z.string().min(1), updatedAt: instant });
+
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+const credentialRecord = z.looseObject({ staffId: id });
+const fileRecord = z.looseObject({ hash: sha256, addedAt: instant });
+const fileChunkRecord = z.looseObject({ hash: sha256, index: z.int().nonnegative() });
+
+/** One schema per table; a table not listed here cannot be restored (the reader refuses it). */
+export const BACKUP_RECORD_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
+  cases: caseRecord,
+  events: eventRecord,
+  customers: customerRecord,
+  units: unitRecord,
+  staff: staffRecord,
+  settings: settingsRecord,
+  audit: auditRecord,
+  outbox: outboxRecord,
+  knowledge: knowledgeRecord,
+  drafts: draftRecord,
+  credentials: credentialRecord,
+  files: fileRecord,
+  fileChunks: fileChunkRecord,
+};
+
+/** Checks one record of `table`; the message names the first wrong field. */
+export function backupRecordCheck(
+  table: string,
+  record: unknown,
+): { ok: true } | { ok: false; message: string } {
+  const schema = BACKUP_RECORD_SCHEMAS[table];
+  if (!schema) return { ok: false, message: `no schema for table ${table}` };
+  const result = schema.safeParse(record);
+  if (result.success) return { ok: true };
+  const issue = result.error.issues[0];
+  return {
+    ok: false,
+    message: issue ? `${issue.path.join('.') || '(record)'}: ${issue.message}` : 'invalid',
+  };
+}
