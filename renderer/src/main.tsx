@@ -1,17 +1,52 @@
-import { StrictMode } from 'react';
+import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { i18nStart } from './app/i18n';
+import { LoadingScreen } from './app/LoadingScreen';
+import { StartProblem, UpgradedElsewhereBanner } from './app/StartProblem';
 import { systemNow } from './desk/services';
 import { getDeskDatabase } from './db/database';
+import { deskDatabaseOpen } from './db/open';
 import { storageRequestPersistence } from './db/persist';
 import { casesSearchIndexPending } from './db/repos/cases';
 import { bridgeResolve } from './platform/bridge';
 
 async function start() {
   await i18nStart('zh-CN');
+  const rootElement = document.getElementById('root');
+  if (!rootElement) throw new Error('index.html has no #root');
+  const root = createRoot(rootElement);
+  const show = (node: ReactNode) => root.render(<StrictMode>{node}</StrictMode>);
+  show(<LoadingScreen />);
+
+  const db = getDeskDatabase();
+  let started = false;
+  let upgradedElsewhere = false;
+  const render = () => {
+    show(
+      <>
+        {upgradedElsewhere ? <UpgradedElsewhereBanner /> : null}
+        <App services={services} />
+      </>,
+    );
+  };
+  // The database opens before anything renders from it: a failure is said, not waited on.
+  const opened = await deskDatabaseOpen(db, {
+    onBlocked: () => {
+      if (!started) show(<StartProblem code="blocked" waiting />);
+    },
+    onUpgradedElsewhere: () => {
+      upgradedElsewhere = true;
+      if (started) render();
+    },
+  });
+  if (!opened.ok) {
+    console.error('the database did not open', opened.error.cause ?? opened.error);
+    show(<StartProblem code={opened.error.code} />);
+    return;
+  }
   const persistence = await storageRequestPersistence();
-  const services = { db: getDeskDatabase(), bridge: bridgeResolve(), now: systemNow, persistence };
+  const services = { db, bridge: bridgeResolve(), now: systemNow, persistence };
   // Cases saved just before the desk last stopped may still lack their search pieces.
   void casesSearchIndexPending(services.db).catch((error: unknown) => {
     console.error('search index repair failed', error);
@@ -21,13 +56,8 @@ async function start() {
     const { deskTestHooksInstall } = await import('./e2e-hooks/desk-test-hooks');
     deskTestHooksInstall(services.db);
   }
-  const root = document.getElementById('root');
-  if (!root) throw new Error('index.html has no #root');
-  createRoot(root).render(
-    <StrictMode>
-      <App services={services} />
-    </StrictMode>,
-  );
+  started = true;
+  render();
 }
 
 void start();
