@@ -19,6 +19,7 @@ import { deskSessionOf } from '../db/session';
 import { auditList } from '../db/repos/audit';
 import { caseAppendEvent, caseRegister, type CaseAppendableType } from '../db/repos/cases';
 import { deskState } from '../db/repos/settings';
+import { tableChecksums, type TableChecksums } from '../db/table-checksums';
 import { intakeDraftEmpty } from '../features/intake/intake-draft';
 
 export interface DeskTestEvent {
@@ -37,6 +38,8 @@ export interface DeskTestHooks {
   appendEvents(caseId: string, events: readonly DeskTestEvent[]): Promise<void>;
   /** The latest audit entries, newest first. */
   auditLatest(limit: number): Promise<AuditEntity[]>;
+  /** A checksum of every table (db/table-checksums.ts): a refused write must leave them equal. */
+  tableChecksums(): Promise<TableChecksums>;
 }
 
 declare global {
@@ -94,5 +97,6 @@ export function deskTestHooksInstall(db: DeskDatabase): void {
       }
     },
     auditLatest: (limit) => auditList(db, limit),
+    tableChecksums: () => tableChecksums(db),
   };
 }
