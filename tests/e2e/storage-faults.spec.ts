@@ -133,4 +133,80 @@ test.describe('storage faults', () => {
       await expect(page.getByText(/已恢复/)).toHaveCount(0);
     });
   });
+
+  test('the intake form survives going to the register and back, and names its length limit', async ({
+    page,
+  }) => {
+    const desk = new Desk(page);
+    await desk.openAt('2026-11-23T09:15:00');
+    await desk.setUp({
+      organisation: '市民服务热线',
+      desk: '坐席 8',
+      preset: '市民服务热线',
+      operator: '李强',
+    });
+    await desk.goIntake();
+    await page.getByLabel('主题').fill('噪音扰民');
+    await page.getByLabel('诉求内容').fill('楼'.repeat(10_001));
+    await page.getByRole('button', { name: '保存' }).click();
+    await expect(page.getByText('不能超过 10000 个字（现有 10001 个字），请精简')).toBeVisible();
+    await desk.goRegister();
+    await desk.goIntake();
+    await expect(page.getByLabel('主题')).toHaveValue('噪音扰民');
+    await expect(page.getByText(/已恢复 .* 未保存的受理单/)).toBeVisible();
+    await page.getByRole('button', { name: '丢弃草稿' }).click();
+    await expect(page.getByLabel('主题')).toHaveValue('');
+    await page.reload();
+    await desk.goIntake();
+    await expect(page.getByLabel('主题')).toHaveValue('');
+  });
+
+  test('a window without IndexedDB says what happened instead of 正在打开…… forever', async ({
+    page,
+  }) => {
+    await page.addInitScript(() => {
+      Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
+    });
+    await page.goto('/');
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('受理台无法打开本地数据库');
+    await expect(alert).toContainText('请用普通窗口或桌面版打开受理台');
+    await expect(page.getByRole('button', { name: '重新加载' })).toBeVisible();
+    await expect(page.getByText('正在打开……')).toHaveCount(0);
+  });
+
+  test('a blocked upgrade: another window holds the old version; the desk waits, says so, then opens', async ({
+    page,
+    context,
+    baseURL,
+  }) => {
+    // Window 1: a page of the desk's origin that holds the database at an older version and
+    // does not close it when asked (as an older build of the desk, or a hung tab, would).
+    const old = await context.newPage();
+    await old.route('**/old-window', (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<title>old</title>' }),
+    );
+    await old.goto(new URL('/old-window', baseURL ?? 'http://127.0.0.1/').toString());
+    await old.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const request = indexedDB.open('complaint-desk', 1);
+          request.onsuccess = () => {
+            (window as unknown as { held: IDBDatabase }).held = request.result;
+            resolve();
+          };
+          request.onerror = () => reject(request.error ?? new Error('open failed'));
+        }),
+    );
+    // Window 2: the desk.
+    await page.goto('/');
+    await expect(page.getByRole('alert')).toContainText('请关闭其他受理台窗口');
+    await desk2Screenshot(page);
+    await old.evaluate(() => (window as unknown as { held: IDBDatabase }).held.close());
+    await expect(page.getByRole('heading', { name: '首次设置' })).toBeVisible();
+  });
 });
+
+async function desk2Screenshot(page: Page) {
+  await new Desk(page).screenshot('storage-blocked-upgrade');
+}
