@@ -162,11 +162,23 @@ class RowReader {
   }
 }
 
+/**
+ * A case number as compared and stored: full-width forms folded (`２６１１－０２０３`), every dash
+ * written as `-`, letters in upper case, so that one number written two ways is one number.
+ */
+export function importNumberNormalise(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g, '-')
+    .toUpperCase();
+}
+
 /** The case number: its own column, else the slip number written in 处理情况(单据联号). */
 function numberOf(r: RowReader): string {
-  const own = r.text('number');
+  const own = importNumberNormalise(r.text('number'));
   if (own !== '') return own;
-  const handling = r.text('handling');
+  // Normalised first, so that a full-width slip number is found in the text as well.
+  const handling = importNumberNormalise(r.text('handling'));
   const head = handling.split(/[（(\s]/)[0]?.trim() ?? '';
   if (NUMBER_TEXT.test(head) && /\d/.test(head)) return head;
   return NUMBER_IN_TEXT.exec(handling)?.[0] ?? '';

@@ -196,6 +196,37 @@ describe('importCheck', () => {
     expect(result.rows).toHaveLength(10);
   });
 
+  it('treats one number written in full width, other dashes or lower case as one number', () => {
+    const rows = [
+      ...exportedHeaderRows(),
+      row({ ...good, handling: '2611-0203' }),
+      row({ ...good, handling: '２６１１－０２０３' }),
+      row({ ...good, handling: 'ab-0204' }),
+      row({ ...good, handling: 'AB‐0204' }),
+      row({ ...good, handling: '２６１１－００９９' }),
+    ];
+    const result = importCheck(rows, 2, MAPPING, ctx);
+    expect(result.accepted.map((c) => c.number)).toEqual(['2611-0203', 'AB-0204']);
+    expect(result.rejected.map((r) => r.problems.map((p) => p.code))).toEqual([
+      ['duplicateInFile'],
+      ['duplicateInFile'],
+      ['numberExists'],
+    ]);
+  });
+
+  it('refuses dates before 1990: a blank or mistyped cell, not a case', () => {
+    for (const receivedDate of ['1900-01-01', 1, new Date(Date.UTC(1900, 0, 1)), '1989-12-31']) {
+      const result = importCheck(
+        [...exportedHeaderRows(), row({ ...good, receivedDate })],
+        2,
+        MAPPING,
+        ctx,
+      );
+      expect(result.rejected[0]?.problems.map((p) => p.code)).toContain('badDate');
+    }
+    expect(cellDateTime('1990-01-01')).toEqual({ date: '1990-01-01' });
+  });
+
   it('turns an accepted row into events the workflow accepts, ending where the register ends', () => {
     const closed = row({ ...good });
     const mapping: ImportMapping = { ...MAPPING, finalCause: REGISTER_COLUMNS.length };

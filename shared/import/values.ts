@@ -19,6 +19,11 @@ export interface ImportDateTime {
 const MS_PER_DAY = 86_400_000;
 /** Excel's day 0 is 1899-12-30 (with the 1900 leap-year bug, for every date after February 1900). */
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+/**
+ * No register a desk imports reaches back before this year: an earlier date is a blank or
+ * mistyped cell (Excel shows the serial 1 as 1900-01-01).
+ */
+export const IMPORT_MIN_YEAR = 1990;
 /** 9999-12-31, the last date Excel knows. */
 const EXCEL_MAX_SERIAL = 2_958_465;
 
@@ -51,7 +56,7 @@ function fromUtcMs(ms: number): ImportDateTime | null {
   if (!Number.isFinite(ms)) return null;
   const d = new Date(ms);
   const year = d.getUTCFullYear();
-  if (year < 1900 || year > 9999) return null;
+  if (year < IMPORT_MIN_YEAR || year > 9999) return null;
   const minutes = d.getUTCHours() * 60 + d.getUTCMinutes();
   const date = isoDateFromParts(year, d.getUTCMonth() + 1, d.getUTCDate());
   return minutes === 0 ? { date } : { date, minutes };
@@ -74,7 +79,7 @@ export function cellDateTime(cell: ImportCell): ImportDateTime | null | undefine
   const match = DATE_TEXT.exec(cell.trim().normalize('NFKC'));
   if (!match) return null;
   const [, y, m, d, hh, mm] = match.map((part) => (part === undefined ? undefined : Number(part)));
-  if (y === undefined || m === undefined || d === undefined) return null;
+  if (y === undefined || m === undefined || d === undefined || y < IMPORT_MIN_YEAR) return null;
   const date = `${y}-${pad(m)}-${pad(d)}`;
   if (!isIsoDate(date)) return null;
   if (hh === undefined || mm === undefined) return { date };

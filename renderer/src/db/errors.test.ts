@@ -17,6 +17,20 @@ describe('storageErrorFrom', () => {
       new Dexie.BulkError('bulk', [new DOMException('dup', 'ConstraintError')]),
       'duplicateNumber',
     ],
+    [
+      'another window upgraded the database',
+      new Dexie.VersionError('too old'),
+      'upgradedElsewhere',
+    ],
+    [
+      'an open that failed on an older version',
+      new Dexie.OpenFailedError('open', new DOMException('v', 'VersionError')),
+      'upgradedElsewhere',
+    ],
+    ['no IndexedDB at all', new Dexie.MissingAPIError('no idb'), 'unavailable'],
+    ['an open that failed', new Dexie.OpenFailedError('open'), 'unavailable'],
+    ['an aborted transaction', new Dexie.AbortError('aborted'), 'transactionFailed'],
+    ['a closed database', new Dexie.DatabaseClosedError('closed'), 'upgradedElsewhere'],
     ['anything else', new Error('boom'), 'unknown'],
     ['a thrown string', 'boom', 'unknown'],
   ] as const)('maps %s', (_, error, code) => {

@@ -19,7 +19,27 @@ export class WorkflowError extends Error {
   }
 }
 
-export type StorageErrorCode = 'quotaExceeded' | 'notFound' | 'duplicateNumber' | 'unknown';
+/**
+ * - `quotaExceeded`: the browser refused the write for lack of space (the disk, or the origin's
+ *   quota); the transaction was aborted whole.
+ * - `unavailable`: there is no IndexedDB (a private window that forbids it, a browser without it)
+ *   or it failed to open.
+ * - `blocked`: opening a newer version waits for another window that holds the older one.
+ * - `upgradedElsewhere`: another window opened the database at a newer version (or deleted it),
+ *   so this window's connection was closed for good (`db/open.ts`): its code may not write into
+ *   a newer schema. Also a closed connection for any other reason: reload the window.
+ * - `transactionFailed`: the transaction was aborted for another reason (an I/O error, the
+ *   browser shutting the database); nothing of it was written.
+ */
+export type StorageErrorCode =
+  | 'quotaExceeded'
+  | 'notFound'
+  | 'duplicateNumber'
+  | 'unavailable'
+  | 'blocked'
+  | 'upgradedElsewhere'
+  | 'transactionFailed'
+  | 'unknown';
 
 /** IndexedDB could not do what was asked; `cause` keeps the original error for the log. */
 export class StorageError extends Error {
@@ -83,6 +103,22 @@ export function storageErrorFrom(error: unknown): StorageError {
   // on the desk: a constraint failure is a number that already exists.
   if (names.includes('ConstraintError'))
     return new StorageError('duplicateNumber', { cause: error });
+  // Opening at a version lower than the stored one: another window upgraded the database.
+  if (
+    names.includes('VersionError') ||
+    names.includes('VersionChangeError') ||
+    names.includes('DatabaseClosedError')
+  )
+    return new StorageError('upgradedElsewhere', { cause: error });
+  if (names.includes('MissingAPIError') || names.includes('InvalidAccessError'))
+    return new StorageError('unavailable', { cause: error });
+  if (names.includes('OpenFailedError')) return new StorageError('unavailable', { cause: error });
+  if (
+    names.includes('AbortError') ||
+    names.includes('UnknownError') ||
+    names.includes('TransactionInactiveError')
+  )
+    return new StorageError('transactionFailed', { cause: error });
   return new StorageError('unknown', { cause: error });
 }
 

@@ -16,6 +16,9 @@ export interface TableChecksum {
   readonly sha256: string;
 }
 
+/** Table name → its row count and SHA-256. */
+export type TableChecksums = Readonly<Record<string, TableChecksum>>;
+
 /**
  * The checksum of every backed-up table of `db`, by table name. `keep` leaves records out
  * (e.g. the audit entry a restore adds) so that what remains can be compared.
@@ -23,7 +26,7 @@ export interface TableChecksum {
 export async function tableChecksums(
   db: Dexie,
   keep: (table: string, record: unknown) => boolean = () => true,
-): Promise<Record<string, TableChecksum>> {
+): Promise<TableChecksums> {
   const encoder = new TextEncoder();
   const out: Record<string, TableChecksum> = {};
   for (const table of backupTablesOf(db)) {

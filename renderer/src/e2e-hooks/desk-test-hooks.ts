@@ -17,7 +17,7 @@ import { deadlineContextFromSettings } from '@shared/calendar/deadline';
 import type { DeskDatabase } from '../db/database';
 import { deskSessionOf } from '../db/session';
 import { auditList } from '../db/repos/audit';
-import { tableChecksums, type TableChecksum } from '../db/table-checksums';
+import { tableChecksums, type TableChecksums } from '../db/table-checksums';
 import { caseAppendEvent, caseRegister, type CaseAppendableType } from '../db/repos/cases';
 import { deskState } from '../db/repos/settings';
 import { staffGet, staffList } from '../db/repos/staff';
@@ -53,7 +53,7 @@ export interface DeskTestHooks {
    * The checksum of every backed-up table (db/table-checksums.ts), leaving out audit entries of
    * the given actions (a restore adds its own entry to the restored log).
    */
-  tableChecksums(skipAuditActions?: readonly string[]): Promise<Record<string, TableChecksum>>;
+  tableChecksums(skipAuditActions?: readonly string[]): Promise<TableChecksums>;
 }
 
 declare global {

@@ -4,6 +4,7 @@ import { registerLocale } from '../../features/register/locale';
 import { customersLocale } from '../../features/customers/locale';
 import { mattersLocale } from '../../features/matters/locale';
 import { intakeAsideLocale } from '../../features/intake/aside-locale';
+import { intakeDraftLocale } from '../../features/intake/draft-locale';
 import { hotlineLocale } from '../../features/hotline/locale';
 import { printLocale } from '../../features/print/locale';
 import { printFormsLocale } from '../../paper/locale';
@@ -28,8 +29,10 @@ export const en: LocaleResource = {
     languageSwitchLabel: 'Switch language',
     operator: 'Operator: {{name}}',
     storageNotPersisted: 'The browser did not allow persistent storage: back up regularly.',
-    startFailed:
-      'The desk could not open its local database: {{reason}}. Close other windows of this desk and try again.',
+    startFailed: 'The desk could not open its local database. {{reason}}',
+    startRetry: 'Reload',
+    upgradedBanner:
+      'The desk was updated in another window; this window has stopped saving. Reload this window.',
   },
   nav: {
     label: 'Main menu',
@@ -88,10 +91,11 @@ export const en: LocaleResource = {
     deadlinePreview: 'Handling deadline: {{due}}',
     deadlineNone: 'No handling deadline for this kind',
     fixErrors: 'Correct the fields marked in red; nothing has been saved yet.',
-    saveFailed: 'The case was not saved; what you typed is still in the form: {{reason}}',
+    saveFailed:
+      'The case was not saved; what you typed is still in the form and kept as a draft (it survives a reload): {{reason}}',
     errors: {
       required: 'Enter a subject: at least one sentence saying what it is about',
-      tooLong: 'Too long, please shorten it',
+      tooLong: 'At most {{max}} characters ({{length}} now); please shorten it',
       invalidPhone: 'Not a phone number (digits, spaces, brackets, + and - only)',
       invalidAmount: 'Not an amount, e.g. 2000 or 1999.50',
       invalidTime: 'Enter the full date and time of receipt',
@@ -166,7 +170,16 @@ export const en: LocaleResource = {
     'internal-error': 'Something unexpected happened; the action did not complete.',
   },
   errors: {
-    quotaExceeded: 'The disk is full; nothing was saved. Free some space and try again.',
+    quotaExceeded:
+      'Out of storage space: the save was undone as a whole and nothing was written; what the form holds is still there. Free disk space (or back up and remove old data), then try again.',
+    unavailable:
+      'The local database cannot be used (the browser forbids or lacks IndexedDB, as a private window does); nothing was saved. Open the desk in a normal window or the desktop application.',
+    blocked:
+      'Another window of the desk holds an older version of the database; this window must wait until it closes. Close the other windows of the desk.',
+    upgradedElsewhere:
+      'This window’s connection to the database was closed (the desk was most likely updated in another window); it can no longer save and nothing was written. Reload this window.',
+    transactionFailed:
+      'The browser interrupted the save: it was undone as a whole and nothing was written; what the form holds is still there. Try again; if it happens again, restart the desk.',
     notFound: 'The record does not exist; another window may have changed it.',
     duplicateNumber:
       'Duplicate case number; nothing was saved. Try again; if it happens again, check the numbering pattern.',
@@ -188,6 +201,7 @@ export const en: LocaleResource = {
   customers: customersLocale.en,
   matters: mattersLocale.en,
   intakeAside: intakeAsideLocale.en,
+  intakeDraft: intakeDraftLocale.en,
   reports: reportsLocale.en,
   import: importLocale.en,
   exportSheets: exportSheetsLocale.en,

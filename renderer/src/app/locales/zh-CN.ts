@@ -4,6 +4,7 @@ import { registerLocale } from '../../features/register/locale';
 import { customersLocale } from '../../features/customers/locale';
 import { mattersLocale } from '../../features/matters/locale';
 import { intakeAsideLocale } from '../../features/intake/aside-locale';
+import { intakeDraftLocale } from '../../features/intake/draft-locale';
 import { hotlineLocale } from '../../features/hotline/locale';
 import { printLocale } from '../../features/print/locale';
 import { printFormsLocale } from '../../paper/locale';
@@ -32,7 +33,9 @@ export const zhCN = {
     languageSwitchLabel: '切换语言',
     operator: '操作员：{{name}}',
     storageNotPersisted: '浏览器未允许持久保存数据：请定期备份。',
-    startFailed: '受理台无法打开本地数据库：{{reason}}。请关闭其他打开本受理台的窗口后重试。',
+    startFailed: '受理台无法打开本地数据库。{{reason}}',
+    startRetry: '重新加载',
+    upgradedBanner: '受理台已在另一个窗口中更新，本窗口已停止保存。请重新加载本窗口。',
   },
   nav: {
     label: '主菜单',
@@ -91,10 +94,10 @@ export const zhCN = {
     deadlinePreview: '处理期限：{{due}}',
     deadlineNone: '本类型无处理期限',
     fixErrors: '请先改正标红的项目，登记尚未保存。',
-    saveFailed: '登记未能保存，已填写的内容仍在表单中：{{reason}}',
+    saveFailed: '登记未能保存，已填写的内容仍在表单中并留作草稿（重新加载后仍在）：{{reason}}',
     errors: {
       required: '请填写主题：至少用一句话说明诉求',
-      tooLong: '内容过长，请精简',
+      tooLong: '不能超过 {{max}} 个字（现有 {{length}} 个字），请精简',
       invalidPhone: '电话号码格式不正确（只能包含数字、空格、括号、加号和短横线）',
       invalidAmount: '金额格式不正确，例如 2000 或 1999.50',
       invalidTime: '请填写完整的受理日期和时间',
@@ -165,7 +168,15 @@ export const zhCN = {
     'internal-error': '发生意外错误，操作未完成。',
   },
   errors: {
-    quotaExceeded: '磁盘空间不足，数据未保存。请清理磁盘后重试。',
+    quotaExceeded:
+      '存储空间不足，本次保存已整体撤销，什么也没有写入，表单中的内容仍在。请清理磁盘空间（或导出备份后删除旧数据）再重试。',
+    unavailable:
+      '无法使用本地数据库（浏览器禁止或不支持 IndexedDB，例如隐私窗口），数据未保存。请用普通窗口或桌面版打开受理台。',
+    blocked: '另一个受理台窗口正在使用旧版本的数据库，本窗口需等它关闭。请关闭其他受理台窗口。',
+    upgradedElsewhere:
+      '本窗口与数据库的连接已关闭（受理台多半已在另一个窗口中更新），本窗口不能再保存，什么也没有写入。请重新加载本窗口。',
+    transactionFailed:
+      '保存被浏览器中断，已整体撤销，什么也没有写入，表单中的内容仍在。请重试；如再次出现，请重启受理台。',
     notFound: '记录不存在，可能已被其他窗口修改。',
     duplicateNumber: '编号重复，数据未保存。请重试；如再次出现，请检查编号规则。',
     alreadySetUp: '此受理台已经设置过。',
@@ -185,6 +196,7 @@ export const zhCN = {
   customers: customersLocale.zh,
   matters: mattersLocale.zh,
   intakeAside: intakeAsideLocale.zh,
+  intakeDraft: intakeDraftLocale.zh,
   reports: reportsLocale.zh,
   import: importLocale.zh,
   exportSheets: exportSheetsLocale.zh,

@@ -14,6 +14,12 @@ export const importLocale = featureLocale(
       unreadable: '无法读取“{{file}}”：不是有效的 Excel（.xlsx）或 CSV 文件。',
       empty: '“{{file}}”中没有内容。',
       tooManyRows: '“{{file}}”的行数太多（超过 20 万行），请分成几个文件导入。',
+      tooManyColumns:
+        '“{{file}}”的列数太多（超过 256 列），不像是登记表，未导入。请只保留登记表的各列后另存再选择。',
+      cellTooLong:
+        '“{{file}}”中有单元格超过 32767 个字（Excel 单元格的上限），文件可能已损坏，未导入。',
+      tooLarge:
+        '“{{file}}”太大（文件超过 64 MB，或解压后超过 256 MB），不像是登记表，未导入。请分成几个文件导入。',
       noHeader:
         '没有在“{{file}}”的前十行中找到登记表的表头（如“客户姓名”“受理时间”）。请在下表中指定各列，或检查文件。',
     },
@@ -116,6 +122,12 @@ export const importLocale = featureLocale(
       unreadable: '“{{file}}” cannot be read: it is not a valid Excel (.xlsx) or CSV file.',
       empty: '“{{file}}” is empty.',
       tooManyRows: '“{{file}}” has too many rows (over 200,000); split it into several files.',
+      tooManyColumns:
+        '“{{file}}” has too many columns (over 256); it does not look like a register and nothing was imported. Keep only the register’s columns, save it and choose it again.',
+      cellTooLong:
+        '“{{file}}” has a cell longer than 32,767 characters (Excel’s limit for a cell); the file may be damaged and nothing was imported.',
+      tooLarge:
+        '“{{file}}” is too large (over 64 MB, or over 256 MB once unpacked); it does not look like a register and nothing was imported. Split it into several files.',
       noHeader:
         'No register header (such as 客户姓名, 受理时间) was found in the first ten rows of “{{file}}”. Choose the columns below, or check the file.',
     },

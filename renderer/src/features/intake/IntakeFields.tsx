@@ -11,7 +11,12 @@ import {
 import { useTranslation } from 'react-i18next';
 import { CASE_FLAGS, type CaseFlag } from '@shared/rules/rules';
 import { rulesKind, rulesLabel } from '@shared/rules/rules-query';
-import type { IntakeCheck, IntakeDraft, IntakeField } from '@shared/workflow/intake';
+import {
+  INTAKE_LIMITS,
+  type IntakeCheck,
+  type IntakeDraft,
+  type IntakeField,
+} from '@shared/workflow/intake';
 import { useDeskState } from '../../desk/desk-state';
 
 export interface IntakeFieldsProps {
@@ -34,7 +39,13 @@ export function IntakeFields({ draft, onChange, check }: Readonly<IntakeFieldsPr
   };
   const problem = (field: IntakeField) => {
     const error = check.errors.find((e) => e.field === field);
-    if (error) return { error: true, helperText: t(`intake.errors.${error.code}`) };
+    if (error) {
+      // The reason names the limit: a red field alone does not say how long it may be.
+      const max = (INTAKE_LIMITS as Partial<Record<IntakeField, number>>)[field];
+      const value = draft[field];
+      const length = typeof value === 'string' ? value.trim().length : 0;
+      return { error: true, helperText: t(`intake.errors.${error.code}`, { max, length }) };
+    }
     const notice = check.notices.find((n) => n.field === field);
     return notice ? { helperText: t(`intake.notices.${notice.code}`) } : {};
   };
@@ -145,7 +156,7 @@ export function IntakeFields({ draft, onChange, check }: Readonly<IntakeFieldsPr
           {...text('content', t('intake.content'))}
           multiline
           minRows={4}
-          helperText={t('intake.contentHelp')}
+          helperText={problem('content').helperText ?? t('intake.contentHelp')}
         />
       </Grid>
       <Grid size={{ xs: 12, md: 4 }}>

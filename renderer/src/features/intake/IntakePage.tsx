@@ -7,7 +7,6 @@ import {
   intakeDeadline,
   intakePayload,
   type IntakeCheck,
-  type IntakeDraft,
 } from '@shared/workflow/intake';
 import { localDateTimeToInstant } from '@shared/kernel/time';
 import type { CaseEntity } from '@shared/model/entities';
@@ -21,6 +20,8 @@ import { IntakeAids } from '../hotline/IntakeAids';
 import type { CaseId } from '@shared/kernel/brand';
 import { IntakeAside } from './IntakeAside';
 import { intakeDraftEmpty } from './intake-draft';
+import { IntakeDraftNotice } from './IntakeDraftNotice';
+import { useIntakeDraft } from './useIntakeDraft';
 import { IntakeFields } from './IntakeFields';
 import { useSubmit } from '../../ui/useSubmit';
 
@@ -34,7 +35,7 @@ export function IntakePage() {
   const session = useDeskSession();
   const errorMessage = useErrorMessage();
   const timeZone = desk.deadlineContext.timeZone;
-  const [draft, setDraft] = useState<IntakeDraft>(() =>
+  const { draft, setDraft, reset, ...kept } = useIntakeDraft(() =>
     intakeDraftEmpty(desk.rules, now(), timeZone),
   );
   const [check, setCheck] = useState<IntakeCheck>(NO_PROBLEMS);
@@ -66,7 +67,7 @@ export function IntakePage() {
       setSaved(created);
       setMatterId(undefined);
       setCheck(NO_PROBLEMS);
-      setDraft(intakeDraftEmpty(desk.rules, now(), timeZone));
+      reset();
       formRef.current?.querySelector<HTMLElement>('[name="customerName"]')?.focus();
     },
     { failureOf: (error) => t('intake.saveFailed', { reason: errorMessage(error) }) },
@@ -130,7 +131,7 @@ export function IntakePage() {
           </Button>
           <Button
             onClick={() => {
-              setDraft(intakeDraftEmpty(desk.rules, now(), timeZone));
+              reset();
               setCheck(NO_PROBLEMS);
               setMatterId(undefined);
             }}
@@ -153,6 +154,7 @@ export function IntakePage() {
           </Typography>
         </Stack>
         <Box aria-live="polite" sx={{ mt: 2 }}>
+          <IntakeDraftNotice {...kept} onDiscard={reset} />
           {check.errors.length > 0 ? <Alert severity="error">{t('intake.fixErrors')}</Alert> : null}
           {failure ? <Alert severity="error">{failure}</Alert> : null}
           {saved ? (
