@@ -4,6 +4,7 @@ import { registerLocale } from '../../features/register/locale';
 import { customersLocale } from '../../features/customers/locale';
 import { mattersLocale } from '../../features/matters/locale';
 import { intakeAsideLocale } from '../../features/intake/aside-locale';
+import { intakePreviewLocale } from '../../features/intake/preview-locale';
 import { hotlineLocale } from '../../features/hotline/locale';
 import { printLocale } from '../../features/print/locale';
 import { printFormsLocale } from '../../paper/locale';
@@ -185,6 +186,7 @@ export const en: LocaleResource = {
   customers: customersLocale.en,
   matters: mattersLocale.en,
   intakeAside: intakeAsideLocale.en,
+  intakePreview: intakePreviewLocale.en,
   reports: reportsLocale.en,
   import: importLocale.en,
   exportSheets: exportSheetsLocale.en,

@@ -4,6 +4,7 @@ import { registerLocale } from '../../features/register/locale';
 import { customersLocale } from '../../features/customers/locale';
 import { mattersLocale } from '../../features/matters/locale';
 import { intakeAsideLocale } from '../../features/intake/aside-locale';
+import { intakePreviewLocale } from '../../features/intake/preview-locale';
 import { hotlineLocale } from '../../features/hotline/locale';
 import { printLocale } from '../../features/print/locale';
 import { printFormsLocale } from '../../paper/locale';
@@ -182,6 +183,7 @@ export const zhCN = {
   customers: customersLocale.zh,
   matters: mattersLocale.zh,
   intakeAside: intakeAsideLocale.zh,
+  intakePreview: intakePreviewLocale.zh,
   reports: reportsLocale.zh,
   import: importLocale.zh,
   exportSheets: exportSheetsLocale.zh,
