@@ -89,7 +89,7 @@ export const homeLocale = featureLocale(
         hint: 'Registered and not yet dispatched, or returned for another unit',
       },
       lateToDispatch: {
-        title: 'Late to dispatch',
+        title: 'Dispatch late',
         hint: 'Past the dispatch deadline and not yet dispatched',
       },
       notAccepted: {
@@ -109,7 +109,7 @@ export const homeLocale = featureLocale(
         hint: 'A temporary measure due by the close of the next working day, not yet in place',
       },
       interimOverdue: {
-        title: 'Temporary measures overdue',
+        title: 'Temporary measures past due',
         hint: 'Past the temporary-measure deadline and not yet in place',
       },
       awaitingFollowUp: {
