@@ -114,4 +114,3 @@ export function standingIsLate(s: DeadlineStanding): boolean {
 export function standingIsOwed(s: DeadlineStanding): boolean {
   return s.state === 'overdue' || s.state === 'dueSoon' || s.state === 'ok';
 }
-

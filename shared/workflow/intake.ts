@@ -272,7 +272,11 @@ export function intakePayload(
     ...optional('dispatchDeadline', intakeDispatchDeadline(receivedAt, ctx)),
     ...optional(
       'interimDeadline',
-      intakeInterimDeadline({ kindId: header.kindId, levelId, flags: header.flags }, receivedAt, ctx),
+      intakeInterimDeadline(
+        { kindId: header.kindId, levelId, flags: header.flags },
+        receivedAt,
+        ctx,
+      ),
     ),
   };
 }
