@@ -34,6 +34,7 @@ export const PERMISSIONS = [
   'case.reopen',
   'case.determineResponsibility',
   'case.correctiveAction',
+  'case.recordInterim',
   'case.changeLevel',
   'case.changeDeadline',
   'case.exempt',
@@ -94,6 +95,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Permission, readonly StaffRole[]>
   'case.reopen': ['shiftLead', 'supervisor', 'admin'],
   'case.determineResponsibility': ['supervisor', 'admin'],
   'case.correctiveAction': ['supervisor', 'handler', 'admin'],
+  // The temporary countermeasure is taken by the handling unit and may be reported to the desk.
+  'case.recordInterim': ['shiftLead', 'supervisor', 'handler', 'admin'],
   'case.changeLevel': ['shiftLead', 'supervisor', 'admin'],
   'case.changeDeadline': ['supervisor', 'admin'],
   'case.exempt': ['supervisor', 'admin'],
@@ -164,6 +167,7 @@ export const CASE_EVENT_PERMISSION: Readonly<Record<CaseEventType, Permission>> 
   'case/followUpWaived': 'case.followUp',
   'case/responsibilityDetermined': 'case.determineResponsibility',
   'case/correctiveAction': 'case.correctiveAction',
+  'case/interimMet': 'case.recordInterim',
   'case/closed': 'case.close',
   'case/reopened': 'case.reopen',
   'case/converted': 'case.convert',
@@ -210,6 +214,9 @@ export function permissionsTableMarkdown(): string {
 /** The permission each work queue of the home screen needs; `mine` is everyone's own. */
 export const WORK_QUEUE_PERMISSION: Readonly<Record<WorkQueueId, Permission | undefined>> = {
   toDispatch: 'queue.dispatch',
+  lateToDispatch: 'queue.dispatch',
+  interimDueSoon: 'queue.deadlines',
+  interimOverdue: 'queue.deadlines',
   notAccepted: 'queue.units',
   dueSoon: 'queue.deadlines',
   overdue: 'queue.deadlines',

@@ -59,6 +59,7 @@ describe('the register sheet', () => {
       '回访人',
       '回访时间',
       '回访满意度',
+      '时限情况',
     ]);
     expect(layout.header.find((cell) => cell.text === '受理时间')).toMatchObject({
       firstColumn: 6,
@@ -69,7 +70,7 @@ describe('the register sheet', () => {
       firstRow: 0,
       lastRow: 1,
     });
-    expect(layout.columns).toHaveLength(21);
+    expect(layout.columns).toHaveLength(22);
   });
 
   it('turns a case into cells: local dates and times, masked phone, the number with its status', () => {

@@ -8,7 +8,9 @@ import { REGISTER_COLUMNS, registerGroupLabel, type RegisterColumnId } from '../
 import type { DeskRules } from '../rules/rules';
 
 /** The register's columns (but its row index), the case number, and two optional extras. */
-export type ImportFieldId = Exclude<RegisterColumnId, 'index'> | 'number' | 'level' | 'finalCause';
+/** The standing is worked out from the deadline, never read back from a register. */
+export type ImportFieldId =
+  Exclude<RegisterColumnId, 'index' | 'deadlineStanding'> | 'number' | 'level' | 'finalCause';
 
 export const IMPORT_FIELDS: readonly ImportFieldId[] = [
   'number',

@@ -66,6 +66,9 @@ export interface CaseDeadline {
   readonly basis: 'handling' | 'escalated' | 'extension' | 'manual' | 'recomputed';
 }
 
+/** A due time without a basis: the dispatch (派单) and interim (临时措施) deadlines. */
+export type CaseDueTime = Pick<CaseDeadline, 'dueAt' | 'warning' | 'warningYears'>;
+
 export type FollowUpState = 'notDue' | 'pending' | 'done' | 'waived' | 'unreachable';
 
 export interface CaseFollowUp {
@@ -122,6 +125,19 @@ export interface CaseEntity {
   readonly deadline?: CaseDeadline;
   /** `deadline.dueAt` while the case is open and not exempt; absent otherwise (derived). */
   readonly openDueAt?: IsoInstant;
+  /**
+   * When the case must be dispatched (hotline 1 h, hospital the same working day, company
+   * 30 min), decided at intake from the rules; kept after dispatch so lateness can be told.
+   */
+  readonly dispatchDeadline?: CaseDueTime;
+  /** `dispatchDeadline.dueAt` while the case waits for its first dispatch (derived). */
+  readonly dispatchOpenDueAt?: IsoInstant;
+  /** The interim step's due time (company major complaints: a temporary countermeasure). */
+  readonly interimDeadline?: CaseDueTime;
+  /** When the interim step was recorded as done (临时措施已落实). */
+  readonly interimMetAt?: IsoInstant;
+  /** `interimDeadline.dueAt` while the case is open, not exempt and the step not done (derived). */
+  readonly interimOpenDueAt?: IsoInstant;
   readonly exemptReason?: string;
   readonly pendingExtension?: { readonly requestedDueAt: IsoInstant; readonly reason: string };
   readonly escalated: boolean;

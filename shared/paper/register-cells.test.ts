@@ -29,6 +29,7 @@ describe('the register columns of DOMAIN.md section 6', () => {
       '回访人',
       '回访时间',
       '回访满意度',
+      '时限情况',
     ]);
     const second = header.filter((cell) => cell.row === 1).map((cell) => cell.text);
     expect(second).toEqual([
@@ -44,7 +45,7 @@ describe('the register columns of DOMAIN.md section 6', () => {
       '日期',
       '时间',
     ]);
-    expect(REGISTER_COLUMNS).toHaveLength(21);
+    expect(REGISTER_COLUMNS).toHaveLength(22);
     const type = header.find((cell) => cell.text === '投诉、需求类型');
     expect(type && [type.firstColumn, type.lastColumn]).toEqual([8, 10]);
   });
@@ -53,7 +54,7 @@ describe('the register columns of DOMAIN.md section 6', () => {
     const header = registerHeader(presetFor('hotline'), 'zh-CN');
     expect(header.map((cell) => cell.text)).toContain('来电人姓名');
     expect(header.map((cell) => cell.text)).toContain('承办单位');
-    expect(header.filter((cell) => cell.row === 0)).toHaveLength(15);
+    expect(header.filter((cell) => cell.row === 0)).toHaveLength(16);
     expect(header.filter((cell) => cell.row === 1)).toHaveLength(11);
   });
 });
@@ -114,6 +115,8 @@ describe('registerPrintRows', () => {
       '2026-10-11',
       '09:00',
       '5',
+      // No `standingText` given: the caller words the standing.
+      '',
     ]);
   });
 
@@ -130,6 +133,6 @@ describe('registerPrintRows', () => {
     const fresh = caseAt('registered').state;
     const [row] = registerPrintRows([fresh, fresh], { ...ctx, maskPhones: false }).slice(1);
     expect(row?.[0]).toBe('2');
-    expect(row?.slice(13)).toEqual(['', '', '', '', '', '', '', '']);
+    expect(row?.slice(13)).toEqual(['', '', '', '', '', '', '', '', '']);
   });
 });

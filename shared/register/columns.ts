@@ -30,6 +30,11 @@ export interface RegisterContext {
   readonly maskPhones: boolean;
   /** The status word in the locale (the UI's `status.*` words). */
   readonly statusLabel: (status: CaseStatus) => string;
+  /**
+   * How the case stands against its deadline, in words (`deadlineStanding` put into the
+   * locale by the caller, who knows the time and the calendar); empty when not given.
+   */
+  readonly standingText?: (c: CaseEntity) => string;
 }
 
 export type RegisterColumnId =
@@ -53,7 +58,8 @@ export type RegisterColumnId =
   | 'followUpBy'
   | 'followUpDate'
   | 'followUpTime'
-  | 'satisfaction';
+  | 'satisfaction'
+  | 'deadlineStanding';
 
 /** The first header row's label of a group of columns (受理时间 over 日期 and 时间). */
 export type RegisterGroupId = 'receivedAt' | 'type' | 'acceptedAt' | 'repliedAt' | 'followUpAt';
@@ -320,6 +326,15 @@ export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
     width: 8,
     kind: 'number',
     value: (c) => c.followUp.satisfaction,
+  },
+  {
+    // Not in S001-A's annex: the standing the screens show (in time, replied late, overdue),
+    // so the paper and the workbook say what the register row says.
+    id: 'deadlineStanding',
+    label: fixed(t('时限情况', 'Deadline')),
+    width: 18,
+    kind: 'text',
+    value: (c, ctx) => ctx.standingText?.(c) ?? '',
   },
 ];
 

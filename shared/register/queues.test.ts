@@ -36,9 +36,12 @@ describe('the queue definitions', () => {
   it('lists every queue once, in the order of the home screen', () => {
     expect(WORK_QUEUE_IDS).toEqual([
       'toDispatch',
+      'lateToDispatch',
       'notAccepted',
       'dueSoon',
       'overdue',
+      'interimDueSoon',
+      'interimOverdue',
       'awaitingFollowUp',
       'escalated',
       'mine',

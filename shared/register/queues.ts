@@ -15,7 +15,16 @@ import type { CaseEntity, CaseStatus } from '../model/entities';
 import { caseIsOpen } from '../workflow/reducer';
 
 export type WorkQueueId =
-  'toDispatch' | 'notAccepted' | 'dueSoon' | 'overdue' | 'awaitingFollowUp' | 'escalated' | 'mine';
+  | 'toDispatch'
+  | 'lateToDispatch'
+  | 'notAccepted'
+  | 'dueSoon'
+  | 'overdue'
+  | 'interimDueSoon'
+  | 'interimOverdue'
+  | 'awaitingFollowUp'
+  | 'escalated'
+  | 'mine';
 
 /** How a queue's list is ordered. */
 export type WorkQueueOrder =
@@ -24,7 +33,11 @@ export type WorkQueueOrder =
   /** The earliest handling deadline first: the most overdue, or the next due. */
   | 'earliestDue'
   /** The earliest follow-up due first; cases without a follow-up deadline last. */
-  | 'earliestFollowUp';
+  | 'earliestFollowUp'
+  /** The earliest dispatch due time first (`dispatchOpenDueAt`). */
+  | 'earliestDispatch'
+  /** The earliest interim due time first (`interimOpenDueAt`). */
+  | 'earliestInterim';
 
 export interface WorkQueueDef {
   readonly id: WorkQueueId;
@@ -44,9 +57,14 @@ export const WORK_QUEUES: readonly WorkQueueDef[] = [
     statuses: ['registered', 'returned'],
     tone: 'neutral',
   },
+  // Past the dispatch deadline (hotline 1 h, hospital the same day, company 30 min).
+  { id: 'lateToDispatch', order: 'earliestDispatch', tone: 'error' },
   { id: 'notAccepted', order: 'newestReceived', statuses: ['dispatched'], tone: 'neutral' },
   { id: 'dueSoon', order: 'earliestDue', tone: 'warning' },
   { id: 'overdue', order: 'earliestDue', tone: 'error' },
+  // Interim steps (a temporary countermeasure within 8 working hours) due soon or overdue.
+  { id: 'interimDueSoon', order: 'earliestInterim', tone: 'warning' },
+  { id: 'interimOverdue', order: 'earliestInterim', tone: 'error' },
   { id: 'awaitingFollowUp', order: 'earliestFollowUp', tone: 'neutral' },
   {
     id: 'escalated',
@@ -126,6 +144,34 @@ export function isOverdue(c: Pick<CaseEntity, 'openDueAt'>, now: IsoInstant): bo
   return c.openDueAt !== undefined && Date.parse(now) > Date.parse(c.openDueAt);
 }
 
+/** A case still waiting for its first dispatch past the dispatch deadline (late to dispatch). */
+export function isLateToDispatch(
+  c: Pick<CaseEntity, 'dispatchOpenDueAt'>,
+  now: IsoInstant,
+): boolean {
+  return c.dispatchOpenDueAt !== undefined && Date.parse(now) > Date.parse(c.dispatchOpenDueAt);
+}
+
+/** An interim step still owed whose due time has passed. */
+export function isInterimOverdue(
+  c: Pick<CaseEntity, 'interimOpenDueAt'>,
+  now: IsoInstant,
+): boolean {
+  return c.interimOpenDueAt !== undefined && Date.parse(now) > Date.parse(c.interimOpenDueAt);
+}
+
+/** An interim step still owed, due from `now` to the close of the next working day. */
+export function isInterimDueSoon(
+  c: Pick<CaseEntity, 'interimOpenDueAt'>,
+  now: IsoInstant,
+  ctx: DeadlineContext,
+): boolean {
+  return (
+    c.interimOpenDueAt !== undefined &&
+    caseDeadlineState({ dueAt: c.interimOpenDueAt }, now, ctx) === 'dueSoon'
+  );
+}
+
 /** Whether a case belongs to a queue. */
 export function workQueueHas(id: WorkQueueId, c: CaseEntity, ctx: WorkQueueContext): boolean {
   switch (id) {
@@ -137,6 +183,12 @@ export function workQueueHas(id: WorkQueueId, c: CaseEntity, ctx: WorkQueueConte
       return dueWithinOneWorkingDay(c, ctx.now, ctx.deadline);
     case 'overdue':
       return isOverdue(c, ctx.now);
+    case 'lateToDispatch':
+      return isLateToDispatch(c, ctx.now);
+    case 'interimDueSoon':
+      return isInterimDueSoon(c, ctx.now, ctx.deadline);
+    case 'interimOverdue':
+      return isInterimOverdue(c, ctx.now);
     case 'awaitingFollowUp':
       return c.followUp.state === 'pending';
     case 'mine':

@@ -58,7 +58,7 @@ describe('rulesDefaultLevel', () => {
 describe('rulesHandlingDeadline', () => {
   it.each<[string, DeskRules, string, string | undefined, CaseFlag[], DeadlineSpec | undefined]>([
     ['property complaint', property, 'complaint', undefined, [], WD(5)],
-    ['property major complaint', property, 'complaint', 'major', ['media'], WD(5)],
+    ['property major complaint', property, 'complaint', 'major', ['media'], WD(15)],
     ['property request', property, 'request', undefined, [], WD(5)],
     ['property unknown kind', property, 'praise', undefined, [], undefined],
     ['hotline appeal', hotline, 'appeal', undefined, [], WD(5)],

@@ -220,6 +220,11 @@ const timelinessSchema = z.object({
   uncounted: count,
   replied: count,
   replyWorkingDays: count,
+  // Reports made before dispatch and interim deadlines were counted have none.
+  dispatchOnTime: count.default(0),
+  dispatchLate: count.default(0),
+  interimOnTime: count.default(0),
+  interimLate: count.default(0),
 });
 const followUpSchema = z.object({
   replied: count,

@@ -24,6 +24,14 @@ export interface TimelinessFigures {
   /** Matters with a reply, and the working days from intake to reply summed over them. */
   readonly replied: number;
   readonly replyWorkingDays: number;
+  /** Dispatched by the dispatch deadline (hotline 1 h, hospital the same day, company 30 min). */
+  readonly dispatchOnTime: number;
+  /** Dispatched after it, or still waiting for dispatch past it (late to dispatch). */
+  readonly dispatchLate: number;
+  /** Interim step (temporary countermeasure) recorded by its due time. */
+  readonly interimOnTime: number;
+  /** Interim step recorded after its due time, or still missing past it. */
+  readonly interimLate: number;
 }
 
 /** Follow-ups (回访) of the matters that got a reply or a direct answer. */
@@ -106,6 +114,10 @@ export const EMPTY_TIMELINESS: TimelinessFigures = {
   uncounted: 0,
   replied: 0,
   replyWorkingDays: 0,
+  dispatchOnTime: 0,
+  dispatchLate: 0,
+  interimOnTime: 0,
+  interimLate: 0,
 };
 
 export const EMPTY_FOLLOW_UP: FollowUpFigures = {

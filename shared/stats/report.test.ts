@@ -99,6 +99,11 @@ describe('the monthly report of a property desk, November 2026 (Oct 25 to Nov 24
       replied: 80 + 40 + 30 + 4 + 3 + 15,
       // The 8 cases of Nov 24 23:59 were answered five minutes later: on Wednesday the 25th.
       replyWorkingDays: 80 * 2 + 40 * 7 + 30 * 3 + 4 * 1 + 3 * 2 + 7 * 0 + 8 * 1,
+      // The property preset sets no dispatch or interim deadline.
+      dispatchOnTime: 0,
+      dispatchLate: 0,
+      interimOnTime: 0,
+      interimLate: 0,
     });
     expect(statsOnTimeRate(report.timeliness)).toBeCloseTo(117 / (117 + 40 + 20), 10);
     expect(statsAverageReplyDays(report.timeliness)).toBeCloseTo(548 / 172, 10);

@@ -11,7 +11,7 @@ import { localDateOf } from '../calendar/local-time';
 import type { CaseEntity } from '../model/entities';
 import type { DeskRules } from '../rules/rules';
 import { rulesDefaultLevel, rulesLevel } from '../rules/rules-query';
-import { caseIsOpen } from '../workflow/reducer';
+import { deadlineStanding, standingIsLate } from '../register/standing';
 import {
   EMPTY_FOLLOW_UP,
   EMPTY_TIMELINESS,
@@ -48,16 +48,37 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 export type MatterTimeliness =
   'onTime' | 'late' | 'openOverdue' | 'openInTime' | 'exempt' | 'uncounted';
 
-/** Where the matter's lead case stands against its deadline at `asOf`. */
-export function statsTimelinessOf(c: CaseEntity, asOf: IsoInstant): MatterTimeliness {
+/**
+ * Where the matter's lead case stands against its deadline at `asOf`. The reply decides once it
+ * is in (a case reopened for remedial work keeps the timeliness of its reply); before it, the
+ * same standing the screens show (`deadlineStanding`).
+ */
+export function statsTimelinessOf(
+  c: CaseEntity,
+  asOf: IsoInstant,
+  ctx: DeadlineContext,
+): MatterTimeliness {
   if (c.exemptReason !== undefined) return 'exempt';
   const dueAt = c.deadline?.dueAt;
   if (dueAt === undefined) return 'uncounted';
   if (c.repliedAt !== undefined) {
     return Date.parse(c.repliedAt) <= Date.parse(dueAt) ? 'onTime' : 'late';
   }
-  if (!caseIsOpen(c)) return 'uncounted';
-  return Date.parse(asOf) > Date.parse(dueAt) ? 'openOverdue' : 'openInTime';
+  const standing = deadlineStanding(c, asOf, ctx);
+  switch (standing.state) {
+    case 'overdue':
+      return 'openOverdue';
+    case 'dueSoon':
+    case 'ok':
+      return 'openInTime';
+    case 'metInTime':
+    case 'metLate':
+    case 'exempt':
+    case 'none':
+      return 'uncounted';
+    default:
+      throw missingCaseError(standing.state);
+  }
 }
 
 function addTimeliness(
@@ -66,7 +87,15 @@ function addTimeliness(
   asOf: IsoInstant,
   ctx: DeadlineContext,
 ): void {
-  t[statsTimelinessOf(c, asOf)] += 1;
+  t[statsTimelinessOf(c, asOf, ctx)] += 1;
+  for (const [kind, onTime, late] of [
+    ['dispatch', 'dispatchOnTime', 'dispatchLate'],
+    ['interim', 'interimOnTime', 'interimLate'],
+  ] as const) {
+    const standing = deadlineStanding(c, asOf, ctx, kind);
+    if (standing.state === 'metInTime') t[onTime] += 1;
+    else if (standingIsLate(standing)) t[late] += 1;
+  }
   if (c.repliedAt !== undefined) {
     t.replied += 1;
     t.replyWorkingDays += Math.max(0, workingDaysBetween(c.receivedAt, c.repliedAt, ctx));
@@ -189,7 +218,7 @@ export function statsReportOfMatters(
       addFollowUp(group.followUp, lead, rules);
     }
 
-    const standing = statsTimelinessOf(lead, asOf);
+    const standing = statsTimelinessOf(lead, asOf, ctx);
     const overdue = standing === 'late' || standing === 'openOverdue';
     const major = isMajor(lead, rules);
     if (major || overdue) notable.push(notableOf(lead, major, overdue, kindId));

@@ -5,7 +5,7 @@
  * every replica derives the same snapshot.
  */
 import type { CaseId, Fen, IsoInstant, StaffId, UnitId } from '../kernel/brand';
-import type { CaseDeadline, CustomerRef } from '../model/entities';
+import type { CaseDeadline, CaseDueTime, CustomerRef } from '../model/entities';
 import type { CaseFlag, FollowUpMethod } from '../rules/rules';
 
 /** Header fields that may be edited after intake, merged last-writer-wins by HLC. */
@@ -72,6 +72,10 @@ export type CaseReceived = Ev<
     readonly receiverId: StaffId;
     readonly receiverName: string;
     readonly deadline?: CaseDeadline;
+    /** When it must be dispatched, when the rules set a dispatch deadline. */
+    readonly dispatchDeadline?: CaseDueTime;
+    /** When the interim step is due, when a rule of `deadlines.interim` applies. */
+    readonly interimDeadline?: CaseDueTime;
     /** Set when this case is a second report of an existing matter. */
     readonly matterId?: CaseId;
     readonly imported?: boolean;
@@ -117,6 +121,8 @@ export type CaseEvent =
     >
   | Ev<'case/urged', { readonly note: string }>
   | Ev<'case/supervised', { readonly note: string }>
+  /** The interim step is done (临时措施已落实), e.g. a temporary countermeasure in place. */
+  | Ev<'case/interimMet', { readonly note: string }>
   | Ev<
       'case/escalated',
       {

@@ -6,11 +6,17 @@
  * name, phone or address is a notice, never a reason to refuse.
  */
 import type { Fen, IsoInstant, StaffId } from '../kernel/brand';
-import type { CaseDeadline } from '../model/entities';
+import type { CaseDeadline, CaseDueTime } from '../model/entities';
 import type { CaseFlag, DeskRules } from '../rules/rules';
 import { CASE_FLAGS } from '../rules/rules';
 import { deadlineCompute, type DeadlineContext } from '../calendar/deadline';
-import { rulesHandlingDeadline, rulesKind } from '../rules/rules-query';
+import {
+  rulesHandlingDeadline,
+  rulesInterimDeadline,
+  rulesKind,
+  rulesSuggestedLevel,
+  type LevelSuggestion,
+} from '../rules/rules-query';
 import { localDateTimeToInstant, type LocalDateTimeText } from '../kernel/time';
 import type { CaseReceived } from './events';
 
@@ -170,6 +176,60 @@ export function intakeDeadline(
   return { ...computed, basis: 'handling' };
 }
 
+/** When a new case must be dispatched, when the rules set a dispatch deadline. */
+export function intakeDispatchDeadline(
+  receivedAt: IsoInstant,
+  ctx: Pick<IntakeContext, 'rules' | 'deadline'>,
+): CaseDueTime | undefined {
+  const spec = ctx.rules.deadlines.dispatch;
+  return spec ? deadlineCompute(spec, receivedAt, ctx.deadline) : undefined;
+}
+
+/** When the interim step of a new case is due, when an interim rule applies to it. */
+export function intakeInterimDeadline(
+  c: { kindId: string; levelId?: string; flags: readonly CaseFlag[] },
+  receivedAt: IsoInstant,
+  ctx: Pick<IntakeContext, 'rules' | 'deadline'>,
+): CaseDueTime | undefined {
+  const spec = rulesInterimDeadline(ctx.rules, c);
+  return spec ? deadlineCompute(spec, receivedAt, ctx.deadline) : undefined;
+}
+
+/** What the intake form shows before saving: the rule's level suggestion and the due times. */
+export interface IntakePreview {
+  /** The level a rule suggests for what was typed (amount, media, lawsuit ...), if higher. */
+  readonly suggestion?: LevelSuggestion;
+  readonly deadline?: CaseDeadline;
+  readonly dispatchDeadline?: CaseDueTime;
+  readonly interimDeadline?: CaseDueTime;
+}
+
+/**
+ * The suggestion and the deadlines the case would get if saved now, with the level as chosen
+ * (a suggestion the clerk has not taken does not change them). Undefined while the received
+ * time cannot be read.
+ */
+export function intakePreview(
+  draft: IntakeDraft,
+  ctx: Pick<IntakeContext, 'rules' | 'deadline'>,
+): IntakePreview | undefined {
+  const receivedAt = localDateTimeToInstant(draft.receivedAtLocal, ctx.deadline.timeZone);
+  if (receivedAt === undefined) return undefined;
+  const levelId = draft.levelId === '' ? undefined : draft.levelId;
+  const c = { kindId: draft.kindId, levelId, flags: draft.flags };
+  const suggestion = rulesSuggestedLevel(ctx.rules, {
+    ...c,
+    amountFen: parseAmountYuan(draft.amountYuan) ?? undefined,
+    overdue: false,
+  });
+  return {
+    suggestion,
+    deadline: intakeDeadline(c, receivedAt, ctx),
+    dispatchDeadline: intakeDispatchDeadline(receivedAt, ctx),
+    interimDeadline: intakeInterimDeadline(c, receivedAt, ctx),
+  };
+}
+
 /**
  * The payload of the `case/received` event for a checked draft (the number is assigned by the
  * repository, in the same transaction that stores the case).
@@ -209,5 +269,19 @@ export function intakePayload(
       receivedAt,
       ctx,
     ),
+    ...optional('dispatchDeadline', intakeDispatchDeadline(receivedAt, ctx)),
+    ...optional(
+      'interimDeadline',
+      intakeInterimDeadline(
+        { kindId: header.kindId, levelId, flags: header.flags },
+        receivedAt,
+        ctx,
+      ),
+    ),
   };
+}
+
+/** `{ [key]: value }`, or nothing when the value is undefined (stored events stay lean). */
+function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 }

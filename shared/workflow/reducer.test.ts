@@ -51,6 +51,7 @@ const EXPECTED: {
   'case/replied': { from: ['accepted', 'dispatched', 'underReview'], to: () => 'replied' },
   'case/urged': { from: OPEN, to: same },
   'case/supervised': { from: OPEN, to: same },
+  'case/interimMet': { from: OPEN, to: same },
   'case/escalated': {
     from: OPEN.filter((s) => s !== 'escalated' && s !== 'underReview'),
     to: () => 'escalated',
@@ -93,6 +94,8 @@ function matrixCase(status: CaseStatus, type: CaseEventType) {
       type === 'case/extensionDecided'
         ? { requestedDueAt: instantAt(T0_MS + 9 * 86_400_000), reason: '需要采购配件' }
         : undefined,
+    interimDeadline:
+      type === 'case/interimMet' ? { dueAt: instantAt(T0_MS + 8 * 3_600_000) } : undefined,
   });
 }
 
@@ -164,8 +167,11 @@ describe('status matrix: every event type in every status', () => {
   it.each(CASE_STATUSES)('caseAllowedEvents offers what applies in %s', (status) => {
     const { state } = caseAt(status, { ...TEST_UNIT, followUp: { state: 'done', attempts: 1 } });
     const expected = EVENT_TYPES.filter(
-      // No extension is pending, so none can be decided.
-      (type) => EXPECTED[type].from.includes(status) && type !== 'case/extensionDecided',
+      // No extension is pending, so none can be decided; no interim step is due.
+      (type) =>
+        EXPECTED[type].from.includes(status) &&
+        type !== 'case/extensionDecided' &&
+        type !== 'case/interimMet',
     );
     expect([...caseAllowedEvents(state)].sort()).toEqual([...expected].sort());
   });

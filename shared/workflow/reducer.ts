@@ -63,6 +63,7 @@ const APPLIES_IN: { readonly [T in CaseEventType]: StatusRule } = {
   'case/replied': ['accepted', 'dispatched', 'underReview'],
   'case/urged': 'open',
   'case/supervised': 'open',
+  'case/interimMet': 'open',
   'case/escalated': [
     'registered',
     'handledDirectly',
@@ -165,6 +166,10 @@ const STATE_REFUSALS: {
 } = {
   'case/extensionRequested': (state) => (state.pendingExtension ? 'extensionPending' : undefined),
   'case/extensionDecided': (state) => (state.pendingExtension ? undefined : 'noPendingExtension'),
+  'case/interimMet': (state) =>
+    state.interimDeadline === undefined || state.interimMetAt !== undefined
+      ? 'noInterimDue'
+      : undefined,
   'case/closed': (state) => (isFollowUpSettled(state) ? undefined : 'followUpNotDone'),
 };
 
@@ -200,6 +205,7 @@ function payloadRefusalOf(
     case 'case/replied':
     case 'case/urged':
     case 'case/supervised':
+    case 'case/interimMet':
     case 'case/escalated':
     case 'case/reviewed':
     case 'case/consulted':
@@ -320,6 +326,8 @@ function created(event: CaseEventEntity<CaseEventOf<'case/received'>>): CaseEnti
     flags: p.flags,
     status: 'registered',
     deadline: p.deadline,
+    dispatchDeadline: p.dispatchDeadline,
+    interimDeadline: p.interimDeadline,
     escalated: false,
     remedial: false,
     valid: undefined,
@@ -438,6 +446,8 @@ function applied(state: CaseEntity, e: CaseEventRecord): CaseEntity {
       return { ...state, urgeCount: state.urgeCount + 1 };
     case 'case/supervised':
       return { ...state, supervised: true };
+    case 'case/interimMet':
+      return { ...state, interimMetAt: e.at };
     case 'case/escalated': {
       const next: CaseEntity = {
         ...state,
@@ -584,21 +594,54 @@ function openDueAtOf(state: CaseEntity): IsoInstant | undefined {
   return state.deadline?.dueAt;
 }
 
+/**
+ * The dispatch due time that still counts: while the case waits for its first dispatch (a
+ * direct answer, an escalation or closing settles it: no dispatch is owed any more).
+ */
+function dispatchOpenDueAtOf(state: CaseEntity): IsoInstant | undefined {
+  if (state.status !== 'registered' || state.dispatchedAt !== undefined) return undefined;
+  if (state.exemptReason !== undefined) return undefined;
+  return state.dispatchDeadline?.dueAt;
+}
+
+/** The interim due time that still counts: open, not exempt, the step not yet recorded. */
+function interimOpenDueAtOf(state: CaseEntity): IsoInstant | undefined {
+  if (!caseIsOpen(state) || state.exemptReason !== undefined) return undefined;
+  if (state.interimMetAt !== undefined) return undefined;
+  return state.interimDeadline?.dueAt;
+}
+
+/**
+ * The derived due-time fields (`openDueAt`, `dispatchOpenDueAt`, `interimOpenDueAt`) of a
+ * snapshot. Absent, not undefined-valued, when they do not count: IndexedDB then leaves the row
+ * out of the index. Exported for the schema upgrade that fills them on stored cases.
+ */
+export function caseWithOpenDueTimes(state: CaseEntity): CaseEntity {
+  const {
+    openDueAt: _open,
+    dispatchOpenDueAt: _dispatch,
+    interimOpenDueAt: _interim,
+    ...rest
+  } = state;
+  const openDueAt = openDueAtOf(state);
+  const dispatchOpenDueAt = dispatchOpenDueAtOf(state);
+  const interimOpenDueAt = interimOpenDueAtOf(state);
+  return {
+    ...rest,
+    ...(openDueAt === undefined ? {} : { openDueAt }),
+    ...(dispatchOpenDueAt === undefined ? {} : { dispatchOpenDueAt }),
+    ...(interimOpenDueAt === undefined ? {} : { interimOpenDueAt }),
+  };
+}
+
 /** Counts the event and moves the times and the clock forward (never back). */
 function recorded(state: CaseEntity, event: CaseEventEntity): CaseEntity {
-  const next: CaseEntity = {
+  return caseWithOpenDueTimes({
     ...state,
     updatedAt: event.at > state.updatedAt ? event.at : state.updatedAt,
     lastHlc: hlcMax(state.lastHlc, event.hlc),
     eventCount: state.eventCount + 1,
-  };
-  const openDueAt = openDueAtOf(next);
-  if (openDueAt === undefined) {
-    // Absent, not undefined-valued: IndexedDB leaves the row out of the openDueAt index.
-    const { openDueAt: _dropped, ...rest } = next;
-    return rest;
-  }
-  return { ...next, openDueAt };
+  });
 }
 
 /** Checks the event and, when it applies, returns the case after it. Pure. */

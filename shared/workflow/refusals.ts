@@ -22,6 +22,8 @@ export const WORKFLOW_REFUSAL_CODES = [
   'extensionPending',
   /** An extension decision without a request waiting. */
   'noPendingExtension',
+  /** Recording the interim step when none is due or it is already recorded. */
+  'noInterimDue',
   /** A conversion from a kind the case does not have (someone converted it meanwhile). */
   'wrongKind',
   /** Closing before the follow-up is done, waived or given up as unreachable. */

@@ -111,6 +111,7 @@ export const SAMPLE_PAYLOADS: { readonly [T in CaseEventType]: CasePayloadOf<T> 
   },
   'case/urged': { note: '临近时限，请尽快处理' },
   'case/supervised': { note: '多次投诉，列入督办' },
+  'case/interimMet': { note: '已安排临时替换产品' },
   'case/escalated': {
     reason: '客户不满意，升级处理',
     levelId: 'major',

@@ -235,8 +235,8 @@ test.describe('the register comes in from Excel, the standard tables go out', ()
       expect(sheet.getCell('K4').value).toBe('需求类型');
       expect(merges(sheet)).toEqual(
         expect.arrayContaining([
-          'A1:U1',
-          'A2:U2',
+          'A1:V1',
+          'A2:V2',
           'A3:A4',
           'G3:H3',
           'I3:K3',
@@ -244,8 +244,11 @@ test.describe('the register comes in from Excel, the standard tables go out', ()
           'P3:Q3',
           'S3:T3',
           'U3:U4',
+          'V3:V4',
         ]),
       );
+      // How each case stands against its deadline, as the register screen says it.
+      expect(sheet.getCell('V3').value).toBe('时限情况');
       const sorted = [...november].sort((a, b) => a.received.localeCompare(b.received));
       const first = sorted[0] as OldCase;
       expect(sheet.getCell('A5').value).toBe(1);

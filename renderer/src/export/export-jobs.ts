@@ -6,6 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { deadlineContextFromSettings, localDateOf } from '@shared/calendar/deadline';
+import { registerStandingText } from '../vocabulary/standing';
 import {
   excelLocalClock,
   registerCellValues,
@@ -171,6 +172,7 @@ async function registerJob(
   });
   const fileName = exportFileName(layout.title.replace(/\//g, '、'), job.first, job.last);
   const clock = excelLocalClock(deadlineContext.timeZone);
+  const standingText = registerStandingText(job.now, deadlineContext, desk.locale);
   const detail = `${job.first}~${job.last}`;
   let workbook: ExcelJS.Workbook | undefined;
   let sheet: ExcelJS.Worksheet | undefined;
@@ -202,6 +204,7 @@ async function registerJob(
           index: ++count,
           maskPhones: job.maskPhones,
           statusLabel: ctx.lang.status,
+          standingText,
         },
         clock,
       ),

@@ -4,9 +4,11 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDeadline } from '@shared/model/entities';
 import { deadlineRemaining } from '@shared/calendar/deadline';
 import { caseDeadlineState } from '@shared/register/queues';
+import type { DeadlineKind, DeadlineStanding } from '@shared/register/standing';
 import { useDeskState } from '../desk/desk-state';
 import { useDeskServices } from '../desk/services';
 import { formatDateTime } from '../vocabulary/format';
+import { standingStateText, standingText } from '../vocabulary/standing';
 
 export interface DeadlineTextProps {
   readonly deadline: Pick<CaseDeadline, 'dueAt' | 'warning' | 'warningYears'> | undefined;
@@ -18,6 +20,13 @@ export interface DeadlineTextProps {
   readonly open?: boolean;
   /** Keep everything on one line (in a sentence) instead of the due time above the rest. */
   readonly inline?: boolean;
+  /**
+   * Where the case stands (`deadlineStanding`): when given it decides the state, so a deadline
+   * met on time is never shown as overdue later. `CaseDeadlineText` passes it.
+   */
+  readonly standing?: DeadlineStanding;
+  /** Which deadline it is, for the words of the state (派单超时, 按时回复 ...). */
+  readonly kind?: DeadlineKind;
 }
 
 /** Working hours to one decimal place, for "2.5 working hours left". */
@@ -37,8 +46,10 @@ export function DeadlineText({
   exemptReason,
   open = true,
   inline = false,
+  standing,
+  kind = 'handling',
 }: Readonly<DeadlineTextProps>) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { deadlineContext } = useDeskState();
   const { now } = useDeskServices();
   if (!deadline) return <>{t('deadline.none')}</>;
@@ -62,7 +73,29 @@ export function DeadlineText({
         />
       </Tooltip>
     ) : null;
-  if (!showRemaining || !open) {
+  const locale = i18n.language === 'en' ? 'en' : 'zh-CN';
+  const at = now();
+  if (standing && (standing.state === 'metInTime' || standing.state === 'metLate')) {
+    const late = standing.state === 'metLate';
+    return (
+      <Box
+        component="span"
+        data-deadline-state={standing.state}
+        data-deadline-kind={kind}
+        sx={{ color: late ? 'error.main' : 'success.dark' }}
+      >
+        {due}
+        {warning}
+        <Box
+          component="span"
+          sx={inline ? { ml: 1, fontSize: '0.9em' } : { display: 'block', fontSize: '0.8em' }}
+        >
+          {standingText(standing, kind, at, deadlineContext, locale)}
+        </Box>
+      </Box>
+    );
+  }
+  if (!showRemaining || !open || standing?.state === 'none') {
     return (
       <Box component="span">
         {due}
@@ -71,8 +104,9 @@ export function DeadlineText({
     );
   }
 
-  const at = now();
-  const state = caseDeadlineState(deadline, at, deadlineContext, { exempt });
+  const state = standing
+    ? standing.state
+    : caseDeadlineState(deadline, at, deadlineContext, { exempt });
   const remaining = deadlineRemaining(deadline.dueAt, at, deadlineContext);
   const hours = hoursOf(remaining.workingMinutes);
   let detail: string;
@@ -96,7 +130,12 @@ export function DeadlineText({
   }
   const marker =
     state === 'overdue' ? (
-      <Chip size="small" color="error" label={t('deadline.overdue')} sx={{ ml: 0.5, height: 20 }} />
+      <Chip
+        size="small"
+        color="error"
+        label={standing ? standingStateText(standing, kind, locale) : t('deadline.overdue')}
+        sx={{ ml: 0.5, height: 20 }}
+      />
     ) : state === 'dueSoon' ? (
       <Chip
         size="small"
@@ -117,6 +156,7 @@ export function DeadlineText({
     <Box
       component="span"
       data-deadline-state={state}
+      data-deadline-kind={kind}
       sx={{ color, fontWeight: state === 'overdue' ? 700 : undefined }}
     >
       {due}

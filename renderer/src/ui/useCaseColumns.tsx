@@ -1,11 +1,14 @@
+import { Box } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { CaseEntity } from '@shared/model/entities';
 import { rulesKind, rulesLabel } from '@shared/rules/rules-query';
-import { caseIsOpen } from '@shared/workflow/reducer';
+import { deadlineStanding, standingIsOwed, standingIsLate } from '@shared/register/standing';
 import { useDeskState } from '../desk/desk-state';
 import { formatDateTime } from '../vocabulary/format';
 import type { CaseListColumn } from './CaseListTable';
-import { DeadlineText } from './DeadlineText';
+import { useDeskServices } from '../desk/services';
+import { standingWords } from '../vocabulary/standing';
+import { CaseDeadlineText } from './CaseDeadlineText';
 
 export type CaseColumn = CaseListColumn<CaseEntity>;
 
@@ -22,8 +25,15 @@ export interface CaseColumns {
   /** The kind in the desk's language (its id where the rules no longer know it). */
   readonly kind: CaseColumnOf;
   readonly status: CaseColumnOf;
-  /** The deadline with what is left, exemption and the overdue and due-soon marks. */
+  /**
+   * The deadline with what is left, exemption and the overdue and due-soon marks, and below it
+   * the dispatch and interim deadlines while owed or when they were missed.
+   */
   readonly deadline: CaseColumnOf;
+  /** The dispatch deadline alone (the to-dispatch queues). */
+  readonly dispatchDeadline: CaseColumnOf;
+  /** The interim step's deadline alone (the interim queues). */
+  readonly interimDeadline: CaseColumnOf;
 }
 
 /**
@@ -33,6 +43,12 @@ export interface CaseColumns {
 export function useCaseColumns(): CaseColumns {
   const { t } = useTranslation();
   const { rules, locale, deadlineContext } = useDeskState();
+  const { now } = useDeskServices();
+  /** Whether the dispatch or interim deadline is worth a line under the reply deadline. */
+  const worthShowing = (item: CaseEntity, kind: 'dispatch' | 'interim') => {
+    const standing = deadlineStanding(item, now(), deadlineContext, kind);
+    return standingIsOwed(standing) || standingIsLate(standing);
+  };
   return {
     number: (header) => ({ id: 'number', header, linksToCase: true, cell: (item) => item.number }),
     receivedAt: (header) => ({
@@ -66,14 +82,30 @@ export function useCaseColumns(): CaseColumns {
       header,
       noWrap: true,
       cell: (item) => (
-        <DeadlineText
-          deadline={item.deadline}
-          showRemaining
-          exempt={item.exemptReason !== undefined}
-          exemptReason={item.exemptReason}
-          open={caseIsOpen(item)}
-        />
+        <>
+          <CaseDeadlineText caseEntity={item} />
+          {(['dispatch', 'interim'] as const)
+            .filter((kind) => worthShowing(item, kind))
+            .map((kind) => (
+              <Box key={kind} component="span" sx={{ display: 'block', mt: 0.5 }}>
+                {standingWords(locale).kind[kind]}：
+                <CaseDeadlineText caseEntity={item} kind={kind} inline />
+              </Box>
+            ))}
+        </>
       ),
+    }),
+    dispatchDeadline: (header) => ({
+      id: 'dispatchDeadline',
+      header,
+      noWrap: true,
+      cell: (item) => <CaseDeadlineText caseEntity={item} kind="dispatch" />,
+    }),
+    interimDeadline: (header) => ({
+      id: 'interimDeadline',
+      header,
+      noWrap: true,
+      cell: (item) => <CaseDeadlineText caseEntity={item} kind="interim" />,
     }),
   };
 }

@@ -213,6 +213,7 @@ export function eventFacts(event: CaseEventEntity, ctx: WordsContext): EventFact
       break;
     case 'case/urged':
     case 'case/supervised':
+    case 'case/interimMet':
     case 'case/noted':
       fact('note', e.payload.note, e.payload.note);
       break;

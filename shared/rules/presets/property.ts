@@ -100,6 +100,8 @@ export const PROPERTY_PRESET: DeskRules = {
   deadlines: {
     // S001-A 4.2.2: 5 working days from the day of intake, 15 from the escalation.
     handling: [
+      // A complaint registered as major at intake gets what an escalation to major gives.
+      { kindIds: ['complaint'], levelIds: ['major'], deadline: workingDays(15) },
       { kindIds: ['complaint'], deadline: workingDays(5) },
       { kindIds: ['request'], deadline: workingDays(5) },
     ],

@@ -107,10 +107,16 @@ export interface NoteInput {
 
 export type NoteField = 'note';
 
-/** Urged (催办), supervised (督办) or a note (备注): one required text. */
+/**
+ * Urged (催办), supervised (督办), a note (备注) or the interim step done (临时措施已落实, what
+ * was put in place): one required text.
+ */
 export function noteCommand(
   input: NoteInput,
-): CommandResult<CasePayloadOf<'case/urged' | 'case/supervised' | 'case/noted'>, NoteField> {
+): CommandResult<
+  CasePayloadOf<'case/urged' | 'case/supervised' | 'case/noted' | 'case/interimMet'>,
+  NoteField
+> {
   const check = commandChecker<NoteField>();
   const note = check.text('note', input.note, { required: true });
   return check.result(() => ({ note }));

@@ -5,6 +5,7 @@ import { customersLocale } from '../../features/customers/locale';
 import { mattersLocale } from '../../features/matters/locale';
 import { intakeAsideLocale } from '../../features/intake/aside-locale';
 import { intakeDraftLocale } from '../../features/intake/draft-locale';
+import { intakePreviewLocale } from '../../features/intake/preview-locale';
 import { hotlineLocale } from '../../features/hotline/locale';
 import { printLocale } from '../../features/print/locale';
 import { printFormsLocale } from '../../paper/locale';
@@ -202,6 +203,7 @@ export const en: LocaleResource = {
   matters: mattersLocale.en,
   intakeAside: intakeAsideLocale.en,
   intakeDraft: intakeDraftLocale.en,
+  intakePreview: intakePreviewLocale.en,
   reports: reportsLocale.en,
   import: importLocale.en,
   exportSheets: exportSheetsLocale.en,

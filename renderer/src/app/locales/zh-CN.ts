@@ -5,6 +5,7 @@ import { customersLocale } from '../../features/customers/locale';
 import { mattersLocale } from '../../features/matters/locale';
 import { intakeAsideLocale } from '../../features/intake/aside-locale';
 import { intakeDraftLocale } from '../../features/intake/draft-locale';
+import { intakePreviewLocale } from '../../features/intake/preview-locale';
 import { hotlineLocale } from '../../features/hotline/locale';
 import { printLocale } from '../../features/print/locale';
 import { printFormsLocale } from '../../paper/locale';
@@ -197,6 +198,7 @@ export const zhCN = {
   matters: mattersLocale.zh,
   intakeAside: intakeAsideLocale.zh,
   intakeDraft: intakeDraftLocale.zh,
+  intakePreview: intakePreviewLocale.zh,
   reports: reportsLocale.zh,
   import: importLocale.zh,
   exportSheets: exportSheetsLocale.zh,

@@ -171,6 +171,10 @@ describe('work queues', () => {
       escalated: 2,
       // Every open case but the three another clerk received.
       mine: cases.filter((c) => c.status !== 'closed').length - 3,
+      // The property preset sets no dispatch or interim deadline.
+      lateToDispatch: 0,
+      interimDueSoon: 0,
+      interimOverdue: 0,
     });
   });
 

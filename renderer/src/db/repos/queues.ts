@@ -8,13 +8,16 @@
  * - by status, awaiting follow-up, my cases: the tallies (repos/tallies.ts);
  * - due soon: the `openDueAt` range from now until work resumes after the next working day's
  *   close (present only on open, non-exempt cases with a deadline, still waiting for a reply);
- * - overdue: the tallied cases with `openDueAt`, less those due from now on.
+ * - overdue: the tallied cases with `openDueAt`, less those due from now on;
+ * - late to dispatch, interim due soon and overdue: ranges of `dispatchOpenDueAt` and
+ *   `interimOpenDueAt`, present only on the few cases that still owe that step.
  *
  * Lists:
  * - by status: `[status+receivedAt+id]`;
  * - overdue and due soon: `[openDueAt+id]`;
  * - awaiting follow-up: `[followUp.state+followUp.dueAt+id]`, then the few without a due time;
- * - my cases: `[receiverId+status+receivedAt+id]` over the open statuses.
+ * - my cases: `[receiverId+status+receivedAt+id]` over the open statuses;
+ * - late to dispatch and interim: `dispatchOpenDueAt`, `interimOpenDueAt` (ties in id order).
  */
 import Dexie from 'dexie';
 import type { CaseId, IsoInstant } from '@shared/kernel/brand';
@@ -38,14 +41,18 @@ export async function workQueueCounts(
   db: DeskDatabase,
   ctx: WorkQueueContext,
 ): Promise<WorkQueueCounts> {
-  const { tallies, dueSoon, notYetDue } = await queueCountsRead(db, ctx);
+  const { tallies, dueSoon, notYetDue, lateToDispatch, interimDueSoon, interimOverdue } =
+    await queueCountsRead(db, ctx);
   const byStatus = (id: WorkQueueId) =>
     talliesStatusCount(tallies, workQueueDef(id).statuses ?? []);
   return {
     toDispatch: byStatus('toDispatch'),
+    lateToDispatch,
     notAccepted: byStatus('notAccepted'),
     dueSoon,
     overdue: tallies.openWithDue - notYetDue,
+    interimDueSoon,
+    interimOverdue,
     awaitingFollowUp: tallies.followUpPending,
     escalated: byStatus('escalated'),
     mine: talliesOpenOf(tallies, ctx.operatorId),
@@ -56,12 +63,16 @@ export async function workQueueCounts(
 async function queueCountsRead(db: DeskDatabase, ctx: WorkQueueContext) {
   const { now } = ctx;
   return talliesReadWith(db, async (tallies) => {
-    const [dueSoon, notYetDue] = await Promise.all([
+    const soon = dueSoonUntil(now, ctx.deadline);
+    const [dueSoon, notYetDue, lateToDispatch, interimDueSoon, interimOverdue] = await Promise.all([
       // From now until work resumes after the next working day's close: `dueWithinOneWorkingDay`.
-      db.cases.where('openDueAt').between(now, dueSoonUntil(now, ctx.deadline), true, true).count(),
+      db.cases.where('openDueAt').between(now, soon, true, true).count(),
       db.cases.where('openDueAt').aboveOrEqual(now).count(),
+      db.cases.where('dispatchOpenDueAt').below(now).count(),
+      db.cases.where('interimOpenDueAt').between(now, soon, true, true).count(),
+      db.cases.where('interimOpenDueAt').below(now).count(),
     ]);
-    return { tallies, dueSoon, notYetDue };
+    return { tallies, dueSoon, notYetDue, lateToDispatch, interimDueSoon, interimOverdue };
   });
 }
 
@@ -107,7 +118,43 @@ export async function workQueuePage(
       return earliestDuePage(db, id === 'overdue' ? 'overdue' : 'dueSoon', ctx, query);
     case 'earliestFollowUp':
       return earliestFollowUpPage(db, query);
+    case 'earliestDispatch':
+      return dueIndexPage(db, 'dispatchOpenDueAt', Dexie.minKey, ctx.now, false, query);
+    case 'earliestInterim':
+      return id === 'interimOverdue'
+        ? dueIndexPage(db, 'interimOpenDueAt', Dexie.minKey, ctx.now, false, query)
+        : dueIndexPage(
+            db,
+            'interimOpenDueAt',
+            ctx.now,
+            dueSoonUntil(ctx.now, ctx.deadline),
+            true,
+            query,
+          );
   }
+}
+
+/**
+ * Earliest due first over a plain index of due times (`dispatchOpenDueAt`, `interimOpenDueAt`)
+ * from `lower` (included) to `upper`; equal due times come in id order (IndexedDB's order of
+ * primary keys under one index key), so the cursor skips what the last page showed.
+ */
+async function dueIndexPage(
+  db: DeskDatabase,
+  index: 'dispatchOpenDueAt' | 'interimOpenDueAt',
+  lower: IsoInstant | typeof Dexie.minKey,
+  upper: IsoInstant,
+  includeUpper: boolean,
+  query: WorkQueuePageQuery,
+): Promise<WorkQueuePage> {
+  const { after, limit } = query;
+  const rows = await db.cases
+    .where(index)
+    .between(after?.at ?? lower, upper, true, includeUpper)
+    .filter((row) => !after || row[index] !== after.at || row.id > after.id)
+    .limit(limit + 1)
+    .toArray();
+  return pageOf(rows, limit, (row) => ({ at: row[index], id: row.id }));
 }
 
 /** Newest received first, then the larger id: the register's order. */

@@ -3,13 +3,13 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router';
 import type { CaseId } from '@shared/kernel/brand';
-import { caseIsOpen } from '@shared/workflow/reducer';
 import { rulesCategoryPath, rulesKind, rulesLabel } from '@shared/rules/rules-query';
 import { caseEvents, caseGet } from '../../db/repos/cases';
 import { useDeskState } from '../../desk/desk-state';
 import { useDeskServices } from '../../desk/services';
 import { formatDateTime, formatYuan } from '../../vocabulary/format';
-import { DeadlineText } from '../../ui/DeadlineText';
+import { CaseDeadlineText } from '../../ui/CaseDeadlineText';
+import { standingWords } from '../../vocabulary/standing';
 import { AddToKnowledgeButton } from '../knowledge/AddToKnowledgeButton';
 import { PrintMenuButton } from '../print/PrintMenuButton';
 import { LinkedCasesPanel } from '../matters/LinkedCasesPanel';
@@ -67,16 +67,23 @@ export function CasePage() {
     [t('case.receivedAt'), formatDateTime(item.receivedAt, deadlineContext.timeZone)],
     [t('case.receiver'), item.receiverName],
     [t('case.status'), t(`status.${item.status}`)],
-    [
-      t('case.deadline'),
-      <DeadlineText
-        key="deadline"
-        deadline={item.deadline}
-        showRemaining
-        exempt={item.exemptReason !== undefined}
-        open={caseIsOpen(item)}
-      />,
-    ],
+    [t('case.deadline'), <CaseDeadlineText key="deadline" caseEntity={item} />],
+    ...(item.dispatchDeadline
+      ? [
+          [
+            standingWords(locale).kind.dispatch,
+            <CaseDeadlineText key="dispatchDeadline" caseEntity={item} kind="dispatch" />,
+          ] satisfies DetailField,
+        ]
+      : []),
+    ...(item.interimDeadline
+      ? [
+          [
+            standingWords(locale).kind.interim,
+            <CaseDeadlineText key="interimDeadline" caseEntity={item} kind="interim" />,
+          ] satisfies DetailField,
+        ]
+      : []),
     [t('case.unit'), item.unitName ?? t('case.none')],
     [t('case.handler'), item.handlerName ?? t('case.none')],
     [

@@ -46,6 +46,12 @@ function QueueList({ id }: Readonly<{ id: WorkQueueId }>) {
       header: t('home.list.columns.unit'),
       cell: (item) => item.unitName ?? '—',
     },
+    ...(id === 'toDispatch' || id === 'lateToDispatch'
+      ? [caseColumns.dispatchDeadline(t('home.list.columns.dispatchDeadline'))]
+      : []),
+    ...(id === 'interimDueSoon' || id === 'interimOverdue'
+      ? [caseColumns.interimDeadline(t('home.list.columns.interimDeadline'))]
+      : []),
     caseColumns.deadline(t('home.list.columns.deadline')),
   ];
   return (

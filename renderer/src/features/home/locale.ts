@@ -16,6 +16,10 @@ export const homeLocale = featureLocale(
         title: '待交办',
         hint: '已受理、尚未交办或被退回待改派',
       },
+      lateToDispatch: {
+        title: '派单超时',
+        hint: '已过派单时限仍未交办',
+      },
       notAccepted: {
         title: '已交办未接单',
         hint: '已交办，承办方尚未确认接单',
@@ -27,6 +31,14 @@ export const homeLocale = featureLocale(
       overdue: {
         title: '已超期',
         hint: '已过处理期限仍未答复（不含不受时限限制的）',
+      },
+      interimDueSoon: {
+        title: '临时措施即将到期',
+        hint: '临时措施下一个工作日下班前到期，尚未落实',
+      },
+      interimOverdue: {
+        title: '临时措施已超期',
+        hint: '已过临时措施时限仍未落实',
       },
       awaitingFollowUp: {
         title: '待回访',
@@ -56,6 +68,8 @@ export const homeLocale = featureLocale(
         status: '状态',
         unit: '承办单位',
         deadline: '处理期限',
+        dispatchDeadline: '派单时限',
+        interimDeadline: '临时措施时限',
         followUpDue: '回访期限',
       },
     },
@@ -74,6 +88,10 @@ export const homeLocale = featureLocale(
         title: 'To dispatch',
         hint: 'Registered and not yet dispatched, or returned for another unit',
       },
+      lateToDispatch: {
+        title: 'Dispatch late',
+        hint: 'Past the dispatch deadline and not yet dispatched',
+      },
       notAccepted: {
         title: 'Dispatched, not accepted',
         hint: 'Dispatched; the unit has not confirmed it took the job',
@@ -85,6 +103,14 @@ export const homeLocale = featureLocale(
       overdue: {
         title: 'Overdue',
         hint: 'Past the deadline with no reply yet (exempt cases excluded)',
+      },
+      interimDueSoon: {
+        title: 'Temporary measures due soon',
+        hint: 'A temporary measure due by the close of the next working day, not yet in place',
+      },
+      interimOverdue: {
+        title: 'Temporary measures past due',
+        hint: 'Past the temporary-measure deadline and not yet in place',
       },
       awaitingFollowUp: {
         title: 'Awaiting follow-up',
@@ -114,6 +140,8 @@ export const homeLocale = featureLocale(
         status: 'Status',
         unit: 'Handling unit',
         deadline: 'Deadline',
+        dispatchDeadline: 'Dispatch deadline',
+        interimDeadline: 'Temporary measure due',
         followUpDue: 'Follow-up due',
       },
     },

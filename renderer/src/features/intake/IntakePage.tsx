@@ -1,27 +1,25 @@
 import { Alert, Box, Button, Link, Paper, Stack, Typography } from '@mui/material';
-import { useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
 import {
   intakeCheck,
-  intakeDeadline,
   intakePayload,
   type IntakeCheck,
 } from '@shared/workflow/intake';
-import { localDateTimeToInstant } from '@shared/kernel/time';
 import type { CaseEntity } from '@shared/model/entities';
 import { caseRegister } from '../../db/repos/cases';
 import { useDeskSession } from '../../desk/desk-session';
 import { useDeskState } from '../../desk/desk-state';
 import { useDeskServices } from '../../desk/services';
 import { useErrorMessage } from '../../desk/useErrorMessage';
-import { DeadlineText } from '../../ui/DeadlineText';
 import { IntakeAids } from '../hotline/IntakeAids';
 import type { CaseId } from '@shared/kernel/brand';
 import { IntakeAside } from './IntakeAside';
 import { intakeDraftEmpty } from './intake-draft';
 import { IntakeDraftNotice } from './IntakeDraftNotice';
 import { useIntakeDraft } from './useIntakeDraft';
+import { IntakeDeadlinePreview } from './IntakeDeadlinePreview';
 import { IntakeFields } from './IntakeFields';
 import { useSubmit } from '../../ui/useSubmit';
 
@@ -43,16 +41,6 @@ export function IntakePage() {
   // A possible duplicate the clerk chose: the new case joins its matter when saved.
   const [matterId, setMatterId] = useState<CaseId | undefined>();
   const formRef = useRef<HTMLFormElement>(null);
-
-  const deadline = useMemo(() => {
-    const receivedAt = localDateTimeToInstant(draft.receivedAtLocal, timeZone);
-    if (!receivedAt) return undefined;
-    return intakeDeadline(
-      { kindId: draft.kindId, levelId: draft.levelId || undefined, flags: draft.flags },
-      receivedAt,
-      { rules: desk.rules, deadline: desk.deadlineContext },
-    );
-  }, [draft.receivedAtLocal, draft.kindId, draft.levelId, draft.flags, timeZone, desk]);
 
   const register = useSubmit(
     async () => {
@@ -125,6 +113,10 @@ export function IntakePage() {
         aria-label={t('intake.title')}
       >
         <IntakeFields draft={draft} onChange={setDraft} check={check} />
+        <IntakeDeadlinePreview
+          draft={draft}
+          onAdoptLevel={(levelId) => setDraft({ ...draft, levelId })}
+        />
         <Stack direction="row" spacing={2} sx={{ mt: 3, alignItems: 'center' }}>
           <Button type="submit" variant="contained" disabled={saving}>
             {saving ? t('intake.saving') : t('intake.save')}
@@ -140,17 +132,6 @@ export function IntakePage() {
           </Button>
           <Typography variant="body2" color="text.secondary">
             {t('intake.saveHint')}
-          </Typography>
-          <Box sx={{ flexGrow: 1 }} />
-          <Typography variant="body2" data-testid="deadline-preview">
-            {deadline ? (
-              <>
-                {t('intake.deadlinePreview', { due: '' })}
-                <DeadlineText deadline={deadline} />
-              </>
-            ) : (
-              t('intake.deadlineNone')
-            )}
           </Typography>
         </Stack>
         <Box aria-live="polite" sx={{ mt: 2 }}>

@@ -43,6 +43,7 @@ export function usePrintContext(): PrintContext | undefined {
         settings,
         organisation: settings.headerText.trim() || desk.identity.organisationName,
         printedAt: now(),
+        deadlineContext: desk.deadlineContext,
         canRead: (c) => registerCanRead(c, desk.operator),
       },
     };

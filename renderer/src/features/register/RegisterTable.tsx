@@ -3,9 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { CaseId } from '@shared/kernel/brand';
 import type { CaseEntity } from '@shared/model/entities';
-import { caseDeadlineState } from '@shared/register/queues';
+import { DEADLINE_KINDS, deadlineStanding } from '@shared/register/standing';
 import { registerCanRead, type RegisterSort, type RegisterViewer } from '@shared/register/query';
-import { caseIsOpen } from '@shared/workflow/reducer';
 import { useDeskState } from '../../desk/desk-state';
 import { useDeskServices } from '../../desk/services';
 import { CaseListTable, casePagePath, type CaseListRowProps } from '../../ui/CaseListTable';
@@ -118,14 +117,13 @@ export function RegisterTable({
 
   /** Overdue and due-soon lines are marked at the left edge too. */
   const edgeOf = (item: CaseEntity) => {
-    const state = caseIsOpen(item)
-      ? caseDeadlineState(item.deadline, now(), deadlineContext, {
-          exempt: item.exemptReason !== undefined,
-        })
-      : 'none';
-    return state === 'overdue'
+    const at = now();
+    const states = DEADLINE_KINDS.map(
+      (kind) => deadlineStanding(item, at, deadlineContext, kind).state,
+    );
+    return states.includes('overdue')
       ? 'error.main'
-      : state === 'dueSoon'
+      : states.includes('dueSoon')
         ? 'warning.main'
         : 'transparent';
   };

@@ -2,6 +2,7 @@
  * What every form builder shares: the words, the desk, the page header, ruled-grid helpers
  * and the case fields most forms start with.
  */
+import type { DeadlineContext } from '@shared/calendar/deadline';
 import type { IsoInstant } from '@shared/kernel/brand';
 import type { CaseEntity } from '@shared/model/entities';
 import { printFormTitle, printSignatureRoles, type PrintFormId } from '@shared/paper/forms';
@@ -32,6 +33,8 @@ export interface FormContext extends WordsContext {
   /** The desk's header text, or the organisation's name. */
   readonly organisation: string;
   readonly printedAt: IsoInstant;
+  /** The desk's calendar and hours: how a case stands against its deadline when printed. */
+  readonly deadlineContext: DeadlineContext;
   /**
    * Whether the operator may read a confidential case in full (DOMAIN.md section 8); what they
    * may not read is masked on list forms and case forms are not printed for them.

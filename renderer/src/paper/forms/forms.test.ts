@@ -1,3 +1,5 @@
+import { calendarCreate } from '@shared/calendar/working-calendar';
+import { DEFAULT_BUSINESS_HOURS } from '@shared/calendar/deadline';
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { IsoDate, IsoInstant } from '@shared/kernel/brand';
@@ -48,6 +50,11 @@ function context(overrides: Partial<FormContext> = {}, locale: Locale = 'zh-CN')
     settings: PRINT_SETTINGS_DEFAULT,
     organisation: '阳光花园物业服务中心',
     printedAt: '2026-10-30T02:00:00.000Z' as IsoInstant,
+    deadlineContext: {
+      calendar: calendarCreate([]),
+      businessHours: DEFAULT_BUSINESS_HOURS,
+      timeZone: 'Asia/Shanghai',
+    },
     canRead: () => true,
     ...overrides,
   };
@@ -205,8 +212,10 @@ describe('the register', () => {
     expect(table?.type).toBe('table');
     if (table?.type !== 'table') return;
     expect(table.head).toHaveLength(2);
-    expect(table.columns).toHaveLength(21);
+    expect(table.columns).toHaveLength(22);
     expect(table.rows.map((r) => r.cells[0]?.text)).toEqual(['1', '2']);
+    // The closed case was replied within its deadline: in time, as on the register screen.
+    expect(table.rows[0]?.cells[21]?.text).toBe('按时回复');
     // Dates in the register's year print as month-day: the year is in the header.
     expect(table.rows[0]?.cells[6]?.text).toBe('10-09');
     expect(doc.header.left).toBe('受理日期：2026-10-01 至 2026-10-31\u3000共 2 件');

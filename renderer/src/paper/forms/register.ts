@@ -7,6 +7,7 @@ import type { CaseEntity, CaseStatus } from '@shared/model/entities';
 import { printFormOrientation } from '@shared/paper/forms';
 import { registerPrintRows } from '@shared/paper/register-cells';
 import { REGISTER_COLUMNS, registerHeader, type RegisterColumnId } from '@shared/register/columns';
+import { registerStandingText } from '../../vocabulary/standing';
 import type { PrintCell, PrintDocument, PrintRow } from '../model';
 import { documentFrame, head, row, signatures, value, type FormContext } from './common';
 
@@ -36,6 +37,7 @@ const PRINT_WIDTHS: { readonly [K in RegisterColumnId]: number } = {
   followUpDate: 10,
   followUpTime: 10,
   satisfaction: 10,
+  deadlineStanding: 16,
 };
 
 const CENTRED = new Set<RegisterColumnId>([
@@ -99,6 +101,7 @@ export function registerDocument(
     locale: ctx.locale,
     maskPhones: ctx.settings.maskPhones,
     statusLabel: (status: CaseStatus) => t(`status.${status}`),
+    standingText: registerStandingText(ctx.printedAt, ctx.deadlineContext, ctx.locale),
     timeZone: ctx.timeZone,
   });
   const rows: PrintRow[] = texts.map((cells, i) => {

@@ -23,6 +23,7 @@ import { extensionDecisionStep } from './extension-decision';
 import { extensionRequestStep } from './extension-request';
 import { followUpStep } from './follow-up';
 import { handleDirectlyStep } from './handle-directly';
+import { interimMetStep } from './interim-met';
 import { levelChangeStep } from './level-change';
 import { markInvalidStep } from './mark-invalid';
 import { noteStep } from './note';
@@ -38,6 +39,7 @@ import { urgeStep } from './urge';
 export const CASE_STEPS = [
   handleDirectlyStep,
   dispatchStep,
+  interimMetStep,
   acceptStep,
   returnStep,
   replyStep,
