@@ -13,6 +13,7 @@ import { FALLBACK_ROUTES, FEATURE_ROUTES } from './routes';
 import { Shell } from './Shell';
 import { LoadingScreen } from './LoadingScreen';
 import { themeCreate } from './theme';
+import { PickerLocalization } from '../ui/PickerLocalization';
 
 export interface AppProps {
   readonly services: DeskServices;
@@ -43,17 +44,19 @@ export function App({ services }: Readonly<AppProps>) {
   return (
     <ThemeProvider theme={theme}>
       <CssBaseline />
-      <DeskServicesContext.Provider value={services}>
-        {stored === undefined ? (
-          <LoadingScreen />
-        ) : desk === null ? (
-          <SetupPage locale={locale} onLocaleChange={setSetupLocale} />
-        ) : (
-          <DeskStateContext.Provider value={desk}>
-            <RouterProvider router={router} />
-          </DeskStateContext.Provider>
-        )}
-      </DeskServicesContext.Provider>
+      <PickerLocalization locale={locale}>
+        <DeskServicesContext.Provider value={services}>
+          {stored === undefined ? (
+            <LoadingScreen />
+          ) : desk === null ? (
+            <SetupPage locale={locale} onLocaleChange={setSetupLocale} />
+          ) : (
+            <DeskStateContext.Provider value={desk}>
+              <RouterProvider router={router} />
+            </DeskStateContext.Provider>
+          )}
+        </DeskServicesContext.Provider>
+      </PickerLocalization>
     </ThemeProvider>
   );
 }

@@ -77,7 +77,15 @@ export function Shell() {
       </Box>
       <Box component="main" sx={{ flexGrow: 1, p: 3, pt: 9, minWidth: 0 }}>
         {persistence === 'denied' ? (
-          <Alert severity="warning" sx={{ mb: 2 }}>
+          <Alert
+            severity="warning"
+            sx={{ mb: 2 }}
+            action={
+              <Button component={NavLink} to="/settings/backup" color="inherit" size="small">
+                {t('app.storageBackupLink')}
+              </Button>
+            }
+          >
             {t('app.storageNotPersisted')}
           </Alert>
         ) : null}

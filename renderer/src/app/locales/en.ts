@@ -25,7 +25,9 @@ export const en: LocaleResource = {
     languageSwitch: '中文',
     languageSwitchLabel: 'Switch language',
     operator: 'Operator: {{name}}',
-    storageNotPersisted: 'The browser did not allow persistent storage: back up regularly.',
+    storageNotPersisted:
+      'This computer may delete the desk’s data when its disk runs low (the browser did not grant persistent storage). Make a backup now, then one at the end of every working day, and keep it off this computer.',
+    storageBackupLink: 'Back up now',
     startFailed:
       'The desk could not open its local database: {{reason}}. Close other windows of this desk and try again.',
   },
@@ -77,6 +79,7 @@ export const en: LocaleResource = {
     amount: 'Amount involved (yuan)',
     flags: 'Flags',
     receivedAt: 'Received at',
+    receivedAtHelp: 'Prefilled with now; Alt+T to change',
     save: 'Save',
     saveHint: 'Ctrl+Enter saves',
     saving: 'Saving…',

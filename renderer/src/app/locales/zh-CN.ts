@@ -29,7 +29,9 @@ export const zhCN = {
     languageSwitch: 'English',
     languageSwitchLabel: '切换语言',
     operator: '操作员：{{name}}',
-    storageNotPersisted: '浏览器未允许持久保存数据：请定期备份。',
+    storageNotPersisted:
+      '浏览器未允许持久保存，磁盘空间不足时本台数据可能被清除。请现在备份一次，此后每天下班前备份，并把备份文件存到本机以外（如 U 盘）。',
+    storageBackupLink: '立即备份',
     startFailed: '受理台无法打开本地数据库：{{reason}}。请关闭其他打开本受理台的窗口后重试。',
   },
   nav: {
@@ -80,6 +82,7 @@ export const zhCN = {
     amount: '涉及金额（元）',
     flags: '标记',
     receivedAt: '受理时间',
+    receivedAtHelp: '已填为现在；Alt+T 修改',
     save: '保存',
     saveHint: 'Ctrl+Enter 保存',
     saving: '正在保存……',

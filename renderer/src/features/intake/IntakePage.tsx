@@ -20,7 +20,7 @@ import { DeadlineText } from '../../ui/DeadlineText';
 import { IntakeAids } from '../hotline/IntakeAids';
 import type { CaseId } from '@shared/kernel/brand';
 import { IntakeAside } from './IntakeAside';
-import { intakeDraftEmpty } from './intake-draft';
+import { intakeChoicesRemember, intakeDraftEmpty } from './intake-draft';
 import { IntakeFields } from './IntakeFields';
 import { useSubmit } from '../../ui/useSubmit';
 
@@ -64,6 +64,7 @@ export function IntakePage() {
         ...(matterId ? { matterId } : {}),
       });
       setSaved(created);
+      intakeChoicesRemember(draft);
       setMatterId(undefined);
       setCheck(NO_PROBLEMS);
       setDraft(intakeDraftEmpty(desk.rules, now(), timeZone));
@@ -96,6 +97,11 @@ export function IntakePage() {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       void save();
+    }
+    // The received time is out of the Tab sequence (it is prefilled); Alt+T reaches it.
+    if (event.altKey && event.code === 'KeyT') {
+      event.preventDefault();
+      formRef.current?.querySelector<HTMLElement>('[name="receivedAtLocal"]')?.focus();
     }
   };
 
