@@ -10,6 +10,7 @@ import type {
   PrintSignaturesSection,
   PrintTableSection,
 } from './model';
+import { PrintCodes } from './PrintCodes';
 
 function cellClass(cell: PrintCell): string | undefined {
   const classes = [
@@ -112,6 +113,7 @@ export function PrintSignaturesView({ section }: Readonly<{ section: PrintSignat
 export function PrintPageHead({ doc }: Readonly<{ doc: PrintDocument }>) {
   return (
     <div className="pf-page-head" data-pf-head="">
+      {doc.header.code ? <PrintCodes code={doc.header.code} /> : null}
       <div className="pf-org">{doc.header.organisation}</div>
       <div className="pf-title">{doc.header.title}</div>
       <div className="pf-meta">

@@ -79,6 +79,11 @@ export interface PrintPageHeader {
   readonly left: string;
   /** Right of that line: the print date. */
   readonly right: string;
+  /**
+   * What the page's barcode and QR code encode (a case form's number, `/D` on a dispatch
+   * sheet), so that the returned sheet opens its case when scanned; none on list forms.
+   */
+  readonly code?: string;
 }
 
 export interface PrintDocument {

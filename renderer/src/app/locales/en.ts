@@ -13,6 +13,7 @@ import { followUpLocale } from '../../features/followup/locale';
 import { homeLocale } from '../../features/home/locale';
 import { calendarSettingsLocale } from '../../features/settings/calendar/locale';
 import { caseActionsLocale } from '../../features/case/locale';
+import { caseScanLocale } from '../../features/case/scan-locale';
 import { reportsLocale } from '../../features/reports/locale';
 import { importLocale } from '../../features/import/locale';
 import { exportSheetsLocale } from '../../export/locale';
@@ -180,6 +181,7 @@ export const en: LocaleResource = {
   home: homeLocale.en,
   calendarSettings: calendarSettingsLocale.en,
   caseActions: caseActionsLocale.en,
+  caseScan: caseScanLocale.en,
   settings: settingsLocale.en,
   knowledge: knowledgeLocale.en,
   hotline: hotlineLocale.en,

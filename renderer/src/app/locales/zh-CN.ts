@@ -13,6 +13,7 @@ import { followUpLocale } from '../../features/followup/locale';
 import { homeLocale } from '../../features/home/locale';
 import { calendarSettingsLocale } from '../../features/settings/calendar/locale';
 import { caseActionsLocale } from '../../features/case/locale';
+import { caseScanLocale } from '../../features/case/scan-locale';
 import { reportsLocale } from '../../features/reports/locale';
 import { importLocale } from '../../features/import/locale';
 import { exportSheetsLocale } from '../../export/locale';
@@ -177,6 +178,7 @@ export const zhCN = {
   home: homeLocale.zh,
   calendarSettings: calendarSettingsLocale.zh,
   caseActions: caseActionsLocale.zh,
+  caseScan: caseScanLocale.zh,
   settings: settingsLocale.zh,
   knowledge: knowledgeLocale.zh,
   hotline: hotlineLocale.zh,

@@ -126,6 +126,8 @@ describe('the case forms', () => {
       title: '客户投诉/需求派工单',
       left: '编号：2610-0001',
       right: '打印日期：2026-10-30',
+      // Scanned when the sheet comes back: opens the case at the reply.
+      code: '2610-0001/D',
     });
     const texts = textsOf(doc);
     expect(texts).toEqual(
@@ -137,6 +139,7 @@ describe('the case forms', () => {
   it('lists the whole history on the handling record, one row per step', () => {
     const { item, events } = closedCase();
     const doc = handlingRecordDocument(context(), { item, events });
+    expect(doc.header.code).toBe(item.number);
     const history = doc.sections.find((s) => s.type === 'table' && s.key === 'history');
     expect(history?.type === 'table' && history.rows.map((r) => r.cells[2]?.text)).toEqual([
       '受理登记',
