@@ -16,6 +16,7 @@ function cellClass(cell: PrintCell): string | undefined {
   const classes = [
     cell.role === 'label' ? 'pf-label' : '',
     cell.align ? `pf-${cell.align}` : '',
+    cell.nowrap ? 'pf-nowrap' : '',
   ].filter(Boolean);
   return classes.length > 0 ? classes.join(' ') : undefined;
 }

@@ -27,6 +27,8 @@ export interface PrintCell {
   readonly align?: 'left' | 'center' | 'right';
   /** Room to write in by hand: the cell is at least this tall. */
   readonly minHeightMm?: number;
+  /** Kept on one line (a number that must not break); its column is made wide enough. */
+  readonly nowrap?: boolean;
 }
 
 export interface PrintRow {

@@ -216,6 +216,16 @@ describe('the register', () => {
     expectNoMissingWords(doc);
   });
 
+  it('keeps the serial number and the phone on one line (「191/3」, a masked landline)', () => {
+    const { item } = closedCase();
+    const landline = { ...item, customer: { ...item.customer, phone: '0571-88880007' } };
+    const doc = registerDocument(context(), [landline], range);
+    const row = doc.sections[0]?.type === 'table' ? doc.sections[0].rows[0] : undefined;
+    expect(row?.cells[0]).toMatchObject({ text: '1', nowrap: true });
+    expect(row?.cells[3]?.nowrap).toBe(true);
+    expect(row?.cells.filter((cell) => cell.nowrap)).toHaveLength(2);
+  });
+
   it('masks what a confidential case hides from an operator who may not read it', () => {
     const { item } = closedCase();
     const secret = { ...item, flags: ['confidential' as const] };
