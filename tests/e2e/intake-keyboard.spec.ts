@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { Desk } from './support/desk';
-import { dateFieldValue } from './support/date-field';
+import { dateFieldValue, expectDateFieldFocused } from './support/date-field';
 
 /** The typical phone complaint a hotline clerk types while the caller speaks. */
 const CALL = {
@@ -70,7 +70,7 @@ test('a phone complaint is typed and saved by keyboard alone, in few keystrokes'
   // The received time is out of the Tab sequence but one shortcut away, and still editable.
   await page.keyboard.press('Alt+T');
   const received = page.getByRole('group', { name: '受理时间' });
-  expect(await received.evaluate((group) => group.contains(document.activeElement))).toBe(true);
+  await expectDateFieldFocused(received);
   await expect(dateFieldValue(received)).toHaveValue('2026-11-23 09:15');
   await desk.screenshot('intake-keyboard-after-save');
 

@@ -14,7 +14,7 @@ import {
 } from './support/print';
 import { expectPrinted, printedFormText, setUpPropertyDesk } from './support/print-forms';
 import { LONG_CONTENT, UNIT, handledSteps, octoberCases, twentySteps } from './support/print-data';
-import { fillDateField } from './support/date-field';
+import { dateFieldValue, fillDateField } from './support/date-field';
 
 type Created = { readonly id: string; readonly number: string };
 
@@ -478,7 +478,9 @@ test.describe('printed forms', () => {
     await test.step('the follow-up sheet of the day lists the follow-ups due, with blank columns', async () => {
       await desk.goRegister();
       await page.getByRole('link', { name: '打印回访记录表' }).click();
-      await expect(page.getByLabel('回访日期', { exact: true })).toHaveValue('2026-10-30');
+      await expect(dateFieldValue(page.getByLabel('回访日期', { exact: true }))).toHaveValue(
+        '2026-10-30',
+      );
       await previewPageCount(page);
       const pdf = await printPreviewToPdf(page, 'f-follow-up-sheet');
       expectPageNumbers(pdf);

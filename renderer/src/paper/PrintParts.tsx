@@ -10,7 +10,7 @@ import type {
   PrintSignaturesSection,
   PrintTableSection,
 } from './model';
-import { PrintCodes } from './PrintCodes';
+import { PrintCellCode, PrintCodes } from './PrintCodes';
 
 function cellClass(cell: PrintCell): string | undefined {
   const classes = [
@@ -40,6 +40,7 @@ export function PrintRowView({ row }: Readonly<{ row: PrintRow }>) {
         ) : (
           <td key={i} colSpan={cell.colSpan} className={cellClass(cell)} style={style}>
             {cell.text}
+            {cell.code ? <PrintCellCode code={cell.code} /> : null}
           </td>
         );
       })}

@@ -29,6 +29,8 @@ export interface PrintCell {
   readonly minHeightMm?: number;
   /** Kept on one line (a number that must not break); its column is made wide enough. */
   readonly nowrap?: boolean;
+  /** Drawn under the text as a QR code: a list form's case number, to open the case by a scan. */
+  readonly code?: string;
 }
 
 export interface PrintRow {

@@ -73,18 +73,28 @@ export function DateTimeInput({
   sx,
 }: Readonly<DateTimeInputProps>) {
   // The picker keeps its own date while a value is half typed (reported as ''), so the sections
-  // typed so far are not wiped. A new value from outside (cleared, the address) replaces it,
-  // unless it is the one this field just reported (an address updates a moment later).
+  // typed so far are not wiped. A value from outside (cleared, the address) replaces it, but
+  // not the echo of one this field reported while typing on: an address updates a moment
+  // later, when the next digit may already have made another date.
   const [date, setDate] = useState<Date | null>(() => dateTimeInputParse(value, mode));
   const [seen, setSeen] = useState(value);
+  const [echoes, setEchoes] = useState<readonly string[]>([]);
   if (seen !== value) {
     setSeen(value);
-    if (value !== dateTimeInputFormat(date, mode)) setDate(dateTimeInputParse(value, mode));
+    if (echoes.includes(value)) {
+      if (echoes.at(-1) === value) setEchoes([]);
+    } else {
+      setEchoes([]);
+      if (value !== dateTimeInputFormat(date, mode)) setDate(dateTimeInputParse(value, mode));
+    }
   }
   const change = (next: Date | null) => {
     setDate(next);
     const text = dateTimeInputFormat(next, mode);
-    if (text !== value) onChange(text);
+    if (text !== value) {
+      setEchoes((sent) => [...sent, text]);
+      onChange(text);
+    }
   };
   const common = {
     label,

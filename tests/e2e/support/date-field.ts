@@ -35,3 +35,11 @@ export async function fillDateField(field: Locator, value: string) {
   await page.keyboard.type(value.replace(/\D/g, ''));
   await expect(dateFieldValue(group)).toHaveValue(value.replace('T', ' '));
 }
+
+/** Waits until the focus is in a date picker (on one of its sections). */
+export async function expectDateFieldFocused(field: Locator) {
+  const group = dateGroup(field);
+  await expect
+    .poll(() => group.evaluate((element) => element.contains(document.activeElement)))
+    .toBe(true);
+}

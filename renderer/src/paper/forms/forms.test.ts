@@ -255,6 +255,8 @@ describe('the follow-up sheet', () => {
     if (table?.type !== 'table') throw new Error('no table');
     const cells = table.rows[0]?.cells ?? [];
     expect(cells[3]?.text).toBe('13812345678');
+    // Each row's number carries its QR code, to open the case when the sheet comes back.
+    expect(cells[1]).toMatchObject({ text: item.number, code: item.number });
     expect(cells.slice(-3).map((c) => c.role)).toEqual(['blank', 'blank', 'blank']);
     expectNoMissingWords(doc);
   });
