@@ -4,6 +4,7 @@ import { PROPERTY_PRESET } from '../rules/presets/property';
 import { HOTLINE_PRESET } from '../rules/presets/hotline';
 import { fixtureCase, shanghai } from '../stats/test-fixture';
 import { excelLocalClock, registerCellValues, registerTableLayout } from './register-sheet';
+import { sheetPrintScale } from './sheet-style';
 
 const at = (s: string) => s as IsoInstant;
 
@@ -32,6 +33,27 @@ describe('excelLocalClock', () => {
 });
 
 describe('the register sheet', () => {
+  it.each([PROPERTY_PRESET, HOTLINE_PRESET])(
+    'prints one A4 landscape page wide at 80 % or more ($presetId)',
+    (rules) => {
+      const layout = registerTableLayout({
+        rules,
+        locale: 'zh-CN',
+        organisationName: '阳光花园物业服务中心',
+        deskName: '一号客服台',
+        periodText: '2026-10-25 至 2026-11-24',
+        operatorName: '王丽',
+        madeOn: '2026-11-25',
+      });
+      const widths = layout.columns.map((column) => column.width);
+      // It printed at about 54 % before: 10-point text came out at 5 points.
+      expect(sheetPrintScale(widths, 'landscape')).toBeGreaterThanOrEqual(0.8);
+      expect(layout.signature).toBe(
+        '制表人签字：王丽　　2026-11-25　　　　　　审核人签字：＿＿＿＿＿＿＿＿　　　　年　　月　　日',
+      );
+    },
+  );
+
   it('has the two-level header of the paper form, relabelled by the preset', () => {
     const layout = registerTableLayout({
       rules: HOTLINE_PRESET,

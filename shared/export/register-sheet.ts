@@ -19,6 +19,7 @@ import { rulesLabel } from '../rules/rules-query';
 import {
   FULL_WIDTH_SPACE,
   STYLE_CENTRED,
+  STYLE_CENTRED_WRAP,
   STYLE_DATE,
   STYLE_INTEGER,
   STYLE_TEXT,
@@ -33,9 +34,10 @@ const MS_PER_DAY = 86_400_000;
 export const SHEET_WORDS = {
   pageFooter: { zh: '第 &P 页 共 &N 页', en: 'Page &P of &N' },
   total: { zh: '合计：{count} 件', en: 'Total: {count}' },
+  // The printed register's two lines (printSignatureRoles('register')): who drew it up, who approved it.
   signature: {
-    zh: '制表人：{name}　　制表日期：{date}',
-    en: 'Prepared by: {name}    Date: {date}',
+    zh: '制表人签字：{name}　　{date}　　　　　　审核人签字：＿＿＿＿＿＿＿＿　　　　年　　月　　日',
+    en: 'Prepared by: {name}    {date}            Approved by: ________________    Date: __________',
   },
   period: { zh: '{first} 至 {last}', en: '{first} to {last}' },
 } as const satisfies Record<string, LocalizedText>;
@@ -111,7 +113,10 @@ function styleOf(kind: RegisterCellKind, id: RegisterColumn['id']): SheetCellSty
         id === 'complaintCategory' ||
         id === 'requestCategory'
         ? STYLE_TEXT
-        : STYLE_CENTRED;
+        : // A phone number stays on one line (a masked landline is still one number).
+          id === 'phone'
+          ? STYLE_CENTRED
+          : STYLE_CENTRED_WRAP;
   }
 }
 

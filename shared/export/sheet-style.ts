@@ -75,6 +75,12 @@ export const STYLE_CENTRED: SheetCellStyle = {
   border: RULED,
 };
 
+/** Centred, wrapping onto more lines when the column is narrower than the text. */
+export const STYLE_CENTRED_WRAP: SheetCellStyle = {
+  ...STYLE_CENTRED,
+  alignment: { ...STYLE_CENTRED.alignment, wrapText: true },
+};
+
 export const STYLE_DATE: SheetCellStyle = { ...STYLE_CENTRED, numFmt: 'yyyy-mm-dd' };
 export const STYLE_TIME: SheetCellStyle = { ...STYLE_CENTRED, numFmt: 'hh:mm' };
 export const STYLE_DATE_TIME: SheetCellStyle = { ...STYLE_CENTRED, numFmt: 'yyyy-mm-dd hh:mm' };
@@ -123,6 +129,35 @@ export interface SheetOptions {
 /** ExcelJS's code for A4 paper. */
 export const PAPER_A4 = 9;
 
+/** Page margins in inches, narrow at the sides so that a wide register keeps its size. */
+export const PAGE_MARGINS = {
+  left: 0.25,
+  right: 0.25,
+  top: 0.6,
+  bottom: 0.6,
+  header: 0.3,
+  footer: 0.3,
+} as const;
+
+/** A4 in inches. */
+const A4_INCHES = { short: 8.27, long: 11.69 } as const;
+
+/**
+ * The scale Excel's "fit to one page wide" prints a sheet at (1 = 100 %, never more): the
+ * printable width over the columns' width. A column of width w is w × 7 + 5 pixels at 96 per
+ * inch (the digit width of the default Calibri 11 and the cell padding, as Excel lays it out).
+ */
+export function sheetPrintScale(
+  widths: readonly number[],
+  orientation: 'portrait' | 'landscape',
+  margins: { readonly left: number; readonly right: number } = PAGE_MARGINS,
+): number {
+  const paper = orientation === 'landscape' ? A4_INCHES.long : A4_INCHES.short;
+  const printable = (paper - margins.left - margins.right) * 96;
+  const columns = widths.reduce((sum, width) => sum + Math.trunc(width * 7 + 5), 0);
+  return Math.min(1, printable / columns);
+}
+
 /**
  * A4, fitted to one page wide (as many pages tall as it takes), frozen below the header, the
  * header rows repeated on every printed page, `第 x 页 共 y 页` in the footer.
@@ -145,7 +180,7 @@ export function sheetOptions(input: {
       fitToWidth: 1,
       fitToHeight: 0,
       horizontalCentered: true,
-      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      margins: PAGE_MARGINS,
       ...(input.repeatFrom === undefined
         ? {}
         : { printTitlesRow: `${input.repeatFrom}:${input.frozenRows}` }),

@@ -114,6 +114,18 @@ export interface ImportCheckResult {
   readonly rows: readonly ImportRowResult[];
   readonly accepted: readonly ImportedCase[];
   readonly rejected: readonly ImportRowResult[];
+  /**
+   * The register's own total line (合计：62 件), skipped: the count it states (when it states
+   * one) beside the rows read as cases, so a missing or extra row shows before importing.
+   */
+  readonly total?: ImportTotalLine;
+}
+
+export interface ImportTotalLine {
+  /** 1-based, as the spreadsheet numbers it. */
+  readonly rowNumber: number;
+  readonly stated?: number;
+  readonly counted: number;
 }
 
 /** A received time may run ahead of the desk's clock by this much (clocks drift). */
@@ -368,6 +380,32 @@ export function importRowCheck(
   };
 }
 
+/** 合计：62 件, 总计 62 条, 共计：62, Total: 62 (the words hand-made registers end with). */
+const TOTAL_LINE =
+  /^(?:合\s*计|总\s*计|共\s*计|total)\s*[:：]?\s*(?:共\s*)?(\d+)?\s*(?:件|条|宗|起|项|个)?\s*$/i;
+
+/**
+ * The count of a total line, or null when the row is not one. Many hand-made registers put
+ * 合计 in the number column; the row has no subject and no received date, so a case whose
+ * subject happens to read 合计 is still a case.
+ */
+export function importTotalOf(
+  row: readonly ImportCell[],
+  mapping: ImportMapping,
+): { stated?: number } | null {
+  const blank = (field: ImportFieldId) => {
+    const index = mapping[field];
+    return index === undefined || cellIsBlank(row[index]);
+  };
+  if (!blank('subject') || !blank('receivedDate')) return null;
+  for (const cell of row) {
+    if (cellIsBlank(cell)) continue;
+    const match = TOTAL_LINE.exec(cellText(cell).trim());
+    if (match) return match[1] === undefined ? {} : { stated: Number(match[1]) };
+  }
+  return null;
+}
+
 /** Lines under the table (合计, 制表人：…) have no number, subject or date: not cases. */
 function isFooter(row: readonly ImportCell[], mapping: ImportMapping): boolean {
   const blank = (field: ImportFieldId) => {
@@ -390,9 +428,15 @@ export function importCheck(
   const mapped = Object.values(mapping).filter((i): i is number => i !== undefined);
   const results: ImportRowResult[] = [];
   const seen = new Set<string>();
+  let total: Omit<ImportTotalLine, 'counted'> | undefined;
   rows.forEach((row, i) => {
     if (i < dataStartRow) return;
     if (mapped.every((index) => cellIsBlank(row[index]))) return;
+    const stated = importTotalOf(row, mapping);
+    if (stated) {
+      total = { rowNumber: i + 1, ...stated };
+      return;
+    }
     if (isFooter(row, mapping)) return;
     const result = importRowCheck(row, i + 1, mapping, ctx);
     const number = result.imported?.number;
@@ -416,5 +460,6 @@ export function importCheck(
     rows: results,
     accepted: results.flatMap((r) => (r.imported ? [r.imported] : [])),
     rejected: results.filter((r) => r.problems.length > 0),
+    ...(total ? { total: { ...total, counted: results.length } } : {}),
   };
 }

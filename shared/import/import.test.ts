@@ -227,6 +227,41 @@ describe('importCheck', () => {
     expect(cellDateTime('1990-01-01')).toEqual({ date: '1990-01-01' });
   });
 
+  it.each([
+    ['合计：2 件', 2],
+    ['合  计: 2件', 2],
+    ['总计 2 条', 2],
+    ['Total: 2', 2],
+    ['合计', undefined],
+  ])('skips a total line in the number column (%s) and checks its count', (text, stated) => {
+    const rows = [
+      ...exportedHeaderRows(),
+      row(good),
+      row({ ...good, handling: '2611-0002', subject: '' }),
+      row({ handling: text }),
+    ];
+    const result = importCheck(rows, 2, MAPPING, ctx);
+    expect(result.rows).toHaveLength(2);
+    expect(result.rejected.map((r) => r.rowNumber)).toEqual([4]);
+    expect(result.total).toEqual({ rowNumber: 5, counted: 2, ...(stated ? { stated } : {}) });
+  });
+
+  it('reports a total that does not match the rows read', () => {
+    const rows = [...exportedHeaderRows(), row(good), row({ handling: '合计：62 件' })];
+    expect(importCheck(rows, 2, MAPPING, ctx).total).toEqual({
+      rowNumber: 4,
+      stated: 62,
+      counted: 1,
+    });
+  });
+
+  it('keeps a case whose subject reads like a total', () => {
+    const rows = [...exportedHeaderRows(), row({ ...good, subject: '合计 3 件' })];
+    const result = importCheck(rows, 2, MAPPING, ctx);
+    expect(result.accepted).toHaveLength(1);
+    expect(result.total).toBeUndefined();
+  });
+
   it('turns an accepted row into events the workflow accepts, ending where the register ends', () => {
     const closed = row({ ...good });
     const mapping: ImportMapping = { ...MAPPING, finalCause: REGISTER_COLUMNS.length };

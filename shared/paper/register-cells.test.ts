@@ -129,6 +129,19 @@ describe('registerPrintRows', () => {
     expect(hidden?.[3]).toBe('138****5678');
   });
 
+  it.each([
+    ['waived by the sampling rule', 'waived'],
+    ['unreachable', 'unreachable'],
+  ] as const)('prints no follow-up caller or time when it was %s', (_why, state) => {
+    // The waiver records who and when, but no follow-up took place (the report agrees).
+    const waived = {
+      ...closed,
+      followUp: { state, attempts: 0, at: closed.followUp.at, byName: '王丽' },
+    };
+    const [row] = registerPrintRows([waived], { ...ctx, maskPhones: false });
+    expect(row?.slice(17)).toEqual(['', '', '', '']);
+  });
+
   it('leaves the steps not taken yet blank, for the pen', () => {
     const fresh = caseAt('registered').state;
     const [row] = registerPrintRows([fresh, fresh], { ...ctx, maskPhones: false }).slice(1);

@@ -70,7 +70,11 @@ export interface RegisterColumn {
   readonly group?: RegisterGroupId;
   /** The column's own label: the second header row under a group, else both rows merged. */
   readonly label: (rules: DeskRules) => LocalizedText;
-  /** Width in Excel character units (a Han character is two), enough for the usual content. */
+  /**
+   * Width in Excel character units (a Han character is two). Together the columns fit A4
+   * landscape at 80 % or more (`sheetPrintScale`), so the 10-point text prints at 8 points or
+   * more; long text wraps in its cell rather than widening the sheet.
+   */
   readonly width: number;
   readonly kind: RegisterCellKind;
   readonly value: (c: CaseEntity, ctx: RegisterContext) => RegisterCellValue;
@@ -150,11 +154,21 @@ const DATE_LABEL = t('日期', 'Date');
 const TIME_LABEL = t('时间', 'Time');
 
 /** The register's columns, left to right. */
+
+/**
+ * Whether a follow-up took place: the customer was reached and gave a score, as the report
+ * counts it (stats/report.ts). A waived follow-up (the sampling rule, unreachable, a request
+ * closed without one) records who waived it and when, but prints no 回访人 or 回访时间.
+ */
+export function registerFollowedUp(c: Pick<CaseEntity, 'followUp'>): boolean {
+  return c.followUp.satisfaction !== undefined;
+}
+
 export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
   {
     id: 'index',
     label: fixed(t('序号', 'No.')),
-    width: 6,
+    width: 5,
     kind: 'number',
     value: (_c, ctx) => ctx.index,
   },
@@ -164,21 +178,21 @@ export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
       zh: `${rules.terms.customer.zh}姓名`,
       en: `${rules.terms.customer.en} name`,
     }),
-    width: 10,
+    width: 7,
     kind: 'text',
     value: (c) => (isConfidential(c) ? nameMask(c.customer.name) : c.customer.name),
   },
   {
     id: 'room',
     label: (rules) => rules.terms.room,
-    width: 12,
+    width: 8,
     kind: 'text',
     value: (c) => c.customer.address,
   },
   {
     id: 'phone',
     label: fixed(t('联系方式', 'Phone')),
-    width: 14,
+    width: 12,
     kind: 'text',
     value: (c, ctx) =>
       c.customer.phone && (ctx.maskPhones || isConfidential(c))
@@ -191,14 +205,14 @@ export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
       rules.presetId === 'property'
         ? t('客户投诉、需求事项', 'Complaint or request')
         : { zh: `${rules.terms.caseNoun.zh}事项`, en: rules.terms.caseNoun.en },
-    width: 36,
+    width: 20,
     kind: 'text',
     value: (c) => c.subject,
   },
   {
     id: 'receiver',
     label: fixed(t('受理人', 'Received by')),
-    width: 8,
+    width: 6,
     kind: 'text',
     value: (c) => c.receiverName,
   },
@@ -206,7 +220,7 @@ export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
     id: 'receivedDate',
     group: 'receivedAt',
     label: fixed(DATE_LABEL),
-    width: 11,
+    width: 10,
     kind: 'date',
     value: (c) => c.receivedAt,
   },
@@ -214,7 +228,7 @@ export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
     id: 'receivedTime',
     group: 'receivedAt',
     label: fixed(TIME_LABEL),
-    width: 6,
+    width: 5,
     kind: 'time',
     value: (c) => c.receivedAt,
   },
@@ -222,7 +236,7 @@ export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
     id: 'kind',
     group: 'type',
     label: fixed(t('类别', 'Kind')),
-    width: 6,
+    width: 5,
     kind: 'text',
     value: (c, ctx) => {
       const kind = rulesKind(ctx.rules, c.kindId);
@@ -236,7 +250,7 @@ export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
       const label = kindClassLabel(rules, 'complaint');
       return { zh: `${label.zh}类型`, en: `${label.en} type` };
     },
-    width: 22,
+    width: 11,
     kind: 'text',
     value: (c, ctx) => (isComplaintKind(ctx.rules, c.kindId) ? categoryText(c, ctx) : ''),
   },
@@ -247,21 +261,21 @@ export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
       const label = kindClassLabel(rules, 'request');
       return { zh: `${label.zh}类型`, en: `${label.en} type` };
     },
-    width: 12,
+    width: 8,
     kind: 'text',
     value: (c, ctx) => (isComplaintKind(ctx.rules, c.kindId) ? '' : categoryText(c, ctx)),
   },
   {
     id: 'handling',
     label: fixed(t('处理情况(单据联号)', 'Handling (slip no.)')),
-    width: 18,
+    width: 12,
     kind: 'text',
     value: (c, ctx) => `${c.number}（${ctx.statusLabel(c.status)}）`,
   },
   {
     id: 'handler',
     label: (rules) => rules.terms.handler,
-    width: 14,
+    width: 9,
     kind: 'text',
     value: (c) => registerHandlerText(c),
   },
@@ -269,7 +283,7 @@ export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
     id: 'acceptedDate',
     group: 'acceptedAt',
     label: fixed(DATE_LABEL),
-    width: 11,
+    width: 10,
     kind: 'date',
     value: (c) => c.acceptedAt,
   },
@@ -277,7 +291,7 @@ export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
     id: 'acceptedTime',
     group: 'acceptedAt',
     label: fixed(TIME_LABEL),
-    width: 6,
+    width: 5,
     kind: 'time',
     value: (c) => c.acceptedAt,
   },
@@ -285,7 +299,7 @@ export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
     id: 'repliedDate',
     group: 'repliedAt',
     label: fixed(DATE_LABEL),
-    width: 11,
+    width: 10,
     kind: 'date',
     value: (c) => c.repliedAt,
   },
@@ -293,37 +307,37 @@ export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
     id: 'repliedTime',
     group: 'repliedAt',
     label: fixed(TIME_LABEL),
-    width: 6,
+    width: 5,
     kind: 'time',
     value: (c) => c.repliedAt,
   },
   {
     id: 'followUpBy',
     label: fixed(t('回访人', 'Followed up by')),
-    width: 8,
+    width: 6,
     kind: 'text',
-    value: (c) => c.followUp.byName,
+    value: (c) => (registerFollowedUp(c) ? c.followUp.byName : undefined),
   },
   {
     id: 'followUpDate',
     group: 'followUpAt',
     label: fixed(DATE_LABEL),
-    width: 11,
+    width: 10,
     kind: 'date',
-    value: (c) => c.followUp.at,
+    value: (c) => (registerFollowedUp(c) ? c.followUp.at : undefined),
   },
   {
     id: 'followUpTime',
     group: 'followUpAt',
     label: fixed(TIME_LABEL),
-    width: 6,
+    width: 5,
     kind: 'time',
-    value: (c) => c.followUp.at,
+    value: (c) => (registerFollowedUp(c) ? c.followUp.at : undefined),
   },
   {
     id: 'satisfaction',
     label: fixed(t('回访满意度', 'Satisfaction')),
-    width: 8,
+    width: 5,
     kind: 'number',
     value: (c) => c.followUp.satisfaction,
   },

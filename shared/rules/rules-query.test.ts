@@ -3,6 +3,7 @@ import { fenFromYuan, type Fen } from '../kernel/brand';
 import { PRESETS } from './presets';
 import type { CaseFlag, DeadlineSpec, DeskRules, LevelCondition } from './rules';
 import {
+  rulesDefaultKind,
   rulesCanConvertKind,
   rulesCategoryPath,
   rulesDefaultLevel,
@@ -28,6 +29,26 @@ describe('rulesKind and rulesLevel', () => {
     expect(rulesKind(property, 'nope')).toBeUndefined();
     expect(rulesLevel(hospital, 'level2')?.rank).toBe(2);
     expect(rulesLevel(hospital, 'major')).toBeUndefined();
+  });
+});
+
+describe('rulesDefaultKind', () => {
+  it('starts the hotline at 一般诉求, not at the 建议 its list begins with', () => {
+    expect(rulesDefaultKind(PRESETS.hotline).id).toBe('appeal');
+  });
+
+  it("falls back to the preset's default for rules stored before the field existed", () => {
+    const { defaultKindId: _stored, ...older } = PRESETS.hotline;
+    expect(rulesDefaultKind(older).id).toBe('appeal');
+  });
+
+  it('takes the first kind when the default names a kind the desk removed', () => {
+    const rules = {
+      ...PRESETS.hotline,
+      defaultKindId: 'gone',
+      kinds: PRESETS.hotline.kinds.slice(2),
+    };
+    expect(rulesDefaultKind(rules).id).toBe('help');
   });
 });
 

@@ -16,6 +16,7 @@ import type {
   LocalizedText,
   Locale,
 } from './rules';
+import { PRESETS } from './presets';
 
 /** What a deadline rule looks at. A case without a level counts as at the default level. */
 export interface DeadlineQuery {
@@ -45,6 +46,16 @@ export function rulesLevel(
   levelId: string,
 ): LevelDef | undefined {
   return rules.levels.find((level) => level.id === levelId);
+}
+
+/** The kind a new intake starts at: the rules' own, else their preset's, else the first. */
+export function rulesDefaultKind(
+  rules: Pick<DeskRules, 'kinds' | 'defaultKindId' | 'presetId'>,
+): KindDef {
+  const wanted = rules.defaultKindId ?? PRESETS[rules.presetId]?.defaultKindId;
+  const first = rules.kinds[0];
+  strictAssert(first, 'rules define at least one kind');
+  return rules.kinds.find((kind) => kind.id === wanted) ?? first;
 }
 
 /** The level a new case starts at: the lowest rank (the first of equals). */

@@ -170,6 +170,11 @@ export interface DeskRules {
   readonly presetId: PresetId;
   readonly name: LocalizedText;
   readonly kinds: readonly KindDef[];
+  /**
+   * The kind a new intake starts at: the desk's most common one (the hotline's 一般诉求, not
+   * the 建议 its list starts with). Rules stored before it existed fall back to their preset's.
+   */
+  readonly defaultKindId?: string;
   readonly levels: readonly LevelDef[];
   readonly channels: readonly ChannelDef[];
   /** Final causes (最终原因) offered when closing; statistics count by these. */

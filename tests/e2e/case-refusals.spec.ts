@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { CasePage, fillLabelled } from './support/case-page';
 import { Desk } from './support/desk';
+import { expectDateFieldFocused } from './support/date-field';
 
 /**
  * Bad input on the case page gets a clear message and changes nothing: a deadline before the
@@ -36,7 +37,7 @@ test('a manual deadline before the intake is refused next to the field', async (
   await expect(dialog.getByText('期限必须晚于受理时间 2026-09-30 10:00')).toBeVisible();
   await expect(dialog.getByText('请填写此项')).toBeVisible();
   await expect(dialog.getByText('请先改正标红的项目，尚未保存。')).toBeVisible();
-  await expect(dialog.getByLabel('处理期限')).toBeFocused();
+  await expectDateFieldFocused(dialog.getByLabel('处理期限'));
   await desk.screenshot('a-dispatch-errors');
 
   // Still before the intake, even with a reason given: refused again.

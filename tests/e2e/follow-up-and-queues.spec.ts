@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { CasePage, fillLabelled } from './support/case-page';
 import { Desk } from './support/desk';
+import { fillDateField } from './support/date-field';
 
 /**
  * Work queues on the home screen on a frozen clock that moves across National Day (Oct 1-7
@@ -16,7 +17,7 @@ async function intake(desk: Desk, fields: Readonly<Record<string, string>>, rece
   const saved = page.getByRole('alert').filter({ hasText: '已登记，编号' });
   // The previous registration's message may still be up: wait for a new number, not for it.
   const previous = (await saved.count()) > 0 ? await saved.textContent() : null;
-  if (receivedAt) await page.getByLabel('受理时间').fill(receivedAt);
+  if (receivedAt) await fillDateField(page.getByLabel('受理时间'), receivedAt);
   await fillLabelled(page.getByRole('form', { name: '受理登记' }), fields);
   await page.getByRole('button', { name: '保存', exact: true }).click();
   await expect(saved).toBeVisible();

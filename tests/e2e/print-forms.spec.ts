@@ -14,6 +14,7 @@ import {
 } from './support/print';
 import { expectPrinted, printedFormText, setUpPropertyDesk } from './support/print-forms';
 import { LONG_CONTENT, UNIT, handledSteps, octoberCases, twentySteps } from './support/print-data';
+import { dateFieldValue, fillDateField } from './support/date-field';
 
 type Created = { readonly id: string; readonly number: string };
 
@@ -49,8 +50,8 @@ test.describe('printed forms', () => {
       await expect(
         page.getByRole('heading', { name: '打印预览：客户投诉/需求登记表' }),
       ).toBeVisible();
-      await page.getByLabel('起始日期', { exact: true }).fill('2026-10-01');
-      await page.getByLabel('截止日期', { exact: true }).fill('2026-10-31');
+      await fillDateField(page.getByLabel('起始日期', { exact: true }), '2026-10-01');
+      await fillDateField(page.getByLabel('截止日期', { exact: true }), '2026-10-31');
       await expect(page.getByRole('region', { name: '打印页面预览' })).toContainText(
         '受理日期：2026-10-01 至 2026-10-31',
       );
@@ -110,7 +111,7 @@ test.describe('printed forms', () => {
         page.getByRole('heading', { name: '打印预览：客户投诉/需求信息月报表' }),
       ).toBeVisible();
       // The property desk's October runs from Sep 25 to Oct 24 (S001-A 4.5).
-      await page.getByLabel('统计月份', { exact: true }).fill('2026-10');
+      await fillDateField(page.getByLabel('统计月份', { exact: true }), '2026-10');
       await expect(page).toHaveURL(/month=2026-10/);
       await previewPageCount(page);
       const report = await printPreviewToPdf(page, 'f-monthly-report');
@@ -477,7 +478,9 @@ test.describe('printed forms', () => {
     await test.step('the follow-up sheet of the day lists the follow-ups due, with blank columns', async () => {
       await desk.goRegister();
       await page.getByRole('link', { name: '打印回访记录表' }).click();
-      await expect(page.getByLabel('回访日期', { exact: true })).toHaveValue('2026-10-30');
+      await expect(dateFieldValue(page.getByLabel('回访日期', { exact: true }))).toHaveValue(
+        '2026-10-30',
+      );
       await previewPageCount(page);
       const pdf = await printPreviewToPdf(page, 'f-follow-up-sheet');
       expectPageNumbers(pdf);

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { Desk } from './support/desk';
+import { dateFieldValue, fillDateField } from './support/date-field';
 
 /** One case as a clerk types it at intake. */
 interface Intake {
@@ -64,7 +65,7 @@ async function registerCase(page: Page, c: Intake) {
   await page.getByLabel('类型').selectOption({ label: c.kind });
   await page.getByLabel('类别').selectOption({ label: c.category });
   await page.getByLabel('主题').fill(c.subject);
-  if (c.receivedAt) await page.getByLabel('受理时间').fill(c.receivedAt);
+  if (c.receivedAt) await fillDateField(page.getByLabel('受理时间'), c.receivedAt);
   await page.getByLabel('主题').press('Control+Enter');
   await expect(page.getByRole('alert').filter({ hasText: '已登记，编号' })).toBeVisible();
   await expect(page.getByLabel('主题')).toHaveValue('');
@@ -110,15 +111,15 @@ test('the register filters, searches, pages and counts matters; intake warns of 
   await test.step('filters narrow the register and stay in the address after a reload', async () => {
     await page.getByLabel('类型').selectOption({ label: '需求' });
     await expect(count).toHaveText('共 5 件 / 5 个事项');
-    await page.getByLabel('受理日期从').fill('2026-10-09');
-    await page.getByLabel('受理日期至').fill('2026-10-09');
+    await fillDateField(page.getByLabel('受理日期从'), '2026-10-09');
+    await fillDateField(page.getByLabel('受理日期至'), '2026-10-09');
     await expect(count).toHaveText('共 2 件 / 2 个事项');
     await page.reload();
     await expect(count).toHaveText('共 2 件 / 2 个事项');
     await expect(page.getByLabel('类型')).toHaveValue('request');
-    await expect(page.getByLabel('受理日期从')).toHaveValue('2026-10-09');
+    await expect(dateFieldValue(page.getByLabel('受理日期从'))).toHaveValue('2026-10-09');
     // A range that ends before it starts is refused next to the field.
-    await page.getByLabel('受理日期从').fill('2026-10-10');
+    await fillDateField(page.getByLabel('受理日期从'), '2026-10-10');
     await expect(page.getByText('不能早于开始日期')).toBeVisible();
     await expect(page.getByText('筛选条件有误')).toBeVisible();
     await desk.screenshot('c-02-register-bad-range');

@@ -24,6 +24,7 @@ import { FALLBACK_ROUTES, FEATURE_ROUTES } from './routes';
 import { Shell } from './Shell';
 import { LoadingScreen } from './LoadingScreen';
 import { themeCreate } from './theme';
+import { PickerLocalization } from '../ui/PickerLocalization';
 
 export interface AppProps {
   readonly services: DeskServices;
@@ -114,9 +115,11 @@ export function App({ services }: Readonly<AppProps>) {
   return (
     <ThemeProvider theme={theme}>
       <CssBaseline />
-      <DeskServicesContext.Provider value={services}>
-        <SignInContext.Provider value={signIn}>{content()}</SignInContext.Provider>
-      </DeskServicesContext.Provider>
+      <PickerLocalization locale={locale}>
+        <DeskServicesContext.Provider value={services}>
+          <SignInContext.Provider value={signIn}>{content()}</SignInContext.Provider>
+        </DeskServicesContext.Provider>
+      </PickerLocalization>
     </ThemeProvider>
   );
 }

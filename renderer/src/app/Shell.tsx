@@ -14,6 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { settingsPut } from '../db/repos/settings';
 import { AccountMenu } from '../features/accounts/AccountMenu';
+import { CaseScanBox } from '../features/case/CaseScanBox';
 import { useDeskState } from '../desk/desk-state';
 import { NAV_ITEMS } from './routes';
 import { rolesMay } from '@shared/access/permissions';
@@ -40,6 +41,7 @@ export function Shell() {
           <Typography variant="h6" component="div" sx={{ flexGrow: 1 }}>
             {t('app.title')} · {desk.identity.organisationName} · {desk.identity.deskName}
           </Typography>
+          <CaseScanBox />
           <AccountMenu />
           <Button
             color="inherit"

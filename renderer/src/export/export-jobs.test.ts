@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { IsoInstant } from '@shared/kernel/brand';
 import { openDeskDatabase, type DeskDatabase } from '../db/database';
 import { testDatabase, testDeskSetUp, testRegister } from '../db/test-builders';
+import { sheetPrintScale } from '@shared/export/sheet-style';
 import { exportJobRun } from './export-jobs';
 import type { ExportJob, FromWorker } from './export-protocol';
 
@@ -68,6 +69,18 @@ describe('exportJobRun', () => {
       const sheet = workbook.worksheets[0];
       expect(sheet?.getCell('A1009').value).toBe(1005);
       expect(sheet?.getCell('A1010').value).toBe('合计：1005 件');
+      // Readable on paper: one A4 landscape page wide at 80 % or more, ending with the
+      // printed register's 制表人 and 审核人 lines.
+      const widths = (sheet?.columns ?? []).map((column) => column.width ?? 0);
+      expect(widths).toHaveLength(21);
+      expect(sheet?.pageSetup).toMatchObject({
+        paperSize: 9,
+        orientation: 'landscape',
+        fitToWidth: 1,
+      });
+      const margins = sheet?.pageSetup.margins ?? { left: 1, right: 1 };
+      expect(sheetPrintScale(widths, 'landscape', margins)).toBeGreaterThanOrEqual(0.8);
+      expect(String(sheet?.getCell('A1011').value)).toMatch(/^制表人签字：.+审核人签字：/);
     },
   );
 

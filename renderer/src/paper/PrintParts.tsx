@@ -10,11 +10,13 @@ import type {
   PrintSignaturesSection,
   PrintTableSection,
 } from './model';
+import { PrintCellCode, PrintCodes } from './PrintCodes';
 
 function cellClass(cell: PrintCell): string | undefined {
   const classes = [
     cell.role === 'label' ? 'pf-label' : '',
     cell.align ? `pf-${cell.align}` : '',
+    cell.nowrap ? 'pf-nowrap' : '',
   ].filter(Boolean);
   return classes.length > 0 ? classes.join(' ') : undefined;
 }
@@ -38,6 +40,7 @@ export function PrintRowView({ row }: Readonly<{ row: PrintRow }>) {
         ) : (
           <td key={i} colSpan={cell.colSpan} className={cellClass(cell)} style={style}>
             {cell.text}
+            {cell.code ? <PrintCellCode code={cell.code} /> : null}
           </td>
         );
       })}
@@ -112,6 +115,7 @@ export function PrintSignaturesView({ section }: Readonly<{ section: PrintSignat
 export function PrintPageHead({ doc }: Readonly<{ doc: PrintDocument }>) {
   return (
     <div className="pf-page-head" data-pf-head="">
+      {doc.header.code ? <PrintCodes code={doc.header.code} /> : null}
       <div className="pf-org">{doc.header.organisation}</div>
       <div className="pf-title">{doc.header.title}</div>
       <div className="pf-meta">

@@ -27,6 +27,10 @@ export interface PrintCell {
   readonly align?: 'left' | 'center' | 'right';
   /** Room to write in by hand: the cell is at least this tall. */
   readonly minHeightMm?: number;
+  /** Kept on one line (a number that must not break); its column is made wide enough. */
+  readonly nowrap?: boolean;
+  /** Drawn under the text as a QR code: a list form's case number, to open the case by a scan. */
+  readonly code?: string;
 }
 
 export interface PrintRow {
@@ -79,6 +83,11 @@ export interface PrintPageHeader {
   readonly left: string;
   /** Right of that line: the print date. */
   readonly right: string;
+  /**
+   * What the page's barcode and QR code encode (a case form's number, `/D` on a dispatch
+   * sheet), so that the returned sheet opens its case when scanned; none on list forms.
+   */
+  readonly code?: string;
 }
 
 export interface PrintDocument {

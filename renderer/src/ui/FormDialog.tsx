@@ -62,9 +62,12 @@ export function FormDialog(props: Readonly<FormDialogProps>) {
     if (pending) return;
     if ((await onSubmit()) === false) {
       // After React has marked the fields, put the cursor in the first one to fix.
-      requestAnimationFrame(() =>
-        formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
-      );
+      requestAnimationFrame(() => {
+        const invalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+        // A date picker (DateTimeInput) marks its group; its input passes the focus on.
+        const group = invalid?.getAttribute('role') === 'group';
+        (group ? invalid?.querySelector<HTMLElement>('input') : invalid)?.focus();
+      });
     }
   };
   const keyDown = (event: KeyboardEvent) => {

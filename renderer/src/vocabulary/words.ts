@@ -85,7 +85,7 @@ export const vocabularyLocale = featureLocale(
       unit: '承办单位',
       handler: '处理人',
       deadlineReason: '调整原因',
-      instructions: '交办说明',
+      instructions: '交办意见',
       acceptedBy: '接单人',
       reason: '原因',
       requestedDueAt: '申请延至',

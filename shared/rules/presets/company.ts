@@ -19,6 +19,8 @@ export const COMPANY_PRESET: DeskRules = {
   presetId: 'company',
   name: text('企业客户服务', 'Company customer service'),
   // S001-D: 咨询、建议、投诉.
+  // The kind a new intake starts at: most callers ask (咨询).
+  defaultKindId: 'inquiry',
   kinds: [
     {
       id: 'inquiry',

@@ -16,6 +16,8 @@ import {
 export const HOSPITAL_PRESET: DeskRules = {
   presetId: 'hospital',
   name: text('医患关系办公室', 'Patient-relations office'),
+  // The kind a new intake starts at: the office handles complaints.
+  defaultKindId: 'complaint',
   kinds: [
     {
       id: 'complaint',

@@ -16,6 +16,8 @@ import {
 export const HOTLINE_PRESET: DeskRules = {
   presetId: 'hotline',
   name: text('市民服务热线', 'City service hotline'),
+  // The kind a new intake starts at: most calls are general appeals (一般诉求).
+  defaultKindId: 'appeal',
   // S003-A 二、分类办理: 按来电目的划分为建议、一般诉求、求助、投诉举报、咨询、表扬六大类.
   kinds: [
     {

@@ -44,6 +44,10 @@ describe.each(PRESET_IDS)('the %s preset', (presetId) => {
   const kindIds = rules.kinds.map((k) => k.id);
   const levelIds = rules.levels.map((l) => l.id);
 
+  it('starts a new intake at one of its own kinds', () => {
+    expect(kindIds).toContain(rules.defaultKindId);
+  });
+
   it('is filed under its own id', () => {
     expect(rules.presetId).toBe(presetId);
     expect(PRESETS[presetId]).toBe(rules);

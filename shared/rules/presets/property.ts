@@ -9,6 +9,8 @@ import { DEFAULT_NUMBERING, category, channelsOf, clockHours, text, workingDays 
 export const PROPERTY_PRESET: DeskRules = {
   presetId: 'property',
   name: text('物业服务中心', 'Property management service centre'),
+  // The kind a new intake starts at: a property desk mostly takes complaints.
+  defaultKindId: 'complaint',
   kinds: [
     {
       id: 'complaint',

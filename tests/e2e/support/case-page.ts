@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { fillDateField, isDateField } from './date-field';
 
 /** The case page as a clerk works it: the actions panel, one dialog per step, the history. */
 export class CasePage {
@@ -63,12 +64,16 @@ export class CasePage {
   }
 }
 
-/** Fills fields found by their labels: a select takes the option's label, others the text. */
+/**
+ * Fills fields found by their labels: a select takes the option's label, a date picker the
+ * digits of `2026-10-14T17:30`, others the text.
+ */
 export async function fillLabelled(scope: Locator, fill: Readonly<Record<string, string>>) {
   for (const [label, value] of Object.entries(fill)) {
     const field = scope.getByLabel(label, { exact: false }).first();
     const tag = await field.evaluate((element) => element.tagName.toLowerCase());
     if (tag === 'select') await field.selectOption({ label: value });
+    else if (await isDateField(field)) await fillDateField(field, value);
     else await field.fill(value);
   }
 }

@@ -16,6 +16,7 @@ import { homeLocale } from '../../features/home/locale';
 import { backupLocale } from '../../features/backup/locale';
 import { calendarSettingsLocale } from '../../features/settings/calendar/locale';
 import { caseActionsLocale } from '../../features/case/locale';
+import { caseScanLocale } from '../../features/case/scan-locale';
 import { reportsLocale } from '../../features/reports/locale';
 import { importLocale } from '../../features/import/locale';
 import { exportSheetsLocale } from '../../export/locale';
@@ -29,7 +30,8 @@ export const en: LocaleResource = {
     languageSwitch: '中文',
     languageSwitchLabel: 'Switch language',
     operator: 'Operator: {{name}}',
-    storageNotPersisted: 'The browser did not allow persistent storage: back up regularly.',
+    storageNotPersisted:
+      'This computer may delete the desk’s data when its disk runs low (the browser did not grant persistent storage). Make a backup now, then one at the end of every working day, and keep it off this computer.',
     startFailed: 'The desk could not open its local database. {{reason}}',
     startRetry: 'Reload',
     upgradedBanner:
@@ -83,6 +85,7 @@ export const en: LocaleResource = {
     amount: 'Amount involved (yuan)',
     flags: 'Flags',
     receivedAt: 'Received at',
+    receivedAtHelp: 'Prefilled with now; Alt+T to change',
     save: 'Save',
     saveHint: 'Ctrl+Enter saves',
     saving: 'Saving…',
@@ -194,6 +197,7 @@ export const en: LocaleResource = {
   backup: backupLocale.en,
   calendarSettings: calendarSettingsLocale.en,
   caseActions: caseActionsLocale.en,
+  caseScan: caseScanLocale.en,
   settings: settingsLocale.en,
   knowledge: knowledgeLocale.en,
   hotline: hotlineLocale.en,

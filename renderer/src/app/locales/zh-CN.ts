@@ -16,6 +16,7 @@ import { homeLocale } from '../../features/home/locale';
 import { backupLocale } from '../../features/backup/locale';
 import { calendarSettingsLocale } from '../../features/settings/calendar/locale';
 import { caseActionsLocale } from '../../features/case/locale';
+import { caseScanLocale } from '../../features/case/scan-locale';
 import { reportsLocale } from '../../features/reports/locale';
 import { importLocale } from '../../features/import/locale';
 import { exportSheetsLocale } from '../../export/locale';
@@ -33,7 +34,8 @@ export const zhCN = {
     languageSwitch: 'English',
     languageSwitchLabel: '切换语言',
     operator: '操作员：{{name}}',
-    storageNotPersisted: '浏览器未允许持久保存数据：请定期备份。',
+    storageNotPersisted:
+      '浏览器未允许持久保存，磁盘空间不足时本台数据可能被清除。请现在备份一次，此后每天下班前备份，并把备份文件存到本机以外（如 U 盘）。',
     startFailed: '受理台无法打开本地数据库。{{reason}}',
     startRetry: '重新加载',
     upgradedBanner: '受理台已在另一个窗口中更新，本窗口已停止保存。请重新加载本窗口。',
@@ -86,6 +88,7 @@ export const zhCN = {
     amount: '涉及金额（元）',
     flags: '标记',
     receivedAt: '受理时间',
+    receivedAtHelp: '已填为现在；Alt+T 修改',
     save: '保存',
     saveHint: 'Ctrl+Enter 保存',
     saving: '正在保存……',
@@ -189,6 +192,7 @@ export const zhCN = {
   backup: backupLocale.zh,
   calendarSettings: calendarSettingsLocale.zh,
   caseActions: caseActionsLocale.zh,
+  caseScan: caseScanLocale.zh,
   settings: settingsLocale.zh,
   knowledge: knowledgeLocale.zh,
   hotline: hotlineLocale.zh,

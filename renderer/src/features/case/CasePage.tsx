@@ -1,7 +1,7 @@
 import { Alert, Box, Chip, Link, Stack, Typography } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { Link as RouterLink, useParams } from 'react-router';
+import { Link as RouterLink, useLocation, useParams, useSearchParams } from 'react-router';
 import type { CaseId } from '@shared/kernel/brand';
 import { rulesCategoryPath, rulesKind, rulesLabel } from '@shared/rules/rules-query';
 import { caseEvents, caseGet } from '../../db/repos/cases';
@@ -22,6 +22,10 @@ import { DetailFields, DetailSection, type DetailField } from './DetailSection';
 export function CasePage() {
   const { t } = useTranslation();
   const { caseId } = useParams();
+  // A scanned dispatch sheet asks for its reply step (`?step=reply`, CaseScanBox).
+  const [search, setSearch] = useSearchParams();
+  const location = useLocation();
+  const requestedStep = search.get('step') ?? undefined;
   const { db } = useDeskServices();
   const { rules, locale, deadlineContext } = useDeskState();
   const loaded = useLiveQuery(async () => {
@@ -139,7 +143,14 @@ export function CasePage() {
           ))}
         </Box>
       </DetailSection>
-      <CaseActionsPanel caseEntity={item} events={events} />
+      <CaseActionsPanel
+        // A new scan of the same sheet opens its step again.
+        key={location.key}
+        caseEntity={item}
+        events={events}
+        requestedStep={requestedStep}
+        onRequestedStepDone={() => setSearch({}, { replace: true })}
+      />
       <LinkedCasesPanel item={item} />
       <DetailSection title={t('case.timeline')}>
         <EventTimeline events={events} />

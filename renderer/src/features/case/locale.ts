@@ -71,7 +71,7 @@ export const caseActionsLocale = featureLocale(
       editDeadline: '调整期限',
       dueAt: '处理期限',
       deadlineReason: '调整原因',
-      instructions: '交办说明',
+      instructions: '交办意见',
       acceptHandler: '接单人',
       returnReason: '退回原因',
       returnReasonHelp: '例如：不属本单位职责、派错单位',

@@ -37,6 +37,24 @@ export function ImportReport({ checked }: Readonly<{ checked: ImportChecked }>) 
           rejected: result.rejected.length,
         })}
       </Alert>
+      {result.total ? (
+        <Alert
+          severity={
+            result.total.stated !== undefined && result.total.stated !== result.total.counted
+              ? 'warning'
+              : 'info'
+          }
+        >
+          {t(
+            result.total.stated === undefined
+              ? 'import.totalNoCount'
+              : result.total.stated === result.total.counted
+                ? 'import.totalMatches'
+                : 'import.totalDiffers',
+            { row: result.total.rowNumber, ...result.total },
+          )}
+        </Alert>
+      ) : null}
       {result.rejected.length > 0 ? (
         <TableContainer component={Paper} variant="outlined">
           <Typography variant="subtitle1" component="h2" sx={{ px: 2, pt: 1.5 }}>

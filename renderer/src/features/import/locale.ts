@@ -35,6 +35,11 @@ export const importLocale = featureLocale(
     check: '检查全部行',
     checking: '正在检查……',
     summary: '共 {{total}} 行：可以导入 {{accepted}} 行，有问题 {{rejected}} 行。',
+    totalMatches:
+      '第 {{row}} 行是登记表的合计行（{{stated}} 件），与读到的 {{counted}} 行相符，不作为登记导入。',
+    totalDiffers:
+      '第 {{row}} 行是登记表的合计行（{{stated}} 件），但读到的登记是 {{counted}} 行：请核对文件是否漏行或多行。合计行不作为登记导入。',
+    totalNoCount: '第 {{row}} 行是登记表的合计行，不作为登记导入。',
     rejectedTitle: '有问题的行',
     rejectedHelp: '请在文件中改正这些行，保存后重新选择文件。有问题时不会导入任何记录。',
     row: '行号',
@@ -143,6 +148,11 @@ export const importLocale = featureLocale(
     check: 'Check every row',
     checking: 'Checking…',
     summary: '{{total}} rows: {{accepted}} can be imported, {{rejected}} have problems.',
+    totalMatches:
+      'Row {{row}} is the register’s total line ({{stated}}), matching the {{counted}} rows read; it is not imported as a case.',
+    totalDiffers:
+      'Row {{row}} is the register’s total line ({{stated}}), but {{counted}} rows were read: check the file for missing or extra rows. The total line is not imported as a case.',
+    totalNoCount: 'Row {{row}} is the register’s total line; it is not imported as a case.',
     rejectedTitle: 'Rows with problems',
     rejectedHelp:
       'Correct these rows in the file, save it and choose it again. Nothing is imported while any row has a problem.',

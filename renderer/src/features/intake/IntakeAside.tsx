@@ -1,4 +1,5 @@
-import { Alert, Box, Button, Paper, Typography } from '@mui/material';
+import PersonSearchOutlined from '@mui/icons-material/PersonSearchOutlined';
+import { Alert, Box, Button, Paper, Stack, Typography } from '@mui/material';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseId } from '@shared/kernel/brand';
@@ -81,28 +82,35 @@ export function IntakeAside({ draft, matterId, onMatterChange }: Readonly<Intake
           </Button>
         </Alert>
       ) : null}
-      {!searched ? (
-        <Typography variant="body2" color="text.secondary">
-          {t('intakeAside.hint')}
-        </Typography>
-      ) : null}
-      <Typography variant="subtitle1" component="h2" sx={{ mt: searched ? 0 : 2, mb: 0.5 }}>
-        {t('intakeAside.files')}
-      </Typography>
-      <IntakeCustomerFiles
-        files={lookups?.files ?? []}
-        searched={probe.phone.trim() !== '' || probe.address.trim() !== ''}
-      />
-      <Typography variant="subtitle1" component="h2" sx={{ mt: 2, mb: 0.5 }}>
-        {t('intakeAside.duplicates')}
-      </Typography>
-      <IntakeDuplicates
-        duplicates={lookups?.duplicates ?? []}
-        windowDays={lookups?.windowDays ?? DUPLICATE_WINDOW_DAYS_DEFAULT}
-        searched={searched && lookups !== undefined}
-        matterId={matterId}
-        onChoose={choose}
-      />
+      {searched ? (
+        <>
+          <Typography variant="subtitle1" component="h2" sx={{ mb: 0.5 }}>
+            {t('intakeAside.files')}
+          </Typography>
+          <IntakeCustomerFiles
+            files={lookups?.files ?? []}
+            searched={probe.phone.trim() !== '' || probe.address.trim() !== ''}
+          />
+          <Typography variant="subtitle1" component="h2" sx={{ mt: 2, mb: 0.5 }}>
+            {t('intakeAside.duplicates')}
+          </Typography>
+          <IntakeDuplicates
+            duplicates={lookups?.duplicates ?? []}
+            windowDays={lookups?.windowDays ?? DUPLICATE_WINDOW_DAYS_DEFAULT}
+            searched={lookups !== undefined}
+            matterId={matterId}
+            onChoose={choose}
+          />
+        </>
+      ) : (
+        // Nothing typed yet: one calm sentence of what will show here, no empty headings.
+        <Stack spacing={1} sx={{ alignItems: 'center', textAlign: 'center', py: 3, px: 1 }}>
+          <PersonSearchOutlined color="disabled" fontSize="large" aria-hidden />
+          <Typography variant="body2" color="text.secondary">
+            {t('intakeAside.hint')}
+          </Typography>
+        </Stack>
+      )}
     </Paper>
   );
 }

@@ -18,6 +18,7 @@ import {
   type IntakeField,
 } from '@shared/workflow/intake';
 import { useDeskState } from '../../desk/desk-state';
+import { DateTimeInput } from '../../ui/DateTimeInput';
 
 export interface IntakeFieldsProps {
   readonly draft: IntakeDraft;
@@ -69,7 +70,7 @@ export function IntakeFields({ draft, onChange, check }: Readonly<IntakeFieldsPr
           {t('intake.customerSection')}
         </Typography>
       </Grid>
-      <Grid size={{ xs: 12, md: 3 }}>
+      <Grid size={{ xs: 12, md: 4 }}>
         <TextField
           {...text(
             'customerName',
@@ -78,71 +79,17 @@ export function IntakeFields({ draft, onChange, check }: Readonly<IntakeFieldsPr
           autoFocus
         />
       </Grid>
-      <Grid size={{ xs: 12, md: 3 }}>
+      <Grid size={{ xs: 12, md: 4 }}>
         <TextField {...text('phone', t('intake.phone'), { inputMode: 'tel' })} />
       </Grid>
-      <Grid size={{ xs: 12, md: 3 }}>
+      <Grid size={{ xs: 12, md: 4 }}>
         <TextField {...text('address', t('intake.address', { room: label(rules.terms.room) }))} />
-      </Grid>
-      <Grid size={{ xs: 12, md: 3 }}>
-        <TextField {...text('organisation', t('intake.organisation'))} />
       </Grid>
 
       <Grid size={12}>
         <Typography variant="subtitle1" component="h2">
           {t('intake.caseSection')}
         </Typography>
-      </Grid>
-      <Grid size={{ xs: 12, md: 4 }}>
-        <TextField
-          {...text('receivedAtLocal', t('intake.receivedAt'))}
-          type="datetime-local"
-          slotProps={{ inputLabel: { shrink: true } }}
-        />
-      </Grid>
-      <Grid size={{ xs: 12, md: 2 }}>
-        <TextField select {...text('channelId', t('intake.channel'))} {...native}>
-          {rules.channels.map((channel) => (
-            <option key={channel.id} value={channel.id}>
-              {label(channel.label)}
-            </option>
-          ))}
-        </TextField>
-      </Grid>
-      <Grid size={{ xs: 12, md: 2 }}>
-        <TextField select {...text('kindId', t('intake.kind'))} {...native}>
-          {rules.kinds.map((k) => (
-            <option key={k.id} value={k.id}>
-              {label(k.label)}
-            </option>
-          ))}
-        </TextField>
-      </Grid>
-      <Grid size={{ xs: 12, md: 2 }}>
-        <TextField select {...text('categoryId', t('intake.category'))} {...native}>
-          <option value="">{t('intake.categoryNone')}</option>
-          {(kind?.categories ?? []).flatMap((category) => [
-            <option key={category.id} value={category.id}>
-              {label(category.label)}
-            </option>,
-            ...(category.children ?? []).map((child) => (
-              <option key={child.id} value={child.id}>
-                {`${label(category.label)} / ${label(child.label)}`}
-              </option>
-            )),
-          ])}
-        </TextField>
-      </Grid>
-      <Grid size={{ xs: 12, md: 2 }}>
-        <TextField select {...text('levelId', t('intake.level'))} {...native}>
-          {[...rules.levels]
-            .sort((a, b) => a.rank - b.rank)
-            .map((level) => (
-              <option key={level.id} value={level.id}>
-                {label(level.label)}
-              </option>
-            ))}
-        </TextField>
       </Grid>
       <Grid size={12}>
         <TextField
@@ -161,6 +108,64 @@ export function IntakeFields({ draft, onChange, check }: Readonly<IntakeFieldsPr
       </Grid>
       <Grid size={{ xs: 12, md: 4 }}>
         <TextField {...text('demand', t('intake.demand'))} multiline minRows={4} />
+      </Grid>
+      <Grid size={{ xs: 12, md: 3 }}>
+        <TextField select {...text('channelId', t('intake.channel'))} {...native}>
+          {rules.channels.map((channel) => (
+            <option key={channel.id} value={channel.id}>
+              {label(channel.label)}
+            </option>
+          ))}
+        </TextField>
+      </Grid>
+      <Grid size={{ xs: 12, md: 3 }}>
+        <TextField select {...text('kindId', t('intake.kind'))} {...native}>
+          {rules.kinds.map((k) => (
+            <option key={k.id} value={k.id}>
+              {label(k.label)}
+            </option>
+          ))}
+        </TextField>
+      </Grid>
+      <Grid size={{ xs: 12, md: 3 }}>
+        <TextField select {...text('categoryId', t('intake.category'))} {...native}>
+          <option value="">{t('intake.categoryNone')}</option>
+          {(kind?.categories ?? []).flatMap((category) => [
+            <option key={category.id} value={category.id}>
+              {label(category.label)}
+            </option>,
+            ...(category.children ?? []).map((child) => (
+              <option key={child.id} value={child.id}>
+                {`${label(category.label)} / ${label(child.label)}`}
+              </option>
+            )),
+          ])}
+        </TextField>
+      </Grid>
+      <Grid size={{ xs: 12, md: 3 }}>
+        <TextField select {...text('levelId', t('intake.level'))} {...native}>
+          {[...rules.levels]
+            .sort((a, b) => a.rank - b.rank)
+            .map((level) => (
+              <option key={level.id} value={level.id}>
+                {label(level.label)}
+              </option>
+            ))}
+        </TextField>
+      </Grid>
+      <Grid size={{ xs: 12, md: 4 }}>
+        <DateTimeInput
+          name="receivedAtLocal"
+          label={t('intake.receivedAt')}
+          value={draft.receivedAtLocal}
+          onChange={(value) => set('receivedAtLocal', value)}
+          outOfTabOrder
+          {...problem('receivedAtLocal')}
+          helperText={problem('receivedAtLocal').helperText ?? t('intake.receivedAtHelp')}
+        />
+      </Grid>
+      <Grid size={{ xs: 12, md: 5 }}>
+        <TextField {...text('organisation', t('intake.organisation'))} />
       </Grid>
       <Grid size={{ xs: 12, md: 3 }}>
         <TextField {...text('amountYuan', t('intake.amount'), { inputMode: 'decimal' })} />

@@ -16,7 +16,7 @@ import { useErrorMessage } from '../../desk/useErrorMessage';
 import { IntakeAids } from '../hotline/IntakeAids';
 import type { CaseId } from '@shared/kernel/brand';
 import { IntakeAside } from './IntakeAside';
-import { intakeDraftEmpty } from './intake-draft';
+import { intakeChoicesRemember, intakeDraftEmpty } from './intake-draft';
 import { IntakeDraftNotice } from './IntakeDraftNotice';
 import { useIntakeDraft } from './useIntakeDraft';
 import { IntakeDeadlinePreview } from './IntakeDeadlinePreview';
@@ -53,6 +53,7 @@ export function IntakePage() {
         ...(matterId ? { matterId } : {}),
       });
       setSaved(created);
+      intakeChoicesRemember(draft);
       setMatterId(undefined);
       setCheck(NO_PROBLEMS);
       reset();
@@ -85,6 +86,11 @@ export function IntakePage() {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       void save();
+    }
+    // The received time is out of the Tab sequence (it is prefilled); Alt+T reaches it.
+    if (event.altKey && event.code === 'KeyT') {
+      event.preventDefault();
+      formRef.current?.querySelector<HTMLElement>('[name="receivedAtLocal"]')?.focus();
     }
   };
 

@@ -1,8 +1,9 @@
-import { Box, TextField } from '@mui/material';
+import { Box } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { PrintFormId } from '@shared/paper/forms';
 import type { PrintParams } from './print-route';
 import { usePrintDefaults } from './usePrintJob';
+import { DateTimeInput } from '../../ui/DateTimeInput';
 
 export interface PrintRangeFieldsProps {
   readonly form: PrintFormId;
@@ -18,18 +19,18 @@ export function PrintRangeFields({ form, params, onChange }: PrintRangeFieldsPro
   const { t } = useTranslation();
   const { today, period } = usePrintDefaults();
   const dateField = (name: string, label: string, value: string, error?: string) => (
-    <TextField
+    <DateTimeInput
       key={name}
-      type="date"
+      mode="date"
       label={label}
       value={value}
       size="small"
       error={error !== undefined}
       helperText={error}
-      onChange={(event) => {
-        if (event.target.value) onChange({ [name]: event.target.value });
+      onChange={(next) => {
+        if (next) onChange({ [name]: next });
       }}
-      slotProps={{ inputLabel: { shrink: true } }}
+      fullWidth={false}
       sx={{ width: 220 }}
     />
   );
@@ -49,15 +50,15 @@ export function PrintRangeFields({ form, params, onChange }: PrintRangeFieldsPro
     const month = params.month ?? `${period.year}-${String(period.month).padStart(2, '0')}`;
     return (
       <Box>
-        <TextField
-          type="month"
+        <DateTimeInput
+          mode="month"
           label={t('print.range.month')}
           value={month}
           size="small"
-          onChange={(event) => {
-            if (event.target.value) onChange({ month: event.target.value });
+          onChange={(next) => {
+            if (next) onChange({ month: next });
           }}
-          slotProps={{ inputLabel: { shrink: true } }}
+          fullWidth={false}
           sx={{ width: 220 }}
         />
       </Box>

@@ -1,12 +1,4 @@
-import {
-  Box,
-  Button,
-  Checkbox,
-  FormControlLabel,
-  Paper,
-  TextField,
-  type TextFieldProps,
-} from '@mui/material';
+import { Box, Button, Checkbox, FormControlLabel, Paper, TextField } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +13,7 @@ import { registerHandlerNames } from '../../db/repos/register';
 import { unitList } from '../../db/repos/units';
 import { useDeskState } from '../../desk/desk-state';
 import { useDeskServices } from '../../desk/services';
+import { DateTimeInput } from '../../ui/DateTimeInput';
 
 /** How long typing pauses before the search runs. */
 const SEARCH_DEBOUNCE_MS = 300;
@@ -64,7 +57,7 @@ export function RegisterFilterBar({
     return () => clearTimeout(timer);
   }, [text, urlText, onChange]);
 
-  const problem = (field: RegisterFilterField): Partial<TextFieldProps> => {
+  const problem = (field: RegisterFilterField): { error?: boolean; helperText?: string } => {
     const error = errors.find((e) => e.field === field);
     return error ? { error: true, helperText: t(`register.errors.${error.code}`) } : {};
   };
@@ -84,14 +77,13 @@ export function RegisterFilterBar({
     ...problem(field),
   });
   const date = (field: 'receivedFrom' | 'receivedTo', labelText: string) => ({
-    type: 'date',
+    mode: 'date' as const,
     size: 'small' as const,
     label: labelText,
     value: filter[field] ?? '',
-    onChange: (e: { target: { value: string } }) =>
-      onChange({ [field]: e.target.value || undefined }),
-    slotProps: { inputLabel: { shrink: true } },
-    sx: { width: 160 },
+    onChange: (value: string) => onChange({ [field]: value || undefined }),
+    fullWidth: false,
+    sx: { width: 170 },
     ...problem(field),
   });
   const any = <option value="">{t('register.filters.any')}</option>;
@@ -121,8 +113,8 @@ export function RegisterFilterBar({
         slotProps={{ inputLabel: { shrink: true } }}
         sx={{ width: 300 }}
       />
-      <TextField {...date('receivedFrom', t('register.filters.receivedFrom'))} />
-      <TextField {...date('receivedTo', t('register.filters.receivedTo'))} />
+      <DateTimeInput {...date('receivedFrom', t('register.filters.receivedFrom'))} />
+      <DateTimeInput {...date('receivedTo', t('register.filters.receivedTo'))} />
       <TextField {...select('kindId', t('register.filters.kind'), 110)}>
         {any}
         {rules.kinds.map((k) => (

@@ -8,7 +8,7 @@ import {
   statsSatisfiedShare,
   type ReportFigures,
 } from '@shared/stats/figures';
-import { decimalText, percentText } from './report-format';
+import { percentText, scoreText } from './report-format';
 
 export interface ReportSummaryProps {
   readonly figures: ReportFigures;
@@ -29,7 +29,7 @@ export function ReportSummary({ figures }: ReportSummaryProps) {
     [t('reports.summary.overdue'), String(statsOverdueCount(figures.timeliness))],
     [t('reports.summary.followUpRate'), percentText(statsFollowUpRate(figures.followUp))],
     [t('reports.summary.satisfiedShare'), percentText(statsSatisfiedShare(figures.followUp))],
-    [t('reports.summary.averageScore'), decimalText(statsAverageScore(figures.followUp))],
+    [t('reports.summary.averageScore'), scoreText(statsAverageScore(figures.followUp))],
   ];
   return (
     <Box

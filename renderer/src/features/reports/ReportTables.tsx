@@ -24,7 +24,7 @@ import {
 } from '@shared/stats/figures';
 import { rulesLabel } from '@shared/rules/rules-query';
 import { useDeskState } from '../../desk/desk-state';
-import { decimalText, percentText } from './report-format';
+import { decimalText, percentText, scoreText } from './report-format';
 
 /** A titled, ruled table of the reports screen. */
 export function ReportTable({
@@ -146,10 +146,7 @@ export function ReportTables({ figures, labels }: ReportTablesProps) {
           cells={[t('reports.tables.followUpRows.visitShare'), percentText(statsVisitShare(fu))]}
         />
         <Row
-          cells={[
-            t('reports.tables.followUpRows.averageScore'),
-            decimalText(statsAverageScore(fu), 2),
-          ]}
+          cells={[t('reports.tables.followUpRows.averageScore'), scoreText(statsAverageScore(fu))]}
         />
         <Row
           cells={[

@@ -7,6 +7,7 @@ import type { IsoInstant } from '@shared/kernel/brand';
 import type { CaseEntity } from '@shared/model/entities';
 import { printFormTitle, printSignatureRoles, type PrintFormId } from '@shared/paper/forms';
 import { printDate } from '@shared/paper/dates';
+import { scanCodeOf } from '@shared/paper/scan-code';
 import type { PrintSettings } from '@shared/paper/settings';
 import { rulesCategoryPath } from '@shared/rules/rules-query';
 import { yuanFromFen } from '@shared/kernel/brand';
@@ -155,8 +156,10 @@ export function caseDocument(
   sections: readonly PrintSection[],
 ): PrintDocument {
   const number = ctx.t('printForms.number', { number: c.number });
+  const frame = documentFrame(ctx, form, `${form}:${c.id}`, number, number);
   return {
-    ...documentFrame(ctx, form, `${form}:${c.id}`, number, number),
+    ...frame,
+    header: { ...frame.header, code: scanCodeOf(c.number, form) },
     orientation: 'portrait',
     density: 'normal',
     caseId: c.id,

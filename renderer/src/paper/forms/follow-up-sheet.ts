@@ -5,6 +5,7 @@
 import type { IsoDate } from '@shared/kernel/brand';
 import type { CaseEntity } from '@shared/model/entities';
 import { printFormOrientation } from '@shared/paper/forms';
+import { scanCodeOf } from '@shared/paper/scan-code';
 import { nameMask, phoneMask } from '@shared/register/columns';
 import type { PrintDocument, PrintRow } from '../model';
 import {
@@ -41,7 +42,7 @@ export function followUpSheetDocument(
     return row(
       item.id,
       value(String(i + 1), { align: 'center' }),
-      value(item.number),
+      value(item.number, { code: scanCodeOf(item.number, 'followUpSheet') }),
       value(secret ? nameMask(item.customer.name) : item.customer.name),
       value(secret ? phoneMask(item.customer.phone) : item.customer.phone),
       value(readable ? item.subject : t('printForms.masked')),

@@ -133,6 +133,8 @@ describe('the case forms', () => {
       title: '客户投诉/需求派工单',
       left: '编号：2610-0001',
       right: '打印日期：2026-10-30',
+      // Scanned when the sheet comes back: opens the case at the reply.
+      code: '2610-0001/D',
     });
     const texts = textsOf(doc);
     expect(texts).toEqual(
@@ -144,6 +146,7 @@ describe('the case forms', () => {
   it('lists the whole history on the handling record, one row per step', () => {
     const { item, events } = closedCase();
     const doc = handlingRecordDocument(context(), { item, events });
+    expect(doc.header.code).toBe(item.number);
     const history = doc.sections.find((s) => s.type === 'table' && s.key === 'history');
     expect(history?.type === 'table' && history.rows.map((r) => r.cells[2]?.text)).toEqual([
       '受理登记',
@@ -222,6 +225,16 @@ describe('the register', () => {
     expectNoMissingWords(doc);
   });
 
+  it('keeps the serial number and the phone on one line (「191/3」, a masked landline)', () => {
+    const { item } = closedCase();
+    const landline = { ...item, customer: { ...item.customer, phone: '0571-88880007' } };
+    const doc = registerDocument(context(), [landline], range);
+    const row = doc.sections[0]?.type === 'table' ? doc.sections[0].rows[0] : undefined;
+    expect(row?.cells[0]).toMatchObject({ text: '1', nowrap: true });
+    expect(row?.cells[3]?.nowrap).toBe(true);
+    expect(row?.cells.filter((cell) => cell.nowrap)).toHaveLength(2);
+  });
+
   it('masks what a confidential case hides from an operator who may not read it', () => {
     const { item } = closedCase();
     const secret = { ...item, flags: ['confidential' as const] };
@@ -251,6 +264,8 @@ describe('the follow-up sheet', () => {
     if (table?.type !== 'table') throw new Error('no table');
     const cells = table.rows[0]?.cells ?? [];
     expect(cells[3]?.text).toBe('13812345678');
+    // Each row's number carries its QR code, to open the case when the sheet comes back.
+    expect(cells[1]).toMatchObject({ text: item.number, code: item.number });
     expect(cells.slice(-3).map((c) => c.role)).toEqual(['blank', 'blank', 'blank']);
     expectNoMissingWords(doc);
   });

@@ -16,11 +16,11 @@ import { documentFrame, head, row, signatures, value, type FormContext } from '.
  * width is chosen. Dates print as 月-日 (the year is in the header), so they are narrow.
  */
 const PRINT_WIDTHS: { readonly [K in RegisterColumnId]: number } = {
-  index: 8,
+  index: 10,
   customerName: 13,
   room: 17,
-  phone: 20,
-  subject: 30,
+  phone: 24,
+  subject: 26,
   receiver: 10,
   receivedDate: 10,
   receivedTime: 10,
@@ -53,6 +53,12 @@ const CENTRED = new Set<RegisterColumnId>([
   'followUpTime',
   'satisfaction',
 ]);
+
+/**
+ * Cells that never break: a serial number of four digits (「191/3」) or a masked landline
+ * (`057*****0007`) split over two lines reads as two numbers. Their widths above hold them.
+ */
+const UNBROKEN = new Set<RegisterColumnId>(['index', 'phone']);
 
 /** What a confidential case shows only to those who may read it (as on the register screen). */
 const MASKED = new Set<RegisterColumnId>([
@@ -117,7 +123,10 @@ export function registerDocument(
             : column?.kind === 'date'
               ? shortDate(text, year)
               : text;
-        return value(shown, column && CENTRED.has(column.id) ? { align: 'center' } : {});
+        return value(shown, {
+          ...(column && CENTRED.has(column.id) ? { align: 'center' as const } : {}),
+          ...(column && UNBROKEN.has(column.id) ? { nowrap: true } : {}),
+        });
       }),
     );
   });

@@ -1,4 +1,4 @@
-import { Box, Button, Paper, Stack, Typography } from '@mui/material';
+import { Alert, Box, Button, Paper, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { rolesMayAppend } from '@shared/access/permissions';
@@ -17,6 +17,10 @@ import { levelChangeStep } from './level-change';
 export interface CaseActionsPanelProps {
   readonly caseEntity: CaseEntity;
   readonly events: readonly CaseEventEntity[];
+  /** The step to open at once (a scanned dispatch sheet asks for the reply). */
+  readonly requestedStep?: string;
+  /** Called when the requested step's dialog closes, or when the step is not offered. */
+  readonly onRequestedStepDone?: () => void;
 }
 
 interface OpenStep {
@@ -32,12 +36,24 @@ const GROUPS: readonly CaseStepGroup[] = ['step', 'record'];
  * The open dialog stays while the case changes under it (another window may move it on): the
  * workflow then refuses the step with its reason, shown in the dialog.
  */
-export function CaseActionsPanel({ caseEntity, events }: Readonly<CaseActionsPanelProps>) {
+export function CaseActionsPanel({
+  caseEntity,
+  events,
+  requestedStep,
+  onRequestedStepDone,
+}: Readonly<CaseActionsPanelProps>) {
   const { t } = useTranslation();
   const { rules, deadlineContext, operator } = useDeskState();
   const { now } = useDeskServices();
-  const [open, setOpen] = useState<OpenStep | null>(null);
   const offered = caseStepsOffered(caseEntity, rules, operator.roles);
+  const [open, setOpen] = useState<OpenStep | null>(() => {
+    const step = offered.find((s) => s.id === requestedStep);
+    return step ? { step } : null;
+  });
+  // Asked for a step the case's state does not offer: say why instead of opening nothing.
+  const [refused] = useState(
+    requestedStep !== undefined && !offered.some((s) => s.id === requestedStep),
+  );
   const suggestion = caseLevelSuggestion(caseEntity, {
     rules,
     deadline: deadlineContext,
@@ -65,6 +81,11 @@ export function CaseActionsPanel({ caseEntity, events }: Readonly<CaseActionsPan
               setOpen({ step: canEscalate ? escalateStep : levelChangeStep, suggestion })
             }
           />
+        ) : null}
+        {refused ? (
+          <Alert severity="info" onClose={onRequestedStepDone}>
+            {t('caseScan.replyNotOffered', { status: t(`status.${caseEntity.status}`) })}
+          </Alert>
         ) : null}
         {offered.length === 0 ? (
           <Typography color="text.secondary">{t('caseActions.panel.none')}</Typography>
@@ -97,7 +118,10 @@ export function CaseActionsPanel({ caseEntity, events }: Readonly<CaseActionsPan
           suggestion={open.suggestion}
           caseEntity={caseEntity}
           events={events}
-          onClose={() => setOpen(null)}
+          onClose={() => {
+            if (open.step.id === requestedStep) onRequestedStepDone?.();
+            setOpen(null);
+          }}
         />
       ) : null}
     </Paper>

@@ -27,6 +27,7 @@ import { ActionDialog } from './ActionDialog';
 import { isRedispatch, type CaseStepDialogProps } from './case-step';
 import { useActionForm } from './useActionForm';
 import { useCaseStep } from './useCaseStep';
+import { DateTimeInput } from '../../../ui/DateTimeInput';
 
 /**
  * Dispatch (交办) or re-dispatch (改派): the unit (picked, or typed as a new one), its handler,
@@ -121,11 +122,13 @@ export function DispatchDialog({ caseEntity, onClose }: Readonly<CaseStepDialogP
       </Box>
       {manual ? (
         <>
-          <TextField
-            {...form.text('dueAtLocal', t('caseActions.fields.dueAt'), { field: 'dueAt' })}
-            type="datetime-local"
+          <DateTimeInput
+            name="dueAt"
+            label={t('caseActions.fields.dueAt')}
+            value={values.dueAtLocal}
+            onChange={(value) => set('dueAtLocal', value)}
             required
-            slotProps={{ inputLabel: { shrink: true } }}
+            {...form.problem('dueAt')}
           />
           {proposed ? (
             <TextField

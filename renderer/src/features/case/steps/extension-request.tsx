@@ -14,6 +14,7 @@ import { ActionDialog } from './ActionDialog';
 import { caseStepDefine, type CaseStepDialogProps } from './case-step';
 import { useActionForm } from './useActionForm';
 import { useCaseStep } from './useCaseStep';
+import { DateTimeInput } from '../../../ui/DateTimeInput';
 
 export const extensionRequestStep = caseStepDefine({
   id: 'extensionRequest',
@@ -56,17 +57,19 @@ function ExtensionRequestDialog({ caseEntity, onClose }: Readonly<CaseStepDialog
         {t('caseActions.fields.currentDeadline', { deadline: '' })}
         <DeadlineText deadline={caseEntity.deadline} showRemaining inline />
       </Typography>
-      <TextField
-        {...form.text('requestedDueAtLocal', t('caseActions.fields.requestedDueAt'), {
-          field: 'requestedDueAt',
-          help: latest
-            ? t('caseActions.fields.latestExtension', { latest: formatDateTime(latest, timeZone) })
-            : undefined,
-        })}
-        type="datetime-local"
+      <DateTimeInput
+        name="requestedDueAt"
+        label={t('caseActions.fields.requestedDueAt')}
+        value={form.values.requestedDueAtLocal}
+        onChange={(value) => form.set('requestedDueAtLocal', value)}
         required
         autoFocus
-        slotProps={{ inputLabel: { shrink: true } }}
+        {...form.problem(
+          'requestedDueAt',
+          latest
+            ? t('caseActions.fields.latestExtension', { latest: formatDateTime(latest, timeZone) })
+            : undefined,
+        )}
       />
       <TextField
         {...form.text('reason', t('caseActions.fields.extensionReason'))}
