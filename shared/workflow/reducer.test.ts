@@ -77,6 +77,8 @@ const EXPECTED: {
   'case/unlinked': { from: CASE_STATUSES, to: same },
   'case/printed': { from: CASE_STATUSES, to: same },
   'case/exported': { from: CASE_STATUSES, to: same },
+  'case/attachmentAdded': { from: CASE_STATUSES, to: same },
+  'case/attachmentRemoved': { from: CASE_STATUSES, to: same },
 };
 
 const EVENT_TYPES = Object.keys(EXPECTED) as (keyof typeof EXPECTED)[];
@@ -93,6 +95,8 @@ function matrixCase(status: CaseStatus, type: CaseEventType) {
       type === 'case/extensionDecided'
         ? { requestedDueAt: instantAt(T0_MS + 9 * 86_400_000), reason: '需要采购配件' }
         : undefined,
+    // The sample removal takes off the sample attachment, which the case must have.
+    attachmentIds: type === 'case/attachmentRemoved' ? ['att-1'] : undefined,
   });
 }
 
