@@ -24,6 +24,8 @@ import type {
   CaseEventEntity,
   CustomerEntity,
   DraftEntity,
+  FileChunkEntity,
+  FileEntity,
   KnowledgeEntity,
   KnowledgeId,
   OutboxEntity,
@@ -58,6 +60,9 @@ export class DeskDatabase extends Dexie {
   declare readonly knowledge: Table<KnowledgeEntity, KnowledgeId>;
   declare readonly drafts: Table<DraftEntity, string>;
   declare readonly tallies: Table<CaseTalliesEntity, typeof TALLIES_KEY>;
+  /** Attachments' contents by SHA-256 (repos/attachments.ts); never inside a case row. */
+  declare readonly files: Table<FileEntity, string>;
+  declare readonly fileChunks: Table<FileChunkEntity, [string, number]>;
 
   constructor(name: string = DESK_DATABASE_NAME) {
     super(name);

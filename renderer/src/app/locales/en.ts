@@ -3,6 +3,7 @@ import { vocabularyLocale } from '../../vocabulary/words';
 import { registerLocale } from '../../features/register/locale';
 import { customersLocale } from '../../features/customers/locale';
 import { mattersLocale } from '../../features/matters/locale';
+import { attachmentsLocale } from '../../features/attachments/locale';
 import { intakeAsideLocale } from '../../features/intake/aside-locale';
 import { hotlineLocale } from '../../features/hotline/locale';
 import { printLocale } from '../../features/print/locale';
@@ -184,6 +185,7 @@ export const en: LocaleResource = {
   printForms: printFormsLocale.en,
   customers: customersLocale.en,
   matters: mattersLocale.en,
+  attachments: attachmentsLocale.en,
   intakeAside: intakeAsideLocale.en,
   reports: reportsLocale.en,
   import: importLocale.en,

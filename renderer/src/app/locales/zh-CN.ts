@@ -3,6 +3,7 @@ import { vocabularyLocale } from '../../vocabulary/words';
 import { registerLocale } from '../../features/register/locale';
 import { customersLocale } from '../../features/customers/locale';
 import { mattersLocale } from '../../features/matters/locale';
+import { attachmentsLocale } from '../../features/attachments/locale';
 import { intakeAsideLocale } from '../../features/intake/aside-locale';
 import { hotlineLocale } from '../../features/hotline/locale';
 import { printLocale } from '../../features/print/locale';
@@ -181,6 +182,7 @@ export const zhCN = {
   printForms: printFormsLocale.zh,
   customers: customersLocale.zh,
   matters: mattersLocale.zh,
+  attachments: attachmentsLocale.zh,
   intakeAside: intakeAsideLocale.zh,
   reports: reportsLocale.zh,
   import: importLocale.zh,

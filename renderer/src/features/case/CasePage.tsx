@@ -13,6 +13,7 @@ import { DeadlineText } from '../../ui/DeadlineText';
 import { AddToKnowledgeButton } from '../knowledge/AddToKnowledgeButton';
 import { PrintMenuButton } from '../print/PrintMenuButton';
 import { LinkedCasesPanel } from '../matters/LinkedCasesPanel';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { EventTimeline } from './EventTimeline';
 import { CaseActionsPanel } from './steps/CaseActionsPanel';
 import { caseOutcomeFields } from './case-outcome-fields';
@@ -132,6 +133,7 @@ export function CasePage() {
           ))}
         </Box>
       </DetailSection>
+      <AttachmentsPanel item={item} />
       <CaseActionsPanel caseEntity={item} events={events} />
       <LinkedCasesPanel item={item} />
       <DetailSection title={t('case.timeline')}>

@@ -1,0 +1,265 @@
+/**
+ * Attachments (DOMAIN.md section 1): a case's files, stored once by the SHA-256 of their bytes
+ * in `files` (metadata and thumbnail) and `fileChunks` (the bytes, in pieces), each joining the
+ * case by a `case/attachmentAdded` event written in the same transaction. Removing one appends
+ * `case/attachmentRemoved`; its bytes stay stored.
+ *
+ * Every read of a case's files goes through `attachmentsReadable`, which takes the case: the
+ * one place where the case's visibility (a confidential case, DOMAIN.md section 1) decides what
+ * the viewer may open.
+ */
+import type { CaseId } from '@shared/kernel/brand';
+import { newId } from '@shared/kernel/ids';
+import type { CaseEntity, FileEntity } from '@shared/model/entities';
+import {
+  attachmentsBytes,
+  attachmentsOf,
+  type CaseAttachment,
+} from '@shared/attachments/attachments';
+import {
+  attachmentSettingsRestore,
+  attachmentSizeRefusal,
+  type AttachmentSettings,
+} from '@shared/attachments/limits';
+import type { SniffRefusal, SniffedType } from '@shared/attachments/sniff';
+import type { DeskDatabase } from '../database';
+import { StorageError, withStorageErrors } from '../errors';
+import { sessionStamp, type DeskSession } from '../session';
+import { caseAppendInTransaction, caseAppendTables, caseEvents } from './cases';
+import { settingsChange, settingsGet } from './settings';
+
+/** Why a file was not added; nothing of it is stored. */
+export type AttachmentRefusalCode =
+  | SniffRefusal
+  | 'fileTooLarge'
+  | 'caseTooLarge'
+  /** The file could not be read (moved, deleted, or a broken JPEG). */
+  | 'unreadable';
+
+export class AttachmentRefusedError extends Error {
+  override readonly name = 'AttachmentRefusedError';
+  readonly code: AttachmentRefusalCode;
+  readonly fileName: string;
+  /** The limit in bytes, for the size refusals. */
+  readonly limit?: number;
+  /** The type found in the content, for `extensionMismatch`. */
+  readonly detected?: string;
+
+  constructor(
+    code: AttachmentRefusalCode,
+    fileName: string,
+    details: { readonly limit?: number; readonly detected?: string } = {},
+  ) {
+    super(`Attachment ${fileName} refused: ${code}`);
+    this.code = code;
+    this.fileName = fileName;
+    if (details.limit !== undefined) this.limit = details.limit;
+    if (details.detected !== undefined) this.detected = details.detected;
+  }
+}
+
+/** A file read, checked and hashed, ready to be stored (features/attachments/prepare.ts). */
+export interface PreparedFile extends SniffedType {
+  readonly name: string;
+  /** SHA-256 of the stored bytes (after a photo's position was removed). */
+  readonly hash: string;
+  readonly size: number;
+  /** The stored bytes, in pieces of `FILE_CHUNK_BYTES` (each its own buffer). */
+  readonly chunks: readonly Uint8Array[];
+  readonly thumbnail?: {
+    readonly bytes: Uint8Array;
+    readonly width: number;
+    readonly height: number;
+  };
+  readonly locationRemoved: boolean;
+}
+
+/** The desk's attachment settings, with the defaults filled in. */
+export async function attachmentSettingsGet(db: DeskDatabase): Promise<AttachmentSettings> {
+  return attachmentSettingsRestore(await settingsGet(db, 'attachments'));
+}
+
+/** The session operator's change to the attachment settings (audited like every setting). */
+export async function attachmentSettingsChange(
+  session: DeskSession,
+  value: AttachmentSettings,
+): Promise<void> {
+  await settingsChange(session, 'attachments', attachmentSettingsRestore(value));
+}
+
+/**
+ * Adds a prepared file to a case as the session's operator: stores its bytes unless a file with
+ * the same hash is stored already, and appends `case/attachmentAdded`, in one transaction.
+ * Throws `AttachmentRefusedError('fileTooLarge' | 'caseTooLarge')` over the limits, and the
+ * case's errors (`StorageError('notFound')`, `WorkflowError`); either way nothing is written.
+ */
+export async function attachmentAdd(
+  session: DeskSession,
+  caseId: CaseId,
+  file: PreparedFile,
+  caption?: string,
+): Promise<CaseAttachment> {
+  const { db } = session;
+  const stamp = sessionStamp(session);
+  const attachmentId = newId<string>(stamp.wallMs);
+  const text = caption?.trim();
+  await withStorageErrors(() =>
+    db.transaction('rw', [...caseAppendTables(db), db.files, db.fileChunks], async () => {
+      const [settings, events, stored] = await Promise.all([
+        attachmentSettingsGet(db),
+        caseEvents(db, caseId),
+        db.files.get(file.hash),
+      ]);
+      const onCase = attachmentsOf(events);
+      // The same file twice on one case takes its space once.
+      const sameFile = onCase.some((a) => a.hash === file.hash);
+      const refusal = attachmentSizeRefusal(
+        sameFile ? 0 : file.size,
+        attachmentsBytes(onCase),
+        settings,
+      );
+      if (refusal) {
+        throw new AttachmentRefusedError(refusal.code, file.name, { limit: refusal.limit });
+      }
+      if (!stored) {
+        const row: FileEntity = {
+          hash: file.hash,
+          kind: file.kind,
+          mediaType: file.mediaType,
+          size: file.size,
+          chunkCount: file.chunks.length,
+          addedAt: stamp.at,
+          ...(file.thumbnail
+            ? {
+                thumbnail: file.thumbnail.bytes,
+                width: file.thumbnail.width,
+                height: file.thumbnail.height,
+              }
+            : {}),
+        };
+        await db.files.add(row);
+        await db.fileChunks.bulkAdd(
+          file.chunks.map((bytes, index) => ({ hash: file.hash, index, bytes })),
+        );
+      }
+      await caseAppendInTransaction(db, stamp, caseId, 'case/attachmentAdded', {
+        attachmentId,
+        hash: file.hash,
+        name: file.name,
+        kind: file.kind,
+        mediaType: file.mediaType,
+        inline: file.inline,
+        size: file.size,
+        ...(text ? { caption: text } : {}),
+        ...(file.locationRemoved ? { locationRemoved: true } : {}),
+      });
+    }),
+  );
+  const events = await caseEvents(db, caseId);
+  const added = attachmentsOf(events).find((a) => a.attachmentId === attachmentId);
+  if (!added) throw new StorageError('notFound', { message: `No attachment ${attachmentId}` });
+  return added;
+}
+
+/**
+ * Takes an attachment off a case as the session's operator (`case/attachmentRemoved`). Its
+ * bytes stay stored, so an administrator can still recover it. Throws `WorkflowError`
+ * ('notAttached') when it is no longer on the case.
+ */
+export async function attachmentRemove(
+  session: DeskSession,
+  caseId: CaseId,
+  attachment: Pick<CaseAttachment, 'attachmentId' | 'name'>,
+  reason?: string,
+): Promise<void> {
+  const { db } = session;
+  const stamp = sessionStamp(session);
+  const text = reason?.trim();
+  await withStorageErrors(() =>
+    db.transaction('rw', caseAppendTables(db), () =>
+      caseAppendInTransaction(db, stamp, caseId, 'case/attachmentRemoved', {
+        attachmentId: attachment.attachmentId,
+        name: attachment.name,
+        ...(text ? { reason: text } : {}),
+      }),
+    ),
+  );
+}
+
+/** An attachment with what is stored of its file (absent when the bytes were purged). */
+export interface AttachmentView extends CaseAttachment {
+  readonly file?: Pick<FileEntity, 'thumbnail' | 'width' | 'height' | 'chunkCount'>;
+}
+
+/**
+ * The attachments the viewer of `caseEntity` may see, with their thumbnails: the one gate of
+ * every read of a case's files. Today every operator sees every case; a confidential case's
+ * masking (`caseForViewer`) decides here, on the case given, when it comes.
+ */
+export async function attachmentsReadable(
+  db: DeskDatabase,
+  caseEntity: CaseEntity,
+): Promise<AttachmentView[]> {
+  const list = attachmentsOf(await caseEvents(db, caseEntity.id));
+  const files = await db.files.bulkGet([...new Set(list.map((a) => a.hash))]);
+  const byHash = new Map(
+    files.flatMap((f) =>
+      f
+        ? [
+            [
+              f.hash,
+              {
+                chunkCount: f.chunkCount,
+                ...(f.thumbnail ? { thumbnail: f.thumbnail } : {}),
+                ...(f.width === undefined ? {} : { width: f.width, height: f.height }),
+              },
+            ] as const,
+          ]
+        : [],
+    ),
+  );
+  return list.map((a) => {
+    const file = byHash.get(a.hash);
+    return file ? { ...a, file } : a;
+  });
+}
+
+/**
+ * The bytes of one attachment of the case, as a Blob of its media type. Goes through
+ * `attachmentsReadable`, so it opens only what the viewer may see. Throws
+ * `StorageError('notFound')` when the attachment is not on the case or its bytes are gone.
+ */
+export async function attachmentContent(
+  db: DeskDatabase,
+  caseEntity: CaseEntity,
+  attachmentId: string,
+): Promise<Blob> {
+  const attachment = (await attachmentsReadable(db, caseEntity)).find(
+    (a) => a.attachmentId === attachmentId,
+  );
+  if (!attachment?.file) {
+    throw new StorageError('notFound', { message: `No attachment ${attachmentId}` });
+  }
+  const chunks = await db.fileChunks.where('hash').equals(attachment.hash).sortBy('index');
+  if (chunks.length !== attachment.file.chunkCount) {
+    throw new StorageError('notFound', { message: `Attachment ${attachmentId} is incomplete` });
+  }
+  // Chunks are stored as their own buffers (see PreparedFile), never views of a larger one.
+  return new Blob(
+    chunks.map((c) => c.bytes as Uint8Array<ArrayBuffer>),
+    { type: attachment.mediaType },
+  );
+}
+
+/** The space attachments take: distinct stored files and their bytes. */
+export async function attachmentsStorageUse(
+  db: DeskDatabase,
+): Promise<{ readonly files: number; readonly bytes: number }> {
+  let bytes = 0;
+  let files = 0;
+  await db.files.each((f) => {
+    files += 1;
+    bytes += f.size + (f.thumbnail?.byteLength ?? 0);
+  });
+  return { files, bytes };
+}
