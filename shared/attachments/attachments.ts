@@ -44,6 +44,6 @@ export function attachmentsBytes(attachments: readonly CaseAttachment[]): number
 }
 
 /** Attachments that paper prints as images in the annex (inline images only). */
-export function attachmentsAnnexImages(attachments: readonly CaseAttachment[]): CaseAttachment[] {
+export function attachmentsAnnexImages<A extends CaseAttachment>(attachments: readonly A[]): A[] {
   return attachments.filter((a) => a.kind === 'image' && a.inline);
 }

@@ -57,10 +57,12 @@ describe('limits', () => {
     expect(settings.keepLocation).toBe(false);
     expect(attachmentSettingsRestore({ maxFileBytes: -3, keepLocation: 'yes' })).toEqual(settings);
     expect(attachmentSettingsRestore({ maxFileBytes: 1000 }).maxFileBytes).toBe(1000);
+    expect(attachmentSettingsRestore({ annexPerPage: 3 }).annexPerPage).toBe(4);
+    expect(attachmentSettingsRestore({ annexPerPage: 0 }).annexPerPage).toBe(0);
   });
 
   it('refuses a file over the per-file limit, then one that would overfill the case', () => {
-    const small = { maxFileBytes: 100, maxCaseBytes: 250, keepLocation: false };
+    const small = { ...settings, maxFileBytes: 100, maxCaseBytes: 250 };
     expect(attachmentSizeRefusal(100, 0, small)).toBeUndefined();
     expect(attachmentSizeRefusal(101, 0, small)).toEqual({
       code: 'fileTooLarge',

@@ -10,6 +10,8 @@ export interface AttachmentSettings {
   readonly maxCaseBytes: number;
   /** Keep a photo's position (Exif GPS); removed from the stored copy when false. */
   readonly keepLocation: boolean;
+  /** Images per A4 page in the handling record's annex; 0 prints no annex. */
+  readonly annexPerPage: 0 | 2 | 4;
 }
 
 const MB = 1024 * 1024;
@@ -18,6 +20,7 @@ export const ATTACHMENT_SETTINGS_DEFAULT: AttachmentSettings = {
   maxFileBytes: 25 * MB,
   maxCaseBytes: 200 * MB,
   keepLocation: false,
+  annexPerPage: 4,
 };
 
 /** The size of the pieces a file's bytes are stored in (`fileChunks`). */
@@ -36,6 +39,10 @@ export function attachmentSettingsRestore(stored: unknown): AttachmentSettings {
     maxFileBytes: positive(value.maxFileBytes, d.maxFileBytes),
     maxCaseBytes: positive(value.maxCaseBytes, d.maxCaseBytes),
     keepLocation: typeof value.keepLocation === 'boolean' ? value.keepLocation : d.keepLocation,
+    annexPerPage:
+      value.annexPerPage === 0 || value.annexPerPage === 2 || value.annexPerPage === 4
+        ? value.annexPerPage
+        : d.annexPerPage,
   };
 }
 

@@ -17,7 +17,12 @@ import { deadlineContextFromSettings } from '@shared/calendar/deadline';
 import type { DeskDatabase } from '../db/database';
 import { deskSessionOf } from '../db/session';
 import { auditList } from '../db/repos/audit';
-import { caseAppendEvent, caseRegister, type CaseAppendableType } from '../db/repos/cases';
+import {
+  caseAppendEvent,
+  caseEvents,
+  caseRegister,
+  type CaseAppendableType,
+} from '../db/repos/cases';
 import { deskState } from '../db/repos/settings';
 import { intakeDraftEmpty } from '../features/intake/intake-draft';
 
@@ -37,6 +42,10 @@ export interface DeskTestHooks {
   appendEvents(caseId: string, events: readonly DeskTestEvent[]): Promise<void>;
   /** The latest audit entries, newest first. */
   auditLatest(limit: number): Promise<AuditEntity[]>;
+  /** What is stored of attachments: rows of `files` and `fileChunks`, and a case's events. */
+  attachmentStore(
+    caseId: string,
+  ): Promise<{ readonly files: number; readonly chunks: number; readonly events: number }>;
 }
 
 declare global {
@@ -94,5 +103,13 @@ export function deskTestHooksInstall(db: DeskDatabase): void {
       }
     },
     auditLatest: (limit) => auditList(db, limit),
+    async attachmentStore(caseId) {
+      const [files, chunks, events] = await Promise.all([
+        db.files.count(),
+        db.fileChunks.count(),
+        caseEvents(db, caseId as CaseId),
+      ]);
+      return { files, chunks, events: events.length };
+    },
   };
 }

@@ -12,6 +12,7 @@ import type { CaseId } from '@shared/kernel/brand';
 import { newId } from '@shared/kernel/ids';
 import type { CaseEntity, FileEntity } from '@shared/model/entities';
 import {
+  attachmentsAnnexImages,
   attachmentsBytes,
   attachmentsOf,
   type CaseAttachment,
@@ -249,6 +250,36 @@ export async function attachmentContent(
     chunks.map((c) => c.bytes as Uint8Array<ArrayBuffer>),
     { type: attachment.mediaType },
   );
+}
+
+/** The images a handling record prints in its annex, with their bytes, and how many a page. */
+export interface AttachmentsAnnex {
+  readonly perPage: 2 | 4;
+  readonly images: readonly { readonly attachment: CaseAttachment; readonly image: Blob }[];
+}
+
+/**
+ * The annex of a case's printed handling record: its inline images (not SVG), read through
+ * `attachmentsReadable`; undefined when the desk prints no annex or the case has no image.
+ */
+export async function attachmentsAnnex(
+  db: DeskDatabase,
+  caseEntity: CaseEntity,
+): Promise<AttachmentsAnnex | undefined> {
+  const { annexPerPage } = await attachmentSettingsGet(db);
+  if (annexPerPage === 0) return undefined;
+  const readable = await attachmentsReadable(db, caseEntity);
+  const images = attachmentsAnnexImages(readable).filter((a) => a.file !== undefined);
+  if (images.length === 0) return undefined;
+  return {
+    perPage: annexPerPage,
+    images: await Promise.all(
+      images.map(async (attachment) => ({
+        attachment,
+        image: await attachmentContent(db, caseEntity, attachment.attachmentId),
+      })),
+    ),
+  };
 }
 
 /** The space attachments take: distinct stored files and their bytes. */

@@ -85,7 +85,7 @@ export function AttachmentDropArea({
           helperText={t('attachments.captionHelp')}
           value={caption}
           onChange={(event) => setCaption(event.target.value)}
-          sx={{ minWidth: 260 }}
+          sx={{ minWidth: 260, flex: '0 1 480px' }}
           slotProps={{ htmlInput: { maxLength: 200 } }}
         />
         <Button
@@ -94,6 +94,7 @@ export function AttachmentDropArea({
           variant="outlined"
           startIcon={<AttachFileIcon />}
           disabled={busy}
+          sx={{ flexShrink: 0, whiteSpace: 'nowrap' }}
         >
           {t('attachments.add')}
           <input
