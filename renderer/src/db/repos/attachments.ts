@@ -104,6 +104,8 @@ export async function attachmentAdd(
   const stamp = sessionStamp(session);
   const attachmentId = newId<string>(stamp.wallMs);
   const text = caption?.trim();
+  // Thrown inside the transaction to abort it; rethrown as itself, not as a storage failure.
+  let refused: AttachmentRefusedError | undefined;
   await withStorageErrors(() =>
     db.transaction('rw', [...caseAppendTables(db), db.files, db.fileChunks], async () => {
       const [settings, events, stored] = await Promise.all([
@@ -120,7 +122,8 @@ export async function attachmentAdd(
         settings,
       );
       if (refusal) {
-        throw new AttachmentRefusedError(refusal.code, file.name, { limit: refusal.limit });
+        refused = new AttachmentRefusedError(refusal.code, file.name, { limit: refusal.limit });
+        throw refused;
       }
       if (!stored) {
         const row: FileEntity = {
@@ -155,7 +158,9 @@ export async function attachmentAdd(
         ...(file.locationRemoved ? { locationRemoved: true } : {}),
       });
     }),
-  );
+  ).catch((error: unknown) => {
+    throw refused ?? error;
+  });
   const events = await caseEvents(db, caseId);
   const added = attachmentsOf(events).find((a) => a.attachmentId === attachmentId);
   if (!added) throw new StorageError('notFound', { message: `No attachment ${attachmentId}` });
