@@ -23,6 +23,7 @@ import {
   type AttachmentSettings,
 } from '@shared/attachments/limits';
 import type { SniffRefusal, SniffedType } from '@shared/attachments/sniff';
+import { registerCanRead, type RegisterViewer } from '@shared/register/query';
 import type { DeskDatabase } from '../database';
 import { StorageError, withStorageErrors } from '../errors';
 import { sessionStamp, type DeskSession } from '../session';
@@ -199,13 +200,16 @@ export interface AttachmentView extends CaseAttachment {
 
 /**
  * The attachments the viewer of `caseEntity` may see, with their thumbnails: the one gate of
- * every read of a case's files. Today every operator sees every case; a confidential case's
- * masking (`caseForViewer`) decides here, on the case given, when it comes.
+ * every read of a case's files. A confidential case's attachments follow the case: a `viewer`
+ * who may not read the case (`registerCanRead`) sees none. Without a viewer (the desk's own
+ * reads: printing, which checks the case itself) every attachment is given.
  */
 export async function attachmentsReadable(
   db: DeskDatabase,
   caseEntity: CaseEntity,
+  viewer?: RegisterViewer,
 ): Promise<AttachmentView[]> {
+  if (viewer && !registerCanRead(caseEntity, viewer)) return [];
   const list = attachmentsOf(await caseEvents(db, caseEntity.id));
   const files = await db.files.bulkGet([...new Set(list.map((a) => a.hash))]);
   const byHash = new Map(
@@ -239,8 +243,9 @@ export async function attachmentContent(
   db: DeskDatabase,
   caseEntity: CaseEntity,
   attachmentId: string,
+  viewer?: RegisterViewer,
 ): Promise<Blob> {
-  const attachment = (await attachmentsReadable(db, caseEntity)).find(
+  const attachment = (await attachmentsReadable(db, caseEntity, viewer)).find(
     (a) => a.attachmentId === attachmentId,
   );
   if (!attachment?.file) {

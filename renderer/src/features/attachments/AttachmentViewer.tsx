@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseEntity } from '@shared/model/entities';
 import { attachmentContent, type AttachmentView } from '../../db/repos/attachments';
 import { useDeskServices } from '../../desk/services';
+import { useDeskState } from '../../desk/desk-state';
 import { useErrorMessage } from '../../desk/useErrorMessage';
 import { useObjectUrl } from './useObjectUrl';
 
@@ -28,6 +29,7 @@ export function AttachmentViewer({
 }: Readonly<{ item: CaseEntity; attachment: AttachmentView; onClose: () => void }>) {
   const { t } = useTranslation();
   const { db } = useDeskServices();
+  const { operator } = useDeskState();
   const errorMessage = useErrorMessage();
   const save = useAttachmentSave(item);
   const [content, setContent] = useState<Blob>();
@@ -37,14 +39,14 @@ export function AttachmentViewer({
   useEffect(() => {
     let live = true;
     if (!renders) return undefined;
-    attachmentContent(db, item, attachment.attachmentId).then(
+    attachmentContent(db, item, attachment.attachmentId, operator).then(
       (blob) => live && setContent(blob),
       (error: unknown) => live && setFailure(errorMessage(error)),
     );
     return () => {
       live = false;
     };
-  }, [db, item, attachment.attachmentId, renders, errorMessage]);
+  }, [db, item, attachment.attachmentId, renders, errorMessage, operator]);
   const url = useObjectUrl(content, attachment.mediaType);
 
   return (
@@ -100,13 +102,14 @@ export function AttachmentViewer({
 export function useAttachmentSave(item: CaseEntity) {
   const { t } = useTranslation();
   const { db, bridge } = useDeskServices();
+  const { operator } = useDeskState();
   const errorMessage = useErrorMessage();
   const [message, setMessage] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
   const run = async (attachment: AttachmentView) => {
     setMessage(null);
     try {
-      const blob = await attachmentContent(db, item, attachment.attachmentId);
+      const blob = await attachmentContent(db, item, attachment.attachmentId, operator);
       const result = await bridge.saveFile({
         suggestedName: attachment.name,
         mimeType: attachment.mediaType,

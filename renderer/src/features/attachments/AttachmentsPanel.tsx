@@ -34,15 +34,19 @@ import { AttachmentAddStatus, AttachmentDropArea } from './AttachmentDropArea';
 import { AttachmentViewer, useAttachmentSave } from './AttachmentViewer';
 import { useAttachmentAdder } from './useAttachmentAdder';
 import { useObjectUrl } from './useObjectUrl';
+import { useStorageEstimate } from './useStorageEstimate';
 
 /** A case's attachments on its page: thumbnails, adding, viewing, saving, removing. */
 export function AttachmentsPanel({ item }: Readonly<{ item: CaseEntity }>) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { db } = useDeskServices();
   const adder = useAttachmentAdder();
-  const list = useLiveQuery(() => attachmentsReadable(db, item), [db, item]);
+  const { operator } = useDeskState();
+  const list = useLiveQuery(() => attachmentsReadable(db, item, operator), [db, item, operator]);
   const [viewing, setViewing] = useState<AttachmentView | null>(null);
   const [removing, setRemoving] = useState<AttachmentView | null>(null);
+  // Read again after each addition: warn before the browser's quota is reached.
+  const estimate = useStorageEstimate(list?.length);
 
   return (
     <Paper sx={{ p: 2 }} component="section" aria-label={t('attachments.title')}>
@@ -52,6 +56,14 @@ export function AttachmentsPanel({ item }: Readonly<{ item: CaseEntity }>) {
       </Typography>
       {list !== undefined && (
         <AttachmentThumbnails item={item} list={list} onView={setViewing} onRemove={setRemoving} />
+      )}
+      {estimate?.nearlyFull && (
+        <Alert severity="warning" sx={{ mb: 1 }}>
+          {t('attachments.storage.nearlyFull', {
+            usage: formatBytes(estimate.usage, i18n.language),
+            quota: formatBytes(estimate.quota, i18n.language),
+          })}
+        </Alert>
       )}
       <AttachmentDropArea
         busy={adder.adding !== null}
