@@ -35,15 +35,11 @@ export interface AttachmentAdder {
  * checked and added on its own, so one refused file does not stop the others, and each refusal
  * is worded with its file's name and reason.
  */
-export function useAttachmentAdder(): AttachmentAdder {
+/** One sentence for why a file was not added: its name, and the reason in the clerk's words. */
+export function useAttachmentRefusalWords(): (error: unknown) => string {
   const { t, i18n } = useTranslation();
-  const session = useDeskSession();
   const errorMessage = useErrorMessage();
-  const [adding, setAdding] = useState<string | null>(null);
-  const [refusals, setRefusals] = useState<readonly string[]>([]);
-  const [added, setAdded] = useState<readonly string[]>([]);
-
-  const wordOf = useCallback(
+  return useCallback(
     (error: unknown) => {
       if (error instanceof AttachmentRefusedError) {
         return t(`attachments.refused.${error.code}`, {
@@ -56,6 +52,14 @@ export function useAttachmentAdder(): AttachmentAdder {
     },
     [t, i18n.language, errorMessage],
   );
+}
+
+export function useAttachmentAdder(): AttachmentAdder {
+  const session = useDeskSession();
+  const wordOf = useAttachmentRefusalWords();
+  const [adding, setAdding] = useState<string | null>(null);
+  const [refusals, setRefusals] = useState<readonly string[]>([]);
+  const [added, setAdded] = useState<readonly string[]>([]);
 
   const add = useCallback(
     async (caseId: CaseId, files: readonly GivenFile[]) => {

@@ -23,6 +23,7 @@ import { IntakeAside } from './IntakeAside';
 import { intakeDraftEmpty } from './intake-draft';
 import { IntakeFields } from './IntakeFields';
 import { useSubmit } from '../../ui/useSubmit';
+import { IntakeAttachments, useIntakeAttachments } from '../attachments/IntakeAttachments';
 
 const NO_PROBLEMS: IntakeCheck = { errors: [], notices: [] };
 
@@ -42,6 +43,7 @@ export function IntakePage() {
   // A possible duplicate the clerk chose: the new case joins its matter when saved.
   const [matterId, setMatterId] = useState<CaseId | undefined>();
   const formRef = useRef<HTMLFormElement>(null);
+  const attachments = useIntakeAttachments();
 
   const deadline = useMemo(() => {
     const receivedAt = localDateTimeToInstant(draft.receivedAtLocal, timeZone);
@@ -64,6 +66,8 @@ export function IntakePage() {
         ...(matterId ? { matterId } : {}),
       });
       setSaved(created);
+      // The case is saved: its files follow (a refused one is reported, the case stays).
+      await attachments.attachTo(created.id);
       setMatterId(undefined);
       setCheck(NO_PROBLEMS);
       setDraft(intakeDraftEmpty(desk.rules, now(), timeZone));
@@ -124,6 +128,7 @@ export function IntakePage() {
         aria-label={t('intake.title')}
       >
         <IntakeFields draft={draft} onChange={setDraft} check={check} />
+        <IntakeAttachments state={attachments} />
         <Stack direction="row" spacing={2} sx={{ mt: 3, alignItems: 'center' }}>
           <Button type="submit" variant="contained" disabled={saving}>
             {saving ? t('intake.saving') : t('intake.save')}
