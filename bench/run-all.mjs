@@ -1,6 +1,6 @@
 // npm run bench: the IndexedDB benchmark (arguments go to it, e.g. `npm run bench -- --fresh`),
-// then the export benchmark when package.json has a `bench:export` script. Figures are printed
-// and saved under bench-results/; nothing here passes or fails a build.
+// then the attachments benchmark and the export benchmark when package.json has their scripts.
+// Figures are printed and saved under bench-results/; nothing here passes or fails a build.
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +21,12 @@ let failed =
     fileURLToPath(new URL('./run-idb.mjs', import.meta.url)),
     ...process.argv.slice(2),
   ])) !== 0;
+if (pkg.scripts?.['bench:attachments']) {
+  console.log('\n== npm run bench:attachments ==');
+  failed =
+    (await run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'bench:attachments'])) !==
+      0 || failed;
+}
 if (pkg.scripts?.['bench:export']) {
   console.log('\n== npm run bench:export ==');
   failed =
