@@ -98,10 +98,10 @@ async function runAttachmentsBench(options: AttachmentsBenchOptions) {
   const settings = attachmentSettingsRestore(undefined);
 
   // 1. Adding a 10 MB photo.
-  let photo = await noisePhoto(3000, 2250, 0.97);
+  let photo = await noisePhoto(3600, 2700, 0.97);
   for (const quality of [0.95, 0.92, 0.9, 0.85, 0.8]) {
     if (photo.size <= 10.5 * 1024 * 1024) break;
-    photo = await noisePhoto(3000, 2250, quality);
+    photo = await noisePhoto(3600, 2700, quality);
   }
   const item = await benchCase(session);
   const prepareTimes: number[] = [];
