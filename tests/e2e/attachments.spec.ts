@@ -176,6 +176,26 @@ test('attachments: paste, drop, reload, view, print in the annex; refusals store
     await pdfViewer.getByRole('button', { name: '关闭' }).click();
   });
 
+  await test.step('the customer file shows the household’s attachments', async () => {
+    await page.goto('/#/customers');
+    await page.getByRole('link', { name: '赵敏' }).click();
+    const files = page.getByRole('list', { name: '该客户的附件' });
+    await expect(files.getByRole('listitem')).toHaveCount(2);
+    await expect(files.getByRole('img', { name: '现场照片.png 的缩略图' })).toBeVisible();
+    await expect(files).toContainText('维修报价单');
+    await expect(files.getByRole('link', { name: /卫生间顶棚漏水/ }).first()).toBeVisible();
+  });
+
+  await test.step('settings show the space attachments take, and the limits', async () => {
+    await page.goto('/#/settings');
+    const section = page.getByRole('region', { name: '附件存储' });
+    await expect(section).toContainText('附件共 2 个文件');
+    await expect(section).toContainText('浏览器存储已用');
+    await expect(section.getByLabel('单个附件上限（MB）')).toHaveValue('25');
+    await expect(section.getByLabel('保留照片中的位置信息（GPS）')).not.toBeChecked();
+    await desk.screenshot('att-settings');
+  });
+
   await test.step('the handling record lists both files and prints the photo in its annex', async () => {
     await openPreview(page, `/print/handlingRecord?cases=${created.id}`, '客户投诉/需求处理单');
     const annexImages = page.locator('.pf-print-root img.pf-annex-image, img.pf-annex-image');
