@@ -234,3 +234,47 @@ test('attachments: paste, drop, reload, view, print in the annex; refusals store
     expect(Math.max(...widths)).toBeGreaterThan(320);
   });
 });
+
+test('intake: files given on the form are checked at once and added when the case is saved', async ({
+  page,
+}) => {
+  const desk = await setUpPropertyDesk(page);
+  await desk.goIntake();
+  const form = page.getByRole('form', { name: '受理登记' });
+  await form.getByLabel('客户姓名').fill('孙伟');
+  await form.getByLabel('联系电话').fill('13900001111');
+  await form.getByLabel('客户房号').fill('8-0302');
+  await form.getByLabel('类型').selectOption({ label: '投诉' });
+  await form.getByLabel('主题').fill('楼道照明长期不亮');
+  await form.getByLabel('诉求内容').fill('8栋3楼楼道灯坏了两周。');
+  await form.getByLabel('客户要求').fill('尽快修好');
+  await form.getByLabel('附件说明（可选）').fill('业主来信');
+  await form.getByLabel('添加附件').setInputFiles([
+    {
+      name: '来信.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('物业：楼道灯坏了两周，请修。'),
+    },
+    {
+      name: 'setup.jpg',
+      mimeType: 'image/jpeg',
+      buffer: Buffer.from('MZ\x90\x00program', 'latin1'),
+    },
+  ]);
+  await expect(
+    form.getByRole('alert').filter({ hasText: '「setup.jpg」是可执行程序' }),
+  ).toBeVisible();
+  const pending = form.getByRole('list', { name: '保存时添加的附件' });
+  await expect(pending.getByRole('listitem')).toHaveCount(1);
+  await expect(pending).toContainText('来信.txt');
+  await form.getByLabel('客户要求').press('Control+Enter');
+  const saved = page.getByRole('alert').filter({ hasText: '已登记，编号' });
+  await expect(saved).toBeVisible();
+  await expect(form.getByRole('status')).toContainText('已添加 来信.txt');
+  await saved.getByRole('link').click();
+  const list = page.getByRole('list', { name: '本件附件' });
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+  await expect(list).toContainText('业主来信');
+  // A text file is not opened inside the desk: it is saved to disk.
+  await expect(list.getByRole('button', { name: '保存 来信.txt' })).toBeVisible();
+});
