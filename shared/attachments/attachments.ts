@@ -47,3 +47,27 @@ export function attachmentsBytes(attachments: readonly CaseAttachment[]): number
 export function attachmentsAnnexImages<A extends CaseAttachment>(attachments: readonly A[]): A[] {
   return attachments.filter((a) => a.kind === 'image' && a.inline);
 }
+
+/** Attachments taken off the case, newest removal last, each with its addition's facts. */
+export function attachmentsRemovedOf(events: readonly CaseEventEntity[]): CaseAttachment[] {
+  const added = new Map<string, CaseAttachment>();
+  const removed: CaseAttachment[] = [];
+  for (const event of events) {
+    if (event.type === 'case/attachmentAdded') {
+      const payload = event.payload as AttachmentAddedPayload;
+      added.set(payload.attachmentId, {
+        ...payload,
+        addedAt: event.at,
+        addedById: event.actorId,
+        addedByName: event.actorName,
+      });
+    } else if (event.type === 'case/attachmentRemoved') {
+      const { attachmentId } = event.payload as CasePayloadOf<'case/attachmentRemoved'>;
+      const one = added.get(attachmentId);
+      if (one) removed.push(one);
+    }
+  }
+  // A file restored since (added again under a new id) is on the case: not listed as removed.
+  const live = new Set(attachmentsOf(events).map((a) => a.hash));
+  return removed.filter((a) => !live.has(a.hash));
+}

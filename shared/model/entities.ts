@@ -283,7 +283,9 @@ export type AuditAction =
   | 'report.exported'
   | 'backup.made'
   | 'backup.restored'
-  | 'case.purged';
+  | 'case.purged'
+  /** The bytes of attachments removed from every case were deleted (repos/attachments.ts). */
+  | 'files.purged';
 
 export interface AuditEntity {
   readonly id: AuditId;

@@ -233,6 +233,23 @@ test('attachments: paste, drop, reload, view, print in the annex; refusals store
     const widths = images.map((line) => Number(line.trim().split(/\s+/)[3]));
     expect(Math.max(...widths)).toBeGreaterThan(320);
   });
+
+  await test.step('removing keeps the file, and the administrator restores it', async () => {
+    await page.goto(`/#/cases/${created.id}`);
+    const list = page.getByRole('list', { name: '本件附件' });
+    await page.getByRole('button', { name: '移除 报价单.pdf' }).click();
+    const dialog = page.getByRole('dialog', { name: '移除附件' });
+    await dialog.getByLabel('移除原因（可选）').fill('报价单有误');
+    await dialog.getByRole('button', { name: '移除' }).click();
+    await expect(list.getByRole('listitem')).toHaveCount(1);
+    expect((await attachmentStore(page, created.id)).files).toBe(2);
+    const removed = page.getByRole('list', { name: '已移除的附件（管理员可恢复）' });
+    await expect(removed).toContainText('报价单.pdf');
+    await page.getByRole('button', { name: '恢复 报价单.pdf' }).click();
+    await expect(list.getByRole('listitem')).toHaveCount(2);
+    await expect(removed).toHaveCount(0);
+    await expect(page.getByRole('region', { name: '办理记录' })).toContainText('报价单有误');
+  });
 });
 
 test('intake: files given on the form are checked at once and added when the case is saved', async ({

@@ -8,13 +8,14 @@
  * one place where the case's visibility (a confidential case, DOMAIN.md section 1) decides what
  * the viewer may open.
  */
-import type { CaseId } from '@shared/kernel/brand';
+import type { AuditId, CaseId } from '@shared/kernel/brand';
 import { newId } from '@shared/kernel/ids';
-import type { CaseEntity, FileEntity } from '@shared/model/entities';
+import type { CaseEntity, CaseEventEntity, FileEntity } from '@shared/model/entities';
 import {
   attachmentsAnnexImages,
   attachmentsBytes,
   attachmentsOf,
+  attachmentsRemovedOf,
   type CaseAttachment,
 } from '@shared/attachments/attachments';
 import {
@@ -303,4 +304,98 @@ export async function attachmentsStorageUse(
     bytes += f.size + (f.thumbnail?.byteLength ?? 0);
   });
   return { files, bytes };
+}
+
+/**
+ * The attachments taken off a case whose bytes are still stored: what an administrator can
+ * put back (`attachmentRestore`) until the files are purged.
+ */
+export async function attachmentsRemoved(
+  db: DeskDatabase,
+  caseEntity: CaseEntity,
+  viewer?: RegisterViewer,
+): Promise<CaseAttachment[]> {
+  if (viewer && !registerCanRead(caseEntity, viewer)) return [];
+  const removed = attachmentsRemovedOf(await caseEvents(db, caseEntity.id));
+  const stored = await db.files.bulkGet([...new Set(removed.map((a) => a.hash))]);
+  const kept = new Set(stored.flatMap((f) => (f ? [f.hash] : [])));
+  return removed.filter((a) => kept.has(a.hash));
+}
+
+/**
+ * Puts a removed attachment back on its case as the session's operator: a new
+ * `case/attachmentAdded` for the stored file (its bytes are not read or written again).
+ * Throws `StorageError('notFound')` when the file was purged meanwhile.
+ */
+export async function attachmentRestore(
+  session: DeskSession,
+  caseId: CaseId,
+  removed: CaseAttachment,
+): Promise<void> {
+  const { db } = session;
+  const stamp = sessionStamp(session);
+  await withStorageErrors(() =>
+    db.transaction('rw', [...caseAppendTables(db), db.files], async () => {
+      if (!(await db.files.get(removed.hash))) {
+        throw new StorageError('notFound', { message: `File ${removed.hash} was purged` });
+      }
+      await caseAppendInTransaction(db, stamp, caseId, 'case/attachmentAdded', {
+        attachmentId: newId<string>(stamp.wallMs),
+        hash: removed.hash,
+        name: removed.name,
+        kind: removed.kind,
+        mediaType: removed.mediaType,
+        inline: removed.inline,
+        size: removed.size,
+        ...(removed.caption ? { caption: removed.caption } : {}),
+        ...(removed.locationRemoved ? { locationRemoved: true } : {}),
+      });
+    }),
+  );
+}
+
+/**
+ * Deletes the stored files that no case has on it any more (every attachment of theirs was
+ * removed), with an audit entry, as the session's operator (an administrator: the screens
+ * offer it to them only). Reads every attachment event once: a rare task. Returns how many
+ * files and bytes went.
+ */
+export async function filesPurge(
+  session: DeskSession,
+): Promise<{ readonly files: number; readonly bytes: number }> {
+  const { db } = session;
+  const stamp = sessionStamp(session);
+  return withStorageErrors(() =>
+    db.transaction('rw', [db.events, db.files, db.fileChunks, db.audit], async () => {
+      const byCase = new Map<string, CaseEventEntity[]>();
+      await db.events
+        .filter((e) => e.type === 'case/attachmentAdded' || e.type === 'case/attachmentRemoved')
+        .each((e) => {
+          const list = byCase.get(e.caseId) ?? [];
+          list.push(e);
+          byCase.set(e.caseId, list);
+        });
+      const used = new Set<string>();
+      for (const events of byCase.values()) {
+        events.sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
+        for (const a of attachmentsOf(events)) used.add(a.hash);
+      }
+      const unused = (await db.files.toArray()).filter((f) => !used.has(f.hash));
+      for (const file of unused) {
+        await db.fileChunks.where('hash').equals(file.hash).delete();
+        await db.files.delete(file.hash);
+      }
+      const bytes = unused.reduce((sum, f) => sum + f.size, 0);
+      if (unused.length > 0) {
+        await db.audit.add({
+          id: newId<AuditId>(stamp.wallMs),
+          at: stamp.at,
+          actorId: stamp.actorId,
+          action: 'files.purged',
+          detail: `${unused.length} files, ${bytes} bytes`,
+        });
+      }
+      return { files: unused.length, bytes };
+    }),
+  );
 }

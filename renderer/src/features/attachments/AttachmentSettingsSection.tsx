@@ -20,6 +20,7 @@ import {
   attachmentSettingsChange,
   attachmentSettingsGet,
   attachmentsStorageUse,
+  filesPurge,
 } from '../../db/repos/attachments';
 import { useDeskSession } from '../../desk/desk-session';
 import { useDeskState } from '../../desk/desk-state';
@@ -80,6 +81,7 @@ export function AttachmentSettingsSection() {
         </Typography>
       </Stack>
       {settings && <LimitsForm key={JSON.stringify(settings)} stored={settings} />}
+      <PurgeButton />
     </Paper>
   );
 }
@@ -174,6 +176,47 @@ function LimitsForm({ stored }: Readonly<{ stored: AttachmentSettings }>) {
       </Button>
       {note && (
         <Alert severity={note.ok ? 'success' : 'error'} sx={{ mt: 1 }} role="status">
+          {note.text}
+        </Alert>
+      )}
+    </Box>
+  );
+}
+
+/** For an administrator: deleting the files no case has any more (restoring is then over). */
+function PurgeButton() {
+  const { t, i18n } = useTranslation();
+  const session = useDeskSession();
+  const errorMessage = useErrorMessage();
+  const canEdit = staffIsAdmin(useDeskState().operator);
+  const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  if (!canEdit) return null;
+  const purge = async () => {
+    setBusy(true);
+    try {
+      const done = await filesPurge(session);
+      setNote({
+        ok: true,
+        text: t('attachments.storage.purged', {
+          files: done.files,
+          bytes: formatBytes(done.bytes, i18n.language),
+        }),
+      });
+    } catch (error) {
+      setNote({ ok: false, text: errorMessage(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Box sx={{ mt: 2 }}>
+      <Button variant="outlined" color="warning" disabled={busy} onClick={() => void purge()}>
+        {t('attachments.storage.purge')}
+      </Button>
+      <FormHelperText>{t('attachments.storage.purgeHelp')}</FormHelperText>
+      {note && (
+        <Alert severity={note.ok ? 'success' : 'error'} sx={{ mt: 1 }}>
           {note.text}
         </Alert>
       )}

@@ -21,9 +21,12 @@ import { useTranslation } from 'react-i18next';
 import type { CaseEntity } from '@shared/model/entities';
 import {
   attachmentRemove,
+  attachmentRestore,
   attachmentsReadable,
+  attachmentsRemoved,
   type AttachmentView,
 } from '../../db/repos/attachments';
+import { staffIsAdmin } from '@shared/organisation/staff';
 import { useDeskSession } from '../../desk/desk-session';
 import { useDeskState } from '../../desk/desk-state';
 import { useDeskServices } from '../../desk/services';
@@ -75,6 +78,7 @@ export function AttachmentsPanel({ item }: Readonly<{ item: CaseEntity }>) {
         }
         status={<AttachmentAddStatus {...adder} />}
       />
+      {staffIsAdmin(operator) && <RemovedAttachments item={item} />}
       {viewing && (
         <AttachmentViewer item={item} attachment={viewing} onClose={() => setViewing(null)} />
       )}
@@ -291,5 +295,44 @@ function RemoveDialog({
         </Button>
       </DialogActions>
     </Dialog>
+  );
+}
+
+/** For an administrator: the files taken off the case that are still stored, to put back. */
+function RemovedAttachments({ item }: Readonly<{ item: CaseEntity }>) {
+  const { t } = useTranslation();
+  const { db } = useDeskServices();
+  const session = useDeskSession();
+  const errorMessage = useErrorMessage();
+  const [failure, setFailure] = useState<string | null>(null);
+  const removed = useLiveQuery(() => attachmentsRemoved(db, item), [db, item]);
+  if (!removed || removed.length === 0) return null;
+  return (
+    <Box sx={{ mt: 1.5 }}>
+      <Typography variant="subtitle2" component="h3">
+        {t('attachments.removedList')}
+      </Typography>
+      <Box component="ul" aria-label={t('attachments.removedList')} sx={{ m: 0, pl: 2 }}>
+        {removed.map((a) => (
+          <li key={a.attachmentId}>
+            {a.name}
+            {a.caption ? ` · ${a.caption}` : ''}
+            <Button
+              size="small"
+              aria-label={t('attachments.restore', { name: a.name })}
+              onClick={() => {
+                setFailure(null);
+                attachmentRestore(session, item.id, a).catch((error: unknown) =>
+                  setFailure(errorMessage(error)),
+                );
+              }}
+            >
+              {t('attachments.restoreShort')}
+            </Button>
+          </li>
+        ))}
+      </Box>
+      {failure && <Alert severity="error">{failure}</Alert>}
+    </Box>
   );
 }

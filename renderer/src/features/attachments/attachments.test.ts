@@ -13,6 +13,9 @@ import {
   attachmentAdd,
   attachmentContent,
   attachmentRemove,
+  attachmentRestore,
+  attachmentsRemoved,
+  filesPurge,
   attachmentSettingsChange,
   attachmentsReadable,
   attachmentsStorageUse,
@@ -198,5 +201,48 @@ describe('attachmentAdd', () => {
       code: 'notFound',
     });
     await expect(attachmentRemove(session, item.id, added)).rejects.toBeInstanceOf(WorkflowError);
+  });
+});
+
+describe('recovery and purge', () => {
+  it('an administrator puts a removed file back until it is purged; purge keeps files in use', async () => {
+    const { db, desk, item, session } = await deskWithCase();
+    const other = await testRegister(db, desk, RECEIVED);
+    const text = (body: string) =>
+      attachmentPrepare(
+        fileSourceOfBytes(`${body}.txt`, Uint8Array.from(new TextEncoder().encode(body))),
+        ATTACHMENT_SETTINGS_DEFAULT,
+      );
+    const kept = await attachmentAdd(session, item.id, await text('kept'));
+    const gone = await attachmentAdd(session, item.id, await text('gone'), '误传');
+    // The same bytes on another case, removed there but still on this one: not purged.
+    const shared = await attachmentAdd(session, other.id, await text('kept'));
+    await attachmentRemove(session, other.id, shared);
+    await attachmentRemove(session, item.id, gone);
+
+    const removed = await attachmentsRemoved(db, await caseNow(db, item.id));
+    expect(removed.map((a) => [a.name, a.caption])).toEqual([['gone.txt', '误传']]);
+    await attachmentRestore(session, item.id, removed[0] ?? gone);
+    expect((await attachmentsReadable(db, await caseNow(db, item.id))).map((a) => a.name)).toEqual([
+      'kept.txt',
+      'gone.txt',
+    ]);
+    expect(await attachmentsRemoved(db, await caseNow(db, item.id))).toEqual([]);
+
+    const again = (await attachmentsReadable(db, await caseNow(db, item.id)))[1];
+    if (!again) throw new Error('not restored');
+    await attachmentRemove(session, item.id, again);
+    expect(await filesPurge(session)).toEqual({ files: 1, bytes: 4 });
+    expect(await db.files.count()).toBe(1);
+    expect(await db.fileChunks.count()).toBe(1);
+    expect((await db.audit.toArray()).some((a) => a.action === 'files.purged')).toBe(true);
+    expect(await attachmentsRemoved(db, await caseNow(db, item.id))).toEqual([]);
+    await expect(attachmentRestore(session, item.id, again)).rejects.toMatchObject({
+      code: 'notFound',
+    });
+    expect((await attachmentsReadable(db, await caseNow(db, item.id)))[0]?.attachmentId).toBe(
+      kept.attachmentId,
+    );
+    expect(await filesPurge(session)).toEqual({ files: 0, bytes: 0 });
   });
 });
