@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 import { attachmentStore, openPreview, printPreviewToPdf, registerCases } from './support/print';
 import { setUpPropertyDesk } from './support/print-forms';
+import { testExifSegment } from '../../shared/attachments/test-files';
 
 /**
  * Attachments (issue 14): a photo pasted from the clipboard and a PDF dropped on the case page
@@ -294,4 +295,79 @@ test('intake: files given on the form are checked at once and added when the cas
   await expect(list).toContainText('业主来信');
   // A text file is not opened inside the desk: it is saved to disk.
   await expect(list.getByRole('button', { name: '保存 来信.txt' })).toBeVisible();
+});
+
+test('a phone photo: its GPS is removed from the stored copy, its thumbnail is upright', async ({
+  page,
+}) => {
+  await setUpPropertyDesk(page);
+  const [created] = await registerCases(page, [
+    {
+      customerName: '钱进',
+      phone: '13900002222',
+      kindId: 'complaint',
+      subject: '外墙渗水',
+      content: '外墙渗水',
+      demand: '维修',
+    },
+  ]);
+  if (!created) throw new Error('no case');
+  await page.goto(`/#/cases/${created.id}`);
+  // Orientation 6: the camera was turned, the picture is stored on its side (640 by 480).
+  const exif = testExifSegment({ orientation: 6, gps: { lat: 31, lon: 121 } });
+  await page.evaluate(async (segment) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 640;
+    canvas.height = 480;
+    const g = canvas.getContext('2d');
+    if (!g) throw new Error('no 2d context');
+    g.fillStyle = '#2e7d32';
+    g.fillRect(0, 0, 640, 480);
+    const blob = await new Promise<Blob | null>((resolve) =>
+      canvas.toBlob(resolve, 'image/jpeg', 0.9),
+    );
+    if (!blob) throw new Error('no JPEG');
+    const photo = new File(
+      [blob.slice(0, 2), new Uint8Array(segment), blob.slice(2)],
+      'IMG_0042.jpg',
+      {
+        type: 'image/jpeg',
+      },
+    );
+    const data = new DataTransfer();
+    data.items.add(photo);
+    document.body.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true }),
+    );
+  }, exif);
+  const panel = page.getByRole('region', { name: '附件' });
+  await expect(panel.getByRole('status')).toContainText('已添加 IMG_0042.jpg');
+  await expect(panel).toContainText('已去除位置信息');
+  const thumbnail = panel.getByRole('img', { name: 'IMG_0042.jpg 的缩略图' });
+  await expect(thumbnail).toBeVisible();
+  // Upright: the thumbnail is taller than wide (240 by 320).
+  expect(
+    await thumbnail.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight]),
+  ).toEqual([240, 320]);
+  await page.getByRole('button', { name: '查看 IMG_0042.jpg' }).click();
+  const stored = await page
+    .getByRole('dialog', { name: 'IMG_0042.jpg' })
+    .getByRole('img')
+    .evaluate(async (img: HTMLImageElement) => {
+      const bytes = new Uint8Array(await (await fetch(img.src)).arrayBuffer());
+      const head = bytes.subarray(0, 200);
+      const text = String.fromCharCode(...head);
+      // The GPS pointer tag 0x8825, in either byte order.
+      const gpsTag = head.some(
+        (b, i) => (b === 0x88 && head[i + 1] === 0x25) || (b === 0x25 && head[i + 1] === 0x88),
+      );
+      return {
+        exif: text.includes('Exif'),
+        gpsTag,
+        cameraMake: text.includes('Canon'),
+        upright: [img.naturalWidth, img.naturalHeight],
+      };
+    });
+  // The stored copy keeps an Exif segment (the orientation) but none of the camera's others.
+  expect(stored).toEqual({ exif: true, gpsTag: false, cameraMake: false, upright: [480, 640] });
 });
