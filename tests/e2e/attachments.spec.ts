@@ -285,6 +285,7 @@ test('intake: files given on the form are checked at once and added when the cas
   const pending = form.getByRole('list', { name: '保存时添加的附件' });
   await expect(pending.getByRole('listitem')).toHaveCount(1);
   await expect(pending).toContainText('来信.txt');
+  await desk.screenshot('att-intake');
   await form.getByLabel('客户要求').press('Control+Enter');
   const saved = page.getByRole('alert').filter({ hasText: '已登记，编号' });
   await expect(saved).toBeVisible();

@@ -28,6 +28,8 @@ export interface IntakeAttachmentsState {
   readonly drop: (key: number) => void;
   /** Adds the files waiting to the case just registered; each refusal is reported. */
   readonly attachTo: (caseId: CaseId) => Promise<void>;
+  /** Forgets the files waiting (the form was cleared). */
+  readonly reset: () => void;
 }
 
 let pendingKey = 0;
@@ -89,7 +91,12 @@ export function useIntakeAttachments(): IntakeAttachmentsState {
     (key: number) => setPending((list) => list.filter((file) => file.key !== key)),
     [],
   );
-  return { pending, reading, refusals, added, give, drop, attachTo };
+  const reset = useCallback(() => {
+    setPending([]);
+    setRefusals([]);
+    setAdded([]);
+  }, []);
+  return { pending, reading, refusals, added, give, drop, attachTo, reset };
 }
 
 /** The intake form's attachments: given before saving, added to the case when it is saved. */

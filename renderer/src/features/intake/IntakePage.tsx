@@ -138,6 +138,7 @@ export function IntakePage() {
               setDraft(intakeDraftEmpty(desk.rules, now(), timeZone));
               setCheck(NO_PROBLEMS);
               setMatterId(undefined);
+              attachments.reset();
             }}
           >
             {t('intake.clear')}
