@@ -37,6 +37,9 @@ export function AttachmentDropArea({
 
   useEffect(() => {
     const onPaste = (event: ClipboardEvent) => {
+      // A paste into a step's dialog belongs to that dialog, not to the case's attachments.
+      const target = event.target instanceof Element ? event.target : null;
+      if (target?.closest('[role="dialog"]')) return;
       const files = filesOf(event.clipboardData?.files);
       if (files.length === 0) return;
       event.preventDefault();
