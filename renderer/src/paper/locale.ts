@@ -93,6 +93,14 @@ export const printFormsLocale = featureLocale(
       fileAdded: '添加人及时间',
       annex: '附件图片',
       annexItem: '图 {{n}}　{{caption}}',
+      fileKinds: {
+        image: '图片',
+        pdf: 'PDF',
+        office: 'Office 文档',
+        audio: '录音',
+        text: '文本',
+        markup: '网页或矢量图',
+      },
     },
     review: {
       basics: '基本情况',
@@ -244,6 +252,14 @@ export const printFormsLocale = featureLocale(
       fileAdded: 'Added by, on',
       annex: 'Annex: images',
       annexItem: 'Fig. {{n}}  {{caption}}',
+      fileKinds: {
+        image: 'Image',
+        pdf: 'PDF',
+        office: 'Office document',
+        audio: 'Recording',
+        text: 'Text',
+        markup: 'Web page or vector image',
+      },
     },
     review: {
       basics: 'The case',

@@ -52,7 +52,7 @@ function attachmentsTable(ctx: FormContext, events: CaseWithEvents['events']): P
           a.attachmentId,
           value(String(i + 1), { align: 'center' }),
           value(a.name),
-          value(ctx.t(`attachments.kinds.${a.kind}`)),
+          value(r(`fileKinds.${a.kind}`)),
           value(formatBytes(a.size, ctx.locale)),
           value(a.caption ?? ''),
           value(`${a.addedByName} ${dateTime(ctx, a.addedAt)}`),
