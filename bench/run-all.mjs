@@ -1,7 +1,7 @@
 // npm run bench: the IndexedDB benchmark (arguments go to it, e.g. `npm run bench -- --fresh`),
-// then the export benchmark when package.json has a `bench:export` script, then the backup
-// benchmark (`bench:backup`). Figures are printed
-// and saved under bench-results/; nothing here passes or fails a build.
+// then the attachments, export and backup benchmarks when package.json has their scripts
+// (`bench:attachments`, `bench:export`, `bench:backup`). Figures are printed and saved under
+// bench-results/; nothing here passes or fails a build.
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +22,12 @@ let failed =
     fileURLToPath(new URL('./run-idb.mjs', import.meta.url)),
     ...process.argv.slice(2),
   ])) !== 0;
+if (pkg.scripts?.['bench:attachments']) {
+  console.log('\n== npm run bench:attachments ==');
+  failed =
+    (await run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'bench:attachments'])) !==
+      0 || failed;
+}
 if (pkg.scripts?.['bench:export']) {
   console.log('\n== npm run bench:export ==');
   failed =

@@ -49,7 +49,24 @@ async function rawQueueCounts(
         ),
       ).then((counts) => counts.reduce((sum, n) => sum + n, 0)),
     ]);
-  return { toDispatch, notAccepted, dueSoon, overdue, awaitingFollowUp, escalated, mine };
+  const soon = dueSoonUntil(ctx.now, ctx.deadline);
+  const [lateToDispatch, interimDueSoon, interimOverdue] = await Promise.all([
+    countOf(store, 'dispatchOpenDueAt', IDBKeyRange.upperBound(ctx.now, true)),
+    countOf(store, 'interimOpenDueAt', IDBKeyRange.bound(ctx.now, soon)),
+    countOf(store, 'interimOpenDueAt', IDBKeyRange.upperBound(ctx.now, true)),
+  ]);
+  return {
+    toDispatch,
+    notAccepted,
+    dueSoon,
+    overdue,
+    awaitingFollowUp,
+    escalated,
+    mine,
+    lateToDispatch,
+    interimDueSoon,
+    interimOverdue,
+  };
 }
 
 export async function measureQueueCounts(ctx: BenchContext): Promise<Measurement> {

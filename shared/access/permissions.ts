@@ -42,6 +42,8 @@ export const PERMISSIONS = [
   'case.markInvalid',
   'case.note',
   'case.link',
+  'case.attach',
+  'case.removeAttachment',
   // Reading.
   'case.readConfidential',
   'queue.dispatch',
@@ -104,6 +106,10 @@ export const ROLE_PERMISSIONS: Readonly<Record<Permission, readonly StaffRole[]>
   'case.markInvalid': ['supervisor', 'admin'],
   'case.note': ['clerk', 'shiftLead', 'supervisor', 'handler', 'admin'],
   'case.link': ['clerk', 'shiftLead', 'supervisor', 'admin'],
+  // A unit returns the signed dispatch sheet and photos of the repair: handlers attach too.
+  'case.attach': ['clerk', 'shiftLead', 'supervisor', 'handler', 'admin'],
+  // A removal is an event and the file stays recoverable until purged.
+  'case.removeAttachment': ['clerk', 'shiftLead', 'supervisor', 'admin'],
   'case.readConfidential': ['admin'],
   'queue.dispatch': ['clerk', 'shiftLead', 'supervisor', 'admin'],
   'queue.units': ['shiftLead', 'supervisor', 'handler', 'admin'],
@@ -178,6 +184,8 @@ export const CASE_EVENT_PERMISSION: Readonly<Record<CaseEventType, Permission>> 
   'case/noted': 'case.note',
   'case/linked': 'case.link',
   'case/unlinked': 'case.link',
+  'case/attachmentAdded': 'case.attach',
+  'case/attachmentRemoved': 'case.removeAttachment',
   'case/printed': 'print',
   'case/exported': 'export',
 };

@@ -19,6 +19,8 @@ import type { CaseFlag, DeskRules, FollowUpMethod, Locale } from '../rules/rules
 import type { CaseEvent } from '../workflow/events';
 import type { PrintSettings } from '../paper/settings';
 import type { SecurityPolicy } from '../access/credentials';
+import type { AttachmentKind } from '../attachments/sniff';
+import type { AttachmentSettings } from '../attachments/limits';
 
 export type CaseStatus =
   | 'registered'
@@ -167,6 +169,8 @@ export interface CaseEntity {
    * (so the clerk does not wait for them); cleared by that write, or at the next start.
    */
   readonly searchPending?: 1;
+  /** The attachments on the case (`case/attachmentAdded` ids), absent when there are none. */
+  readonly attachmentIds?: readonly string[];
 }
 
 /** One event of a case's history: append-only, never edited. */
@@ -269,6 +273,8 @@ export interface SettingsValues {
   readonly print: PrintSettings;
   /** Sign-in policy: idle lock, password age, lock after failures (absent: the defaults). */
   readonly security: SecurityPolicy;
+  /** Attachment limits; read through `attachmentSettingsRestore`. */
+  readonly attachments: AttachmentSettings;
 }
 
 export type SettingsKey = keyof SettingsValues;
@@ -301,7 +307,9 @@ export type AuditAction =
   | 'account.signInRefused'
   | 'account.locked'
   | 'account.passwordChanged'
-  | 'account.passwordReset';
+  | 'account.passwordReset'
+  /** The bytes of attachments removed from every case were deleted (repos/attachments.ts). */
+  | 'files.purged';
 
 export interface AuditEntity {
   readonly id: AuditId;
@@ -345,4 +353,28 @@ export interface OutboxEntity {
   readonly caseId: CaseId;
   readonly hlc: HlcStamp;
   readonly queuedAt: IsoInstant;
+}
+
+/**
+ * A stored file (an attachment's content), keyed by the SHA-256 of its stored bytes: the bytes
+ * themselves are in `fileChunks`, in pieces of `FILE_CHUNK_BYTES`; never in a case row.
+ */
+export interface FileEntity {
+  readonly hash: string;
+  readonly kind: AttachmentKind;
+  readonly mediaType: string;
+  readonly size: number;
+  readonly chunkCount: number;
+  readonly addedAt: IsoInstant;
+  /** A small JPEG (upright, at most 320 px a side) for images; absent for other files. */
+  readonly thumbnail?: Uint8Array;
+  readonly width?: number;
+  readonly height?: number;
+}
+
+/** One piece of a stored file's bytes. */
+export interface FileChunkEntity {
+  readonly hash: string;
+  readonly index: number;
+  readonly bytes: Uint8Array;
 }

@@ -7,6 +7,7 @@
 import type { CaseId, Fen, IsoInstant, StaffId, UnitId } from '../kernel/brand';
 import type { CaseDeadline, CaseDueTime, CustomerRef } from '../model/entities';
 import type { CaseFlag, FollowUpMethod } from '../rules/rules';
+import type { AttachmentKind } from '../attachments/sniff';
 
 /** Header fields that may be edited after intake, merged last-writer-wins by HLC. */
 export interface CaseHeaderFields {
@@ -206,6 +207,31 @@ export type CaseEvent =
   | Ev<'case/linked', { readonly matterId: CaseId; readonly otherCaseId: CaseId }>
   | Ev<'case/unlinked', { readonly otherCaseId: CaseId }>
   | Ev<'case/printed', { readonly form: string }>
+  /**
+   * A file joined the case: its bytes are stored once under `hash` (the `files` table), never in
+   * the event or the case row; `kind`, `mediaType` and `inline` come from its content.
+   */
+  | Ev<
+      'case/attachmentAdded',
+      {
+        readonly attachmentId: string;
+        readonly hash: string;
+        readonly name: string;
+        readonly kind: AttachmentKind;
+        readonly mediaType: string;
+        /** Whether the desk may render it (images and PDF; never SVG or HTML). */
+        readonly inline: boolean;
+        readonly size: number;
+        readonly caption?: string;
+        /** Set when the photo's position was removed from the stored copy. */
+        readonly locationRemoved?: boolean;
+      }
+    >
+  /** A file taken off the case; its bytes stay stored for an administrator until purged. */
+  | Ev<
+      'case/attachmentRemoved',
+      { readonly attachmentId: string; readonly name: string; readonly reason?: string }
+    >
   | Ev<'case/exported', { readonly table: string }>;
 
 export type CaseEventType = CaseEvent['type'];

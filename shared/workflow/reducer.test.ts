@@ -78,6 +78,8 @@ const EXPECTED: {
   'case/unlinked': { from: CASE_STATUSES, to: same },
   'case/printed': { from: CASE_STATUSES, to: same },
   'case/exported': { from: CASE_STATUSES, to: same },
+  'case/attachmentAdded': { from: CASE_STATUSES, to: same },
+  'case/attachmentRemoved': { from: CASE_STATUSES, to: same },
 };
 
 const EVENT_TYPES = Object.keys(EXPECTED) as (keyof typeof EXPECTED)[];
@@ -96,6 +98,8 @@ function matrixCase(status: CaseStatus, type: CaseEventType) {
         : undefined,
     interimDeadline:
       type === 'case/interimMet' ? { dueAt: instantAt(T0_MS + 8 * 3_600_000) } : undefined,
+    // The sample removal takes off the sample attachment, which the case must have.
+    attachmentIds: type === 'case/attachmentRemoved' ? ['att-1'] : undefined,
   });
 }
 

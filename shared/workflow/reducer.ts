@@ -93,6 +93,8 @@ const APPLIES_IN: { readonly [T in CaseEventType]: StatusRule } = {
   'case/unlinked': 'any',
   'case/printed': 'any',
   'case/exported': 'any',
+  'case/attachmentAdded': 'any',
+  'case/attachmentRemoved': 'any',
 };
 
 const CASE_EVENT_TYPES = Object.keys(APPLIES_IN) as CaseEventType[];
@@ -196,6 +198,12 @@ function payloadRefusalOf(
     case 'case/linked':
     case 'case/unlinked':
       return e.payload.otherCaseId === state.id ? { code: 'selfLink' } : undefined;
+    case 'case/attachmentAdded':
+      return isBlank(e.payload.hash) ? { code: 'missingField', field: 'hash' } : undefined;
+    case 'case/attachmentRemoved':
+      return (state.attachmentIds ?? []).includes(e.payload.attachmentId)
+        ? undefined
+        : { code: 'notAttached' };
     case 'case/received':
     case 'case/handledDirectly':
     case 'case/dispatched':
@@ -569,6 +577,14 @@ function applied(state: CaseEntity, e: CaseEventRecord): CaseEntity {
       return { ...state, matterId: e.payload.matterId };
     case 'case/unlinked':
       return { ...state, matterId: state.id };
+    case 'case/attachmentAdded':
+      return { ...state, attachmentIds: [...(state.attachmentIds ?? []), e.payload.attachmentId] };
+    case 'case/attachmentRemoved': {
+      const { attachmentIds: _ids, ...rest } = state;
+      const left = (state.attachmentIds ?? []).filter((id) => id !== e.payload.attachmentId);
+      // No key at all once the last is removed, as on a case that never had one.
+      return left.length === 0 ? rest : { ...rest, attachmentIds: left };
+    }
     case 'case/correctiveAction':
     case 'case/noted':
     case 'case/printed':

@@ -30,6 +30,8 @@ export const WORKFLOW_REFUSAL_CODES = [
   'followUpNotDone',
   /** Linking or unlinking a case with itself. */
   'selfLink',
+  /** Removing an attachment the case does not have (anymore). */
+  'notAttached',
 ] as const;
 
 export type WorkflowRefusalCode = (typeof WORKFLOW_REFUSAL_CODES)[number];

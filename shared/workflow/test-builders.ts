@@ -160,6 +160,17 @@ export const SAMPLE_PAYLOADS: { readonly [T in CaseEventType]: CasePayloadOf<T> 
   'case/unlinked': { otherCaseId: 'case-first' as CaseId },
   'case/printed': { form: 'dispatchSheet' },
   'case/exported': { table: 'register' },
+  'case/attachmentAdded': {
+    attachmentId: 'att-1',
+    hash: 'ab'.repeat(32),
+    name: '漏水照片.jpg',
+    kind: 'image',
+    mediaType: 'image/jpeg',
+    inline: true,
+    size: 1234,
+    caption: '卫生间顶棚漏水',
+  },
+  'case/attachmentRemoved': { attachmentId: 'att-1', name: '漏水照片.jpg' },
 };
 
 export interface CaseStoryOptions {

@@ -24,6 +24,8 @@ import type {
   CaseEventEntity,
   CustomerEntity,
   DraftEntity,
+  FileChunkEntity,
+  FileEntity,
   KnowledgeEntity,
   KnowledgeId,
   OutboxEntity,
@@ -61,6 +63,9 @@ export class DeskDatabase extends Dexie {
   declare readonly tallies: Table<CaseTalliesEntity, typeof TALLIES_KEY>;
   /** Password hashes and sign-in state, never in `staff` (repos/accounts.ts). */
   declare readonly credentials: Table<CredentialEntity, StaffId>;
+  /** Attachments' contents by SHA-256 (repos/attachments.ts); never inside a case row. */
+  declare readonly files: Table<FileEntity, string>;
+  declare readonly fileChunks: Table<FileChunkEntity, [string, number]>;
 
   constructor(name: string = DESK_DATABASE_NAME) {
     super(name);

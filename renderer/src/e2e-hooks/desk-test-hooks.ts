@@ -18,7 +18,12 @@ import type { DeskDatabase } from '../db/database';
 import { deskSessionOf } from '../db/session';
 import { auditList } from '../db/repos/audit';
 import { tableChecksums, type TableChecksums } from '../db/table-checksums';
-import { caseAppendEvent, caseRegister, type CaseAppendableType } from '../db/repos/cases';
+import {
+  caseAppendEvent,
+  caseEvents,
+  caseRegister,
+  type CaseAppendableType,
+} from '../db/repos/cases';
 import { deskState } from '../db/repos/settings';
 import { staffGet, staffList } from '../db/repos/staff';
 import { accountSignIn, type SignInResult } from '../db/repos/accounts';
@@ -54,6 +59,10 @@ export interface DeskTestHooks {
    * the given actions (a restore adds its own entry to the restored log).
    */
   tableChecksums(skipAuditActions?: readonly string[]): Promise<TableChecksums>;
+  /** What is stored of attachments: rows of `files` and `fileChunks`, and a case's events. */
+  attachmentStore(
+    caseId: string,
+  ): Promise<{ readonly files: number; readonly chunks: number; readonly events: number }>;
 }
 
 declare global {
@@ -129,5 +138,13 @@ export function deskTestHooksInstall(db: DeskDatabase): void {
         (table, record) =>
           table !== 'audit' || !skip.includes((record as Partial<AuditEntity>).action ?? ''),
       ),
+    async attachmentStore(caseId) {
+      const [files, chunks, events] = await Promise.all([
+        db.files.count(),
+        db.fileChunks.count(),
+        caseEvents(db, caseId as CaseId),
+      ]);
+      return { files, chunks, events: events.length };
+    },
   };
 }

@@ -2,9 +2,12 @@
  * The pieces of a printed page, drawn from the form's data. The same components lay out the
  * measuring copy (measure.ts) and the pages, so measured heights are the printed heights.
  */
+import { useEffect, useMemo } from 'react';
 import type {
   PrintCell,
   PrintDocument,
+  PrintImage,
+  PrintImagesSection,
   PrintNoteSection,
   PrintRow,
   PrintSignaturesSection,
@@ -135,6 +138,32 @@ export function PrintPageFoot({
       <span>{doc.footerLeft}</span>
       <span>{pageText}</span>
       <span>{doc.footerRight}</span>
+    </div>
+  );
+}
+
+function PrintImageView({ image }: Readonly<{ image: PrintImage }>) {
+  // A blob URL per rendering (preview, print root, measuring copy), revoked with it.
+  const url = useMemo(() => URL.createObjectURL(image.image), [image.image]);
+  useEffect(() => () => URL.revokeObjectURL(url), [url]);
+  return (
+    <figure className="pf-annex-item">
+      <img src={url} alt={image.caption} className="pf-annex-image" />
+      <figcaption>{image.caption}</figcaption>
+    </figure>
+  );
+}
+
+/** A page of an annex of images, at a fixed size so it is measured before the images load. */
+export function PrintImagesView({ section }: Readonly<{ section: PrintImagesSection }>) {
+  return (
+    <div className="pf-section" data-pf-section={section.key}>
+      {section.caption ? <div className="pf-caption">{section.caption}</div> : null}
+      <div className={`pf-annex pf-annex-${section.perPage}`}>
+        {section.images.map((image) => (
+          <PrintImageView key={image.key} image={image} />
+        ))}
+      </div>
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import type { PrintDocument, PrintRow, PrintSection, PrintTableSection } from './model';
 import { paginate, type FlowMeasure, type FlowSection, type PagePlan } from './paginate';
 import {
+  PrintImagesView,
   PrintNoteView,
   PrintPageFoot,
   PrintPageHead,
@@ -72,6 +73,8 @@ export function PrintSectionView({
       return <PrintNoteView section={section} />;
     case 'signatures':
       return <PrintSignaturesView section={section} />;
+    case 'images':
+      return <PrintImagesView section={section} />;
   }
 }
 

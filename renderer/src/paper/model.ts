@@ -72,7 +72,27 @@ export interface PrintSignaturesSection {
   readonly dateText: string;
 }
 
-export type PrintSection = PrintTableSection | PrintNoteSection | PrintSignaturesSection;
+/** One image of an annex, with the caption printed under it. */
+export interface PrintImage {
+  readonly key: string;
+  readonly image: Blob;
+  readonly caption: string;
+}
+
+/**
+ * A page's worth of images (an annex of photos): two (one column) or four (two by two) at a
+ * fixed printed size, so the layout does not wait for the images to load. Kept whole on a page.
+ */
+export interface PrintImagesSection {
+  readonly type: 'images';
+  readonly key: string;
+  readonly caption?: string;
+  readonly perPage: 2 | 4;
+  readonly images: readonly PrintImage[];
+}
+
+export type PrintSection =
+  PrintTableSection | PrintNoteSection | PrintSignaturesSection | PrintImagesSection;
 
 /** What the top of every page says. */
 export interface PrintPageHeader {

@@ -17,6 +17,7 @@ import type { CategoryDef } from '@shared/rules/rules';
 import { rulesKind, rulesLabel, rulesLevel } from '@shared/rules/rules-query';
 import type { CaseEventRecord } from '@shared/workflow/reducer';
 import { formatDateTime } from './date-time';
+import { formatBytes } from './bytes';
 import {
   channelText,
   dateTime,
@@ -406,6 +407,16 @@ export function eventFacts(event: CaseEventEntity, ctx: WordsContext): EventFact
       break;
     case 'case/unlinked':
       printedOnly(p('unlinked'));
+      break;
+    case 'case/attachmentAdded':
+      fact('fileName', e.payload.name, p('attachmentAdded', { name: e.payload.name }));
+      fact('fileCaption', e.payload.caption, e.payload.caption);
+      fact('fileSize', formatBytes(e.payload.size, locale));
+      if (e.payload.locationRemoved) fact('locationRemoved', s('yes'));
+      break;
+    case 'case/attachmentRemoved':
+      fact('fileName', e.payload.name, p('attachmentRemoved', { name: e.payload.name }));
+      fact('reason', e.payload.reason, e.payload.reason);
       break;
     default:
       throw missingCaseError(e);

@@ -23,6 +23,7 @@ interface DeskTestHooks {
     limit: number,
   ): Promise<{ action: string; target?: string; detail?: string; actorId: string; at: string }[]>;
   signInAttempt(name: string, password: string): Promise<Record<string, unknown>>;
+  attachmentStore(caseId: string): Promise<{ files: number; chunks: number; events: number }>;
 }
 
 declare global {
@@ -103,6 +104,17 @@ export async function auditLatest(page: Page, limit: number) {
     if (!hooks) throw new Error('no __deskTest');
     return hooks.auditLatest(n);
   }, limit);
+}
+
+/** What is stored of attachments: `files` and `fileChunks` rows, and the case's events. */
+export async function attachmentStore(page: Page, caseId: string) {
+  await hooksReady(page);
+  return page.evaluate((id) => {
+    // Runs in the page: checked by hooksReady just before.
+    const hooks = window.__deskTest;
+    if (!hooks) throw new Error('no __deskTest');
+    return hooks.attachmentStore(id);
+  }, caseId);
 }
 
 /** Opens the print preview of a form (an address of renderer/src/features/print/print-route.ts). */

@@ -3,6 +3,7 @@ import { vocabularyLocale } from '../../vocabulary/words';
 import { registerLocale } from '../../features/register/locale';
 import { customersLocale } from '../../features/customers/locale';
 import { mattersLocale } from '../../features/matters/locale';
+import { attachmentsLocale } from '../../features/attachments/locale';
 import { intakeAsideLocale } from '../../features/intake/aside-locale';
 import { intakeDraftLocale } from '../../features/intake/draft-locale';
 import { intakePreviewLocale } from '../../features/intake/preview-locale';
@@ -205,6 +206,7 @@ export const en: LocaleResource = {
   printForms: printFormsLocale.en,
   customers: customersLocale.en,
   matters: mattersLocale.en,
+  attachments: attachmentsLocale.en,
   intakeAside: intakeAsideLocale.en,
   intakeDraft: intakeDraftLocale.en,
   intakePreview: intakePreviewLocale.en,

@@ -3,6 +3,7 @@ import { vocabularyLocale } from '../../vocabulary/words';
 import { registerLocale } from '../../features/register/locale';
 import { customersLocale } from '../../features/customers/locale';
 import { mattersLocale } from '../../features/matters/locale';
+import { attachmentsLocale } from '../../features/attachments/locale';
 import { intakeAsideLocale } from '../../features/intake/aside-locale';
 import { intakeDraftLocale } from '../../features/intake/draft-locale';
 import { intakePreviewLocale } from '../../features/intake/preview-locale';
@@ -200,6 +201,7 @@ export const zhCN = {
   printForms: printFormsLocale.zh,
   customers: customersLocale.zh,
   matters: mattersLocale.zh,
+  attachments: attachmentsLocale.zh,
   intakeAside: intakeAsideLocale.zh,
   intakeDraft: intakeDraftLocale.zh,
   intakePreview: intakePreviewLocale.zh,

@@ -13,12 +13,15 @@ import { StorageError, withStorageErrors } from '../errors';
 import { sessionStamp, type DeskSession } from '../session';
 import { caseAllowedEvents } from '@shared/workflow/reducer';
 import { caseAppendInTransaction, caseEvents } from './cases';
+import { attachmentsAnnex, type AttachmentsAnnex } from './attachments';
 import { settingsGet } from './settings';
 import { sessionRequire } from '../access';
 
 export interface CaseWithEvents {
   readonly item: CaseEntity;
   readonly events: readonly CaseEventEntity[];
+  /** The images the handling record prints in its annex (loaded for that form only). */
+  readonly annex?: AttachmentsAnnex;
 }
 
 /** The desk's print options with every default filled in. */
@@ -38,16 +41,25 @@ export async function printRegisterCases(
     .toArray();
 }
 
-/** The cases asked for, each with its history, in the order asked; unknown ids are skipped. */
+/**
+ * The cases asked for, each with its history, in the order asked; unknown ids are skipped.
+ * `withAnnex`: with the images of each case's annex (the handling record).
+ */
 export async function printCasesWithEvents(
   db: DeskDatabase,
   ids: readonly CaseId[],
+  options: { readonly withAnnex?: boolean } = {},
 ): Promise<CaseWithEvents[]> {
-  return db.transaction('r', [db.cases, db.events], async () => {
+  const tables = [db.cases, db.events, db.settings, db.files, db.fileChunks];
+  return db.transaction('r', tables, async () => {
     const items = await db.cases.bulkGet([...ids]);
     const found = items.filter((item): item is CaseEntity => item !== undefined);
     return Promise.all(
-      found.map(async (item) => ({ item, events: await caseEvents(db, item.id) })),
+      found.map(async (item) => {
+        const events = await caseEvents(db, item.id);
+        const annex = options.withAnnex ? await attachmentsAnnex(db, item) : undefined;
+        return annex ? { item, events, annex } : { item, events };
+      }),
     );
   });
 }

@@ -13,6 +13,7 @@ import { standingWords } from '../../vocabulary/standing';
 import { AddToKnowledgeButton } from '../knowledge/AddToKnowledgeButton';
 import { PrintMenuButton } from '../print/PrintMenuButton';
 import { LinkedCasesPanel } from '../matters/LinkedCasesPanel';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { EventTimeline } from './EventTimeline';
 import { CaseActionsPanel } from './steps/CaseActionsPanel';
 import { caseOutcomeFields } from './case-outcome-fields';
@@ -143,6 +144,7 @@ export function CasePage() {
           ))}
         </Box>
       </DetailSection>
+      <AttachmentsPanel item={item} />
       <CaseActionsPanel
         // A new scan of the same sheet opens its step again.
         key={location.key}

@@ -9,6 +9,7 @@ import { useDeskState } from '../../desk/desk-state';
 import { useDeskServices } from '../../desk/services';
 import { formatDateTime } from '../../vocabulary/format';
 import { DetailFields, DetailSection, type DetailField } from '../case/DetailSection';
+import { CustomerAttachments } from '../attachments/CustomerAttachments';
 import { CustomerCaseTable } from './CustomerCaseTable';
 
 /** A customer file (客户档案, 一户一档): who they are and every case of theirs, open ones first. */
@@ -59,6 +60,9 @@ export function CustomerFilePage() {
       </DetailSection>
       <DetailSection title={t('customers.file.cases')}>
         <CustomerCaseTable cases={cases} />
+      </DetailSection>
+      <DetailSection title={t('attachments.title')}>
+        <CustomerAttachments cases={cases} />
       </DetailSection>
     </Stack>
   );

@@ -22,6 +22,7 @@ import { useIntakeDraft } from './useIntakeDraft';
 import { IntakeDeadlinePreview } from './IntakeDeadlinePreview';
 import { IntakeFields } from './IntakeFields';
 import { useSubmit } from '../../ui/useSubmit';
+import { IntakeAttachments, useIntakeAttachments } from '../attachments/IntakeAttachments';
 
 const NO_PROBLEMS: IntakeCheck = { errors: [], notices: [] };
 
@@ -41,6 +42,7 @@ export function IntakePage() {
   // A possible duplicate the clerk chose: the new case joins its matter when saved.
   const [matterId, setMatterId] = useState<CaseId | undefined>();
   const formRef = useRef<HTMLFormElement>(null);
+  const attachments = useIntakeAttachments();
 
   const register = useSubmit(
     async () => {
@@ -54,6 +56,8 @@ export function IntakePage() {
       });
       setSaved(created);
       intakeChoicesRemember(draft);
+      // The case is saved: its files follow (a refused one is reported, the case stays).
+      await attachments.attachTo(created.id);
       setMatterId(undefined);
       setCheck(NO_PROBLEMS);
       reset();
@@ -123,6 +127,7 @@ export function IntakePage() {
           draft={draft}
           onAdoptLevel={(levelId) => setDraft({ ...draft, levelId })}
         />
+        <IntakeAttachments state={attachments} />
         <Stack direction="row" spacing={2} sx={{ mt: 3, alignItems: 'center' }}>
           <Button type="submit" variant="contained" disabled={saving}>
             {saving ? t('intake.saving') : t('intake.save')}
@@ -132,6 +137,7 @@ export function IntakePage() {
               reset();
               setCheck(NO_PROBLEMS);
               setMatterId(undefined);
+              attachments.reset();
             }}
           >
             {t('intake.clear')}

@@ -130,7 +130,9 @@ async function printJobLoad(
     }
     default: {
       if (params.caseIds) {
-        const cases = await printCasesWithEvents(db, params.caseIds);
+        const cases = await printCasesWithEvents(db, params.caseIds, {
+          withAnnex: form === 'handlingRecord',
+        });
         return cases.length > 0 ? { type: 'cases', cases } : { type: 'noCase' };
       }
       if (form !== 'dispatch' && form !== 'handover') return { type: 'noCase' };

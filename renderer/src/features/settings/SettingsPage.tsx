@@ -1,6 +1,7 @@
 import { Box, Card, CardActionArea, CardContent, Grid, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
+import { AttachmentSettingsSection } from '../attachments/AttachmentSettingsSection';
 
 /**
  * The settings pages, one line each. `calendar` is the working calendar's page (its own
@@ -44,6 +45,7 @@ export function SettingsPage() {
           </Grid>
         ))}
       </Grid>
+      <AttachmentSettingsSection />
     </Box>
   );
 }

@@ -95,6 +95,8 @@ function textsOf(doc: PrintDocument): string[] {
           return [section.text];
         case 'signatures':
           return [section.dateText, ...section.lines.map((line) => line.label)];
+        case 'images':
+          return [section.caption ?? '', ...section.images.map((image) => image.caption)];
       }
     }),
   ];
@@ -313,5 +315,71 @@ describe('the monthly report', () => {
     expect(notable?.type === 'table' && notable.rows.length).toBe(
       Math.max(1, figures.notable.length),
     );
+  });
+});
+
+describe('the handling record’s attachments', () => {
+  it('lists the files on the case and prints the images in an annex, four to a page', () => {
+    const { item, events } = closedCase();
+    const story = caseStory({ caseId: item.id });
+    story.see(...events);
+    const photo = (n: number, caption?: string) =>
+      story.event('case/attachmentAdded', {
+        attachmentId: `photo-${n}`,
+        name: `现场${n}.jpg`,
+        ...(caption ? { caption } : { caption: undefined }),
+      });
+    const withFiles = [
+      ...events,
+      photo(1, '顶棚渗水'),
+      story.event('case/attachmentAdded', {
+        attachmentId: 'letter',
+        name: '来信.pdf',
+        kind: 'pdf',
+        mediaType: 'application/pdf',
+        caption: '业主来信',
+      }),
+      photo(2),
+      story.event('case/attachmentRemoved', { attachmentId: 'photo-2', name: '现场2.jpg' }),
+    ];
+    const images = [1, 3, 4, 5, 6].map((n) => ({
+      attachment: {
+        ...SAMPLE_PAYLOADS['case/attachmentAdded'],
+        attachmentId: `photo-${n}`,
+        name: `现场${n}.jpg`,
+        caption: n === 1 ? '顶棚渗水' : undefined,
+        addedAt: item.receivedAt,
+        addedById: item.receiverId,
+        addedByName: '王丽',
+      },
+      image: new Blob([]),
+    }));
+    const doc = handlingRecordDocument(context(), {
+      item,
+      events: withFiles,
+      annex: { perPage: 4, images },
+    });
+    expectNoMissingWords(doc);
+    const list = doc.sections.find((s) => s.key === 'attachments');
+    if (list?.type !== 'table') throw new Error('no attachment list');
+    expect(list.rows.map((r) => r.cells.map((c) => c.text).slice(1, 5))).toEqual([
+      ['现场1.jpg', '图片', '1.2 KB', '顶棚渗水'],
+      ['来信.pdf', 'PDF', '1.2 KB', '业主来信'],
+    ]);
+    const annex = doc.sections.filter((s) => s.type === 'images');
+    expect(annex.map((s) => [s.caption, s.type === 'images' ? s.images.length : 0])).toEqual([
+      ['附件图片', 4],
+      ['附件图片（续）', 1],
+    ]);
+    expect(textsOf(doc)).toContain('图 1　顶棚渗水');
+    expect(textsOf(doc)).toContain('图 5　现场6.jpg');
+    // The annex comes after the signature lines.
+    const kinds = doc.sections.map((s) => s.type);
+    expect(kinds.indexOf('signatures')).toBeLessThan(kinds.indexOf('images'));
+  });
+
+  it('has no attachment list and no annex when the case has no file', () => {
+    const doc = handlingRecordDocument(context(), closedCase());
+    expect(doc.sections.some((s) => s.key === 'attachments' || s.type === 'images')).toBe(false);
   });
 });

@@ -3,7 +3,10 @@
  * responsibility, corrective action and follow-up.
  */
 import type { CaseWithEvents } from '../../db/repos/print';
-import type { PrintDocument, PrintRow } from '../model';
+import { attachmentsOf } from '@shared/attachments/attachments';
+import type { AttachmentsAnnex } from '../../db/repos/attachments';
+import { formatBytes } from '../../vocabulary/bytes';
+import type { PrintDocument, PrintImagesSection, PrintRow, PrintSection } from '../model';
 import {
   caseDocument,
   caseFieldRows,
@@ -22,9 +25,73 @@ import {
 import { eventDetailText, eventStepText, eventTime } from './event-text';
 import { lastEvent } from './events-of';
 
+/** The list of a case's attachments: one row each, with its caption and who added it. */
+function attachmentsTable(ctx: FormContext, events: CaseWithEvents['events']): PrintSection[] {
+  const list = attachmentsOf(events);
+  if (list.length === 0) return [];
+  const r = (key: string) => ctx.t(`printForms.record.${key}`);
+  return [
+    {
+      type: 'table',
+      key: 'attachments',
+      caption: r('attachments'),
+      columns: [7, 27, 11, 10, 25, 20],
+      head: [
+        row(
+          'head',
+          head(r('index')),
+          head(r('fileName')),
+          head(r('fileKind')),
+          head(r('fileSize')),
+          head(r('fileCaption')),
+          head(r('fileAdded')),
+        ),
+      ],
+      rows: list.map((a, i) =>
+        row(
+          a.attachmentId,
+          value(String(i + 1), { align: 'center' }),
+          value(a.name),
+          value(r(`fileKinds.${a.kind}`)),
+          value(formatBytes(a.size, ctx.locale)),
+          value(a.caption ?? ''),
+          value(`${a.addedByName} ${dateTime(ctx, a.addedAt)}`),
+        ),
+      ),
+    },
+  ];
+}
+
+/** The annex: the case's images, two or four to a page, each with its caption. */
+export function annexSections(ctx: FormContext, annex: AttachmentsAnnex | undefined) {
+  if (!annex) return [];
+  const sections: PrintImagesSection[] = [];
+  for (let start = 0; start < annex.images.length; start += annex.perPage) {
+    const page = annex.images.slice(start, start + annex.perPage);
+    sections.push({
+      type: 'images',
+      key: `annex-${start}`,
+      caption:
+        start === 0
+          ? ctx.t('printForms.record.annex')
+          : `${ctx.t('printForms.record.annex')}${ctx.t('printForms.continued')}`,
+      perPage: annex.perPage,
+      images: page.map(({ attachment, image }, i) => ({
+        key: attachment.attachmentId,
+        image,
+        caption: ctx.t('printForms.record.annexItem', {
+          n: start + i + 1,
+          caption: attachment.caption ?? attachment.name,
+        }),
+      })),
+    });
+  }
+  return sections;
+}
+
 export function handlingRecordDocument(
   ctx: FormContext,
-  { item, events }: CaseWithEvents,
+  { item, events, annex }: CaseWithEvents,
 ): PrintDocument {
   const t = ctx.t;
   const f = (key: string) => t(`printForms.field.${key}`);
@@ -45,7 +112,7 @@ export function handlingRecordDocument(
     ),
   );
 
-  return caseDocument(ctx, 'handlingRecord', item, [
+  const document = caseDocument(ctx, 'handlingRecord', item, [
     gridTable('case', r('basics'), [
       ...caseFieldRows(ctx, item),
       unitRow(ctx, item),
@@ -121,5 +188,8 @@ export function handlingRecordDocument(
       ),
       wideRow('summary', r('summary'), closed?.payload.summary),
     ]),
+    ...attachmentsTable(ctx, events),
   ]);
+  // The annex follows the signature lines: it is attached to the record, not part of it.
+  return { ...document, sections: [...document.sections, ...annexSections(ctx, annex)] };
 }
