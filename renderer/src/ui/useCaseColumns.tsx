@@ -1,3 +1,4 @@
+import { isolateBidi } from '@shared/kernel/bidi';
 import { useTranslation } from 'react-i18next';
 import type { CaseEntity } from '@shared/model/entities';
 import { rulesKind, rulesLabel } from '@shared/rules/rules-query';
@@ -44,9 +45,9 @@ export function useCaseColumns(): CaseColumns {
     customer: (header) => ({
       id: 'customer',
       header,
-      cell: (item) => item.customer.name || '—',
+      cell: (item) => isolateBidi(item.customer.name) || '—',
     }),
-    subject: (header) => ({ id: 'subject', header, cell: (item) => item.subject }),
+    subject: (header) => ({ id: 'subject', header, cell: (item) => isolateBidi(item.subject) }),
     kind: (header) => ({
       id: 'kind',
       header,

@@ -100,6 +100,8 @@ export const en: LocaleResource = {
       missingName: 'No name yet; it can be added later',
       missingPhone: 'No phone: the follow-up call will not be possible',
       missingAddress: 'No address or room number',
+      bidiControls:
+        'Contains hidden characters that change the direction of text (such as U+202E); screens and printouts show them as ⟨U+202E⟩. Check this is what the customer gave',
     },
   },
   register: registerLocale.en,

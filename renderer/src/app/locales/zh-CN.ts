@@ -103,6 +103,7 @@ export const zhCN = {
       missingName: '未填写姓名，可稍后补充',
       missingPhone: '未填写电话，将无法回访',
       missingAddress: '未填写地址或房号',
+      bidiControls: '含有改变文字方向的隐藏字符（如 U+202E），显示和打印时以 ⟨U+202E⟩ 标出；请核对是否为客户所报内容',
     },
   },
   register: registerLocale.zh,

@@ -1,3 +1,4 @@
+import { isolateBidi } from '@shared/kernel/bidi';
 import { Alert, Box, Button, Paper, Typography } from '@mui/material';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -74,7 +75,7 @@ export function IntakeAside({ draft, matterId, onMatterChange }: Readonly<Intake
             <Box component="span" sx={{ whiteSpace: 'nowrap' }}>
               {shownChoice.number}
             </Box>{' '}
-            · {shownChoice.subject}
+            · {isolateBidi(shownChoice.subject)}
           </Box>
           <Button color="inherit" size="small" onClick={() => choose(undefined)} sx={{ ml: -1 }}>
             {t('intakeAside.unlink')}

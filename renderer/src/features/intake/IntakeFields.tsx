@@ -11,7 +11,12 @@ import {
 import { useTranslation } from 'react-i18next';
 import { CASE_FLAGS, type CaseFlag } from '@shared/rules/rules';
 import { rulesKind, rulesLabel } from '@shared/rules/rules-query';
-import type { IntakeCheck, IntakeDraft, IntakeField } from '@shared/workflow/intake';
+import {
+  intakeBidiNotices,
+  type IntakeCheck,
+  type IntakeDraft,
+  type IntakeField,
+} from '@shared/workflow/intake';
 import { useDeskState } from '../../desk/desk-state';
 
 export interface IntakeFieldsProps {
@@ -32,9 +37,18 @@ export function IntakeFields({ draft, onChange, check }: Readonly<IntakeFieldsPr
     if (field === 'kindId') next.categoryId = '';
     onChange(next);
   };
+  const bidiFields = new Set(intakeBidiNotices(draft).map((notice) => notice.field));
   const problem = (field: IntakeField) => {
     const error = check.errors.find((e) => e.field === field);
     if (error) return { error: true, helperText: t(`intake.errors.${error.code}`) };
+    // A hidden direction control outranks a missing-detail notice: it is shown as a warning.
+    // Checked as the clerk types, not only on save: the save clears the form's notices.
+    if (bidiFields.has(field)) {
+      return {
+        helperText: t('intake.notices.bidiControls'),
+        slotProps: { formHelperText: { sx: { color: 'warning.dark', fontWeight: 600 } } },
+      };
+    }
     const notice = check.notices.find((n) => n.field === field);
     return notice ? { helperText: t(`intake.notices.${notice.code}`) } : {};
   };
@@ -145,7 +159,7 @@ export function IntakeFields({ draft, onChange, check }: Readonly<IntakeFieldsPr
           {...text('content', t('intake.content'))}
           multiline
           minRows={4}
-          helperText={t('intake.contentHelp')}
+          helperText={problem('content').helperText ?? t('intake.contentHelp')}
         />
       </Grid>
       <Grid size={{ xs: 12, md: 4 }}>
