@@ -163,6 +163,7 @@ export const en: LocaleResource = {
       'Cannot write there: the folder is read-only, access is denied, or the file is open elsewhere.',
     'disk-full': 'The disk is full; the file was not saved.',
     'write-failed': 'The file was not saved; try another location.',
+    'install-failed': 'The installer could not be started: check the file is complete and may be run.',
     'internal-error': 'Something unexpected happened; the action did not complete.',
   },
   errors: {

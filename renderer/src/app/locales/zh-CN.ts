@@ -161,6 +161,7 @@ export const zhCN = {
     'write-denied': '无法写入所选位置：文件夹只读、没有权限，或文件正被其他程序打开。',
     'disk-full': '磁盘空间不足，文件未保存。',
     'write-failed': '文件未能保存，请换一个位置重试。',
+    'install-failed': '无法启动安装程序：请检查安装文件是否完整、是否有权限运行。',
     'internal-error': '发生意外错误，操作未完成。',
   },
   errors: {
