@@ -250,6 +250,10 @@ export interface SettingsValues {
   readonly duplicateWindowDays: number;
   /** Print options; read through `printSettingsRestore`, which fills in the defaults. */
   readonly print: PrintSettings;
+  /** Hosts the desk may open in the system browser on a click (absent: none). */
+  readonly externalHosts: readonly string[];
+  /** The shared folder where new installers are put for the offline update ('' or absent: none). */
+  readonly updateFolder: string;
 }
 
 export type SettingsKey = keyof SettingsValues;

@@ -5,6 +5,7 @@ import {
   semverCompare,
   semverParse,
   updateChoose,
+  updateFolderCheck,
   type SemVer,
 } from './update-offer';
 
@@ -128,5 +129,27 @@ describe('updateChoose', () => {
   it('matches a product name typed in another Unicode form', () => {
     const decomposed = { ...target, productName: 'Café' };
     expect(updateChoose(['Cafe\u0301-0.2.0-x64-nsis.exe'], decomposed)?.version).toBe('0.2.0');
+  });
+});
+
+describe('updateFolderCheck', () => {
+  it.each([
+    ['', ''],
+    ['  D:\\安装包  ', 'D:\\安装包'],
+    ['\\\\fileserver\\desk-updates', '\\\\fileserver\\desk-updates'],
+    ['/mnt/share', '/mnt/share'],
+  ])('accepts %j', (typed, folder) => {
+    expect(updateFolderCheck(typed)).toEqual({ ok: true, folder });
+  });
+
+  it.each([
+    ['安装包', 'notAbsolute'],
+    ['D:安装包', 'notAbsolute'],
+    ['\\\\fileserver', 'notAbsolute'],
+    ['..\\updates', 'notAbsolute'],
+    ['D:\\a\u0000b', 'notAbsolute'],
+    [`D:\\${'a'.repeat(1024)}`, 'tooLong'],
+  ])('refuses %j: %s', (typed, code) => {
+    expect(updateFolderCheck(typed)).toEqual({ ok: false, code });
   });
 });

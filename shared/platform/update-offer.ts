@@ -118,3 +118,25 @@ export function updateChoose(
   }
   return best ? { fileName: best.fileName, version: best.text } : undefined;
 }
+
+/** The longest folder path accepted (Windows' long paths stay well under it). */
+export const UPDATE_FOLDER_MAX_LENGTH = 1024;
+
+export type UpdateFolderCheck =
+  | { readonly ok: true; readonly folder: string }
+  | { readonly ok: false; readonly code: 'notAbsolute' | 'tooLong' };
+
+/**
+ * The update folder as typed in the settings: empty (no offline update), or an absolute path:
+ * a drive path (`D:\安装包`), a shared folder (`\\fileserver\desk`) or, on Linux, `/mnt/share`.
+ */
+export function updateFolderCheck(typed: string): UpdateFolderCheck {
+  const folder = typed.trim();
+  if (folder === '') return { ok: true, folder };
+  if (folder.length > UPDATE_FOLDER_MAX_LENGTH) return { ok: false, code: 'tooLong' };
+  // eslint-disable-next-line no-control-regex -- control characters never name a real folder
+  if (/[\u0000-\u001f\u007f]/.test(folder)) return { ok: false, code: 'notAbsolute' };
+  const absolute =
+    /^[A-Za-z]:[\\/]/.test(folder) || /^\\\\[^\\/]+[\\/][^\\/]+/.test(folder) || folder.startsWith('/');
+  return absolute ? { ok: true, folder } : { ok: false, code: 'notAbsolute' };
+}

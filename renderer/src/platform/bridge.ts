@@ -16,6 +16,7 @@ export function bridgeResolve(): DeskBridge {
       print: () => window.print(),
       open: (url, target, features) => window.open(url, target, features),
       version: import.meta.env.VITE_APP_VERSION ?? '0.1.0',
+      userActivated: () => navigator.userActivation?.isActive === true,
     })
   );
 }
