@@ -3,10 +3,7 @@
  * code `npm run dist` runs), since no Electron binary can be packaged on this network.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  getConfig,
-  validateConfiguration,
-} from 'app-builder-lib/out/util/config/config';
+import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
 import type { Configuration } from 'app-builder-lib';
 
 const projectDir = new URL('..', import.meta.url).pathname;

@@ -84,15 +84,17 @@ describe('installBridgeHandlers', () => {
       expect(desk.logs.join('\n')).toMatch(/refused https:\/\/www\.gov\.cn\/ \(not-activated\)/);
     });
 
-    it.each(['https://evil.example/', 'https://gov.cn/', 'https://example.cn/', 'mailto:a@evil.example'])(
-      'refuses %s, not on the list',
-      async (url) => {
-        expect(
-          await desk.ipcMain.invoke(BRIDGE_CHANNELS.openExternal, eventFrom(page), url, true),
-        ).toEqual({ status: 'refused', reason: 'host-not-allowed' });
-        expect(desk.opened).toEqual([]);
-      },
-    );
+    it.each([
+      'https://evil.example/',
+      'https://gov.cn/',
+      'https://example.cn/',
+      'mailto:a@evil.example',
+    ])('refuses %s, not on the list', async (url) => {
+      expect(
+        await desk.ipcMain.invoke(BRIDGE_CHANNELS.openExternal, eventFrom(page), url, true),
+      ).toEqual({ status: 'refused', reason: 'host-not-allowed' });
+      expect(desk.opened).toEqual([]);
+    });
 
     it('refuses a request that does not say whether it came from a click', async () => {
       await expect(

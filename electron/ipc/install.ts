@@ -19,10 +19,7 @@ import { createExportStreamService } from './export-stream';
 import { EXPORT_ARGUMENTS } from './export-schemas';
 import { saveFile } from './save-file';
 import { createUpdateService } from './update';
-import {
-  externalOpenDecision,
-  externalTargetHost,
-} from '@shared/platform/external-hosts';
+import { externalOpenDecision, externalTargetHost } from '@shared/platform/external-hosts';
 import { BRIDGE_ARGUMENTS as BASE_ARGUMENTS } from './schemas';
 
 const BRIDGE_ARGUMENTS = { ...BASE_ARGUMENTS, ...EXPORT_ARGUMENTS };

@@ -77,12 +77,14 @@ describe('the offline update over the bridge', () => {
     expect(await install()).toEqual({ status: 'nothing-offered' });
   });
 
-  it.each([['a relative folder', 'updates'], ['an empty path', ''], ['not text', 42], ['a control character', '/mnt/a\u0000b']])(
-    'refuses %s',
-    async (_name, folder) => {
-      expect(await check(folder)).toEqual({ status: 'failed', reason: 'invalid-request' });
-    },
-  );
+  it.each([
+    ['a relative folder', 'updates'],
+    ['an empty path', ''],
+    ['not text', 42],
+    ['a control character', '/mnt/a\u0000b'],
+  ])('refuses %s', async (_name, folder) => {
+    expect(await check(folder)).toEqual({ status: 'failed', reason: 'invalid-request' });
+  });
 
   it('refuses a page that is not the desk', async () => {
     desk.folders.set(SHARE, ['投诉受理台-0.2.0-x64-nsis.exe']);

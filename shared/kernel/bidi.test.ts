@@ -14,7 +14,17 @@ describe('hasBidiControls', () => {
   });
 
   it('leaves honest text alone, including right-to-left letters and neighbouring characters', () => {
-    for (const text of ['张建国', 'Zhang Jianguo', 'محمد', 'שלום', '3-1502', '\u200d', '\u2029', '\u2065', '\u202f']) {
+    for (const text of [
+      '张建国',
+      'Zhang Jianguo',
+      'محمد',
+      'שלום',
+      '3-1502',
+      '\u200d',
+      '\u2029',
+      '\u2065',
+      '\u202f',
+    ]) {
       expect(hasBidiControls(text)).toBe(false);
     }
   });

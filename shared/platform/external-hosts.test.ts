@@ -11,7 +11,9 @@ import {
 describe('externalHostsParse', () => {
   it('reads one host per line, normalised, without blanks or repeats', () => {
     expect(
-      externalHostsParse('www.12345.gov.cn\n\n  *.Example.COM. , zwfw.example.cn\nwww.12345.gov.cn'),
+      externalHostsParse(
+        'www.12345.gov.cn\n\n  *.Example.COM. , zwfw.example.cn\nwww.12345.gov.cn',
+      ),
     ).toEqual({ ok: true, hosts: ['www.12345.gov.cn', '*.example.com', 'zwfw.example.cn'] });
     expect(externalHostsParse('')).toEqual({ ok: true, hosts: [] });
   });
@@ -40,7 +42,9 @@ describe('externalHostsParse', () => {
   });
 
   it('refuses a list longer than the limit', () => {
-    const text = Array.from({ length: EXTERNAL_HOSTS_MAX + 1 }, (_, i) => `h${i}.example.cn`).join('\n');
+    const text = Array.from({ length: EXTERNAL_HOSTS_MAX + 1 }, (_, i) => `h${i}.example.cn`).join(
+      '\n',
+    );
     const result = externalHostsParse(text);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors).toEqual([{ line: 0, value: '101', code: 'tooMany' }]);
@@ -85,7 +89,12 @@ describe('externalTargetHost', () => {
 });
 
 describe('externalOpenDecision', () => {
-  const base = { userActivated: true, safe: true, host: 'a.example.cn', allowedHosts: ['*.example.cn'] };
+  const base = {
+    userActivated: true,
+    safe: true,
+    host: 'a.example.cn',
+    allowedHosts: ['*.example.cn'],
+  };
 
   it('opens an allowed host on a click', () => {
     expect(externalOpenDecision(base)).toBe('open');

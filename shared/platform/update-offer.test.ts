@@ -23,12 +23,19 @@ describe('semverParse', () => {
     expect(semverParse('1.0.0+build.7')?.prerelease).toEqual([]);
   });
 
-  it.each(['1.2', '1.2.3.4', '01.2.3', '1.2.3-', '1.2.3-01', 'v1.2.3', ' 1.2.3', '1.2.3-beta..1', '99999999999999999999.0.0'])(
-    'refuses %s',
-    (text) => {
-      expect(semverParse(text)).toBeUndefined();
-    },
-  );
+  it.each([
+    '1.2',
+    '1.2.3.4',
+    '01.2.3',
+    '1.2.3-',
+    '1.2.3-01',
+    'v1.2.3',
+    ' 1.2.3',
+    '1.2.3-beta..1',
+    '99999999999999999999.0.0',
+  ])('refuses %s', (text) => {
+    expect(semverParse(text)).toBeUndefined();
+  });
 });
 
 describe('semverCompare', () => {
@@ -47,16 +54,22 @@ describe('semverCompare', () => {
       '2.0.0',
       '10.0.0',
     ];
-    for (let i = 0; i + 1 < order.length; i += 1) {
-      expect(semverCompare(v(order[i]!), v(order[i + 1]!)), `${order[i]} < ${order[i + 1]}`).toBe(-1);
-      expect(semverCompare(v(order[i + 1]!), v(order[i]!))).toBe(1);
-    }
+    order.slice(1).forEach((later, i) => {
+      const earlier = order[i] ?? '';
+      expect(semverCompare(v(earlier), v(later)), `${earlier} < ${later}`).toBe(-1);
+      expect(semverCompare(v(later), v(earlier))).toBe(1);
+    });
     expect(semverCompare(v('1.0.0+a'), v('1.0.0+b'))).toBe(0);
   });
 
   it('is antisymmetric on any versions', () => {
     const version = fc
-      .tuple(fc.nat(20), fc.nat(20), fc.nat(20), fc.array(fc.oneof(fc.nat(5), fc.constantFrom('alpha', 'beta', 'rc')), { maxLength: 3 }))
+      .tuple(
+        fc.nat(20),
+        fc.nat(20),
+        fc.nat(20),
+        fc.array(fc.oneof(fc.nat(5), fc.constantFrom('alpha', 'beta', 'rc')), { maxLength: 3 }),
+      )
       .map(([major, minor, patch, prerelease]) => ({ major, minor, patch, prerelease }));
     fc.assert(
       fc.property(version, version, (a, b) => {
@@ -105,7 +118,9 @@ describe('updateChoose', () => {
   });
 
   it('offers nothing when no installer is newer', () => {
-    expect(updateChoose(['投诉受理台-0.1.0-x64-nsis.exe', '投诉受理台-0.0.9-x64-nsis.exe'], target)).toBeUndefined();
+    expect(
+      updateChoose(['投诉受理台-0.1.0-x64-nsis.exe', '投诉受理台-0.0.9-x64-nsis.exe'], target),
+    ).toBeUndefined();
     expect(updateChoose([], target)).toBeUndefined();
   });
 
@@ -118,12 +133,17 @@ describe('updateChoose', () => {
     });
     // A desk on a pre-release moves on to the release.
     expect(
-      updateChoose([...names, '投诉受理台-0.2.0-x64-nsis.exe'], { ...target, version: '0.2.0-beta.1' }),
+      updateChoose([...names, '投诉受理台-0.2.0-x64-nsis.exe'], {
+        ...target,
+        version: '0.2.0-beta.1',
+      }),
     ).toEqual({ fileName: '投诉受理台-0.2.0-x64-nsis.exe', version: '0.2.0' });
   });
 
   it('offers nothing when the running version cannot be read', () => {
-    expect(updateChoose(['投诉受理台-0.2.0-x64-nsis.exe'], { ...target, version: 'dev' })).toBeUndefined();
+    expect(
+      updateChoose(['投诉受理台-0.2.0-x64-nsis.exe'], { ...target, version: 'dev' }),
+    ).toBeUndefined();
   });
 
   it('matches a product name typed in another Unicode form', () => {

@@ -31,9 +31,7 @@ export function semverParse(text: string): SemVer | undefined {
     major: numbers[0] ?? 0,
     minor: numbers[1] ?? 0,
     patch: numbers[2] ?? 0,
-    prerelease: pre
-      ? pre.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part))
-      : [],
+    prerelease: pre ? pre.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)) : [],
   };
 }
 
@@ -137,6 +135,8 @@ export function updateFolderCheck(typed: string): UpdateFolderCheck {
   // eslint-disable-next-line no-control-regex -- control characters never name a real folder
   if (/[\u0000-\u001f\u007f]/.test(folder)) return { ok: false, code: 'notAbsolute' };
   const absolute =
-    /^[A-Za-z]:[\\/]/.test(folder) || /^\\\\[^\\/]+[\\/][^\\/]+/.test(folder) || folder.startsWith('/');
+    /^[A-Za-z]:[\\/]/.test(folder) ||
+    /^\\\\[^\\/]+[\\/][^\\/]+/.test(folder) ||
+    folder.startsWith('/');
   return absolute ? { ok: true, folder } : { ok: false, code: 'notAbsolute' };
 }

@@ -14,6 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { settingsPut } from '../db/repos/settings';
 import { OperatorSwitcher } from '../features/settings/OperatorSwitcher';
+import { SecurityStartup } from '../features/settings/security/UpdateOffer';
 import { useDeskState } from '../desk/desk-state';
 import { NAV_ITEMS } from './routes';
 import { useDeskServices } from '../desk/services';
@@ -81,6 +82,7 @@ export function Shell() {
             {t('app.storageNotPersisted')}
           </Alert>
         ) : null}
+        <SecurityStartup />
         <Outlet />
       </Box>
     </Box>

@@ -34,7 +34,11 @@ describe('the browser bridge opens external addresses like the desktop', () => {
       status: 'refused',
       reason: 'host-not-allowed',
     });
-    for (const url of ['javascript:alert(1)', 'https://www.example.cn@evil.example/', 'not a url']) {
+    for (const url of [
+      'javascript:alert(1)',
+      'https://www.example.cn@evil.example/',
+      'not a url',
+    ]) {
       expect(await b.openExternal(url)).toEqual({ status: 'refused', reason: 'unsafe-url' });
     }
     expect(opened).toEqual([]);

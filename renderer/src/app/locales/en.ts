@@ -9,6 +9,7 @@ import { printLocale } from '../../features/print/locale';
 import { printFormsLocale } from '../../paper/locale';
 import { knowledgeLocale } from '../../features/knowledge/locale';
 import { settingsLocale } from '../../features/settings/locale';
+import { securitySettingsLocale } from '../../features/settings/security/locale';
 import { followUpLocale } from '../../features/followup/locale';
 import { homeLocale } from '../../features/home/locale';
 import { calendarSettingsLocale } from '../../features/settings/calendar/locale';
@@ -163,7 +164,8 @@ export const en: LocaleResource = {
       'Cannot write there: the folder is read-only, access is denied, or the file is open elsewhere.',
     'disk-full': 'The disk is full; the file was not saved.',
     'write-failed': 'The file was not saved; try another location.',
-    'install-failed': 'The installer could not be started: check the file is complete and may be run.',
+    'install-failed':
+      'The installer could not be started: check the file is complete and may be run.',
     'internal-error': 'Something unexpected happened; the action did not complete.',
   },
   errors: {
@@ -181,6 +183,7 @@ export const en: LocaleResource = {
   calendarSettings: calendarSettingsLocale.en,
   caseActions: caseActionsLocale.en,
   settings: settingsLocale.en,
+  securitySettings: securitySettingsLocale.en,
   knowledge: knowledgeLocale.en,
   hotline: hotlineLocale.en,
   print: printLocale.en,

@@ -9,6 +9,7 @@ import { printLocale } from '../../features/print/locale';
 import { printFormsLocale } from '../../paper/locale';
 import { knowledgeLocale } from '../../features/knowledge/locale';
 import { settingsLocale } from '../../features/settings/locale';
+import { securitySettingsLocale } from '../../features/settings/security/locale';
 import { followUpLocale } from '../../features/followup/locale';
 import { homeLocale } from '../../features/home/locale';
 import { calendarSettingsLocale } from '../../features/settings/calendar/locale';
@@ -103,7 +104,8 @@ export const zhCN = {
       missingName: '未填写姓名，可稍后补充',
       missingPhone: '未填写电话，将无法回访',
       missingAddress: '未填写地址或房号',
-      bidiControls: '含有改变文字方向的隐藏字符（如 U+202E），显示和打印时以 ⟨U+202E⟩ 标出；请核对是否为客户所报内容',
+      bidiControls:
+        '含有改变文字方向的隐藏字符（如 U+202E），显示和打印时以 ⟨U+202E⟩ 标出；请核对是否为客户所报内容',
     },
   },
   register: registerLocale.zh,
@@ -177,6 +179,7 @@ export const zhCN = {
   calendarSettings: calendarSettingsLocale.zh,
   caseActions: caseActionsLocale.zh,
   settings: settingsLocale.zh,
+  securitySettings: securitySettingsLocale.zh,
   knowledge: knowledgeLocale.zh,
   hotline: hotlineLocale.zh,
   print: printLocale.zh,

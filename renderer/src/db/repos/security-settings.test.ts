@@ -41,9 +41,7 @@ describe('security settings', () => {
     await expect(externalHostsChange(session, ['https://evil.example/'])).rejects.toEqual(
       new ChangeRefusedError(['badHosts']),
     );
-    await expect(externalHostsChange(session, ['*.cn'])).rejects.toBeInstanceOf(
-      ChangeRefusedError,
-    );
+    await expect(externalHostsChange(session, ['*.cn'])).rejects.toBeInstanceOf(ChangeRefusedError);
     await expect(updateFolderChange(session, 'updates')).rejects.toEqual(
       new ChangeRefusedError(['badFolder']),
     );

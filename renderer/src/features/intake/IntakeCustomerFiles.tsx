@@ -53,7 +53,9 @@ export function IntakeCustomerFiles({ files, searched }: Readonly<IntakeCustomer
                 <ListItem key={item.id} disableGutters sx={{ py: 0 }}>
                   <ListItemText
                     primary={`${item.number} · ${
-                      registerCanRead(item, operator) ? isolateBidi(item.subject) : t('intakeAside.masked')
+                      registerCanRead(item, operator)
+                        ? isolateBidi(item.subject)
+                        : t('intakeAside.masked')
                     }`}
                     secondary={`${formatDateTime(item.receivedAt, deadlineContext.timeZone)} · ${t(
                       `status.${item.status}`,

@@ -18,6 +18,8 @@ export const settingsLocale = featureLocale(
       calendarHelp: '法定节假日、调休上班日和办公时间，用于计算处理期限。',
       print: '打印',
       printHelp: '表头文字、签字栏、电话号码遮蔽、纸张方向和页边距。',
+      security: '安全',
+      securityHelp: '允许打开的外部网站（白名单）和离线更新文件夹。',
     },
     back: '返回设置',
     adminOnly: '当前操作员「{{name}}」不是管理员，只能查看。如需修改，请先切换到管理员。',
@@ -162,6 +164,9 @@ export const settingsLocale = featureLocale(
       calendarHelp: 'Statutory holidays, make-up working days and business hours, for deadlines.',
       print: 'Printing',
       printHelp: 'Header text, signature lines, phone masking, paper orientation and margins.',
+      security: 'Security',
+      securityHelp:
+        'The outside websites the desk may open (allow-list) and the offline update folder.',
     },
     back: 'Back to settings',
     adminOnly:
