@@ -136,6 +136,7 @@ describe('createAppProtocolHandler', () => {
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(response.headers.get('content-security-policy')).toBe(csp);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
     expect(await response.text()).toContain('投诉受理台');
   });
 

@@ -145,6 +145,8 @@ export function createAppProtocolHandler(
         'content-type': resolution.contentType,
         'content-security-policy': options.contentSecurityPolicy,
         'x-content-type-options': 'nosniff',
+        // frame-ancestors 'none' in the policy; this for engines that predate it.
+        'x-frame-options': 'DENY',
         // The files change only with a new release; no stale page after an upgrade.
         'cache-control': 'no-cache',
       },

@@ -4,12 +4,29 @@
  * small modules it wires together, each tested without Electron.
  */
 // First: the hardening listeners must be attached before any WebContents exists.
-import { DEV_SERVER_ORIGIN, hardenSession, isTrustedUrl, openExternally } from './security';
+import {
+  DEV_SERVER_ORIGIN,
+  externalHosts,
+  hardenSession,
+  isTrustedUrl,
+  openExternally,
+  setExternalHosts,
+} from './security';
 
 import { readFileSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  screen,
+  session,
+  shell,
+} from 'electron';
 import { createAppProtocolHandler } from './app-protocol';
 import { nodeAtomicWriteFs } from './ipc/atomic-write';
 import { installBridgeHandlers } from './ipc/install';
@@ -192,6 +209,16 @@ function start(): void {
     userDataDir: () => app.getPath('userData'),
     fs: nodeAtomicWriteFs,
     openExternal: openExternally,
+    setExternalHosts,
+    externalHosts,
+    update: {
+      // The installer is named after productName (electron-builder.yml), which app.getName() is.
+      target: () => ({ productName: app.getName(), version: app.getVersion(), arch: process.arch }),
+      listFolder: (folder) => readdir(folder),
+      openPath: (filePath) => shell.openPath(filePath),
+      // A moment for the answer to reach the page before the window closes.
+      quit: () => setTimeout(() => app.quit(), 500),
+    },
     locale,
     log: (message, detail) => {
       if (detail === undefined) console.warn(`[desk] ${message}`);

@@ -35,7 +35,11 @@ describe('preload', () => {
     ['saveFile', [{ suggestedName: 'a.xlsx' }], [{ suggestedName: 'a.xlsx' }]],
     ['printPage', [{ landscape: true }], [{ landscape: true }]],
     ['printToPdf', [{ landscape: false }], [{ landscape: false }]],
-    ['openExternal', ['https://www.gov.cn/'], ['https://www.gov.cn/']],
+    // No click here (no user activation in this test): the preload says so itself.
+    ['openExternal', ['https://www.gov.cn/'], ['https://www.gov.cn/', false]],
+    ['setExternalHosts', [['www.gov.cn']], [['www.gov.cn']]],
+    ['updateCheck', ['D:\\updates'], ['D:\\updates']],
+    ['updateInstall', [], []],
   ] as const)('%s invokes its own channel with its argument', async (method, args, sent) => {
     const bridge = electron.exposed.get(BRIDGE_GLOBAL) as Record<
       string,
@@ -44,5 +48,22 @@ describe('preload', () => {
     const call = bridge[method];
     expect(await call?.(...args)).toBe('answer');
     expect(electron.invoke).toHaveBeenCalledWith(BRIDGE_CHANNELS[method], ...sent);
+  });
+
+  it('tells the main process when openExternal comes from a click, whatever the page passes', async () => {
+    vi.stubGlobal('navigator', { userActivation: { isActive: true } });
+    try {
+      const bridge = electron.exposed.get(BRIDGE_GLOBAL) as {
+        openExternal: (...a: unknown[]) => Promise<unknown>;
+      };
+      await bridge.openExternal('https://www.gov.cn/', false, 'extra');
+      expect(electron.invoke).toHaveBeenCalledWith(
+        BRIDGE_CHANNELS.openExternal,
+        'https://www.gov.cn/',
+        true,
+      );
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

@@ -21,12 +21,20 @@ import {
   type ExportBeginRequest,
   type ExportBeginResult,
   type ExportRowsResult,
+  type OpenExternalResult,
   type PdfResult,
   type PrintRequest,
   type PrintResult,
   type SaveFileRequest,
   type SaveFileResult,
+  type UpdateCheckResult,
+  type UpdateInstallResult,
 } from '@shared/platform/bridge';
+
+/** Whether the page is handling a click or a key press right now (transient user activation). */
+function userActivated(): boolean {
+  return globalThis.navigator?.userActivation?.isActive === true;
+}
 
 const bridge = {
   appInfo: (): Promise<AppInfo> => ipcRenderer.invoke(BRIDGE_CHANNELS.appInfo),
@@ -36,8 +44,16 @@ const bridge = {
     ipcRenderer.invoke(BRIDGE_CHANNELS.printPage, request),
   printToPdf: (request: PrintRequest): Promise<PdfResult> =>
     ipcRenderer.invoke(BRIDGE_CHANNELS.printToPdf, request),
-  openExternal: (url: string): Promise<void> =>
-    ipcRenderer.invoke(BRIDGE_CHANNELS.openExternal, url),
+  // The user activation is read here, in the preload's isolated world, where the page cannot
+  // fake it: the main process opens an address only after a click (security-policy.ts).
+  openExternal: (url: string): Promise<OpenExternalResult> =>
+    ipcRenderer.invoke(BRIDGE_CHANNELS.openExternal, url, userActivated()),
+  setExternalHosts: (hosts: readonly string[]): Promise<void> =>
+    ipcRenderer.invoke(BRIDGE_CHANNELS.setExternalHosts, hosts),
+  updateCheck: (folder: string): Promise<UpdateCheckResult> =>
+    ipcRenderer.invoke(BRIDGE_CHANNELS.updateCheck, folder),
+  updateInstall: (): Promise<UpdateInstallResult> =>
+    ipcRenderer.invoke(BRIDGE_CHANNELS.updateInstall),
   exportBegin: (request: ExportBeginRequest): Promise<ExportBeginResult> =>
     ipcRenderer.invoke(BRIDGE_CHANNELS.exportBegin, request),
   exportRows: (token: string, rows: DeskBridgeRows): Promise<ExportRowsResult> =>

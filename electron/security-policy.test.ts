@@ -53,8 +53,9 @@ describe('navigationDecision', () => {
   it.each([
     ['app://desk/register', 'allow'],
     ['app://desk/', 'allow'],
-    ['https://www.gov.cn/', 'open-external'],
-    ['mailto:service@example.com', 'open-external'],
+    // A navigation never opens the system browser, even to a safe address: only a click does.
+    ['https://www.gov.cn/', 'deny'],
+    ['mailto:service@example.com', 'deny'],
     ['app://desk.evil/', 'deny'],
     ['file:///etc/passwd', 'deny'],
     ['javascript:alert(1)', 'deny'],
@@ -67,13 +68,14 @@ describe('navigationDecision', () => {
 
 describe('windowOpenDecision', () => {
   it.each([
-    ['app://desk/print', 'deny'],
-    ['https://www.gov.cn/', 'open-external'],
-    ['http://example.com/', 'open-external'],
-    ['file:///C:/Windows/System32/calc.exe', 'deny'],
-    ['about:blank', 'deny'],
-  ])('%s → %s', (url, expected) => {
-    expect(windowOpenDecision(url)).toBe(expected);
+    'app://desk/print',
+    'https://www.gov.cn/',
+    'http://example.com/',
+    'mailto:service@example.com',
+    'file:///C:/Windows/System32/calc.exe',
+    'about:blank',
+  ])('%s → deny', (url) => {
+    expect(windowOpenDecision(url)).toBe('deny');
   });
 });
 

@@ -4,7 +4,6 @@
  * permission requests. security.ts wires them into Electron; security-policy.test.ts checks them.
  */
 import type { WebPreferences } from 'electron';
-import { isSafeExternalUrl } from './trusted-url';
 
 /**
  * The web preferences of every desk window. The renderer gets no Node and no Electron: it talks
@@ -46,28 +45,30 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** What to do with a navigation or a request for a new window. */
-export type NavigationDecision = 'allow' | 'deny' | 'open-external';
-
 /**
- * A page navigating itself: within the desk it may; a safe web or mail address goes to the
- * system browser instead; anything else is dropped.
+ * What to do with a navigation or a request for a new window: the desk's own pages may be
+ * navigated to; anything else is dropped. Nothing outside the desk is ever opened from here:
+ * a navigation, a redirect or `window.open` is not a clerk's decision (a page can start one by
+ * itself), so the only way out is the bridge's openExternal, on a click, to an allowed host
+ * (`externalOpenDecision` in shared/platform/external-hosts.ts).
  */
+export type NavigationDecision = 'allow' | 'deny';
+
+/** A page navigating itself: within the desk it may, anywhere else it may not. */
 export function navigationDecision(
   url: string,
   isTrustedUrl: (url: string) => boolean,
 ): NavigationDecision {
-  if (isTrustedUrl(url)) return 'allow';
-  return isSafeExternalUrl(url) ? 'open-external' : 'deny';
+  return isTrustedUrl(url) ? 'allow' : 'deny';
 }
 
 /**
- * `window.open` and `target="_blank"`: the desk never opens a second window of its own (a
- * window created this way would not go through our window factory), so the answer is never
- * 'allow'.
+ * `window.open` and `target="_blank"`: always 'deny'. The desk never opens a second window of
+ * its own (one created this way would not go through the window factory), and a link to the
+ * web goes through openExternal, not through a new window.
  */
-export function windowOpenDecision(url: string): Exclude<NavigationDecision, 'allow'> {
-  return isSafeExternalUrl(url) ? 'open-external' : 'deny';
+export function windowOpenDecision(_url: string): Exclude<NavigationDecision, 'allow'> {
+  return 'deny';
 }
 
 /**

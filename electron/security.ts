@@ -19,17 +19,28 @@ export function isTrustedUrl(url: string): boolean {
   return isAppUrl(url, DEV_SERVER_ORIGIN);
 }
 
-/** Opens a web or mail address in the system's own program, after the trusted-url check. */
+/**
+ * Opens a web or mail address in the system's own program. Called only by the bridge's
+ * openExternal after its click and allow-list decision; the trusted-url check runs again here.
+ */
 export async function openExternally(url: string): Promise<void> {
   if (!isSafeExternalUrl(url)) throw new Error('refused: not a safe external URL');
   // The normalised form, so the operating system sees exactly what the predicate checked.
   await shell.openExternal(new URL(url).href);
 }
 
-function openExternallyAndLog(url: string): void {
-  openExternally(url).catch((error: unknown) => {
-    console.warn('openExternal failed', error);
-  });
+/**
+ * The administrator's allow-list of hosts (设置 · 安全). It lives in the desk's database, so the
+ * page sends it at start and after each change; until then it is empty and nothing opens.
+ */
+let allowedHosts: readonly string[] = [];
+
+export function setExternalHosts(hosts: readonly string[]): void {
+  allowedHosts = [...hosts];
+}
+
+export function externalHosts(): readonly string[] {
+  return allowedHosts;
 }
 
 function hardenWebContents(contents: WebContents): void {
@@ -37,7 +48,7 @@ function hardenWebContents(contents: WebContents): void {
     const decision = navigationDecision(event.url, isTrustedUrl);
     if (decision === 'allow') return;
     event.preventDefault();
-    if (decision === 'open-external') openExternallyAndLog(event.url);
+    console.warn(`[desk] navigation to ${event.url} refused`);
   });
   contents.on('will-frame-navigate', (event) => {
     if (!event.isMainFrame && !isTrustedUrl(event.url)) event.preventDefault();
@@ -49,7 +60,7 @@ function hardenWebContents(contents: WebContents): void {
     event.preventDefault();
   });
   contents.setWindowOpenHandler(({ url }) => {
-    if (windowOpenDecision(url) === 'open-external') openExternallyAndLog(url);
+    console.warn(`[desk] new window for ${url} refused (${windowOpenDecision(url)})`);
     return { action: 'deny' };
   });
 }

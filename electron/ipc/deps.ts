@@ -12,6 +12,7 @@ import type {
 } from 'electron';
 import type { AppInfo } from '@shared/platform/bridge';
 import type { AtomicWriteFs } from './atomic-write';
+import type { UpdateDeps } from './update';
 
 /** The page that sent a request: what printing needs of its WebContents. */
 export type SenderContents = Pick<WebContents, 'id' | 'print' | 'printToPDF' | 'executeJavaScript'>;
@@ -49,8 +50,17 @@ export interface BridgeDeps {
   /** Where the desk keeps its own small files (`app.getPath('userData')`): the backup folder's choice. */
   readonly userDataDir: () => string;
   readonly fs: AtomicWriteFs;
-  /** `shell.openExternal`, for addresses that already passed `isSafeExternalUrl`. */
+  /**
+   * `shell.openExternal`, for addresses that already passed `isSafeExternalUrl`, a click and the
+   * allow-list (install.ts).
+   */
   readonly openExternal: (url: string) => Promise<void>;
+  /** Told the administrator's allow-list whenever the page sends it (security.ts keeps it). */
+  readonly setExternalHosts: (hosts: readonly string[]) => void;
+  /** The allow-list now in force. */
+  readonly externalHosts: () => readonly string[];
+  /** The offline update's folder listing and installer start (update.ts). */
+  readonly update: Omit<UpdateDeps, 'log'>;
   /** Names the save dialog's file-type filter in the UI language. */
   readonly locale: 'zh-CN' | 'en';
   /** How long printing waits for `document.fonts.ready`. */

@@ -114,6 +114,14 @@ export interface TestDesk {
   readonly dialogCalls: SaveDialogOptions[];
   readonly opened: string[];
   readonly logs: string[];
+  /** The allow-list the main process holds (setExternalHosts writes it). */
+  hosts: readonly string[];
+  /** The update folders and the names in each; a folder not listed cannot be read. */
+  readonly folders: Map<string, readonly string[]>;
+  /** Files started through `openPath`, and what it answers next ('' = started). */
+  readonly started: string[];
+  openPathAnswer: string;
+  quits: number;
   /** What the save dialog answers next; by default the suggested path. */
   answerDialog: (options: SaveDialogOptions) => SaveDialogReturnValue;
 }
@@ -129,6 +137,11 @@ export async function createTestDesk(overrides: Partial<BridgeDeps> = {}): Promi
     dialogCalls: [],
     opened: [],
     logs: [],
+    hosts: [],
+    folders: new Map(),
+    started: [],
+    openPathAnswer: '',
+    quits: 0,
     answerDialog: (options) => ({ canceled: false, filePath: options.defaultPath ?? '' }),
   };
   const deps: BridgeDeps = {
@@ -150,6 +163,25 @@ export async function createTestDesk(overrides: Partial<BridgeDeps> = {}): Promi
     fs,
     openExternal: async (url) => {
       desk.opened.push(url);
+    },
+    setExternalHosts: (hosts) => {
+      desk.hosts = hosts;
+    },
+    externalHosts: () => desk.hosts,
+    update: {
+      target: () => ({ productName: '投诉受理台', version: '0.1.0', arch: 'x64' }),
+      listFolder: async (folder) => {
+        const names = desk.folders.get(folder);
+        if (!names) throw Object.assign(new Error(`ENOENT: ${folder}`), { code: 'ENOENT' });
+        return names;
+      },
+      openPath: async (filePath) => {
+        desk.started.push(filePath);
+        return desk.openPathAnswer;
+      },
+      quit: () => {
+        desk.quits += 1;
+      },
     },
     locale: 'zh-CN',
     fontsTimeoutMs: 50,

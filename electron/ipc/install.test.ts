@@ -55,9 +55,78 @@ describe('installBridgeHandlers', () => {
     });
   });
 
-  it('opens a safe address in the system browser, normalised', async () => {
-    await desk.ipcMain.invoke(BRIDGE_CHANNELS.openExternal, eventFrom(page), 'HTTPS://WWW.GOV.CN');
-    expect(desk.opened).toEqual(['https://www.gov.cn/']);
+  describe('openExternal: only on a click, only to an allowed host', () => {
+    beforeEach(async () => {
+      await desk.ipcMain.invoke(BRIDGE_CHANNELS.setExternalHosts, eventFrom(page), [
+        'www.gov.cn',
+        '*.example.cn',
+      ]);
+    });
+
+    it('opens an allowed address after a click, normalised', async () => {
+      const open = (url: string) =>
+        desk.ipcMain.invoke(BRIDGE_CHANNELS.openExternal, eventFrom(page), url, true);
+      expect(await open('HTTPS://WWW.GOV.CN')).toEqual({ status: 'opened' });
+      expect(await open('mailto:service@desk.example.cn')).toEqual({ status: 'opened' });
+      expect(desk.opened).toEqual(['https://www.gov.cn/', 'mailto:service@desk.example.cn']);
+    });
+
+    it('refuses the same address without a click', async () => {
+      expect(
+        await desk.ipcMain.invoke(
+          BRIDGE_CHANNELS.openExternal,
+          eventFrom(page),
+          'https://www.gov.cn/',
+          false,
+        ),
+      ).toEqual({ status: 'refused', reason: 'not-activated' });
+      expect(desk.opened).toEqual([]);
+      expect(desk.logs.join('\n')).toMatch(/refused https:\/\/www\.gov\.cn\/ \(not-activated\)/);
+    });
+
+    it.each([
+      'https://evil.example/',
+      'https://gov.cn/',
+      'https://example.cn/',
+      'mailto:a@evil.example',
+    ])('refuses %s, not on the list', async (url) => {
+      expect(
+        await desk.ipcMain.invoke(BRIDGE_CHANNELS.openExternal, eventFrom(page), url, true),
+      ).toEqual({ status: 'refused', reason: 'host-not-allowed' });
+      expect(desk.opened).toEqual([]);
+    });
+
+    it('refuses a request that does not say whether it came from a click', async () => {
+      await expect(
+        desk.ipcMain.invoke(BRIDGE_CHANNELS.openExternal, eventFrom(page), 'https://www.gov.cn/'),
+      ).rejects.toThrow('desk-bridge:invalid-request');
+      expect(desk.opened).toEqual([]);
+    });
+
+    it('opens nothing once the list is emptied', async () => {
+      await desk.ipcMain.invoke(BRIDGE_CHANNELS.setExternalHosts, eventFrom(page), []);
+      expect(
+        await desk.ipcMain.invoke(
+          BRIDGE_CHANNELS.openExternal,
+          eventFrom(page),
+          'https://www.gov.cn/',
+          true,
+        ),
+      ).toEqual({ status: 'refused', reason: 'host-not-allowed' });
+    });
+
+    it.each([
+      ['a URL instead of a host', ['https://www.gov.cn/']],
+      ['a host not normalised', ['WWW.GOV.CN']],
+      ['a wildcard over a country', ['*.cn']],
+      ['not a list', 'www.gov.cn'],
+      ['too many', Array.from({ length: 101 }, (_, i) => `h${i}.example.cn`)],
+    ])('setExternalHosts refuses %s and keeps the list', async (_name, hosts) => {
+      await expect(
+        desk.ipcMain.invoke(BRIDGE_CHANNELS.setExternalHosts, eventFrom(page), hosts),
+      ).rejects.toThrow('desk-bridge:invalid-request');
+      expect(desk.hosts).toEqual(['www.gov.cn', '*.example.cn']);
+    });
   });
 
   describe('refuses senders that are not the desk', () => {
@@ -100,12 +169,19 @@ describe('installBridgeHandlers', () => {
           BRIDGE_CHANNELS.openExternal,
           eventFrom(page, frame),
           'https://www.gov.cn/',
+          true,
         ),
       ).rejects.toThrow('desk-bridge:untrusted-sender');
       await expect(
         desk.ipcMain.invoke(BRIDGE_CHANNELS.appInfo, eventFrom(page, frame)),
       ).rejects.toThrow('desk-bridge:untrusted-sender');
+      await expect(
+        desk.ipcMain.invoke(BRIDGE_CHANNELS.setExternalHosts, eventFrom(page, frame), [
+          'evil.example',
+        ]),
+      ).rejects.toThrow('desk-bridge:untrusted-sender');
       expect(desk.opened).toEqual([]);
+      expect(desk.hosts).toEqual([]);
     });
   });
 
@@ -184,7 +260,7 @@ describe('installBridgeHandlers', () => {
       undefined,
     ])('openExternal with %j', async (url) => {
       await expect(
-        desk.ipcMain.invoke(BRIDGE_CHANNELS.openExternal, eventFrom(page), url),
+        desk.ipcMain.invoke(BRIDGE_CHANNELS.openExternal, eventFrom(page), url, true),
       ).rejects.toThrow('desk-bridge:invalid-request');
       expect(desk.opened).toEqual([]);
     });

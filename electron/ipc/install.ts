@@ -20,6 +20,8 @@ import { EXPORT_ARGUMENTS } from './export-schemas';
 import { BACKUP_ARGUMENTS } from './backup-schemas';
 import { createBackupService } from './backup';
 import { saveFile } from './save-file';
+import { createUpdateService } from './update';
+import { externalOpenDecision, externalTargetHost } from '@shared/platform/external-hosts';
 import { BRIDGE_ARGUMENTS as BASE_ARGUMENTS } from './schemas';
 
 const BRIDGE_ARGUMENTS = { ...BASE_ARGUMENTS, ...EXPORT_ARGUMENTS, ...BACKUP_ARGUMENTS };
@@ -63,6 +65,7 @@ export function installBridgeHandlers(deps: BridgeDeps): void {
   const printing = createPrintService(deps);
   const exporting = createExportStreamService(deps);
   const backups = createBackupService(deps);
+  const updating = createUpdateService({ ...deps.update, log: deps.log });
 
   const registrations: { readonly [M in Method]: Registration<M> } = {
     appInfo: { run: async () => deps.appInfo(), refuse: asRejection },
@@ -79,12 +82,30 @@ export function installBridgeHandlers(deps: BridgeDeps): void {
       refuse: asFailure,
     },
     openExternal: {
-      run: async (_event, [url]) => {
+      run: async (_event, [url, userActivated]) => {
         // The schema already ran isSafeExternalUrl; hand the OS the normalised address.
-        await deps.openExternal(new URL(url).href);
+        const parsed = new URL(url);
+        const decision = externalOpenDecision({
+          userActivated,
+          safe: true,
+          host: externalTargetHost(parsed),
+          allowedHosts: deps.externalHosts(),
+        });
+        if (decision !== 'open') {
+          deps.log(`openExternal: refused ${parsed.href} (${decision})`);
+          return { status: 'refused', reason: decision };
+        }
+        await deps.openExternal(parsed.href);
+        return { status: 'opened' };
       },
       refuse: asRejection,
     },
+    setExternalHosts: {
+      run: async (_event, [hosts]) => deps.setExternalHosts(hosts),
+      refuse: asRejection,
+    },
+    updateCheck: { run: (_event, [folder]) => updating.check(folder), refuse: asFailure },
+    updateInstall: { run: () => updating.install(), refuse: asFailure },
     exportBegin: {
       run: (event, [request]) => exporting.begin(event.sender, request),
       refuse: asFailure,

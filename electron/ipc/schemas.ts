@@ -3,7 +3,9 @@
  * shared/platform/bridge.ts say what a well-behaved renderer sends; these schemas check that it did.
  */
 import { z } from 'zod';
+import { EXTERNAL_HOSTS_MAX, externalHostNormalise } from '@shared/platform/external-hosts';
 import { isSafeExternalUrl } from '../trusted-url';
+import { isAbsoluteFolder } from './update';
 
 /** The largest file the renderer may hand over for saving. */
 export const MAX_SAVE_BYTES = 200 * 1024 * 1024;
@@ -50,13 +52,34 @@ const printRequest = z.object({
   title: z.string().max(MAX_NAME_LENGTH),
 });
 
+/** A host of the allow-list exactly as the settings page stores it (already normalised). */
+const externalHost = z
+  .string()
+  .max(253)
+  .refine((host) => {
+    const normalised = externalHostNormalise(host);
+    return 'host' in normalised && normalised.host === host;
+  }, 'a host name or *.domain');
+
+/** An absolute folder, without control characters (they never name a real share). */
+function isUpdateFolder(folder: string): boolean {
+  return isAbsoluteFolder(folder) && !CONTROL_CHARACTERS.test(folder);
+}
+
 /** The argument lists (`...args` after the event) of each channel. */
 export const BRIDGE_ARGUMENTS = {
   appInfo: z.tuple([]),
   saveFile: z.tuple([z.object({ suggestedName: fileName, mimeType, data: fileData })]),
   printPage: z.tuple([printRequest]),
   printToPdf: z.tuple([printRequest]),
+  // The second argument is the page's user activation, read by the preload (not the page).
   openExternal: z.tuple([
     z.string().max(2048).refine(isSafeExternalUrl, 'an http(s) or mailto URL'),
+    z.boolean(),
   ]),
+  setExternalHosts: z.tuple([z.array(externalHost).max(EXTERNAL_HOSTS_MAX)]),
+  updateCheck: z.tuple([
+    z.string().min(1).max(1024).refine(isUpdateFolder, 'an absolute folder path'),
+  ]),
+  updateInstall: z.tuple([]),
 } as const;

@@ -275,6 +275,10 @@ export interface SettingsValues {
   readonly security: SecurityPolicy;
   /** Attachment limits; read through `attachmentSettingsRestore`. */
   readonly attachments: AttachmentSettings;
+  /** Hosts the desk may open in the system browser on a click (absent: none). */
+  readonly externalHosts: readonly string[];
+  /** The shared folder where new installers are put for the offline update ('' or absent: none). */
+  readonly updateFolder: string;
 }
 
 export type SettingsKey = keyof SettingsValues;

@@ -44,6 +44,8 @@ export const BRIDGE_FAILURE_REASONS = [
   'disk-full',
   /** Any other error while writing the file. */
   'write-failed',
+  /** The installer could not be started (the operating system's reason is in the log). */
+  'install-failed',
   /** A bug in the main process; the log has the details. */
   'internal-error',
 ] as const;
@@ -91,8 +93,20 @@ export interface DeskBridge {
   printPage(request: PrintRequest): Promise<PrintResult>;
   /** Renders the current page to an A4 PDF and saves it where the clerk chooses. */
   printToPdf(request: PrintRequest): Promise<PdfResult>;
-  /** Opens an http(s) or mailto address in the system browser. */
-  openExternal(url: string): Promise<void>;
+  /**
+   * Opens an http(s) or mailto address in the system browser: only from a clerk's click and
+   * only to a host on the administrator's allow-list (external-hosts.ts); otherwise refused.
+   */
+  openExternal(url: string): Promise<OpenExternalResult>;
+  /** The administrator's allow-list of hosts, sent at start and after every change. */
+  setExternalHosts(hosts: readonly string[]): Promise<void>;
+  /**
+   * Looks in the update folder (an absolute path, a shared folder) for an installer newer than
+   * the running desk (update-offer.ts). The browser build answers 'not-applicable'.
+   */
+  updateCheck(folder: string): Promise<UpdateCheckResult>;
+  /** Runs the installer the last check offered and closes the desk so it can be replaced. */
+  updateInstall(): Promise<UpdateInstallResult>;
   /**
    * A large register, streamed (Electron only; the browser build makes workbooks in a Web
    * Worker): `exportBegin` starts a streaming workbook in a temporary file, `exportRows` appends
@@ -173,6 +187,35 @@ export type BackupFolderResult =
   | { readonly status: 'cancelled' }
   | BridgeFailure;
 
+export type OpenExternalResult =
+  | { readonly status: 'opened' }
+  | {
+      readonly status: 'refused';
+      /** Not from a click, not a web or mail address, or a host not on the allow-list. */
+      readonly reason: 'not-activated' | 'unsafe-url' | 'host-not-allowed';
+    };
+
+export type UpdateCheckResult =
+  /** The browser build: its pages are replaced on the server, there is nothing to install. */
+  | { readonly status: 'not-applicable' }
+  | { readonly status: 'none'; readonly runningVersion: string }
+  | {
+      readonly status: 'available';
+      readonly runningVersion: string;
+      readonly version: string;
+      readonly fileName: string;
+    }
+  /** The folder does not exist, is not shared with this computer, or cannot be read. */
+  | { readonly status: 'folder-unreadable' }
+  | BridgeFailure;
+
+export type UpdateInstallResult =
+  | { readonly status: 'not-applicable' }
+  | { readonly status: 'started' }
+  /** No check offered an installer, or it is no longer in the folder. */
+  | { readonly status: 'nothing-offered' }
+  | BridgeFailure;
+
 export interface ExportBeginRequest {
   readonly suggestedName: string;
   /** The sheet's title, header, columns and styles (shared/export/table-sheet.ts). */
@@ -191,6 +234,9 @@ export const BRIDGE_CHANNELS = {
   printPage: 'print:page',
   printToPdf: 'print:pdf',
   openExternal: 'shell:open:external',
+  setExternalHosts: 'shell:set:external-hosts',
+  updateCheck: 'update:check',
+  updateInstall: 'update:install',
   exportBegin: 'export:begin',
   exportRows: 'export:rows',
   exportFinish: 'export:finish',

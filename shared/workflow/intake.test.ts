@@ -56,6 +56,20 @@ describe('intakeCheck', () => {
     ]);
   });
 
+  it('flags a bidirectional control next to each field that holds one, without refusing', () => {
+    const result = intakeCheck(
+      { ...draft, customerName: '张三\u202Egpj', content: '\u2066楼上\u2069漏水', demand: '修复' },
+      rules,
+      now,
+      ctx.timeZone,
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.notices).toEqual([
+      { field: 'customerName', code: 'bidiControls' },
+      { field: 'content', code: 'bidiControls' },
+    ]);
+  });
+
   it.each([
     [{ phone: '138-abc' }, 'phone', 'invalidPhone'],
     [{ amountYuan: '12.345' }, 'amountYuan', 'invalidAmount'],

@@ -9,6 +9,7 @@ import type { Fen, IsoInstant, StaffId } from '../kernel/brand';
 import type { CaseDeadline, CaseDueTime } from '../model/entities';
 import type { CaseFlag, DeskRules } from '../rules/rules';
 import { CASE_FLAGS } from '../rules/rules';
+import { hasBidiControls } from '../kernel/bidi';
 import { deadlineCompute, type DeadlineContext } from '../calendar/deadline';
 import {
   rulesHandlingDeadline,
@@ -50,7 +51,22 @@ export type IntakeErrorCode =
   | 'inFuture'
   | 'unknownOption';
 
-export type IntakeNoticeCode = 'missingName' | 'missingPhone' | 'missingAddress';
+export type IntakeNoticeCode = 'missingName' | 'missingPhone' | 'missingAddress' | 'bidiControls';
+
+/**
+ * The typed fields whose text is shown back on screens and paper: a bidirectional control in
+ * any of them (kernel/bidi.ts) is flagged next to the field. Not a refusal: the record keeps what
+ * was typed, and the screens show the controls as visible labels.
+ */
+export const INTAKE_TEXT_FIELDS = [
+  'customerName',
+  'phone',
+  'address',
+  'organisation',
+  'subject',
+  'content',
+  'demand',
+] as const satisfies readonly IntakeField[];
 
 export interface IntakeError {
   readonly field: IntakeField;
@@ -154,8 +170,20 @@ export function intakeCheck(
     notices.push({ field: 'customerName', code: 'missingName' });
   if (draft.phone.trim() === '') notices.push({ field: 'phone', code: 'missingPhone' });
   if (draft.address.trim() === '') notices.push({ field: 'address', code: 'missingAddress' });
+  notices.push(...intakeBidiNotices(draft));
 
   return { errors, notices };
+}
+
+/**
+ * The fields holding a bidirectional control. The form shows these as the clerk types (a
+ * warning that stays until the text changes), and `intakeCheck` includes them.
+ */
+export function intakeBidiNotices(draft: IntakeDraft): IntakeNotice[] {
+  return INTAKE_TEXT_FIELDS.filter((field) => hasBidiControls(draft[field])).map((field) => ({
+    field,
+    code: 'bidiControls',
+  }));
 }
 
 export interface IntakeContext {

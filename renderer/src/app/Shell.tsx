@@ -15,6 +15,7 @@ import { NavLink, Outlet } from 'react-router';
 import { settingsPut } from '../db/repos/settings';
 import { AccountMenu } from '../features/accounts/AccountMenu';
 import { CaseScanBox } from '../features/case/CaseScanBox';
+import { SecurityStartup } from '../features/settings/security/UpdateOffer';
 import { useDeskState } from '../desk/desk-state';
 import { NAV_ITEMS } from './routes';
 import { rolesMay } from '@shared/access/permissions';
@@ -96,6 +97,7 @@ export function Shell() {
             {t('app.storageNotPersisted')}
           </Alert>
         ) : null}
+        <SecurityStartup />
         <Outlet />
         <DailyBackup />
       </Box>

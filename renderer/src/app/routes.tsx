@@ -24,6 +24,7 @@ import { ReportsPage } from '../features/reports/ReportsPage';
 import { ImportPage } from '../features/import/ImportPage';
 import { AidsSettingsPage } from '../features/settings/aids/AidsSettingsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { SecuritySettingsPage } from '../features/settings/security/SecuritySettingsPage';
 import { StaffPage } from '../features/settings/staff/StaffPage';
 import { UnitsPage } from '../features/settings/units/UnitsPage';
 import { PrintPreviewPage } from '../features/print/PrintPreviewPage';
@@ -58,6 +59,7 @@ export const FEATURE_ROUTES: RouteObject[] = [
   { path: 'settings/units', element: <UnitsPage /> },
   { path: 'settings/staff', element: <StaffPage /> },
   { path: 'settings/aids', element: <AidsSettingsPage /> },
+  { path: 'settings/security', element: <SecuritySettingsPage /> },
   { path: 'print/:form', element: <PrintPreviewPage /> },
   { path: 'settings/print', element: <PrintSettingsPage /> },
   { path: 'settings/backup', element: <BackupPage /> },

@@ -1,8 +1,13 @@
 /**
  * The pieces of a printed page, drawn from the form's data. The same components lay out the
  * measuring copy (measure.ts) and the pages, so measured heights are the printed heights.
+ *
+ * Values and notes carry what customers said: each is shown through `isolateBidi`, so a
+ * right-to-left override typed into a name cannot print it reversed (the measuring copy uses the
+ * same components, so the labels it adds are measured too).
  */
 import { useEffect, useMemo } from 'react';
+import { isolateBidi } from '@shared/kernel/bidi';
 import type {
   PrintCell,
   PrintDocument,
@@ -42,7 +47,7 @@ export function PrintRowView({ row }: Readonly<{ row: PrintRow }>) {
           </th>
         ) : (
           <td key={i} colSpan={cell.colSpan} className={cellClass(cell)} style={style}>
-            {cell.text}
+            {isolateBidi(cell.text)}
             {cell.code ? <PrintCellCode code={cell.code} /> : null}
           </td>
         );
@@ -94,7 +99,7 @@ export function PrintTableView({ section, rows, continued, continuedText }: Prin
 export function PrintNoteView({ section }: Readonly<{ section: PrintNoteSection }>) {
   return (
     <div className="pf-section" data-pf-section={section.key}>
-      <div className="pf-note">{section.text}</div>
+      <div className="pf-note">{isolateBidi(section.text)}</div>
     </div>
   );
 }

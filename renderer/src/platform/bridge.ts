@@ -17,6 +17,7 @@ export function bridgeResolve(): DeskBridge {
       open: (url, target, features) => window.open(url, target, features),
       version: import.meta.env.VITE_APP_VERSION ?? '0.1.0',
       window,
+      userActivated: () => navigator.userActivation?.isActive === true,
     })
   );
 }

@@ -6,11 +6,13 @@
 import type {
   DeskBridge,
   FileStreamBridge,
+  OpenExternalResult,
   PdfResult,
   PrintResult,
   SaveFileResult,
 } from '@shared/platform/bridge';
 import { browserBackupService } from './browser-backup';
+import { externalOpenDecision, externalTargetHost } from '@shared/platform/external-hosts';
 
 export interface BrowserBridgeDeps {
   readonly document: Document;
@@ -19,6 +21,18 @@ export interface BrowserBridgeDeps {
   readonly version: string;
   /** The window, for the File System Access API (backups); absent in unit tests. */
   readonly window?: Window;
+  /** Whether the page is handling a click right now (`navigator.userActivation.isActive`). */
+  readonly userActivated: () => boolean;
+}
+
+const EXTERNAL_PROTOCOLS: ReadonlySet<string> = new Set(['https:', 'http:', 'mailto:']);
+
+function parsedUrl(url: string): URL | undefined {
+  try {
+    return new URL(url);
+  } catch {
+    return undefined;
+  }
 }
 
 export function browserBridgeCreate(deps: BrowserBridgeDeps): DeskBridge & FileStreamBridge {
@@ -26,6 +40,8 @@ export function browserBridgeCreate(deps: BrowserBridgeDeps): DeskBridge & FileS
     window: deps.window ?? (deps.document.defaultView as Window),
     document: deps.document,
   });
+  // The administrator's allow-list, sent by the desk at start and after each change.
+  let allowedHosts: readonly string[] = [];
   return {
     async appInfo() {
       return { name: '投诉受理台', version: deps.version, runtime: 'browser', platform: 'web' };
@@ -58,12 +74,35 @@ export function browserBridgeCreate(deps: BrowserBridgeDeps): DeskBridge & FileS
       deps.print();
       return { status: 'saved' };
     },
-    async openExternal(url) {
-      const parsed = new URL(url);
-      if (!['https:', 'http:', 'mailto:'].includes(parsed.protocol)) {
-        throw new Error(`Refused to open ${parsed.protocol} address`);
+    // The same decision as the desktop application: on a click, to an allowed host.
+    async openExternal(url): Promise<OpenExternalResult> {
+      const parsed = parsedUrl(url);
+      const safe =
+        parsed !== undefined &&
+        EXTERNAL_PROTOCOLS.has(parsed.protocol) &&
+        parsed.username === '' &&
+        parsed.password === '';
+      const decision = externalOpenDecision({
+        userActivated: deps.userActivated(),
+        safe,
+        host: parsed ? externalTargetHost(parsed) : '',
+        allowedHosts,
+      });
+      if (decision !== 'open' || !parsed) {
+        return { status: 'refused', reason: decision === 'open' ? 'unsafe-url' : decision };
       }
       deps.open(parsed.href, '_blank', 'noopener,noreferrer');
+      return { status: 'opened' };
+    },
+    async setExternalHosts(hosts) {
+      allowedHosts = [...hosts];
+    },
+    // A browser desk is updated by replacing the pages on its server: nothing to install here.
+    async updateCheck() {
+      return { status: 'not-applicable' };
+    },
+    async updateInstall() {
+      return { status: 'not-applicable' };
     },
     // No streaming writer in a browser: exports are built whole in a Web Worker and saved with
     // saveFile (renderer/src/export/export-client.ts never streams here).

@@ -1,4 +1,5 @@
 import { Box } from '@mui/material';
+import { isolateBidi } from '@shared/kernel/bidi';
 import { useTranslation } from 'react-i18next';
 import type { CaseEntity } from '@shared/model/entities';
 import { rulesKind, rulesLabel } from '@shared/rules/rules-query';
@@ -60,9 +61,9 @@ export function useCaseColumns(): CaseColumns {
     customer: (header) => ({
       id: 'customer',
       header,
-      cell: (item) => item.customer.name || '—',
+      cell: (item) => isolateBidi(item.customer.name) || '—',
     }),
-    subject: (header) => ({ id: 'subject', header, cell: (item) => item.subject }),
+    subject: (header) => ({ id: 'subject', header, cell: (item) => isolateBidi(item.subject) }),
     kind: (header) => ({
       id: 'kind',
       header,

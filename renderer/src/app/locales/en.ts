@@ -12,6 +12,7 @@ import { printLocale } from '../../features/print/locale';
 import { printFormsLocale } from '../../paper/locale';
 import { knowledgeLocale } from '../../features/knowledge/locale';
 import { settingsLocale } from '../../features/settings/locale';
+import { securitySettingsLocale } from '../../features/settings/security/locale';
 import { followUpLocale } from '../../features/followup/locale';
 import { homeLocale } from '../../features/home/locale';
 import { backupLocale } from '../../features/backup/locale';
@@ -111,6 +112,8 @@ export const en: LocaleResource = {
       missingName: 'No name yet; it can be added later',
       missingPhone: 'No phone: the follow-up call will not be possible',
       missingAddress: 'No address or room number',
+      bidiControls:
+        'Contains hidden characters that change the direction of text (such as U+202E); screens and printouts show them as ⟨U+202E⟩. Check this is what the customer gave',
     },
   },
   register: registerLocale.en,
@@ -172,6 +175,8 @@ export const en: LocaleResource = {
       'Cannot write there: the folder is read-only, access is denied, or the file is open elsewhere.',
     'disk-full': 'The disk is full; the file was not saved.',
     'write-failed': 'The file was not saved; try another location.',
+    'install-failed':
+      'The installer could not be started: check the file is complete and may be run.',
     'internal-error': 'Something unexpected happened; the action did not complete.',
   },
   errors: {
@@ -200,6 +205,7 @@ export const en: LocaleResource = {
   caseActions: caseActionsLocale.en,
   caseScan: caseScanLocale.en,
   settings: settingsLocale.en,
+  securitySettings: securitySettingsLocale.en,
   knowledge: knowledgeLocale.en,
   hotline: hotlineLocale.en,
   print: printLocale.en,

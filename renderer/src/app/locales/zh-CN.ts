@@ -12,6 +12,7 @@ import { printLocale } from '../../features/print/locale';
 import { printFormsLocale } from '../../paper/locale';
 import { knowledgeLocale } from '../../features/knowledge/locale';
 import { settingsLocale } from '../../features/settings/locale';
+import { securitySettingsLocale } from '../../features/settings/security/locale';
 import { followUpLocale } from '../../features/followup/locale';
 import { homeLocale } from '../../features/home/locale';
 import { backupLocale } from '../../features/backup/locale';
@@ -113,6 +114,8 @@ export const zhCN = {
       missingName: '未填写姓名，可稍后补充',
       missingPhone: '未填写电话，将无法回访',
       missingAddress: '未填写地址或房号',
+      bidiControls:
+        '含有改变文字方向的隐藏字符（如 U+202E），显示和打印时以 ⟨U+202E⟩ 标出；请核对是否为客户所报内容',
     },
   },
   register: registerLocale.zh,
@@ -170,6 +173,7 @@ export const zhCN = {
     'write-denied': '无法写入所选位置：文件夹只读、没有权限，或文件正被其他程序打开。',
     'disk-full': '磁盘空间不足，文件未保存。',
     'write-failed': '文件未能保存，请换一个位置重试。',
+    'install-failed': '无法启动安装程序：请检查安装文件是否完整、是否有权限运行。',
     'internal-error': '发生意外错误，操作未完成。',
   },
   errors: {
@@ -195,6 +199,7 @@ export const zhCN = {
   caseActions: caseActionsLocale.zh,
   caseScan: caseScanLocale.zh,
   settings: settingsLocale.zh,
+  securitySettings: securitySettingsLocale.zh,
   knowledge: knowledgeLocale.zh,
   hotline: hotlineLocale.zh,
   print: printLocale.zh,

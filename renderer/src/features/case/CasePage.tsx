@@ -1,3 +1,4 @@
+import { isolateBidi } from '@shared/kernel/bidi';
 import { Alert, Box, Chip, Link, Stack, Typography } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
@@ -62,9 +63,9 @@ export function CasePage() {
   const channel = rules.channels.find((c) => c.id === item.channelId);
 
   const fields: DetailField[] = [
-    [t('case.customer'), item.customer.name || t('case.none')],
-    [t('case.phone'), item.customer.phone || t('case.none')],
-    [t('case.address'), item.customer.address || t('case.none')],
+    [t('case.customer'), isolateBidi(item.customer.name) || t('case.none')],
+    [t('case.phone'), isolateBidi(item.customer.phone ?? '') || t('case.none')],
+    [t('case.address'), isolateBidi(item.customer.address) || t('case.none')],
     [t('case.channel'), label(channel?.label)],
     [t('case.kind'), label(kind?.label)],
     [t('case.category'), category],
@@ -104,7 +105,7 @@ export function CasePage() {
     <Stack spacing={2} sx={{ maxWidth: 1100 }}>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
         <Typography variant="h5" component="h1">
-          {item.number} · {item.subject}
+          {item.number} · {isolateBidi(item.subject)}
         </Typography>
         <Chip
           label={t(`status.${item.status}`)}
@@ -138,7 +139,7 @@ export function CasePage() {
                 {name}
               </Typography>
               <Typography component="dd" sx={{ m: 0, whiteSpace: 'pre-wrap' }}>
-                {value || t('case.none')}
+                {isolateBidi(value ?? '') || t('case.none')}
               </Typography>
             </Box>
           ))}

@@ -1,3 +1,4 @@
+import { isolateBidi } from '@shared/kernel/bidi';
 import { Alert, Box, Link, Stack, Typography } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
@@ -39,10 +40,10 @@ export function CustomerFilePage() {
   const { customer, cases } = loaded;
   const none = t('customers.none');
   const fields: DetailField[] = [
-    [t('customers.file.name'), customer.name || none],
-    [t('customers.file.phones'), customer.phones.join('、') || none],
-    [t('customers.file.address'), customer.address || none],
-    [t('customers.file.organisation'), customer.organisation ?? none],
+    [t('customers.file.name'), isolateBidi(customer.name) || none],
+    [t('customers.file.phones'), customer.phones.map(isolateBidi).join('、') || none],
+    [t('customers.file.address'), isolateBidi(customer.address) || none],
+    [t('customers.file.organisation'), isolateBidi(customer.organisation ?? '') || none],
     [t('customers.file.since'), formatDateTime(customer.createdAt, deadlineContext.timeZone)],
   ];
 
@@ -50,7 +51,8 @@ export function CustomerFilePage() {
     <Stack spacing={2} sx={{ maxWidth: 1100 }}>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
         <Typography variant="h5" component="h1">
-          {t('customers.title')} · {customer.name || customer.phones[0] || customer.address}
+          {t('customers.title')} ·{' '}
+          {isolateBidi(customer.name || customer.phones[0] || customer.address)}
         </Typography>
         <Box sx={{ flexGrow: 1 }} />
         {back}

@@ -1,3 +1,4 @@
+import { isolateBidi } from '@shared/kernel/bidi';
 import {
   Box,
   Button,
@@ -104,12 +105,12 @@ export function CustomersPage() {
                   <TableRow key={item.id} hover>
                     <TableCell>
                       <Link component={RouterLink} to={`/customers/${item.id}`}>
-                        {item.name || item.phones[0] || t('customers.none')}
+                        {isolateBidi(item.name || item.phones[0] || '') || t('customers.none')}
                       </Link>
                     </TableCell>
-                    <TableCell>{item.phones.join('、')}</TableCell>
-                    <TableCell>{item.address}</TableCell>
-                    <TableCell>{item.organisation ?? ''}</TableCell>
+                    <TableCell>{item.phones.map(isolateBidi).join('、')}</TableCell>
+                    <TableCell>{isolateBidi(item.address)}</TableCell>
+                    <TableCell>{isolateBidi(item.organisation ?? '')}</TableCell>
                     <TableCell sx={{ whiteSpace: 'nowrap' }}>
                       {t('customers.caseCount', { total: count.total })}
                       {count.open > 0 ? ` · ${t('customers.openCount', { open: count.open })}` : ''}

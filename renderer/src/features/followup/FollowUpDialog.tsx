@@ -1,3 +1,4 @@
+import { isolateBidi } from '@shared/kernel/bidi';
 import { Alert, Box, Button, Typography } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
@@ -149,13 +150,13 @@ function FollowUpForm({
       <Box>
         <Typography>
           {t('followUp.customerLine', {
-            name: customer.name || '—',
-            phone: customer.phone || t('followUp.noPhone'),
-            address: customer.address || '—',
+            name: isolateBidi(customer.name) || '—',
+            phone: isolateBidi(customer.phone ?? '') || t('followUp.noPhone'),
+            address: isolateBidi(customer.address) || '—',
           })}
         </Typography>
         <Typography variant="body2" color="text.secondary">
-          {caseEntity.subject}
+          {isolateBidi(caseEntity.subject)}
         </Typography>
         <Typography variant="body2" component="div" sx={{ mt: 0.5 }}>
           {t('followUp.due')}：

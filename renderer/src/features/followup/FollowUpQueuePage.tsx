@@ -1,3 +1,4 @@
+import { isolateBidi } from '@shared/kernel/bidi';
 import { Box, Button, Chip, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -77,14 +78,14 @@ function useFollowUpColumns(): CaseColumn[] {
       header: t('followUp.queue.columns.customer'),
       cell: (item) => (
         <>
-          {item.customer.name || '—'}
+          {isolateBidi(item.customer.name) || '—'}
           <Typography
             variant="body2"
             color="text.secondary"
             component="span"
             sx={{ display: 'block' }}
           >
-            {item.customer.phone || t('followUp.noPhone')}
+            {isolateBidi(item.customer.phone ?? '') || t('followUp.noPhone')}
           </Typography>
         </>
       ),

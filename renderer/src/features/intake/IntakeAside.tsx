@@ -1,5 +1,6 @@
 import PersonSearchOutlined from '@mui/icons-material/PersonSearchOutlined';
 import { Alert, Box, Button, Paper, Stack, Typography } from '@mui/material';
+import { isolateBidi } from '@shared/kernel/bidi';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseId } from '@shared/kernel/brand';
@@ -75,7 +76,7 @@ export function IntakeAside({ draft, matterId, onMatterChange }: Readonly<Intake
             <Box component="span" sx={{ whiteSpace: 'nowrap' }}>
               {shownChoice.number}
             </Box>{' '}
-            · {shownChoice.subject}
+            · {isolateBidi(shownChoice.subject)}
           </Box>
           <Button color="inherit" size="small" onClick={() => choose(undefined)} sx={{ ml: -1 }}>
             {t('intakeAside.unlink')}

@@ -1,3 +1,4 @@
+import { isolateBidi } from '@shared/kernel/bidi';
 import { Box, List, ListItem, ListItemText, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { registerCanRead } from '@shared/register/query';
@@ -33,14 +34,14 @@ export function IntakeCustomerFiles({ files, searched }: Readonly<IntakeCustomer
           <Box
             key={customer.id}
             component="section"
-            aria-label={`${t('intakeAside.files')} ${customer.name}`}
+            aria-label={`${t('intakeAside.files')} ${isolateBidi(customer.name)}`}
             sx={{ mb: 1.5 }}
           >
             <Typography sx={{ fontWeight: 700 }}>
-              {[customer.name, customer.address].filter(Boolean).join(' · ')}
+              {[customer.name, customer.address].filter(Boolean).map(isolateBidi).join(' · ')}
             </Typography>
             <Typography variant="body2" color="text.secondary">
-              {customer.phones.join('、')}
+              {customer.phones.map(isolateBidi).join('、')}
             </Typography>
             <Typography variant="body2">
               {cases.length === 0
@@ -52,7 +53,9 @@ export function IntakeCustomerFiles({ files, searched }: Readonly<IntakeCustomer
                 <ListItem key={item.id} disableGutters sx={{ py: 0 }}>
                   <ListItemText
                     primary={`${item.number} · ${
-                      registerCanRead(item, operator) ? item.subject : t('intakeAside.masked')
+                      registerCanRead(item, operator)
+                        ? isolateBidi(item.subject)
+                        : t('intakeAside.masked')
                     }`}
                     secondary={`${formatDateTime(item.receivedAt, deadlineContext.timeZone)} · ${t(
                       `status.${item.status}`,

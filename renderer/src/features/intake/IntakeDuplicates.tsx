@@ -1,3 +1,4 @@
+import { isolateBidi } from '@shared/kernel/bidi';
 import CheckIcon from '@mui/icons-material/Check';
 import { Box, Button, Chip, List, ListItem, ListItemText, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
@@ -50,11 +51,11 @@ export function IntakeDuplicates({
               sx={{ display: 'block', bgcolor: chosen ? 'action.selected' : undefined, px: 0.5 }}
             >
               <ListItemText
-                primary={`${item.number} · ${item.subject}`}
+                primary={`${item.number} · ${isolateBidi(item.subject)}`}
                 secondary={[
                   formatDateTime(item.receivedAt, deadlineContext.timeZone),
-                  item.customer.name,
-                  item.customer.address,
+                  isolateBidi(item.customer.name),
+                  isolateBidi(item.customer.address),
                   t(`status.${item.status}`),
                 ]
                   .filter(Boolean)

@@ -13,6 +13,7 @@ import { CASE_FLAGS, type CaseFlag } from '@shared/rules/rules';
 import { rulesKind, rulesLabel } from '@shared/rules/rules-query';
 import {
   INTAKE_LIMITS,
+  intakeBidiNotices,
   type IntakeCheck,
   type IntakeDraft,
   type IntakeField,
@@ -38,6 +39,7 @@ export function IntakeFields({ draft, onChange, check }: Readonly<IntakeFieldsPr
     if (field === 'kindId') next.categoryId = '';
     onChange(next);
   };
+  const bidiFields = new Set(intakeBidiNotices(draft).map((notice) => notice.field));
   const problem = (field: IntakeField) => {
     const error = check.errors.find((e) => e.field === field);
     if (error) {
@@ -46,6 +48,14 @@ export function IntakeFields({ draft, onChange, check }: Readonly<IntakeFieldsPr
       const value = draft[field];
       const length = typeof value === 'string' ? value.trim().length : 0;
       return { error: true, helperText: t(`intake.errors.${error.code}`, { max, length }) };
+    }
+    // A hidden direction control outranks a missing-detail notice: it is shown as a warning.
+    // Checked as the clerk types, not only on save: the save clears the form's notices.
+    if (bidiFields.has(field)) {
+      return {
+        helperText: t('intake.notices.bidiControls'),
+        slotProps: { formHelperText: { sx: { color: 'warning.dark', fontWeight: 600 } } },
+      };
     }
     const notice = check.notices.find((n) => n.field === field);
     return notice ? { helperText: t(`intake.notices.${notice.code}`) } : {};

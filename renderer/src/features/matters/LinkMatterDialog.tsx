@@ -1,3 +1,4 @@
+import { isolateBidi } from '@shared/kernel/bidi';
 import {
   Alert,
   Button,
@@ -111,10 +112,10 @@ export function LinkMatterDialog({ item, open, onClose }: Readonly<LinkMatterDia
               >
                 <ListItemText
                   sx={{ pr: 8 }}
-                  primary={`${other.number} · ${other.subject}`}
+                  primary={`${other.number} · ${isolateBidi(other.subject)}`}
                   secondary={[
                     formatDateTime(other.receivedAt, deadlineContext.timeZone),
-                    other.customer.name,
+                    isolateBidi(other.customer.name),
                     t(`status.${other.status}`),
                   ]
                     .filter(Boolean)

@@ -1,3 +1,4 @@
+import { isolateBidi } from '@shared/kernel/bidi';
 import {
   Alert,
   Box,
@@ -89,7 +90,7 @@ export function LinkedCasesPanel({ item }: Readonly<LinkedCasesPanelProps>) {
                           <Link component={RouterLink} to={`/cases/${other.id}`}>
                             {other.number}
                           </Link>{' '}
-                          · {other.subject}
+                          · {isolateBidi(other.subject)}
                         </>
                       ) : (
                         `${other.number} · ${t('matters.masked')}`
@@ -97,7 +98,7 @@ export function LinkedCasesPanel({ item }: Readonly<LinkedCasesPanelProps>) {
                     }
                     secondary={[
                       formatDateTime(other.receivedAt, deadlineContext.timeZone),
-                      readable ? other.customer.name : '',
+                      readable ? isolateBidi(other.customer.name) : '',
                       t(`status.${other.status}`),
                     ]
                       .filter(Boolean)

@@ -1,3 +1,4 @@
+import { isolateBidi } from '@shared/kernel/bidi';
 import { Box, Chip, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { CaseId } from '@shared/kernel/brand';
@@ -60,10 +61,13 @@ export function useRegisterColumns({
       cell: (item) =>
         readable(item) ? (
           <>
-            {item.customer.name || '—'}
+            {isolateBidi(item.customer.name) || '—'}
             {item.customer.address || item.customer.phone ? (
               <Box component="span" sx={SECONDARY}>
-                {[item.customer.address, item.customer.phone].filter(Boolean).join(' · ')}
+                {[item.customer.address, item.customer.phone]
+                  .filter(Boolean)
+                  .map(isolateBidi)
+                  .join(' · ')}
               </Box>
             ) : null}
           </>
@@ -78,7 +82,7 @@ export function useRegisterColumns({
       maxWidth: 300,
       cell: (item) =>
         readable(item) ? (
-          item.subject
+          isolateBidi(item.subject)
         ) : (
           <Typography component="span" color="text.secondary" sx={{ fontSize: 'inherit' }}>
             {t('register.maskedSubject')}

@@ -14,6 +14,7 @@ const SETTINGS_PAGES = [
   { to: '/settings/calendar', key: 'calendar' },
   { to: '/settings/print', key: 'print' },
   { to: '/settings/backup', key: 'backup' },
+  { to: '/settings/security', key: 'security' },
 ] as const;
 
 /** Settings (设置): the desk's reference data, one card per page. */

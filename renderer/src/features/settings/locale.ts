@@ -20,6 +20,8 @@ export const settingsLocale = featureLocale(
       printHelp: '表头文字、签字栏、电话号码遮蔽、纸张方向和页边距。',
       backup: '备份与恢复',
       backupHelp: '把全部数据备份为一个文件，或从备份文件恢复；每天首次启动时自动备份。',
+      security: '安全',
+      securityHelp: '允许打开的外部网站（白名单）和离线更新文件夹。',
     },
     back: '返回设置',
     adminOnly: '当前操作员「{{name}}」不是管理员，只能查看。如需修改，请先切换到管理员。',
@@ -162,6 +164,9 @@ export const settingsLocale = featureLocale(
       backup: 'Backup and restore',
       backupHelp:
         'All the desk’s data as one file, or restored from one; backed up automatically at the first start of each day.',
+      security: 'Security',
+      securityHelp:
+        'The outside websites the desk may open (allow-list) and the offline update folder.',
     },
     back: 'Back to settings',
     adminOnly:
