@@ -150,6 +150,12 @@ export interface CaseEntity {
    * (so the clerk does not wait for them); cleared by that write, or at the next start.
    */
   readonly searchPending?: 1;
+  /**
+   * Set only on a copy returned to a viewer who may not read all of the case
+   * (shared/access/mask.ts): `case`, its shape only; `reporter`, all but its customer. Never
+   * stored.
+   */
+  readonly masked?: 'case' | 'reporter';
 }
 
 /** One event of a case's history: append-only, never edited. */
@@ -277,7 +283,38 @@ export type AuditAction =
   | 'report.exported'
   | 'backup.made'
   | 'backup.restored'
-  | 'case.purged';
+  | 'case.purged'
+  | 'case.viewed'
+  | 'case.viewRefused'
+  | 'signIn.succeeded'
+  | 'signIn.failed'
+  | 'audit.exported';
+
+/** Every audit action, in the order the audit page offers them. */
+export const AUDIT_ACTIONS: readonly AuditAction[] = [
+  'signIn.succeeded',
+  'signIn.failed',
+  'desk.setUp',
+  'settings.changed',
+  'staff.added',
+  'staff.changed',
+  'unit.added',
+  'unit.changed',
+  'knowledge.added',
+  'knowledge.changed',
+  'case.viewed',
+  'case.viewRefused',
+  'case.printed',
+  'case.exported',
+  'register.printed',
+  'register.exported',
+  'register.imported',
+  'report.exported',
+  'audit.exported',
+  'backup.made',
+  'backup.restored',
+  'case.purged',
+];
 
 export interface AuditEntity {
   readonly id: AuditId;
@@ -286,6 +323,12 @@ export interface AuditEntity {
   readonly action: AuditAction;
   readonly target?: string;
   readonly detail?: string;
+  /** Position in the hash chain, from 1, gap-free (shared/audit/chain.ts). */
+  readonly seq: number;
+  /** The hash of the previous entry (`''` for the first). */
+  readonly prevHash: string;
+  /** SHA-256 of the entry's canonical serialisation with `prevHash` (hex). */
+  readonly hash: string;
 }
 
 export type KnowledgeId = Brand<string, 'KnowledgeId'>;

@@ -24,6 +24,7 @@ import { StorageError, WorkflowError, withStorageErrors } from '../errors';
 import { sessionStamp, type DeskSession } from '../session';
 import { customerFileResolve } from './customers';
 import { settingsGet } from './settings';
+import { auditRecord } from './audit';
 
 export interface CasesImportInput {
   readonly cases: readonly ImportedCase[];
@@ -111,7 +112,7 @@ export async function casesImport(
           }
           const unit: UnitEntity = { id: newId<UnitId>(wallMs), name, active: true };
           await db.units.add(unit);
-          await db.audit.add({
+          await auditRecord(db, {
             id: newId<AuditId>(wallMs),
             at: now,
             actorId: actor.id,
@@ -162,7 +163,7 @@ export async function casesImport(
         ];
         if (clock !== undefined) settings.push({ key: 'clock', value: clock, updatedAt: now });
         await db.settings.bulkPut(settings);
-        await db.audit.add({
+        await auditRecord(db, {
           id: newId<AuditId>(wallMs),
           at: now,
           actorId: actor.id,

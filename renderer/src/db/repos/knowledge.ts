@@ -21,6 +21,7 @@ import type { DeskDatabase } from '../database';
 import { StorageError } from '../errors';
 import { sessionStamp, type DeskSession, type WriteStamp } from '../session';
 import { ChangeRefusedError, withRefusals } from './refused';
+import { auditRecord } from './audit';
 
 /** Why a knowledge change was refused: a field's problem, or a case that is not closed. */
 export type KnowledgeRefusal = KnowledgeError | { readonly code: 'caseNotClosed' };
@@ -109,7 +110,7 @@ async function knowledgeWrite(
     createdById: by.actorId,
   };
   await db.knowledge.add(entry);
-  await db.audit.add({
+  await auditRecord(db, {
     id: newId<AuditId>(by.wallMs),
     at: by.at,
     actorId: by.actorId,
@@ -203,7 +204,7 @@ export async function knowledgeUpdate(
         updatedAt: by.at,
       };
       await db.knowledge.put(next);
-      await db.audit.add({
+      await auditRecord(db, {
         id: newId<AuditId>(by.wallMs),
         at: by.at,
         actorId: by.actorId,

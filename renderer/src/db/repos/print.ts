@@ -14,6 +14,7 @@ import { sessionStamp, type DeskSession } from '../session';
 import { caseAllowedEvents } from '@shared/workflow/reducer';
 import { caseAppendInTransaction, caseEvents } from './cases';
 import { settingsGet } from './settings';
+import { auditRecord, type AuditInput } from './audit';
 
 export interface CaseWithEvents {
   readonly item: CaseEntity;
@@ -104,7 +105,7 @@ export async function printRecord(session: DeskSession, input: PrintRecordInput)
   const { db } = session;
   const stamp = sessionStamp(session);
   const detail = [input.form, input.output, input.detail].filter(Boolean).join(' ');
-  const entry = (action: AuditEntity['action'], target: string): AuditEntity => ({
+  const entry = (action: AuditEntity['action'], target: string): AuditInput => ({
     id: newId<AuditId>(stamp.wallMs),
     at: stamp.at,
     actorId: stamp.actorId,
@@ -115,7 +116,7 @@ export async function printRecord(session: DeskSession, input: PrintRecordInput)
   await withStorageErrors(() =>
     db.transaction('rw', [db.cases, db.events, db.settings, db.outbox, db.audit], async () => {
       if (!isCaseForm(input.form)) {
-        await db.audit.add(entry('register.printed', input.form));
+        await auditRecord(db, entry('register.printed', input.form));
         return;
       }
       if (input.caseIds.length === 0) {
@@ -124,7 +125,7 @@ export async function printRecord(session: DeskSession, input: PrintRecordInput)
       for (const caseId of input.caseIds) {
         // Runs inside this transaction (its tables are a subset), so all cases or none.
         await caseAppendInTransaction(db, stamp, caseId, 'case/printed', { form: input.form });
-        await db.audit.add(entry('case.printed', caseId));
+        await auditRecord(db, entry('case.printed', caseId));
       }
     }),
   );

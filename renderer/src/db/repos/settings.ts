@@ -17,6 +17,7 @@ import type { DeskRules, Locale, PresetId } from '@shared/rules/rules';
 import type { DeskDatabase } from '../database';
 import { DeskAlreadySetUpError, StorageError, withStorageErrors } from '../errors';
 import { sessionStamp, writeInstantAt, type DeskSession } from '../session';
+import { auditRecord } from './audit';
 
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 
@@ -60,7 +61,7 @@ export async function settingsChange<K extends SettingsKey>(
   await withStorageErrors(() =>
     db.transaction('rw', [db.settings, db.audit], async () => {
       await db.settings.put(row);
-      await db.audit.add({
+      await auditRecord(db, {
         id: newId<AuditId>(by.wallMs),
         at: by.at,
         actorId: by.actorId,
@@ -129,7 +130,7 @@ export async function deskSetUp(
       if (await db.settings.get('identity')) throw new DeskAlreadySetUpError('Desk already set up');
       await db.settings.bulkPut(rows);
       await db.staff.add(operator);
-      await db.audit.add({
+      await auditRecord(db, {
         id: newId<AuditId>(wallMs),
         at: input.now,
         actorId: operator.id,

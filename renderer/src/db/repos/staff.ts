@@ -13,6 +13,7 @@ import type { DeskDatabase } from '../database';
 import { StorageError } from '../errors';
 import { sessionStamp, type DeskSession } from '../session';
 import { ChangeRefusedError, withRefusals } from './refused';
+import { auditRecord } from './audit';
 
 export async function staffGet(db: DeskDatabase, id: StaffId): Promise<StaffEntity | undefined> {
   return db.staff.get(id);
@@ -80,7 +81,7 @@ export async function staffAdd(session: DeskSession, input: StaffInput): Promise
       );
       if (problems.length > 0) throw new ChangeRefusedError<StaffRefusal>(problems);
       await db.staff.add(staff);
-      await db.audit.add({
+      await auditRecord(db, {
         id: newId<AuditId>(by.wallMs),
         at: by.at,
         actorId: by.actorId,
@@ -128,7 +129,7 @@ export async function staffUpdate(
       }
       if (problems.length > 0) throw new ChangeRefusedError<StaffRefusal>(problems);
       await db.staff.put(next);
-      await db.audit.add({
+      await auditRecord(db, {
         id: newId<AuditId>(by.wallMs),
         at: by.at,
         actorId: by.actorId,
@@ -162,7 +163,7 @@ export async function operatorSwitch(session: DeskSession, staffId: StaffId): Pr
         updatedAt: at,
       };
       await db.settings.put(row);
-      await db.audit.add({
+      await auditRecord(db, {
         id: newId<AuditId>(wallMs),
         at,
         actorId: staffId,

@@ -10,6 +10,7 @@ import { newId } from '@shared/kernel/ids';
 import type { DeskDatabase } from '../database';
 import { withStorageErrors } from '../errors';
 import { sessionStamp, type DeskSession } from '../session';
+import { auditRecord } from './audit';
 
 /** An instant range, `from` included, `to` excluded. */
 export interface InstantRange {
@@ -114,7 +115,7 @@ export async function statsExportRecord(
 ): Promise<void> {
   const by = sessionStamp(session);
   await withStorageErrors(() =>
-    session.db.audit.add({
+    auditRecord(session.db, {
       id: newId<AuditId>(by.wallMs),
       at: by.at,
       actorId: by.actorId,
