@@ -11,7 +11,7 @@
  * its handlers included.
  */
 import type { StaffId, UnitId } from '../kernel/brand';
-import type { CaseEntity, CustomerRef, StaffRole } from '../model/entities';
+import type { CaseEntity, CaseEventEntity, CustomerRef, StaffRole } from '../model/entities';
 
 /** Who is reading: the operator at the keyboard. */
 export interface CaseViewer {
@@ -105,4 +105,33 @@ export function casesForViewer(cases: readonly CaseEntity[], viewer: CaseViewer)
 /** Whether a case came back masked (its shape only). */
 export function caseIsMasked(c: Pick<CaseEntity, 'masked'>): boolean {
   return c.masked === 'case';
+}
+
+/** An event's payload with its customer withheld, wherever the payload carries one. */
+function withoutCustomer(event: CaseEventEntity): CaseEventEntity {
+  const payload = event.payload as unknown as Record<string, unknown>;
+  let next: Record<string, unknown> = payload;
+  if ('customer' in payload) next = { ...next, customer: NO_CUSTOMER };
+  const fields = payload.fields;
+  if (typeof fields === 'object' && fields !== null && 'customer' in fields) {
+    next = { ...next, fields: { ...fields, customer: NO_CUSTOMER } };
+  }
+  if (next === payload) return event;
+  // The same event type with the customer replaced: the payload keeps its shape.
+  return { ...event, payload: next as unknown as CaseEventEntity['payload'] };
+}
+
+/**
+ * A case's history as the viewer may see it: none of it for a masked case (every event could
+ * quote it), and without the customer for a case whose reporter is withheld from them.
+ */
+export function eventsForViewer(
+  c: CaseEntity,
+  events: readonly CaseEventEntity[],
+  viewer: CaseViewer,
+): CaseEventEntity[] {
+  const reading = caseReadingOf(c, viewer);
+  if (reading === 'masked') return [];
+  if (reading === 'withoutReporter') return events.map(withoutCustomer);
+  return [...events];
 }

@@ -3,6 +3,12 @@
  * audit log holds who printed what, when; a case form also appends `case/printed` to its case).
  */
 import Dexie from 'dexie';
+import {
+  caseForViewer,
+  casesForViewer,
+  eventsForViewer,
+  type CaseViewer,
+} from '@shared/access/mask';
 import type { AuditId, CaseId, IsoInstant } from '@shared/kernel/brand';
 import type { AuditEntity, CaseEntity, CaseEventEntity } from '@shared/model/entities';
 import { newId } from '@shared/kernel/ids';
@@ -31,23 +37,32 @@ export async function printRegisterCases(
   db: DeskDatabase,
   start: IsoInstant,
   end: IsoInstant,
+  viewer: CaseViewer,
 ): Promise<CaseEntity[]> {
-  return db.cases
+  const rows = await db.cases
     .where('[receivedAt+id]')
     .between([start, Dexie.minKey], [end, Dexie.minKey], true, false)
     .toArray();
+  return casesForViewer(rows, viewer);
 }
 
-/** The cases asked for, each with its history, in the order asked; unknown ids are skipped. */
+/**
+ * The cases asked for, each with its history, in the order asked, as the viewer may see them
+ * (a masked case comes without its history); unknown ids are skipped.
+ */
 export async function printCasesWithEvents(
   db: DeskDatabase,
   ids: readonly CaseId[],
+  viewer: CaseViewer,
 ): Promise<CaseWithEvents[]> {
   return db.transaction('r', [db.cases, db.events], async () => {
     const items = await db.cases.bulkGet([...ids]);
     const found = items.filter((item): item is CaseEntity => item !== undefined);
     return Promise.all(
-      found.map(async (item) => ({ item, events: await caseEvents(db, item.id) })),
+      found.map(async (item) => ({
+        item: caseForViewer(item, viewer),
+        events: eventsForViewer(item, await caseEvents(db, item.id), viewer),
+      })),
     );
   });
 }
@@ -74,9 +89,13 @@ export async function printDispatchedCaseIds(
  * it, overdue ones included, or with no due time, of cases the workflow lets be followed up
  * now (not one taken back into handling after an escalation); the earliest due first.
  */
-export async function printFollowUpsDue(db: DeskDatabase, end: IsoInstant): Promise<CaseEntity[]> {
+export async function printFollowUpsDue(
+  db: DeskDatabase,
+  end: IsoInstant,
+  viewer: CaseViewer,
+): Promise<CaseEntity[]> {
   const pending = await db.cases.where('followUp.state').equals('pending').toArray();
-  return pending
+  const due = pending
     .filter((c) => c.followUp.dueAt === undefined || c.followUp.dueAt < end)
     .filter((c) => caseAllowedEvents(c).includes('case/followedUp'))
     .sort(
@@ -84,6 +103,7 @@ export async function printFollowUpsDue(db: DeskDatabase, end: IsoInstant): Prom
         (a.followUp.dueAt ?? '').localeCompare(b.followUp.dueAt ?? '') ||
         a.receivedAt.localeCompare(b.receivedAt),
     );
+  return casesForViewer(due, viewer);
 }
 
 export interface PrintRecordInput {

@@ -1,6 +1,6 @@
 import { Box, List, ListItem, ListItemText, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { registerCanRead } from '@shared/register/query';
+import { caseIsMasked } from '@shared/access/mask';
 import { useDeskState } from '../../desk/desk-state';
 import { formatDateTime } from '../../vocabulary/format';
 import type { IntakeFile } from './useIntakeLookups';
@@ -52,7 +52,7 @@ export function IntakeCustomerFiles({ files, searched }: Readonly<IntakeCustomer
                 <ListItem key={item.id} disableGutters sx={{ py: 0 }}>
                   <ListItemText
                     primary={`${item.number} · ${
-                      registerCanRead(item, operator) ? item.subject : t('intakeAside.masked')
+                      !caseIsMasked(item) ? item.subject : t('intakeAside.masked')
                     }`}
                     secondary={`${formatDateTime(item.receivedAt, deadlineContext.timeZone)} · ${t(
                       `status.${item.status}`,

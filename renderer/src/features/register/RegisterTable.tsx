@@ -4,7 +4,8 @@ import { useNavigate } from 'react-router';
 import type { CaseId } from '@shared/kernel/brand';
 import type { CaseEntity } from '@shared/model/entities';
 import { caseDeadlineState } from '@shared/register/queues';
-import { registerCanRead, type RegisterSort, type RegisterViewer } from '@shared/register/query';
+import { caseIsMasked } from '@shared/access/mask';
+import type { RegisterSort, RegisterViewer } from '@shared/register/query';
 import { caseIsOpen } from '@shared/workflow/reducer';
 import { useDeskState } from '../../desk/desk-state';
 import { useDeskServices } from '../../desk/services';
@@ -97,7 +98,7 @@ export function RegisterTable({
         moveTo(rows.length - 1);
         break;
       case 'Enter':
-        if (registerCanRead(item, viewer)) void navigate(casePagePath(item.id));
+        if (!caseIsMasked(item)) void navigate(casePagePath(item.id));
         break;
       default:
         return;
@@ -105,7 +106,7 @@ export function RegisterTable({
     event.preventDefault();
   };
 
-  const readable = (item: CaseEntity) => registerCanRead(item, viewer);
+  const readable = (item: CaseEntity) => !caseIsMasked(item);
   const columns = useRegisterColumns({
     readable,
     matterSizes,

@@ -32,11 +32,6 @@ export interface FormContext extends WordsContext {
   /** The desk's header text, or the organisation's name. */
   readonly organisation: string;
   readonly printedAt: IsoInstant;
-  /**
-   * Whether the operator may read a confidential case in full (DOMAIN.md section 8); what they
-   * may not read is masked on list forms and case forms are not printed for them.
-   */
-  readonly canRead: (c: Pick<CaseEntity, 'flags' | 'handlerName' | 'receiverId'>) => boolean;
 }
 
 export const label = (text: string, extra: Partial<PrintCell> = {}): PrintCell => ({
