@@ -172,7 +172,7 @@ async function registerJob(
   let count = 0;
   let after: StatsPageCursor | undefined;
   do {
-    const page = await statsRegisterPage(db, range, EXPORT_PAGE_ROWS, after);
+    const page = await statsRegisterPage(db, range, desk.operator, EXPORT_PAGE_ROWS, after);
     const rows = page.items.map((c) =>
       registerCellValues(
         c,
@@ -314,8 +314,8 @@ async function listJob(
   };
   const cases: CaseEntity[] =
     job.table === 'overdue'
-      ? await statsOverdueCases(db, job.now)
-      : await statsFollowUpsPending(db);
+      ? await statsOverdueCases(db, job.now, desk.operator)
+      : await statsFollowUpsPending(db, desk.operator);
   const [layout, rowOf] =
     job.table === 'overdue'
       ? [overdueListLayout(list), overdueListRow]

@@ -27,6 +27,7 @@ export const vocabularyLocale = featureLocale(
       groupDispute: '群体纠纷',
       safety: '安全隐患',
       confidential: '保密',
+      reporterWithheld: '隐去举报人',
       phoneHandover: '电话交办',
     },
     event: {
@@ -273,6 +274,7 @@ export const vocabularyLocale = featureLocale(
       groupDispute: 'Group dispute',
       safety: 'Safety',
       confidential: 'Confidential',
+      reporterWithheld: 'Reporter withheld',
       phoneHandover: 'Handed over by phone',
     },
     event: {

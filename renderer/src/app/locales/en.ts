@@ -105,6 +105,8 @@ export const en: LocaleResource = {
   register: registerLocale.en,
   case: {
     notFound: 'This complaint or request cannot be found; the number may be wrong.',
+    masked:
+      'This complaint or request is confidential: your role may not read it. This view is recorded in the audit log.',
     back: 'Back to the register',
     fields: 'Details',
     timeline: 'History',

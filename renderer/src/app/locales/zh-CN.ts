@@ -108,6 +108,7 @@ export const zhCN = {
   register: registerLocale.zh,
   case: {
     notFound: '找不到这件投诉或需求，可能编号有误。',
+    masked: '这是一件保密的投诉或需求，您的岗位不能查看其内容。此次查看已记入审计日志。',
     back: '返回登记表',
     fields: '基本信息',
     timeline: '办理记录',

@@ -60,9 +60,9 @@ describe('stats repository', () => {
     expect(cases.some((c) => c.id === edgeOut.id)).toBe(false);
 
     expect(await statsRegisterCount(db, NOVEMBER)).toBe(3);
-    const first = await statsRegisterPage(db, NOVEMBER, 2);
+    const first = await statsRegisterPage(db, NOVEMBER, desk.operator, 2);
     expect(first.items.map((c) => c.id)).toEqual([edgeIn.id, linked.id]);
-    const second = await statsRegisterPage(db, NOVEMBER, 2, first.next);
+    const second = await statsRegisterPage(db, NOVEMBER, desk.operator, 2, first.next);
     expect(second).toEqual({ items: [expect.objectContaining({ id: last.id })] });
   });
 
@@ -94,8 +94,10 @@ describe('stats repository', () => {
     );
 
     const now = at('2026-11-25T01:00:00.000Z');
-    expect((await statsOverdueCases(db, now)).map((c) => c.id)).toEqual([waiting.id]);
-    expect((await statsFollowUpsPending(db)).map((c) => c.id)).toEqual([replied.id]);
+    expect((await statsOverdueCases(db, now, desk.operator)).map((c) => c.id)).toEqual([
+      waiting.id,
+    ]);
+    expect((await statsFollowUpsPending(db, desk.operator)).map((c) => c.id)).toEqual([replied.id]);
   });
 
   it('records each export in the audit log', async () => {
