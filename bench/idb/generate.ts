@@ -84,6 +84,8 @@ async function deskRecords(db: DeskDatabase, options: GenerateOptions): Promise<
       locale: 'zh-CN',
       now: nowIso,
       wallMs: FIRST_MS,
+      // The benchmark never signs in: its writes use the generated staff's sessions.
+      password: 'bench-desk',
     });
   }
   const stored = await deskState(db);

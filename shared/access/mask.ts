@@ -11,6 +11,7 @@
  * its handlers included.
  */
 import type { StaffId, UnitId } from '../kernel/brand';
+import { rolesMay } from './permissions';
 import type { CaseEntity, CaseEventEntity, CustomerRef, StaffRole } from '../model/entities';
 
 /** Who is reading: the operator at the keyboard. */
@@ -29,15 +30,14 @@ export type CaseReading = 'full' | 'withoutReporter' | 'masked';
 
 type AccessFields = Pick<CaseEntity, 'flags' | 'unitId' | 'handlerName'>;
 
-/** Whether the viewer oversees every case (supervisors and administrators). */
+/** Whether the viewer's roles read every confidential case (the role table: supervisors, admins). */
 function oversees(viewer: CaseViewer): boolean {
-  return viewer.roles.includes('admin') || viewer.roles.includes('supervisor');
+  return rolesMay(viewer.roles, 'case.readConfidential');
 }
 
 /**
- * Whether the viewer may read a confidential case: supervisors and administrators, and the
- * handlers of the case's unit (or its named handler). The one place the read right is decided;
- * the role table of accounts replaces its body when it lands.
+ * Whether the viewer may read a confidential case: by role (`case.readConfidential` in
+ * shared/access/permissions.ts), or as a handler of the case's unit (or its named handler).
  */
 export function viewerMayReadConfidential(viewer: CaseViewer, c: AccessFields): boolean {
   if (oversees(viewer)) return true;

@@ -18,6 +18,7 @@ import type {
 import type { CaseFlag, DeskRules, FollowUpMethod, Locale } from '../rules/rules';
 import type { CaseEvent } from '../workflow/events';
 import type { PrintSettings } from '../paper/settings';
+import type { SecurityPolicy } from '../access/credentials';
 
 export type CaseStatus =
   | 'registered'
@@ -256,6 +257,8 @@ export interface SettingsValues {
   readonly duplicateWindowDays: number;
   /** Print options; read through `printSettingsRestore`, which fills in the defaults. */
   readonly print: PrintSettings;
+  /** Sign-in policy: idle lock, password age, lock after failures (absent: the defaults). */
+  readonly security: SecurityPolicy;
 }
 
 export type SettingsKey = keyof SettingsValues;
@@ -286,14 +289,20 @@ export type AuditAction =
   | 'case.purged'
   | 'case.viewed'
   | 'case.viewRefused'
-  | 'signIn.succeeded'
-  | 'signIn.failed'
-  | 'audit.exported';
+  | 'audit.exported'
+  | 'account.signedIn'
+  | 'account.signInRefused'
+  | 'account.locked'
+  | 'account.passwordChanged'
+  | 'account.passwordReset';
 
 /** Every audit action, in the order the audit page offers them. */
 export const AUDIT_ACTIONS: readonly AuditAction[] = [
-  'signIn.succeeded',
-  'signIn.failed',
+  'account.signedIn',
+  'account.signInRefused',
+  'account.locked',
+  'account.passwordChanged',
+  'account.passwordReset',
   'desk.setUp',
   'settings.changed',
   'staff.added',

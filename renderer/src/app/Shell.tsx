@@ -13,9 +13,10 @@ import {
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { settingsPut } from '../db/repos/settings';
-import { OperatorSwitcher } from '../features/settings/OperatorSwitcher';
+import { AccountMenu } from '../features/accounts/AccountMenu';
 import { useDeskState } from '../desk/desk-state';
 import { NAV_ITEMS } from './routes';
+import { rolesMay } from '@shared/access/permissions';
 import { useDeskServices } from '../desk/services';
 
 const NAV_WIDTH = 180;
@@ -37,7 +38,7 @@ export function Shell() {
           <Typography variant="h6" component="div" sx={{ flexGrow: 1 }}>
             {t('app.title')} · {desk.identity.organisationName} · {desk.identity.deskName}
           </Typography>
-          <OperatorSwitcher />
+          <AccountMenu />
           <Button
             color="inherit"
             onClick={switchLanguage}
@@ -62,7 +63,9 @@ export function Shell() {
         }}
       >
         <List>
-          {NAV_ITEMS.map((item) => (
+          {NAV_ITEMS.filter(
+            (item) => !item.permission || rolesMay(desk.operator.roles, item.permission),
+          ).map((item) => (
             <ListItemButton
               key={item.to}
               component={NavLink}

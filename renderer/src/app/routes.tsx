@@ -8,6 +8,7 @@ import ListAltIcon from '@mui/icons-material/ListAlt';
 import MenuBookIcon from '@mui/icons-material/MenuBook';
 import SettingsIcon from '@mui/icons-material/Settings';
 import type { ReactElement } from 'react';
+import type { Permission } from '@shared/access/permissions';
 import { Navigate, type RouteObject } from 'react-router';
 import { CasePage } from '../features/case/CasePage';
 import { FollowUpQueuePage } from '../features/followup/FollowUpQueuePage';
@@ -33,6 +34,8 @@ export interface NavItem {
   readonly to: string;
   readonly labelKey: string;
   readonly icon: ReactElement;
+  /** Shown only to roles that hold it (shared/access/permissions.ts). */
+  readonly permission?: Permission;
 }
 
 /**
@@ -67,8 +70,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/follow-up', labelKey: 'followUp.nav', icon: <PhoneCallbackIcon /> },
   { to: '/customers', labelKey: 'customers.nav', icon: <ContactPhoneIcon /> },
   { to: '/knowledge', labelKey: 'knowledge.nav', icon: <MenuBookIcon /> },
-  { to: '/reports', labelKey: 'nav.reports', icon: <InsightsIcon /> },
-  { to: '/import', labelKey: 'nav.import', icon: <UploadFileIcon /> },
+  { to: '/reports', labelKey: 'nav.reports', icon: <InsightsIcon />, permission: 'reports.view' },
+  { to: '/import', labelKey: 'nav.import', icon: <UploadFileIcon />, permission: 'import' },
   { to: '/settings', labelKey: 'settings.nav', icon: <SettingsIcon /> },
 ];
 

@@ -39,6 +39,7 @@ import {
   type TALLIES_KEY,
 } from '@shared/register/tallies';
 import { auditChainAll } from '@shared/audit/chain';
+import type { CredentialEntity } from '@shared/access/credentials';
 import { SCHEMA_V1 } from './schema-v1';
 import { SCHEMA_V2 } from './schema-v2';
 import { talliesMiddleware } from './tallies-middleware';
@@ -59,6 +60,8 @@ export class DeskDatabase extends Dexie {
   declare readonly knowledge: Table<KnowledgeEntity, KnowledgeId>;
   declare readonly drafts: Table<DraftEntity, string>;
   declare readonly tallies: Table<CaseTalliesEntity, typeof TALLIES_KEY>;
+  /** Password hashes and sign-in state, never in `staff` (repos/accounts.ts). */
+  declare readonly credentials: Table<CredentialEntity, StaffId>;
 
   constructor(name: string = DESK_DATABASE_NAME) {
     super(name);

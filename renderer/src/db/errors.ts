@@ -2,6 +2,7 @@
  * Errors the data layer throws. Each carries a code from a closed union; the UI turns codes
  * into sentences in one place (STYLE.md section 7).
  */
+import type { Permission } from '@shared/access/permissions';
 import type { WorkflowRefusal } from '@shared/workflow/refusals';
 
 /**
@@ -31,6 +32,20 @@ export class StorageError extends Error {
   ) {
     super(options?.message ?? `Storage failed: ${code}`, { cause: options?.cause });
     this.code = code;
+  }
+}
+
+/**
+ * The operator's roles do not hold the permission a write needs (shared/access/permissions.ts).
+ * Thrown before or inside the write's transaction: nothing is written.
+ */
+export class AccessDeniedError extends Error {
+  override readonly name = 'AccessDeniedError';
+  readonly permission: Permission;
+
+  constructor(permission: Permission) {
+    super(`Access denied: ${permission}`);
+    this.permission = permission;
   }
 }
 
@@ -74,8 +89,9 @@ export function storageErrorFrom(error: unknown): StorageError {
 /** Is this one of the data layer's own errors, which callers handle by code? */
 export function isDeskError(
   error: unknown,
-): error is WorkflowError | StorageError | DeskAlreadySetUpError {
+): error is WorkflowError | StorageError | DeskAlreadySetUpError | AccessDeniedError {
   return (
+    error instanceof AccessDeniedError ||
     error instanceof WorkflowError ||
     error instanceof StorageError ||
     error instanceof DeskAlreadySetUpError

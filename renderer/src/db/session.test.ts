@@ -21,7 +21,11 @@ describe('deskSessionOf', () => {
     const desk = await testDeskSetUp(db);
     const session = deskSessionOf(db, desk, () => NOW);
     expect(session.db).toBe(db);
-    expect(session.operator).toEqual({ id: desk.operator.id, name: '王芳' });
+    expect(session.operator).toEqual({
+      id: desk.operator.id,
+      name: '王芳',
+      roles: desk.operator.roles,
+    });
     expect(session.desk).toEqual({
       deskId: desk.identity.deskId,
       timeZone: desk.calendar.timeZone,
@@ -65,6 +69,7 @@ describe('sessionStamp', () => {
       wallMs: Date.parse(NOW),
       actorId: desk.operator.id,
       actorName: desk.operator.name,
+      actorRoles: desk.operator.roles,
       deskId: desk.identity.deskId,
     });
     expect(reads).toBe(1);

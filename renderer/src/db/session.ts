@@ -5,7 +5,12 @@
  */
 import type { DeskId, IsoInstant, StaffId } from '@shared/kernel/brand';
 import { DEFAULT_TIME_ZONE } from '@shared/calendar/deadline';
-import type { CalendarSettings, DeskIdentity, StaffEntity } from '@shared/model/entities';
+import type {
+  CalendarSettings,
+  DeskIdentity,
+  StaffEntity,
+  StaffRole,
+} from '@shared/model/entities';
 import type { NumberingRules } from '@shared/rules/rules';
 import type { DeskDatabase } from './database';
 
@@ -13,6 +18,8 @@ import type { DeskDatabase } from './database';
 export interface SessionOperator {
   readonly id: StaffId;
   readonly name: string;
+  /** What the operator may do (shared/access/permissions.ts); every write checks them. */
+  readonly roles: readonly StaffRole[];
 }
 
 /** The desk writing: its id stamps the HLC and the events; its rules number the cases. */
@@ -28,9 +35,8 @@ export interface SessionDesk {
 /**
  * A desk's writer handle: the database, the acting operator, the desk and the clock.
  *
- * Accounts will attach the signed-in operator here (instead of the operator picked at the
- * keyboard), and sync the desk identity the server knows; the repositories already take
- * everything from this one place.
+ * The operator is the one signed in at the desk (features/accounts), with the roles of their
+ * staff row; the repositories refuse what those roles may not do (db/access.ts).
  */
 export interface DeskSession {
   readonly db: DeskDatabase;
@@ -45,7 +51,7 @@ export interface DeskSessionSource {
   readonly identity: Pick<DeskIdentity, 'deskId' | 'deskCode'>;
   readonly rules: { readonly numbering: NumberingRules };
   readonly calendar: Pick<CalendarSettings, 'timeZone'>;
-  readonly operator: Pick<StaffEntity, 'id' | 'name'>;
+  readonly operator: Pick<StaffEntity, 'id' | 'name' | 'roles'>;
 }
 
 function systemNow(): IsoInstant {
@@ -61,7 +67,7 @@ export function deskSessionOf(
   const { deskId, deskCode } = desk.identity;
   return {
     db,
-    operator: { id: desk.operator.id, name: desk.operator.name },
+    operator: { id: desk.operator.id, name: desk.operator.name, roles: desk.operator.roles },
     desk: {
       deskId,
       ...(deskCode === undefined ? {} : { deskCode }),
@@ -83,6 +89,8 @@ export interface WriteInstant {
 export interface WriteStamp extends WriteInstant {
   readonly actorId: StaffId;
   readonly actorName: string;
+  /** The actor's roles: writes made with the stamp check them (db/access.ts). */
+  readonly actorRoles: readonly StaffRole[];
   readonly deskId: DeskId;
 }
 
@@ -103,6 +111,7 @@ export function sessionStamp(session: DeskSession, at?: IsoInstant): WriteStamp 
     wallMs: now.wallMs,
     actorId: session.operator.id,
     actorName: session.operator.name,
+    actorRoles: session.operator.roles,
     deskId: session.desk.deskId,
   };
 }

@@ -2,6 +2,7 @@
  * Builders for repository tests: a fresh database per test and a desk set up with the property
  * preset, so each test reads as a short story.
  */
+import type { ScryptParams } from '@shared/access/credentials';
 import type { IsoInstant, UnitId } from '@shared/kernel/brand';
 import type { CaseDeadline, CustomerRef } from '@shared/model/entities';
 import type { ImportMapping } from '@shared/import/fields';
@@ -18,6 +19,11 @@ export function testDatabase(): DeskDatabase {
 
 export const SET_UP_AT = '2026-11-02T01:00:00.000Z' as IsoInstant;
 
+/** The first administrator's password in tests. */
+export const TEST_PASSWORD = 'desk-1234';
+/** A cheap hash for tests: the desk's own cost (DESK_SCRYPT) would make each test slow. */
+export const TEST_SCRYPT: ScryptParams = { N: 2 ** 4, r: 8, p: 1, dkLen: 32 };
+
 export async function testDeskSetUp(db: DeskDatabase): Promise<StoredDeskState> {
   await deskSetUp(db, {
     organisationName: '示例物业',
@@ -26,6 +32,8 @@ export async function testDeskSetUp(db: DeskDatabase): Promise<StoredDeskState> 
     operatorName: '王芳',
     locale: 'zh-CN',
     now: SET_UP_AT,
+    password: TEST_PASSWORD,
+    scrypt: TEST_SCRYPT,
   });
   const desk = await deskState(db);
   if (!desk) throw new Error('desk not set up');

@@ -1,6 +1,11 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DeskAlreadySetUpError, StorageError, WorkflowError } from '../db/errors';
+import {
+  AccessDeniedError,
+  DeskAlreadySetUpError,
+  StorageError,
+  WorkflowError,
+} from '../db/errors';
 import { ChangeRefusedError } from '../db/repos/refused';
 
 /**
@@ -17,6 +22,8 @@ export function useErrorMessage(): (error: unknown) => string {
           action: t(`event.${error.refusal.eventType}`),
         });
       }
+      if (error instanceof AccessDeniedError)
+        return t('accounts.denied', { permission: error.permission });
       if (error instanceof ChangeRefusedError) return t('errors.changeRefused');
       if (error instanceof DeskAlreadySetUpError) return t('errors.alreadySetUp');
       if (error instanceof StorageError) {

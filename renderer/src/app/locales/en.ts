@@ -16,6 +16,7 @@ import { caseActionsLocale } from '../../features/case/locale';
 import { reportsLocale } from '../../features/reports/locale';
 import { importLocale } from '../../features/import/locale';
 import { exportSheetsLocale } from '../../export/locale';
+import { accountsLocale } from '../../features/accounts/locale';
 
 /** The product's words in English, the second locale. */
 export const en: LocaleResource = {
@@ -190,4 +191,5 @@ export const en: LocaleResource = {
   reports: reportsLocale.en,
   import: importLocale.en,
   exportSheets: exportSheetsLocale.en,
+  accounts: accountsLocale.en,
 };

@@ -16,6 +16,7 @@ import { caseActionsLocale } from '../../features/case/locale';
 import { reportsLocale } from '../../features/reports/locale';
 import { importLocale } from '../../features/import/locale';
 import { exportSheetsLocale } from '../../export/locale';
+import { accountsLocale } from '../../features/accounts/locale';
 
 /**
  * The product's words in Chinese: the source locale, and the default (DESIGN.md principle 5).
@@ -186,6 +187,7 @@ export const zhCN = {
   reports: reportsLocale.zh,
   import: importLocale.zh,
   exportSheets: exportSheetsLocale.zh,
+  accounts: accountsLocale.zh,
 };
 
 /** Every locale has exactly the keys of the Chinese source. */

@@ -41,6 +41,7 @@ import { customerFileResolve } from './customers';
 import { searchNewest } from './search';
 import { searchTermsOf, searchTextsOf } from '@shared/register/search';
 import { settingsGet } from './settings';
+import { sessionRequire, stampRequireEvent } from '../access';
 
 const NO_CUSTOMER_FILE: Awaited<ReturnType<typeof customerFileResolve>> = {};
 
@@ -62,6 +63,7 @@ export type CaseIntake = Omit<CaseReceived['payload'], 'number'>;
  */
 export async function caseRegister(session: DeskSession, intake: CaseIntake): Promise<CaseEntity> {
   const { db } = session;
+  sessionRequire(session, 'case.register');
   const created = await caseRegisterSaved(session, intake);
   const indexing = casesSearchIndexPending(db, [created.id]).catch((error: unknown) => {
     // The case is saved; only its search pieces wait, and the next start writes them.
@@ -171,6 +173,7 @@ export async function caseAppendEvent<T extends CaseAppendableType>(
 ): Promise<CaseEntity> {
   const { db } = session;
   const stamp = sessionStamp(session, at);
+  stampRequireEvent(stamp, type);
   return withStorageErrors(() =>
     db.transaction('rw', caseAppendTables(db), () =>
       caseAppendInTransaction(db, stamp, caseId, type, payload),
@@ -196,6 +199,8 @@ export async function caseAppendInTransaction<T extends CaseAppendableType>(
   type: T,
   payload: CasePayloadOf<T>,
 ): Promise<CaseEntity> {
+  // Before any read: a refused step touches nothing.
+  stampRequireEvent(stamp, type);
   const now = isoInstant(new Date(stamp.wallMs));
   const current = await db.cases.get(caseId);
   if (!current) throw new StorageError('notFound', { message: `No case ${caseId}` });

@@ -18,6 +18,7 @@ import type { DeskDatabase } from '../database';
 import { withStorageErrors } from '../errors';
 import { sessionStamp, type DeskSession } from '../session';
 import { caseAppendInTransaction, caseEvents } from './cases';
+import { sessionRequire } from '../access';
 
 const OPEN_STATUSES = CASE_STATUSES.filter((status) => status !== 'closed');
 
@@ -90,6 +91,8 @@ export async function deadlinesRecompute(
   input: DeadlinesRecomputeInput,
 ): Promise<DeadlinesRecomputeResult> {
   const { db } = session;
+  // Refused before the first case: a run stopped halfway would leave some cases recomputed.
+  sessionRequire(session, 'case.changeDeadline');
   // One instant for every change of the run, as the session's operator.
   const stamp = sessionStamp(session);
   const ids = await openCaseIds(db);

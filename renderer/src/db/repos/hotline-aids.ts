@@ -15,6 +15,7 @@ import { StorageError } from '../errors';
 import type { DeskSession } from '../session';
 import { ChangeRefusedError, withRefusals } from './refused';
 import { settingsChange, settingsGet } from './settings';
+import { sessionRequire } from '../access';
 
 export interface AidsChange {
   /** New scripts; `null` stops using scripts (the desk then shows none at intake). */
@@ -32,6 +33,7 @@ export async function rulesAidsChange(
   change: AidsChange,
 ): Promise<DeskRules> {
   const { db } = session;
+  sessionRequire(session, 'settings.aids');
   const problems: AidsError[] = [
     ...(change.scripts ? aidsScriptsCheck(change.scripts) : []),
     ...(change.referrals ? aidsReferralsCheck(change.referrals) : []),
@@ -48,7 +50,7 @@ export async function rulesAidsChange(
         ...(scripts ? { scripts: aidsScriptsClean(scripts) } : {}),
         referrals: change.referrals ? aidsReferralsClean(change.referrals) : rules.referrals,
       };
-      await settingsChange(session, 'rules', next);
+      await settingsChange(session, 'rules', next, 'settings.aids');
       return next;
     }),
   );

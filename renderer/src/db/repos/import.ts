@@ -25,6 +25,7 @@ import { sessionStamp, type DeskSession } from '../session';
 import { customerFileResolve } from './customers';
 import { settingsGet } from './settings';
 import { auditRecord } from './audit';
+import { sessionRequire } from '../access';
 
 export interface CasesImportInput {
   readonly cases: readonly ImportedCase[];
@@ -85,6 +86,7 @@ export async function casesImport(
   input: CasesImportInput,
 ): Promise<CasesImportResult> {
   const { db, desk } = session;
+  sessionRequire(session, 'import');
   const stamp = sessionStamp(session);
   const { wallMs } = stamp;
   const actor = { id: stamp.actorId, name: stamp.actorName };

@@ -23,6 +23,7 @@ import { StorageError } from '../errors';
 import { sessionStamp, type DeskSession, type WriteStamp } from '../session';
 import { ChangeRefusedError, withRefusals } from './refused';
 import { auditRecord } from './audit';
+import { sessionRequire } from '../access';
 
 /** Why a knowledge change was refused: a field's problem, or a case that is not closed. */
 export type KnowledgeRefusal =
@@ -153,6 +154,7 @@ export async function knowledgeAdd(
   draft: KnowledgeDraft,
 ): Promise<KnowledgeEntity> {
   const { db } = session;
+  sessionRequire(session, 'knowledge.edit');
   const by = sessionStamp(session);
   const problems = knowledgeCheck(draft);
   if (problems.length > 0) throw new ChangeRefusedError<KnowledgeRefusal>(problems);
@@ -171,6 +173,7 @@ export async function knowledgeAddFromCase(
   draft: KnowledgeDraft,
 ): Promise<KnowledgeEntity> {
   const { db } = session;
+  sessionRequire(session, 'knowledge.edit');
   const by = sessionStamp(session);
   const problems = knowledgeCheck(draft);
   if (problems.length > 0) throw new ChangeRefusedError<KnowledgeRefusal>(problems);
@@ -220,6 +223,7 @@ export async function knowledgeUpdate(
   changes: { readonly draft?: KnowledgeDraft; readonly active?: boolean },
 ): Promise<KnowledgeEntity> {
   const { db } = session;
+  sessionRequire(session, 'knowledge.edit');
   const by = sessionStamp(session);
   const problems = changes.draft ? knowledgeCheck(changes.draft) : [];
   if (problems.length > 0) throw new ChangeRefusedError<KnowledgeRefusal>(problems);

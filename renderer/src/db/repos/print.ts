@@ -21,6 +21,7 @@ import { caseAllowedEvents } from '@shared/workflow/reducer';
 import { caseAppendInTransaction, caseEvents } from './cases';
 import { settingsGet } from './settings';
 import { auditRecord, type AuditInput } from './audit';
+import { sessionRequire } from '../access';
 
 export interface CaseWithEvents {
   readonly item: CaseEntity;
@@ -123,6 +124,7 @@ export interface PrintRecordInput {
  */
 export async function printRecord(session: DeskSession, input: PrintRecordInput): Promise<void> {
   const { db } = session;
+  sessionRequire(session, 'print');
   const stamp = sessionStamp(session);
   const detail = [input.form, input.output, input.detail].filter(Boolean).join(' ');
   const entry = (action: AuditEntity['action'], target: string): AuditInput => ({

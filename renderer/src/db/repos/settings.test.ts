@@ -4,7 +4,13 @@ import type { IsoInstant } from '@shared/kernel/brand';
 import { presetFor } from '@shared/rules/presets';
 import type { DeskDatabase } from '../database';
 import { DeskAlreadySetUpError } from '../errors';
-import { SET_UP_AT, testDatabase, testDeskSetUp } from '../test-builders';
+import {
+  SET_UP_AT,
+  TEST_PASSWORD,
+  TEST_SCRYPT,
+  testDatabase,
+  testDeskSetUp,
+} from '../test-builders';
 import { auditList } from './audit';
 import { deskSetUp, deskState, settingsGet, settingsPut } from './settings';
 import { staffList } from './staff';
@@ -66,6 +72,8 @@ describe('deskSetUp', () => {
         operatorName: '张三',
         locale: 'en',
         now: '2026-11-03T01:00:00.000Z' as IsoInstant,
+        password: TEST_PASSWORD,
+        scrypt: TEST_SCRYPT,
       }),
     ).rejects.toBeInstanceOf(DeskAlreadySetUpError);
 
@@ -84,6 +92,8 @@ describe('deskSetUp', () => {
       operatorName: '赵六',
       locale: 'en',
       now: SET_UP_AT,
+      password: TEST_PASSWORD,
+      scrypt: TEST_SCRYPT,
     });
     expect(identity.deskCode).toBe('A01');
     expect((await deskState(db))?.locale).toBe('en');

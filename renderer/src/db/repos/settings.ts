@@ -18,6 +18,9 @@ import type { DeskDatabase } from '../database';
 import { DeskAlreadySetUpError, StorageError, withStorageErrors } from '../errors';
 import { sessionStamp, writeInstantAt, type DeskSession } from '../session';
 import { auditRecord } from './audit';
+import type { Permission } from '@shared/access/permissions';
+import { sessionRequire, settingPermission } from '../access';
+import { passwordHash, type CredentialEntity, type ScryptParams } from '@shared/access/credentials';
 
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 
@@ -48,14 +51,17 @@ export async function settingsPut<K extends SettingsKey>(
 
 /**
  * The session operator's change to a setting: the new value and its audit entry, in one
- * transaction.
+ * transaction. Throws `AccessDeniedError` unless the operator holds `permission` (by default
+ * the one the setting needs, `settingPermission`; a part of the rules passes its own).
  */
 export async function settingsChange<K extends SettingsKey>(
   session: DeskSession,
   key: K,
   value: SettingsValues[K],
+  permission: Permission | undefined = settingPermission(key),
 ): Promise<void> {
   const { db } = session;
+  if (permission) sessionRequire(session, permission);
   const by = sessionStamp(session);
   const row: SettingsEntity<K> = { key, value, updatedAt: by.at };
   await withStorageErrors(() =>
@@ -85,6 +91,10 @@ export interface DeskSetUpInput {
    * the history it generates). There is no session yet: the desk and its operator come from here.
    */
   readonly wallMs?: number;
+  /** The first administrator's password (checked by `passwordCheck` before). */
+  readonly password: string;
+  /** The hash's cost; tests pass a cheap one (default `DESK_SCRYPT`). */
+  readonly scrypt?: ScryptParams;
 }
 
 /** The roles of the first operator: whoever sets the desk up can do everything on it. */
@@ -92,7 +102,8 @@ const FIRST_OPERATOR_ROLES = ['admin', 'clerk', 'shiftLead', 'supervisor'] as co
 
 /**
  * Sets up a new desk in one transaction: identity, a copy of the preset's rules, the calendar,
- * the locale, an empty numbering counter, the first operator and an audit entry.
+ * the locale, an empty numbering counter, the first operator (an administrator) with their
+ * password's hash, and an audit entry.
  * Throws `DeskAlreadySetUpError` when the desk already has an identity.
  */
 export async function deskSetUp(
@@ -115,6 +126,19 @@ export async function deskSetUp(
     active: true,
     createdAt: input.now,
   };
+  // Hashed before the transaction: IndexedDB commits a transaction that waits on anything else.
+  const hashed = await passwordHash(
+    input.password,
+    crypto.getRandomValues(new Uint8Array(16)),
+    input.scrypt,
+  );
+  const credential: CredentialEntity = {
+    staffId: operator.id,
+    ...hashed,
+    changedAt: input.now,
+    mustChange: false,
+    failures: 0,
+  };
   // IndexedDB stores a structured clone, so the desk's rules are its own copy of the preset.
   const rules: DeskRules = presetFor(input.presetId);
   const rows: SettingsEntity[] = [
@@ -126,10 +150,11 @@ export async function deskSetUp(
     settingsRow('currentOperatorId', operator.id, input.now),
   ];
   await withStorageErrors(() =>
-    db.transaction('rw', [db.settings, db.staff, db.audit], async () => {
+    db.transaction('rw', [db.settings, db.staff, db.credentials, db.audit], async () => {
       if (await db.settings.get('identity')) throw new DeskAlreadySetUpError('Desk already set up');
       await db.settings.bulkPut(rows);
       await db.staff.add(operator);
+      await db.credentials.add(credential);
       await auditRecord(db, {
         id: newId<AuditId>(wallMs),
         at: input.now,

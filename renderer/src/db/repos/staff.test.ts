@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { StaffId } from '@shared/kernel/brand';
+import type { IsoInstant, StaffId } from '@shared/kernel/brand';
 import type { DeskDatabase } from '../database';
 import type { StoredDeskState } from './settings';
-import { deskState, settingsGet } from './settings';
 import type { DeskSession } from '../session';
-import { testDatabase, testDeskSetUp, testSession } from '../test-builders';
+import { TEST_SCRYPT, testDatabase, testDeskSetUp, testSession } from '../test-builders';
 import { auditList } from './audit';
 import { ChangeRefusedError } from './refused';
-import { operatorSwitch, staffActive, staffAdd, staffList, staffUpdate } from './staff';
+import { accountPasswordReset, accountSignIn } from './accounts';
+import { staffActive, staffAdd, staffList, staffUpdate } from './staff';
 import { unitAdd, unitUpdate } from './units';
 
 let db: DeskDatabase;
@@ -22,6 +22,13 @@ async function setUp(): Promise<{ desk: StoredDeskState; by: DeskSession }> {
   db = testDatabase();
   const desk = await testDeskSetUp(db);
   return { desk, by: testSession(db, desk, AT) };
+}
+
+/** Another operator signs in at the desk (an administrator gave them a password). */
+async function signInAs(by: DeskSession, staffId: StaffId): Promise<void> {
+  const password = { next: 'pass-5678', confirmation: 'pass-5678' };
+  await accountPasswordReset(by, staffId, password, TEST_SCRYPT);
+  expect((await accountSignIn(db, staffId, password.next, AT as IsoInstant)).ok).toBe(true);
 }
 
 async function refusalOf(write: Promise<unknown>): Promise<unknown[]> {
@@ -82,7 +89,7 @@ describe('the last administrator', () => {
   it('cannot lose the admin role or be disabled while no other administrator is active', async () => {
     const { desk, by } = await setUp();
     const clerk = await staffAdd(by, { name: '陈晓', roles: ['clerk'] });
-    await operatorSwitch(by, clerk.id);
+    await signInAs(by, clerk.id);
 
     expect(await refusalOf(staffUpdate(by, desk.operator.id, { roles: ['clerk'] }))).toEqual([
       { field: 'roles', code: 'lastAdmin' },
@@ -99,7 +106,7 @@ describe('the last administrator', () => {
   it('can step down once another administrator is active', async () => {
     const { desk, by } = await setUp();
     const second = await staffAdd(by, { name: '赵刚', roles: ['admin'] });
-    await operatorSwitch(by, second.id);
+    await signInAs(by, second.id);
     await staffUpdate(by, desk.operator.id, { active: false });
     expect((await staffActive(db)).map((s) => s.name)).toEqual(['赵刚']);
     // Now the second one is the last.
@@ -114,33 +121,5 @@ describe('the last administrator', () => {
     expect(await refusalOf(staffUpdate(by, desk.operator.id, { active: false }))).toEqual([
       { code: 'currentOperator' },
     ]);
-  });
-});
-
-describe('operatorSwitch', () => {
-  it('records who is at the keyboard; the desk state follows; audited', async () => {
-    const { by } = await setUp();
-    const clerk = await staffAdd(by, { name: '陈晓', roles: ['clerk'] });
-    await operatorSwitch(by, clerk.id);
-    expect(await settingsGet(db, 'currentOperatorId')).toBe(clerk.id);
-    expect((await deskState(db))?.operator.name).toBe('陈晓');
-    expect(await auditList(db, 20)).toContainEqual(
-      expect.objectContaining({
-        action: 'settings.changed',
-        target: 'currentOperatorId',
-        actorId: clerk.id,
-      }),
-    );
-  });
-
-  it('refuses a disabled operator and an unknown one', async () => {
-    const { desk, by } = await setUp();
-    const clerk = await staffAdd(by, { name: '陈晓', roles: ['clerk'] });
-    await staffUpdate(by, clerk.id, { active: false });
-    expect(await refusalOf(operatorSwitch(by, clerk.id))).toEqual([{ code: 'inactive' }]);
-    await expect(operatorSwitch(by, 'nobody' as StaffId)).rejects.toMatchObject({
-      code: 'notFound',
-    });
-    expect(await settingsGet(db, 'currentOperatorId')).toBe(desk.operator.id);
   });
 });

@@ -14,6 +14,7 @@ import { StorageError } from '../errors';
 import { sessionStamp, type DeskSession } from '../session';
 import { ChangeRefusedError, withRefusals } from './refused';
 import { auditRecord } from './audit';
+import { sessionRequire } from '../access';
 
 export async function staffGet(db: DeskDatabase, id: StaffId): Promise<StaffEntity | undefined> {
   return db.staff.get(id);
@@ -65,6 +66,7 @@ function staffClean(staff: StaffEntity): StaffEntity {
  */
 export async function staffAdd(session: DeskSession, input: StaffInput): Promise<StaffEntity> {
   const { db } = session;
+  sessionRequire(session, 'accounts.manage');
   const by = sessionStamp(session);
   const staff = staffClean({
     ...input,
@@ -106,6 +108,7 @@ export async function staffUpdate(
   changes: Partial<Pick<StaffEntity, 'name' | 'staffNo' | 'roles' | 'unitId' | 'active'>>,
 ): Promise<StaffEntity> {
   const { db } = session;
+  sessionRequire(session, 'accounts.manage');
   const by = sessionStamp(session);
   return withRefusals(() =>
     db.transaction('rw', [db.staff, db.units, db.settings, db.audit], async () => {
@@ -138,40 +141,6 @@ export async function staffUpdate(
         detail: Object.keys(changes).join(','),
       });
       return next;
-    }),
-  );
-}
-
-/**
- * Records who is at the keyboard (settings key `currentOperatorId`) with an audit entry by the
- * incoming operator, at the session's clock. Throws `ChangeRefusedError<StaffRefusal>`
- * (`inactive`) for a disabled one.
- */
-export async function operatorSwitch(session: DeskSession, staffId: StaffId): Promise<StaffEntity> {
-  const { db } = session;
-  const { at, wallMs } = sessionStamp(session);
-  return withRefusals(() =>
-    db.transaction('rw', [db.staff, db.settings, db.audit], async () => {
-      const operator = await db.staff.get(staffId);
-      if (!operator) throw new StorageError('notFound', { message: `No staff ${staffId}` });
-      if (!operator.active) throw new ChangeRefusedError<StaffRefusal>([{ code: 'inactive' }]);
-      const previous = (await db.settings.get('currentOperatorId')) as
-        SettingsEntity<'currentOperatorId'> | undefined;
-      const row: SettingsEntity<'currentOperatorId'> = {
-        key: 'currentOperatorId',
-        value: staffId,
-        updatedAt: at,
-      };
-      await db.settings.put(row);
-      await auditRecord(db, {
-        id: newId<AuditId>(wallMs),
-        at,
-        actorId: staffId,
-        action: 'settings.changed',
-        target: 'currentOperatorId',
-        detail: previous ? `${previous.value} -> ${staffId}` : staffId,
-      });
-      return operator;
     }),
   );
 }

@@ -12,6 +12,7 @@ import type { DeskDatabase } from '../database';
 import { withStorageErrors } from '../errors';
 import { sessionStamp, type DeskSession } from '../session';
 import { auditRecord } from './audit';
+import { sessionRequire } from '../access';
 
 /** An instant range, `from` included, `to` excluded. */
 export interface InstantRange {
@@ -130,6 +131,7 @@ export async function statsExportRecord(
     readonly detail: string;
   },
 ): Promise<void> {
+  sessionRequire(session, 'export');
   const by = sessionStamp(session);
   await withStorageErrors(() =>
     auditRecord(session.db, {

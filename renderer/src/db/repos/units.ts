@@ -13,6 +13,7 @@ import { StorageError } from '../errors';
 import { sessionStamp, type DeskSession } from '../session';
 import { ChangeRefusedError, withRefusals } from './refused';
 import { auditRecord } from './audit';
+import { sessionRequire } from '../access';
 
 export async function unitGet(db: DeskDatabase, id: UnitId): Promise<UnitEntity | undefined> {
   return db.units.get(id);
@@ -64,6 +65,7 @@ function unitClean(unit: UnitEntity): UnitEntity {
  */
 export async function unitAdd(session: DeskSession, input: UnitInput): Promise<UnitEntity> {
   const { db } = session;
+  sessionRequire(session, 'settings.units');
   const by = sessionStamp(session);
   const unit = unitClean({ ...input, id: newId<UnitId>(by.wallMs), active: true });
   return withRefusals(() =>
@@ -96,6 +98,7 @@ export async function unitUpdate(
   changes: Partial<Pick<UnitEntity, 'name' | 'parentId' | 'phone' | 'active'>>,
 ): Promise<UnitEntity> {
   const { db } = session;
+  sessionRequire(session, 'settings.units');
   const by = sessionStamp(session);
   return withRefusals(() =>
     db.transaction('rw', [db.units, db.audit], async () => {

@@ -1,6 +1,7 @@
 import { Box, Card, CardActionArea, CardContent, Grid, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
+import { rolesSeeQueue } from '@shared/access/permissions';
 import { WORK_QUEUES, type WorkQueueDef } from '@shared/register/queues';
 import { useDeskState } from '../../desk/desk-state';
 import { formatDateTime } from '../../vocabulary/format';
@@ -14,7 +15,7 @@ export function workQueuePath(def: WorkQueueDef): string {
 /** The home screen: the work queues with their counts, each opening its list. */
 export function HomePage() {
   const { t } = useTranslation();
-  const { deadlineContext } = useDeskState();
+  const { deadlineContext, operator } = useDeskState();
   const ctx = useWorkQueueContext();
   const counts = useWorkQueueCounts();
 
@@ -29,7 +30,7 @@ export function HomePage() {
         </Typography>
       </Box>
       <Grid container spacing={2} component="ul" aria-label={t('home.queuesLabel')} sx={{ p: 0 }}>
-        {WORK_QUEUES.map((def) => (
+        {WORK_QUEUES.filter((def) => rolesSeeQueue(operator.roles, def.id)).map((def) => (
           <Grid
             key={def.id}
             size={{ xs: 12, sm: 6, md: 3 }}

@@ -32,6 +32,7 @@ import { printFormTitle } from '@shared/paper/forms';
 import { rulesLabel } from '@shared/rules/rules-query';
 import { useDeskSession } from '../../desk/desk-session';
 import { useDeskState } from '../../desk/desk-state';
+import { rolesMay } from '@shared/access/permissions';
 import { useDeskServices } from '../../desk/services';
 import { useErrorMessage } from '../../desk/useErrorMessage';
 import { printSettingsLoad } from '../../db/repos/print';
@@ -200,7 +201,11 @@ function PrintSettingsForm({ draft: initial }: Readonly<{ draft: PrintSettingsDr
         </Box>
       </Paper>
       <Box>
-        <Button type="submit" variant="contained" disabled={saving}>
+        <Button
+          type="submit"
+          variant="contained"
+          disabled={saving || !rolesMay(desk.operator.roles, 'settings.print')}
+        >
           {saving ? t('print.settings.saving') : t('print.settings.save')}
         </Button>
       </Box>

@@ -105,11 +105,6 @@ export const settingsLocale = featureLocale(
         inactive: '「{{name}}」已停用，不能作为操作员。',
       },
     },
-    operator: {
-      menuLabel: '切换当前操作员',
-      hint: '选择现在使用本受理台的人员',
-      failed: '未能切换操作员：{{reason}}',
-    },
     aids: {
       title: '通话辅助',
       scripts: '通话话术',
@@ -253,11 +248,6 @@ export const settingsLocale = featureLocale(
         currentOperator: '“{{name}}” is at the keyboard: switch operator before disabling them.',
         inactive: '“{{name}}” is disabled and cannot be the operator.',
       },
-    },
-    operator: {
-      menuLabel: 'Switch operator',
-      hint: 'Who is using the desk now',
-      failed: 'The operator was not switched: {{reason}}',
     },
     aids: {
       title: 'Call aids',

@@ -10,7 +10,10 @@ import {
 import { PRESET_IDS, presetFor } from '@shared/rules/presets';
 import { rulesLabel } from '@shared/rules/rules-query';
 import type { Locale, PresetId } from '@shared/rules/rules';
+import { passwordCheck, type PasswordProblem } from '@shared/access/credentials';
+import type { DeskId, StaffId } from '@shared/kernel/brand';
 import { deskSetUp } from '../../db/repos/settings';
+import { PasswordFields } from '../accounts/PasswordFields';
 import { useDeskServices } from '../../desk/services';
 import { useErrorMessage } from '../../desk/useErrorMessage';
 import { useSubmit } from '../../ui/useSubmit';
@@ -18,6 +21,8 @@ import { useSubmit } from '../../ui/useSubmit';
 export interface SetupPageProps {
   readonly locale: Locale;
   readonly onLocaleChange: (locale: Locale) => void;
+  /** The desk is set up: its first administrator is signed in (they just chose the password). */
+  readonly onSetUp: (done: { readonly deskId: DeskId; readonly staffId: StaffId }) => void;
 }
 
 const EMPTY: DeskSetupDraft = {
@@ -29,12 +34,14 @@ const EMPTY: DeskSetupDraft = {
 };
 
 /** First run: who this desk is, which regulations it follows, who is at the keyboard. */
-export function SetupPage({ locale, onLocaleChange }: Readonly<SetupPageProps>) {
+export function SetupPage({ locale, onLocaleChange, onSetUp }: Readonly<SetupPageProps>) {
   const { t } = useTranslation();
   const { db, now } = useDeskServices();
   const errorMessage = useErrorMessage();
   const [draft, setDraft] = useState<DeskSetupDraft>(EMPTY);
   const [errors, setErrors] = useState<readonly DeskSetupError[]>([]);
+  const [password, setPassword] = useState({ next: '', confirmation: '' });
+  const [passwordProblem, setPasswordProblem] = useState<PasswordProblem | undefined>();
 
   const errorFor = (field: DeskSetupField) => {
     const error = errors.find((e) => e.field === field);
@@ -45,7 +52,7 @@ export function SetupPage({ locale, onLocaleChange }: Readonly<SetupPageProps>) 
 
   const setUp = useSubmit(
     async () => {
-      await deskSetUp(db, {
+      const done = await deskSetUp(db, {
         organisationName: draft.organisationName.trim(),
         deskName: draft.deskName.trim(),
         deskCode: draft.deskCode.trim() === '' ? undefined : draft.deskCode.trim().toUpperCase(),
@@ -53,7 +60,9 @@ export function SetupPage({ locale, onLocaleChange }: Readonly<SetupPageProps>) 
         operatorName: draft.operatorName.trim(),
         locale,
         now: now(),
+        password: password.next,
       });
+      onSetUp({ deskId: done.identity.deskId, staffId: done.operator.id });
     },
     {
       failureOf: (error) => t('setup.failed', { reason: errorMessage(error) }),
@@ -68,7 +77,9 @@ export function SetupPage({ locale, onLocaleChange }: Readonly<SetupPageProps>) 
     event.preventDefault();
     const found = deskSetupCheck(draft);
     setErrors(found);
-    if (found.length > 0) return;
+    const problem = passwordCheck(password.next, password.confirmation);
+    setPasswordProblem(problem);
+    if (found.length > 0 || problem) return;
     await setUp.run();
   };
 
@@ -140,6 +151,12 @@ export function SetupPage({ locale, onLocaleChange }: Readonly<SetupPageProps>) 
             error={Boolean(errorFor('operatorName'))}
             helperText={errorFor('operatorName')}
             required
+          />
+          <PasswordFields
+            value={password}
+            onChange={setPassword}
+            problem={passwordProblem}
+            labels={{ next: t('accounts.setup.password'), confirm: t('accounts.setup.confirm') }}
           />
           {failure ? <Alert severity="error">{failure}</Alert> : null}
           <Button type="submit" variant="contained" size="large" disabled={saving}>

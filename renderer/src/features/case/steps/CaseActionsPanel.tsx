@@ -1,6 +1,7 @@
 import { Box, Button, Paper, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { rolesMayAppend } from '@shared/access/permissions';
 import type { CaseEntity, CaseEventEntity } from '@shared/model/entities';
 import type { LevelSuggestion } from '@shared/rules/rules-query';
 import { caseLevelSuggestion } from '@shared/workflow/commands/escalation';
@@ -33,16 +34,20 @@ const GROUPS: readonly CaseStepGroup[] = ['step', 'record'];
  */
 export function CaseActionsPanel({ caseEntity, events }: Readonly<CaseActionsPanelProps>) {
   const { t } = useTranslation();
-  const { rules, deadlineContext } = useDeskState();
+  const { rules, deadlineContext, operator } = useDeskState();
   const { now } = useDeskServices();
   const [open, setOpen] = useState<OpenStep | null>(null);
-  const offered = caseStepsOffered(caseEntity, rules);
+  const offered = caseStepsOffered(caseEntity, rules, operator.roles);
   const suggestion = caseLevelSuggestion(caseEntity, {
     rules,
     deadline: deadlineContext,
     now: now(),
   });
-  const canEscalate = caseAllowedEvents(caseEntity).includes('case/escalated');
+  const canEscalate =
+    caseAllowedEvents(caseEntity).includes('case/escalated') &&
+    rolesMayAppend(operator.roles, 'case/escalated');
+  // The suggestion is acted on by escalating or changing the level: offered to who may.
+  const canAct = canEscalate || rolesMayAppend(operator.roles, 'case/levelChanged');
   const labelOf = (step: CaseStep) =>
     t(`caseActions.actions.${step.labelOf?.(caseEntity) ?? step.id}`);
 
@@ -52,7 +57,7 @@ export function CaseActionsPanel({ caseEntity, events }: Readonly<CaseActionsPan
         {t('caseActions.panel.title')}
       </Typography>
       <Stack spacing={1.5}>
-        {suggestion ? (
+        {suggestion && canAct ? (
           <LevelSuggestionBanner
             suggestion={suggestion}
             canEscalate={canEscalate}

@@ -1,15 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseEntity, CaseStatus } from '@shared/model/entities';
+import { rolesMayAppend } from '@shared/access/permissions';
+import {
+  CASE_STATUSES,
+  STAFF_ROLES,
+  type CaseEntity,
+  type CaseStatus,
+  type StaffRole,
+} from '@shared/model/entities';
+import { caseAllowedEvents } from '@shared/workflow/reducer';
 import { presetFor } from '@shared/rules/presets';
 import { caseAt } from '@shared/workflow/test-builders';
 import { isRedispatch } from './case-step';
-import { caseStepsOffered } from './case-steps';
+import { CASE_STEPS, caseStepsOffered } from './case-steps';
 
 const property = presetFor('property');
 const hotline = presetFor('hotline');
 
-function offered(status: CaseStatus, overrides: Partial<CaseEntity> = {}, rules = property) {
-  return caseStepsOffered(caseAt(status, overrides).state, rules).map((step) => step.id);
+function offered(
+  status: CaseStatus,
+  overrides: Partial<CaseEntity> = {},
+  rules = property,
+  roles: readonly StaffRole[] = ['admin'],
+) {
+  return caseStepsOffered(caseAt(status, overrides).state, rules, roles).map((step) => step.id);
 }
 
 describe('caseStepsOffered', () => {
@@ -69,6 +82,44 @@ describe('caseStepsOffered', () => {
     expect(offered('dispatched')).toContain('exempt');
     expect(offered('dispatched', { exemptReason: '工期长' })).not.toContain('exempt');
     expect(offered('dispatched', { deadline: undefined })).not.toContain('exempt');
+  });
+});
+
+describe('the steps each role is offered', () => {
+  it('every step × every role × every state: offered exactly when the role may append it', () => {
+    let offeredSomewhere = 0;
+    for (const status of CASE_STATUSES) {
+      const state = caseAt(status).state;
+      const allowed = new Set(caseAllowedEvents(state));
+      const all = offered(status);
+      for (const role of STAFF_ROLES) {
+        const ids = offered(status, {}, property, [role]);
+        for (const step of CASE_STEPS) {
+          const may = step.events.some((e) => allowed.has(e) && rolesMayAppend([role], e));
+          expect(ids.includes(step.id), `${role} ${step.id} in ${status}`).toBe(
+            all.includes(step.id) && may,
+          );
+          if (ids.includes(step.id)) offeredSomewhere += 1;
+        }
+      }
+    }
+    expect(offeredSomewhere).toBeGreaterThan(50);
+  });
+
+  it('a clerk is not offered the office’s steps; a unit handler not the shift lead’s', () => {
+    const clerk = offered('dispatched', {}, property, ['clerk']);
+    for (const id of ['supervise', 'markInvalid', 'responsibility', 'exempt', 'dispatch'])
+      expect(clerk).not.toContain(id);
+    expect(clerk).toContain('note');
+    const handler = offered('dispatched', {}, property, ['handler']);
+    expect(handler).toEqual(expect.arrayContaining(['accept', 'return', 'reply']));
+    for (const id of ['supervise', 'urge', 'dispatch']) expect(handler).not.toContain(id);
+    expect(offered('dispatched', {}, property, ['supervisor'])).toContain('supervise');
+    // Several roles: the union.
+    expect(offered('dispatched', {}, property, ['clerk', 'handler'])).toEqual(
+      expect.arrayContaining(['accept', 'note']),
+    );
+    expect(offered('dispatched', {}, property, [])).toEqual([]);
   });
 });
 

@@ -7,7 +7,8 @@
  * Adding a step: one module here (id, group, events, isOffered, Dialog), its words under
  * `caseActions` in the locales, and its event in the reducer's tables (shared/workflow).
  */
-import type { CaseEntity } from '@shared/model/entities';
+import { rolesMayAppend } from '@shared/access/permissions';
+import type { CaseEntity, StaffRole } from '@shared/model/entities';
 import type { DeskRules } from '@shared/rules/rules';
 import { caseAllowedEvents } from '@shared/workflow/reducer';
 import { acceptStep } from './accept';
@@ -62,10 +63,20 @@ export const CASE_STEPS = [
 export type CaseStepId = (typeof CASE_STEPS)[number]['id'];
 export type CaseStep = (typeof CASE_STEPS)[number];
 
-/** The steps the case's state allows now, in the order of `CASE_STEPS`. */
-export function caseStepsOffered(c: CaseEntity, rules: DeskRules): CaseStep[] {
+/**
+ * The steps the case's state allows now and the operator's roles may take (the role table,
+ * shared/access/permissions.ts, which the repositories enforce too), in the order of
+ * `CASE_STEPS`.
+ */
+export function caseStepsOffered(
+  c: CaseEntity,
+  rules: DeskRules,
+  roles: readonly StaffRole[],
+): CaseStep[] {
   const allowed = new Set(caseAllowedEvents(c));
   return CASE_STEPS.filter(
-    (step) => step.events.some((type) => allowed.has(type)) && (step.isOffered?.(c, rules) ?? true),
+    (step) =>
+      step.events.some((type) => allowed.has(type) && rolesMayAppend(roles, type)) &&
+      (step.isOffered?.(c, rules) ?? true),
   );
 }

@@ -25,7 +25,7 @@ export interface AidsSectionProps {
 export function AidsSection(props: Readonly<AidsSectionProps>) {
   const { titleId, title, intro, onSubmit, saving, saveLabel, status, actions, children } = props;
   const { t } = useTranslation();
-  const canEdit = useCanEditSettings();
+  const canEdit = useCanEditSettings('settings.aids');
   return (
     <Paper component="form" onSubmit={onSubmit} noValidate sx={{ p: 3 }} aria-labelledby={titleId}>
       <Typography id={titleId} variant="h6" component="h2">

@@ -17,7 +17,7 @@ const EMPTY_REFERRAL: ReferralEntry = {
 /** The directory of out-of-scope referrals (rules.referrals): name, phone, what it handles. */
 export function ReferralsEditor() {
   const { t } = useTranslation();
-  const canEdit = useCanEditSettings();
+  const canEdit = useCanEditSettings('settings.aids');
   const { draft, edit, errors, status, saving, save } = useAidsDraft<readonly ReferralEntry[]>({
     fromRules: (rules) => rules.referrals,
     check: aidsReferralsCheck,

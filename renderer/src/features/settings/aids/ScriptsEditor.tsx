@@ -13,7 +13,7 @@ const EMPTY_TEXT = { zh: '', en: '' };
 /** The opening and closing lines the clerk reads at intake (rules.scripts). */
 export function ScriptsEditor() {
   const { t } = useTranslation();
-  const canEdit = useCanEditSettings();
+  const canEdit = useCanEditSettings('settings.aids');
   // `null`: the desk uses no scripts.
   const { draft, edit, errors, status, saving, save } = useAidsDraft<CallScripts | null>({
     fromRules: (rules) => rules.scripts ?? null,

@@ -15,7 +15,7 @@ import { RecomputeSection } from './RecomputeSection';
 export function CalendarSettingsPage() {
   const { t } = useTranslation();
   const { calendar } = useDeskState();
-  const canEdit = useCanEditSettings();
+  const canEdit = useCanEditSettings('settings.calendar');
   return (
     <Box sx={{ maxWidth: 1000 }}>
       <SettingsHeader title={t('calendarSettings.title')} intro={t('calendarSettings.intro')} />

@@ -1,4 +1,4 @@
-import { Box, Button, Chip, Stack, TableCell, TableRow } from '@mui/material';
+import { Alert, Box, Button, Chip, Stack, TableCell, TableRow } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import type { StaffEntity } from '@shared/model/entities';
 import { staffRolesOrdered } from '@shared/organisation/staff';
 import { unitPath } from '@shared/organisation/units';
 import { staffList, staffUpdate } from '../../../db/repos/staff';
+import { accountsWithPassword } from '../../../db/repos/accounts';
 import { unitList } from '../../../db/repos/units';
 import { useDeskState } from '../../../desk/desk-state';
 import { useDeskSession } from '../../../desk/desk-session';
@@ -16,6 +17,9 @@ import { SettingsRowActions } from '../SettingsRowActions';
 import { SettingsTable } from '../SettingsTable';
 import { useActiveSwitch } from '../useActiveSwitch';
 import { StaffDialog } from './StaffDialog';
+import { useCanEditSettings } from '../useCanEditSettings';
+import { ResetPasswordDialog } from '../../accounts/ResetPasswordDialog';
+import { SecurityPolicySection } from '../../accounts/SecurityPolicySection';
 
 type DialogState = { readonly member?: StaffEntity } | null;
 
@@ -30,6 +34,10 @@ export function StaffPage() {
     [db],
   );
   const [dialog, setDialog] = useState<DialogState>(null);
+  const [resetFor, setResetFor] = useState<StaffEntity | null>(null);
+  const [resetDone, setResetDone] = useState<string | null>(null);
+  const canManage = useCanEditSettings('accounts.manage');
+  const withPassword = useLiveQuery(() => accountsWithPassword(db), [db]);
   const { notice, dismissNotice, setActive } = useActiveSwitch(
     (member: StaffEntity, active) => staffUpdate(session, member.id, { active }),
     'settings.staff.refusals',
@@ -84,6 +92,9 @@ export function StaffPage() {
                 {member.id === operator.id ? (
                   <Chip size="small" color="primary" label={t('settings.staff.current')} />
                 ) : null}
+                {withPassword && !withPassword.has(member.id) ? (
+                  <Chip size="small" color="warning" label={t('accounts.reset.noPassword')} />
+                ) : null}
               </Stack>
             </TableCell>
             <SettingsRowActions
@@ -95,6 +106,15 @@ export function StaffPage() {
               <Button size="small" onClick={() => setDialog({ member })}>
                 {t('settings.staff.edit')}
               </Button>
+              {canManage && member.active ? (
+                <Button
+                  size="small"
+                  aria-label={t('accounts.reset.buttonLabel', { name: member.name })}
+                  onClick={() => setResetFor(member)}
+                >
+                  {t('accounts.reset.button')}
+                </Button>
+              ) : null}
             </SettingsRowActions>
           </TableRow>
         ))}
@@ -107,6 +127,21 @@ export function StaffPage() {
           onClose={() => setDialog(null)}
         />
       ) : null}
+      {resetFor ? (
+        <ResetPasswordDialog
+          member={resetFor}
+          onClose={(done) => {
+            if (done) setResetDone(t('accounts.reset.done', { name: resetFor.name }));
+            setResetFor(null);
+          }}
+        />
+      ) : null}
+      {resetDone ? (
+        <Alert severity="success" sx={{ mt: 2 }} onClose={() => setResetDone(null)}>
+          {resetDone}
+        </Alert>
+      ) : null}
+      {canManage ? <SecurityPolicySection /> : null}
     </Box>
   );
 }
