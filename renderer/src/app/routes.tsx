@@ -25,6 +25,7 @@ import { ImportPage } from '../features/import/ImportPage';
 import { AidsSettingsPage } from '../features/settings/aids/AidsSettingsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { StaffPage } from '../features/settings/staff/StaffPage';
+import { AuditPage } from '../features/settings/audit/AuditPage';
 import { UnitsPage } from '../features/settings/units/UnitsPage';
 import { PrintPreviewPage } from '../features/print/PrintPreviewPage';
 import { PrintSettingsPage } from '../features/print/PrintSettingsPage';
@@ -56,6 +57,7 @@ export const FEATURE_ROUTES: RouteObject[] = [
   { path: 'settings', element: <SettingsPage /> },
   { path: 'settings/units', element: <UnitsPage /> },
   { path: 'settings/staff', element: <StaffPage /> },
+  { path: 'settings/audit', element: <AuditPage /> },
   { path: 'settings/aids', element: <AidsSettingsPage /> },
   { path: 'print/:form', element: <PrintPreviewPage /> },
   { path: 'settings/print', element: <PrintSettingsPage /> },

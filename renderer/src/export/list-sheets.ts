@@ -16,7 +16,7 @@ import {
   type SheetCellStyle,
 } from '@shared/export/sheet-style';
 import type { SheetCellValue, TableLayout } from '@shared/export/table-sheet';
-import { nameMask, phoneMask, registerHandlerText } from '@shared/register/columns';
+import { phoneMask, registerHandlerText } from '@shared/register/columns';
 import type { DeskRules } from '@shared/rules/rules';
 import { rulesDefaultLevel, rulesKind, rulesLabel, rulesLevel } from '@shared/rules/rules-query';
 import { fill, type SheetLanguage } from './sheet-words';

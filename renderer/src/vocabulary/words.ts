@@ -5,6 +5,8 @@
  * and the export worker import them from here, without the UI's strings.
  */
 import { featureLocale } from './locale-kit';
+import type { AuditAction } from '@shared/model/entities';
+import type { Locale } from '@shared/rules/rules';
 
 export const vocabularyLocale = featureLocale(
   {
@@ -19,6 +21,33 @@ export const vocabularyLocale = featureLocale(
       underReview: '内部评审',
       awaitingFollowUp: '待回访',
       closed: '已结案',
+    },
+    auditAction: {
+      'account.signedIn': '登录',
+      'account.signInRefused': '登录失败',
+      'account.locked': '账号锁定',
+      'account.passwordChanged': '修改密码',
+      'account.passwordReset': '重置密码',
+      'desk.setUp': '初始设置',
+      'settings.changed': '修改设置',
+      'staff.added': '新增人员',
+      'staff.changed': '修改人员',
+      'unit.added': '新增部门',
+      'unit.changed': '修改部门',
+      'knowledge.added': '新增知识库条目',
+      'knowledge.changed': '修改知识库条目',
+      'case.viewed': '查看保密件',
+      'case.viewRefused': '查看保密件被拒',
+      'case.printed': '打印单据',
+      'case.exported': '导出单据',
+      'register.printed': '打印登记表',
+      'register.exported': '导出登记表',
+      'register.imported': '导入登记表',
+      'report.exported': '导出报表',
+      'audit.exported': '导出审计日志',
+      'backup.made': '备份',
+      'backup.restored': '恢复备份',
+      'case.purged': '清除记录',
     },
     flag: {
       urgent: '紧急',
@@ -267,6 +296,33 @@ export const vocabularyLocale = featureLocale(
       awaitingFollowUp: 'Awaiting follow-up',
       closed: 'Closed',
     },
+    auditAction: {
+      'account.signedIn': 'Signed in',
+      'account.signInRefused': 'Sign-in refused',
+      'account.locked': 'Account locked',
+      'account.passwordChanged': 'Password changed',
+      'account.passwordReset': 'Password reset',
+      'desk.setUp': 'Desk set up',
+      'settings.changed': 'Settings changed',
+      'staff.added': 'Staff added',
+      'staff.changed': 'Staff changed',
+      'unit.added': 'Unit added',
+      'unit.changed': 'Unit changed',
+      'knowledge.added': 'Knowledge entry added',
+      'knowledge.changed': 'Knowledge entry changed',
+      'case.viewed': 'Confidential case viewed',
+      'case.viewRefused': 'Confidential case refused',
+      'case.printed': 'Case form printed',
+      'case.exported': 'Case exported',
+      'register.printed': 'Register printed',
+      'register.exported': 'Register exported',
+      'register.imported': 'Register imported',
+      'report.exported': 'Report exported',
+      'audit.exported': 'Audit log exported',
+      'backup.made': 'Backup made',
+      'backup.restored': 'Backup restored',
+      'case.purged': 'Records purged',
+    },
     flag: {
       urgent: 'Urgent',
       media: 'Media exposure',
@@ -503,3 +559,8 @@ export const vocabularyLocale = featureLocale(
     },
   },
 );
+
+/** The name of an audit action in the locale (its key holds dots, which i18n keys cannot). */
+export function auditActionLabel(action: AuditAction, locale: Locale): string {
+  return (locale === 'en' ? vocabularyLocale.en : vocabularyLocale.zh).auditAction[action];
+}

@@ -9,6 +9,7 @@ import { printLocale } from '../../features/print/locale';
 import { printFormsLocale } from '../../paper/locale';
 import { knowledgeLocale } from '../../features/knowledge/locale';
 import { settingsLocale } from '../../features/settings/locale';
+import { auditLocale } from '../../features/settings/audit/locale';
 import { followUpLocale } from '../../features/followup/locale';
 import { homeLocale } from '../../features/home/locale';
 import { calendarSettingsLocale } from '../../features/settings/calendar/locale';
@@ -181,6 +182,7 @@ export const en: LocaleResource = {
   calendarSettings: calendarSettingsLocale.en,
   caseActions: caseActionsLocale.en,
   settings: settingsLocale.en,
+  audit: auditLocale.en,
   knowledge: knowledgeLocale.en,
   hotline: hotlineLocale.en,
   print: printLocale.en,

@@ -9,6 +9,7 @@ import { printLocale } from '../../features/print/locale';
 import { printFormsLocale } from '../../paper/locale';
 import { knowledgeLocale } from '../../features/knowledge/locale';
 import { settingsLocale } from '../../features/settings/locale';
+import { auditLocale } from '../../features/settings/audit/locale';
 import { followUpLocale } from '../../features/followup/locale';
 import { homeLocale } from '../../features/home/locale';
 import { calendarSettingsLocale } from '../../features/settings/calendar/locale';
@@ -177,6 +178,7 @@ export const zhCN = {
   calendarSettings: calendarSettingsLocale.zh,
   caseActions: caseActionsLocale.zh,
   settings: settingsLocale.zh,
+  audit: auditLocale.zh,
   knowledge: knowledgeLocale.zh,
   hotline: hotlineLocale.zh,
   print: printLocale.zh,

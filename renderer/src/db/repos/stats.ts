@@ -126,7 +126,10 @@ export async function statsFollowUpsPending(
 export async function statsExportRecord(
   session: DeskSession,
   entry: {
-    readonly action: Extract<AuditAction, 'register.exported' | 'report.exported'>;
+    readonly action: Extract<
+      AuditAction,
+      'register.exported' | 'report.exported' | 'audit.exported'
+    >;
     readonly table: string;
     readonly detail: string;
   },

@@ -12,6 +12,7 @@ const SETTINGS_PAGES = [
   { to: '/settings/aids', key: 'aids' },
   { to: '/settings/calendar', key: 'calendar' },
   { to: '/settings/print', key: 'print' },
+  { to: '/settings/audit', key: 'audit' },
 ] as const;
 
 /** Settings (设置): the desk's reference data, one card per page. */

@@ -18,6 +18,8 @@ export const settingsLocale = featureLocale(
       calendarHelp: '法定节假日、调休上班日和办公时间，用于计算处理期限。',
       print: '打印',
       printHelp: '表头文字、签字栏、电话号码遮蔽、纸张方向和页边距。',
+      audit: '审计日志',
+      auditHelp: '登录、设置、人员、打印、导出、备份和保密件查看的记录；可校验是否被改动。',
     },
     back: '返回设置',
     adminOnly: '当前操作员「{{name}}」不是管理员，只能查看。如需修改，请先切换到管理员。',
@@ -157,6 +159,9 @@ export const settingsLocale = featureLocale(
       calendarHelp: 'Statutory holidays, make-up working days and business hours, for deadlines.',
       print: 'Printing',
       printHelp: 'Header text, signature lines, phone masking, paper orientation and margins.',
+      audit: 'Audit log',
+      auditHelp:
+        'Sign-ins, settings, staff, prints, exports, backups and views of confidential cases; checked for edits.',
     },
     back: 'Back to settings',
     adminOnly:
