@@ -85,13 +85,6 @@ export function phoneMask(phone: string): string {
   return `${digits.slice(0, 3)}${'*'.repeat(digits.length - 7)}${digits.slice(-4)}`;
 }
 
-/** `张**`: the first character stays, so the clerk can still tell cases apart. */
-export function nameMask(name: string): string {
-  const chars = [...name.trim()];
-  if (chars.length === 0) return '';
-  return chars[0] + '*'.repeat(Math.max(1, chars.length - 1));
-}
-
 /** The kind class the 投诉类型 column is for; every other kind goes under 需求类型. */
 function isComplaintKind(rules: DeskRules, kindId: string): boolean {
   return rulesKind(rules, kindId)?.class === 'complaint';
