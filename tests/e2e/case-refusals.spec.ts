@@ -110,6 +110,8 @@ test('a step the state no longer allows is refused with its reason', async ({ pa
   const other = await context.newPage();
   await other.clock.setFixedTime(new Date('2026-09-30T10:05:00+08:00'));
   await other.goto(page.url());
+  // Another window signs in on its own.
+  await new Desk(other).signIn('王丽');
   const otherCase = new CasePage(other);
   await otherCase.step('退回', { 退回原因: '不属本部门职责' });
   await otherCase.expectStatus('已退回');

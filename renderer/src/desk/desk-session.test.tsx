@@ -48,7 +48,11 @@ describe('useDeskSession', () => {
     const desk = await testDeskSetUp(db);
     const { result } = renderOnDesk(desk);
     expect(result.current.db).toBe(db);
-    expect(result.current.operator).toEqual({ id: desk.operator.id, name: desk.operator.name });
+    expect(result.current.operator).toEqual({
+      id: desk.operator.id,
+      name: desk.operator.name,
+      roles: desk.operator.roles,
+    });
     expect(result.current.desk.deskId).toBe(desk.identity.deskId);
     expect(result.current.now()).toBe(NOW);
   });

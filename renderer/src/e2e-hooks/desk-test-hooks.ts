@@ -19,6 +19,9 @@ import { deskSessionOf } from '../db/session';
 import { auditList } from '../db/repos/audit';
 import { caseAppendEvent, caseRegister, type CaseAppendableType } from '../db/repos/cases';
 import { deskState } from '../db/repos/settings';
+import { staffGet, staffList } from '../db/repos/staff';
+import { accountSignIn, type SignInResult } from '../db/repos/accounts';
+import { signInStored } from '../desk/sign-in';
 import { intakeDraftEmpty } from '../features/intake/intake-draft';
 
 export interface DeskTestEvent {
@@ -33,10 +36,18 @@ export interface DeskTestHooks {
   registerCases(
     drafts: readonly Partial<IntakeDraft>[],
   ): Promise<{ readonly id: CaseId; readonly number: string }[]>;
-  /** Appends steps to a case as the current operator. */
+  /**
+   * Appends steps to a case as the operator signed in at this window; rejects, writing nothing,
+   * with the data layer's refusal (`AccessDeniedError`, `WorkflowError`).
+   */
   appendEvents(caseId: string, events: readonly DeskTestEvent[]): Promise<void>;
   /** The latest audit entries, newest first. */
   auditLatest(limit: number): Promise<AuditEntity[]>;
+  /**
+   * Tries a password for the operator named `name` through the sign-in repository, as the
+   * sign-in screen does (counting failures), without signing this window in.
+   */
+  signInAttempt(name: string, password: string): Promise<SignInResult>;
 }
 
 declare global {
@@ -45,14 +56,21 @@ declare global {
   }
 }
 
-/** The desk as stored now, and the current operator's session on the system clock. */
+/**
+ * The desk as stored now, and the session of the operator signed in at this window (as the
+ * screens build it, with that operator's roles) on the system clock.
+ */
 async function desk(db: DeskDatabase) {
   const state = await deskState(db);
   if (!state) throw new Error('__deskTest: set the desk up first');
+  const staffId = signInStored(state.identity.deskId);
+  const operator = staffId ? await staffGet(db, staffId) : undefined;
+  if (!operator?.active) throw new Error('__deskTest: sign in first');
   return {
     ...state,
+    operator,
     deadline: deadlineContextFromSettings(state.calendar),
-    session: deskSessionOf(db, state),
+    session: deskSessionOf(db, { ...state, operator }),
   };
 }
 
@@ -94,5 +112,10 @@ export function deskTestHooksInstall(db: DeskDatabase): void {
       }
     },
     auditLatest: (limit) => auditList(db, limit),
+    async signInAttempt(name, password) {
+      const member = (await staffList(db)).find((s) => s.name === name);
+      if (!member) throw new Error(`__deskTest: no operator ${name}`);
+      return accountSignIn(db, member.id, password, new Date().toISOString() as IsoInstant);
+    },
   };
 }

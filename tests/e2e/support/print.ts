@@ -22,6 +22,7 @@ interface DeskTestHooks {
   auditLatest(
     limit: number,
   ): Promise<{ action: string; target?: string; detail?: string; actorId: string; at: string }[]>;
+  signInAttempt(name: string, password: string): Promise<Record<string, unknown>>;
 }
 
 declare global {

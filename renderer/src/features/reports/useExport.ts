@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useDeskSession } from '../../desk/desk-session';
 import { useDeskServices } from '../../desk/services';
 import { statsExportRecord } from '../../db/repos/stats';
+import { sessionMay } from '../../db/access';
 import { exportRun, type ExportOutcome, type ExportRun } from '../../export/export-client';
 import type { ExportJob, ExportTable } from '../../export/export-protocol';
 
@@ -79,6 +80,11 @@ export function useExport(maskPhones: boolean) {
   const start = useCallback(
     async (input: JobInput) => {
       if (running.current) return;
+      // The worker reads the database itself: the role is checked before it starts.
+      if (!sessionMay(session, 'export')) {
+        setMessage({ severity: 'error', text: t('accounts.denied', { permission: 'export' }) });
+        return;
+      }
       const at = now();
       const job = { ...input, dbName: db.name, now: at, maskPhones } as ExportJob;
       setMessage(undefined);
@@ -106,7 +112,7 @@ export function useExport(maskPhones: boolean) {
       }
       setMessage(describe(outcome, job.table));
     },
-    [bridge, db, describe, maskPhones, now, session, streaming],
+    [bridge, db, describe, maskPhones, now, session, streaming, t],
   );
 
   const cancel = useCallback(() => running.current?.cancel(), []);
