@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CaseId, IsoInstant } from '@shared/kernel/brand';
+import type { CaseId, IsoInstant, StaffId } from '@shared/kernel/brand';
 import type { DeskDatabase } from '../database';
 import {
   TEST_UNIT,
@@ -111,5 +111,23 @@ describe('stats repository', () => {
     expect(await db.audit.where('action').equals('report.exported').toArray()).toMatchObject([
       { target: 'monthly', detail: '2026-10-25~2026-11-24', actorId: desk.operator.id },
     ]);
+  });
+
+  it('exports a confidential case as a masked row to those who may not read it', async () => {
+    db = testDatabase();
+    const desk = await testDeskSetUp(db);
+    const secret = await testRegister(db, desk, '2026-11-02T02:00:00.000Z', {
+      flags: ['confidential'],
+      subject: '举报装修押金',
+    });
+    const range = { from: at('2026-11-01T00:00:00.000Z'), to: at('2026-11-30T00:00:00.000Z') };
+    const lead = { id: 'staff-lead' as StaffId, name: '钱立', roles: ['shiftLead' as const] };
+    const page = await statsRegisterPage(db, range, lead, 10);
+    expect(page.items.map((c) => [c.number, c.masked])).toEqual([[secret.number, 'case']]);
+    expect(JSON.stringify(page)).not.toContain('举报装修押金');
+    expect(await statsRegisterCount(db, range)).toBe(1);
+    expect((await statsRegisterPage(db, range, desk.operator, 10)).items[0]?.subject).toBe(
+      '举报装修押金',
+    );
   });
 });
