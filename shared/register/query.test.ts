@@ -28,7 +28,6 @@ const CTX = { rules: PROPERTY_PRESET, timeZone: 'Asia/Shanghai', now: NOW };
 
 const ADMIN: RegisterViewer = { id: 'staff-admin' as StaffId, name: '王芳', roles: ['admin'] };
 const CLERK: RegisterViewer = { id: 'staff-clerk-2' as StaffId, name: '赵敏', roles: ['clerk'] };
-const HANDLER: RegisterViewer = { id: 'staff-h' as StaffId, name: '李强', roles: ['handler'] };
 
 function row(overrides: Partial<CaseEntity> = {}): CaseEntity {
   return caseAt('registered', overrides).state;

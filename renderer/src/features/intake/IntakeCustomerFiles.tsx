@@ -17,7 +17,7 @@ export interface IntakeCustomerFilesProps {
 /** The files of the caller (by phone or room): who they are and their cases, open first. */
 export function IntakeCustomerFiles({ files, searched }: Readonly<IntakeCustomerFilesProps>) {
   const { t } = useTranslation();
-  const { operator, deadlineContext } = useDeskState();
+  const { deadlineContext } = useDeskState();
   if (files.length === 0) {
     return searched ? (
       <Typography variant="body2" color="text.secondary">

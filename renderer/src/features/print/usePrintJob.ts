@@ -80,7 +80,7 @@ const CASE_BUILDERS: {
  */
 export function usePrintDefaults(): { readonly today: IsoDate; readonly period: ReportPeriod } {
   const { now } = useDeskServices();
-  const { rules, deadlineContext, operator } = useDeskState();
+  const { rules, deadlineContext } = useDeskState();
   const today = localDateOf(now(), deadlineContext.timeZone);
   return { today, period: periodContaining(today, rules.reportPeriodStartDay) };
 }

@@ -5,7 +5,7 @@ import type { CaseId } from '@shared/kernel/brand';
 import type { CaseEntity } from '@shared/model/entities';
 import { caseDeadlineState } from '@shared/register/queues';
 import { caseIsMasked } from '@shared/access/mask';
-import type { RegisterSort, RegisterViewer } from '@shared/register/query';
+import type { RegisterSort } from '@shared/register/query';
 import { caseIsOpen } from '@shared/workflow/reducer';
 import { useDeskState } from '../../desk/desk-state';
 import { useDeskServices } from '../../desk/services';
@@ -20,7 +20,6 @@ export interface RegisterTableHandle {
 export interface RegisterTableProps {
   readonly rows: readonly CaseEntity[];
   readonly matterSizes: ReadonlyMap<CaseId, number>;
-  readonly viewer: RegisterViewer;
   readonly sort: RegisterSort;
   readonly onSort: (sort: RegisterSort) => void;
   readonly onMatter: (matterId: CaseId) => void;
@@ -56,7 +55,6 @@ function directionOf(column: SortColumn, sort: RegisterSort): 'asc' | 'desc' | f
 export function RegisterTable({
   rows,
   matterSizes,
-  viewer,
   sort,
   onSort,
   onMatter,
