@@ -110,7 +110,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Permission, readonly StaffRole[]>
   'case.attach': ['clerk', 'shiftLead', 'supervisor', 'handler', 'admin'],
   // A removal is an event and the file stays recoverable until purged.
   'case.removeAttachment': ['clerk', 'shiftLead', 'supervisor', 'admin'],
-  'case.readConfidential': ['admin'],
+  'case.readConfidential': ['supervisor', 'admin'],
   'queue.dispatch': ['clerk', 'shiftLead', 'supervisor', 'admin'],
   'queue.units': ['shiftLead', 'supervisor', 'handler', 'admin'],
   'queue.deadlines': ['clerk', 'shiftLead', 'supervisor', 'handler', 'admin'],

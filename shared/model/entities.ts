@@ -171,6 +171,12 @@ export interface CaseEntity {
   readonly searchPending?: 1;
   /** The attachments on the case (`case/attachmentAdded` ids), absent when there are none. */
   readonly attachmentIds?: readonly string[];
+  /**
+   * Set only on a copy returned to a viewer who may not read all of the case
+   * (shared/access/mask.ts): `case`, its shape only; `reporter`, all but its customer. Never
+   * stored.
+   */
+  readonly masked?: 'case' | 'reporter';
 }
 
 /** One event of a case's history: append-only, never edited. */
@@ -307,6 +313,9 @@ export type AuditAction =
   | 'backup.made'
   | 'backup.restored'
   | 'case.purged'
+  | 'case.viewed'
+  | 'case.viewRefused'
+  | 'audit.exported'
   | 'account.signedIn'
   | 'account.signInRefused'
   | 'account.locked'
@@ -315,6 +324,35 @@ export type AuditAction =
   /** The bytes of attachments removed from every case were deleted (repos/attachments.ts). */
   | 'files.purged';
 
+/** Every audit action, in the order the audit page offers them. */
+export const AUDIT_ACTIONS: readonly AuditAction[] = [
+  'account.signedIn',
+  'account.signInRefused',
+  'account.locked',
+  'account.passwordChanged',
+  'account.passwordReset',
+  'desk.setUp',
+  'settings.changed',
+  'staff.added',
+  'staff.changed',
+  'unit.added',
+  'unit.changed',
+  'knowledge.added',
+  'knowledge.changed',
+  'case.viewed',
+  'case.viewRefused',
+  'case.printed',
+  'case.exported',
+  'register.printed',
+  'register.exported',
+  'register.imported',
+  'report.exported',
+  'audit.exported',
+  'backup.made',
+  'backup.restored',
+  'case.purged',
+];
+
 export interface AuditEntity {
   readonly id: AuditId;
   readonly at: IsoInstant;
@@ -322,6 +360,12 @@ export interface AuditEntity {
   readonly action: AuditAction;
   readonly target?: string;
   readonly detail?: string;
+  /** Position in the hash chain, from 1, gap-free (shared/audit/chain.ts). */
+  readonly seq: number;
+  /** The hash of the previous entry (`''` for the first). */
+  readonly prevHash: string;
+  /** SHA-256 of the entry's canonical serialisation with `prevHash` (hex). */
+  readonly hash: string;
 }
 
 export type KnowledgeId = Brand<string, 'KnowledgeId'>;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { IsoInstant } from '../kernel/brand';
+import { MASKED_TEXT, caseForViewer } from '../access/mask';
+import type { IsoInstant, StaffId } from '../kernel/brand';
 import type { CaseEntity, CaseStatus } from '../model/entities';
 import { presetFor } from '../rules/presets';
 import { REGISTER_COLUMNS, registerHeader } from '../register/columns';
@@ -120,13 +121,19 @@ describe('registerPrintRows', () => {
     ]);
   });
 
-  it('masks phones when the desk asks, and confidential cases always', () => {
+  it('masks phones when the desk asks, and shows a masked case as it arrives', () => {
     const [masked] = registerPrintRows([closed], { ...ctx, maskPhones: true });
     expect(masked?.[3]).toBe('138****5678');
     const secret = { ...closed, flags: ['confidential' as const] };
-    const [hidden] = registerPrintRows([secret], { ...ctx, maskPhones: false });
-    expect(hidden?.[1]).toBe('张*');
-    expect(hidden?.[3]).toBe('138****5678');
+    const clerk = { id: 'staff-c' as StaffId, name: '赵敏', roles: ['clerk' as const] };
+    const [hidden] = registerPrintRows([caseForViewer(secret, clerk)], {
+      ...ctx,
+      maskPhones: false,
+    });
+    expect(hidden?.[1]).toBe(MASKED_TEXT);
+    expect(hidden?.[2]).toBe('');
+    expect(hidden?.[3]).toBe('');
+    expect(hidden?.join('|')).not.toContain('张');
   });
 
   it.each([

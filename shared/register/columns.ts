@@ -95,17 +95,6 @@ export function phoneMask(phone: string): string {
   return `${digits.slice(0, 3)}${'*'.repeat(digits.length - 7)}${digits.slice(-4)}`;
 }
 
-/** `张**`: the first character stays, so the clerk can still tell cases apart. */
-export function nameMask(name: string): string {
-  const chars = [...name.trim()];
-  if (chars.length === 0) return '';
-  return chars[0] + '*'.repeat(Math.max(1, chars.length - 1));
-}
-
-function isConfidential(c: CaseEntity): boolean {
-  return c.flags.includes('confidential');
-}
-
 /** The kind class the 投诉类型 column is for; every other kind goes under 需求类型. */
 function isComplaintKind(rules: DeskRules, kindId: string): boolean {
   return rulesKind(rules, kindId)?.class === 'complaint';
@@ -180,7 +169,8 @@ export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
     }),
     width: 7,
     kind: 'text',
-    value: (c) => (isConfidential(c) ? nameMask(c.customer.name) : c.customer.name),
+    // A case the reader may not read arrives masked (shared/access/mask.ts).
+    value: (c) => c.customer.name,
   },
   {
     id: 'room',
@@ -195,9 +185,7 @@ export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
     width: 12,
     kind: 'text',
     value: (c, ctx) =>
-      c.customer.phone && (ctx.maskPhones || isConfidential(c))
-        ? phoneMask(c.customer.phone)
-        : c.customer.phone,
+      c.customer.phone && ctx.maskPhones ? phoneMask(c.customer.phone) : c.customer.phone,
   },
   {
     id: 'subject',

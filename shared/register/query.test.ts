@@ -6,7 +6,6 @@ import { PROPERTY_PRESET } from '../rules/presets/property';
 import {
   caseIdTimeFor,
   registerSearchWalkDone,
-  registerCanRead,
   registerCompare,
   registerCount,
   registerCriteria,
@@ -29,7 +28,6 @@ const CTX = { rules: PROPERTY_PRESET, timeZone: 'Asia/Shanghai', now: NOW };
 
 const ADMIN: RegisterViewer = { id: 'staff-admin' as StaffId, name: '王芳', roles: ['admin'] };
 const CLERK: RegisterViewer = { id: 'staff-clerk-2' as StaffId, name: '赵敏', roles: ['clerk'] };
-const HANDLER: RegisterViewer = { id: 'staff-h' as StaffId, name: '李强', roles: ['handler'] };
 
 function row(overrides: Partial<CaseEntity> = {}): CaseEntity {
   return caseAt('registered', overrides).state;
@@ -105,28 +103,6 @@ describe('registerCriteria', () => {
     expect(criteria).toEqual({ overdueAt: NOW });
     expect(registerHasCriteria(criteria)).toBe(true);
     expect(registerHasCriteria(criteriaOf({}))).toBe(false);
-  });
-});
-
-describe('registerCanRead', () => {
-  const secret = row({
-    flags: ['confidential'],
-    handlerName: '李强',
-    receiverId: 'staff-clerk' as StaffId,
-  });
-
-  it('lets anyone read a case that is not confidential', () => {
-    expect(registerCanRead(row(), CLERK)).toBe(true);
-  });
-
-  it.each<[string, RegisterViewer, boolean]>([
-    ['an administrator', ADMIN, true],
-    ['its named handler', HANDLER, true],
-    ['the clerk who registered it', { ...CLERK, id: 'staff-clerk' as StaffId }, true],
-    ['another clerk', CLERK, false],
-    ['a supervisor who is not its handler', { ...CLERK, roles: ['supervisor'] }, false],
-  ])('a confidential case: %s → %s', (_who, viewer, expected) => {
-    expect(registerCanRead(secret, viewer)).toBe(expected);
   });
 });
 

@@ -11,10 +11,11 @@
  * would otherwise reveal what the mask hides).
  */
 import { missingCaseError } from '../kernel/assert';
-import type { CaseId, IsoDate, IsoInstant, StaffId } from '../kernel/brand';
+import { viewerReadsCase, type CaseViewer } from '../access/mask';
+import type { CaseId, IsoDate, IsoInstant } from '../kernel/brand';
 import { isIsoDate, isoDateAddDays } from '../calendar/iso-date';
 import { uuidV7Time } from '../kernel/ids';
-import type { CaseEntity, CaseStatus, StaffRole } from '../model/entities';
+import type { CaseEntity, CaseStatus } from '../model/entities';
 import { CASE_STATUSES } from '../model/entities';
 import type { CategoryDef, DeskRules } from '../rules/rules';
 import { searchMatches, searchTextsOf } from './search';
@@ -191,27 +192,8 @@ export function registerHasCriteria(criteria: RegisterCriteria): boolean {
   return Object.values(criteria).some((value) => value !== undefined);
 }
 
-/** Who is reading the register. */
-export interface RegisterViewer {
-  readonly id: StaffId;
-  readonly name: string;
-  readonly roles: readonly StaffRole[];
-}
-
-/**
- * Whether the viewer may read the case in full. A confidential case is readable by
- * administrators, by its named handler, and by the clerk who registered it (who typed it in,
- * so showing it back reveals nothing).
- */
-export function registerCanRead(
-  row: Pick<CaseEntity, 'flags' | 'handlerName' | 'receiverId'>,
-  viewer: RegisterViewer,
-): boolean {
-  if (!row.flags.includes('confidential')) return true;
-  if (viewer.roles.includes('admin')) return true;
-  if (row.receiverId === viewer.id) return true;
-  return row.handlerName !== undefined && row.handlerName.trim() === viewer.name.trim();
-}
+/** Who is reading the register: the operator (shared/access/mask.ts decides what they read). */
+export type RegisterViewer = CaseViewer;
 
 /** Whether a case matches the criteria, for this viewer (see the module comment on masks). */
 export function registerRowMatches(
@@ -236,7 +218,7 @@ export function registerRowMatches(
     c.unitId !== undefined ||
     c.handlerName !== undefined ||
     c.text !== undefined;
-  if (masked && !registerCanRead(row, viewer)) return false;
+  if (masked && !viewerReadsCase(row, viewer)) return false;
   if (c.categoryIds !== undefined && !c.categoryIds.includes(row.categoryId ?? '')) return false;
   if (c.unitId !== undefined && row.unitId !== c.unitId) return false;
   if (c.handlerName !== undefined && row.handlerName?.trim() !== c.handlerName) return false;

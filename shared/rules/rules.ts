@@ -91,7 +91,14 @@ export interface DeadlineRules {
 }
 
 export type CaseFlag =
-  'media' | 'lawsuit' | 'groupDispute' | 'safety' | 'urgent' | 'confidential' | 'phoneHandover';
+  | 'media'
+  | 'lawsuit'
+  | 'groupDispute'
+  | 'safety'
+  | 'urgent'
+  | 'confidential'
+  | 'reporterWithheld'
+  | 'phoneHandover';
 
 export const CASE_FLAGS: readonly CaseFlag[] = [
   'urgent',
@@ -100,6 +107,7 @@ export const CASE_FLAGS: readonly CaseFlag[] = [
   'groupDispute',
   'safety',
   'confidential',
+  'reporterWithheld',
   'phoneHandover',
 ];
 

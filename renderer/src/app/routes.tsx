@@ -26,6 +26,7 @@ import { AidsSettingsPage } from '../features/settings/aids/AidsSettingsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SecuritySettingsPage } from '../features/settings/security/SecuritySettingsPage';
 import { StaffPage } from '../features/settings/staff/StaffPage';
+import { AuditPage } from '../features/settings/audit/AuditPage';
 import { UnitsPage } from '../features/settings/units/UnitsPage';
 import { PrintPreviewPage } from '../features/print/PrintPreviewPage';
 import { PrintSettingsPage } from '../features/print/PrintSettingsPage';
@@ -58,6 +59,7 @@ export const FEATURE_ROUTES: RouteObject[] = [
   { path: 'settings', element: <SettingsPage /> },
   { path: 'settings/units', element: <UnitsPage /> },
   { path: 'settings/staff', element: <StaffPage /> },
+  { path: 'settings/audit', element: <AuditPage /> },
   { path: 'settings/aids', element: <AidsSettingsPage /> },
   { path: 'settings/security', element: <SecuritySettingsPage /> },
   { path: 'print/:form', element: <PrintPreviewPage /> },

@@ -40,6 +40,7 @@ import {
   type CaseTalliesEntity,
   type TALLIES_KEY,
 } from '@shared/register/tallies';
+import { auditChainAll } from '@shared/audit/chain';
 import type { CredentialEntity } from '@shared/access/credentials';
 import { SCHEMA_V1 } from './schema-v1';
 import { SCHEMA_V2 } from './schema-v2';
@@ -70,7 +71,16 @@ export class DeskDatabase extends Dexie {
   constructor(name: string = DESK_DATABASE_NAME) {
     super(name);
     this.version(1).stores(SCHEMA_V1);
-    this.version(2).stores(SCHEMA_V2);
+    // Entries written before the chain existed are chained in the order they happened.
+    this.version(2)
+      .stores(SCHEMA_V2)
+      .upgrade(async (tx) => {
+        const audit = tx.table<AuditEntity, AuditId>('audit');
+        const rows = await audit.toArray();
+        if (rows.length === 0) return;
+        await audit.clear();
+        await audit.bulkAdd(auditChainAll(rows));
+      });
     this.use(talliesMiddleware());
     // A new database has no cases: its tallies are known. One written before tallies existed
     // gets the table without a row, and the first read counts it.

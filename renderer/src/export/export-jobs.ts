@@ -59,6 +59,8 @@ import {
 } from './list-sheets';
 import { monthlyReportSheet } from './monthly-workbook';
 import { xlsxZipStream } from './xlsx-zip';
+import { auditSheetLayout, auditSheetRow, type AuditSheetContext } from './audit-sheet';
+import { auditSearch, auditVerify } from '../db/repos/audit';
 import { quarterlyReportSheet } from './quarterly-workbook';
 import type { ReportSheetContext } from './report-workbook';
 import { reportDataRead } from './report-data-sheet';
@@ -194,7 +196,7 @@ async function registerJob(
   let count = 0;
   let after: StatsPageCursor | undefined;
   do {
-    const page = await statsRegisterPage(db, range, EXPORT_PAGE_ROWS, after);
+    const page = await statsRegisterPage(db, range, desk.operator, EXPORT_PAGE_ROWS, after);
     const rows = page.items.map((c) =>
       registerCellValues(
         c,
@@ -342,8 +344,8 @@ async function listJob(
   };
   const cases: CaseEntity[] =
     job.table === 'overdue'
-      ? await statsOverdueCases(db, job.now)
-      : await statsFollowUpsPending(db);
+      ? await statsOverdueCases(db, job.now, desk.operator)
+      : await statsFollowUpsPending(db, desk.operator);
   const [layout, rowOf] =
     job.table === 'overdue'
       ? [overdueListLayout(list), overdueListRow]
@@ -401,6 +403,44 @@ async function groupJob(
   );
 }
 
+/** Entries in one sheet at most: the audit page narrows by time or action beyond that. */
+const AUDIT_EXPORT_LIMIT = 100_000;
+
+async function auditJob(
+  db: DeskDatabase,
+  job: Extract<ExportJob, { table: 'audit' }>,
+  io: JobIo,
+): Promise<void> {
+  const { desk, ctx, deadlineContext } = await deskOf(db, job);
+  const [entries, verification, staff] = await Promise.all([
+    auditSearch(db, job.filter, AUDIT_EXPORT_LIMIT),
+    auditVerify(db),
+    db.staff.toArray(),
+  ]);
+  const sheet: AuditSheetContext = {
+    lang: ctx.lang,
+    timeZone: deadlineContext.timeZone,
+    deskLine: fill(ctx.lang.words.deskLine, {
+      organisation: desk.identity.organisationName,
+      desk: desk.identity.deskName,
+    }),
+    madeLine: fill(ctx.lang.words.madeLine, { name: ctx.madeBy, date: ctx.madeOn }),
+    verification,
+    staffNames: new Map(staff.map((s) => [s.id, s.name])),
+  };
+  // Newest first from the search; the sheet reads oldest first, as the chain runs.
+  const rows = entries.reverse().map((entry) => auditSheetRow(entry, sheet));
+  const layout = auditSheetLayout(sheet);
+  io.emit({ type: 'progress', done: rows.length, total: rows.length });
+  done(
+    io,
+    exportFileName(layout.title, ctx.madeOn),
+    await tableWorkbook(layout, rows),
+    rows.length,
+    verification.ok ? `${rows.length}` : `${rows.length} broken@${verification.seq}`,
+  );
+}
+
 /** Runs a job to its end, reporting through `io`; a failure is reported, never thrown. */
 export async function exportJobRun(
   job: ExportJob,
@@ -426,6 +466,9 @@ export async function exportJobRun(
         break;
       case 'group':
         await groupJob(db, job, io);
+        break;
+      case 'audit':
+        await auditJob(db, job, io);
         break;
     }
   } catch (error) {

@@ -12,8 +12,10 @@
 import type { IsoDate, IsoInstant } from '@shared/kernel/brand';
 import type { SheetCellValue, TableLayout } from '@shared/export/table-sheet';
 import type { PeriodMode } from '@shared/stats/period';
+import type { AuditFilter } from '../db/repos/audit';
 
-export type ExportTable = 'register' | 'monthly' | 'quarterly' | 'overdue' | 'followUps' | 'group';
+export type ExportTable =
+  'register' | 'monthly' | 'quarterly' | 'overdue' | 'followUps' | 'group' | 'audit';
 
 interface JobBase {
   /** The desk's database (the worker opens it itself). */
@@ -40,6 +42,8 @@ export type ExportJob = JobBase &
       }
     | { readonly table: 'overdue' }
     | { readonly table: 'followUps' }
+    /** The audit log under the audit page's filter, with the chain check. */
+    | { readonly table: 'audit'; readonly filter: AuditFilter }
     | {
         readonly table: 'group';
         readonly files: readonly { readonly name: string; readonly bytes: ArrayBuffer }[];

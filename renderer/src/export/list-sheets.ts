@@ -16,7 +16,7 @@ import {
   type SheetCellStyle,
 } from '@shared/export/sheet-style';
 import type { SheetCellValue, TableLayout } from '@shared/export/table-sheet';
-import { nameMask, phoneMask, registerHandlerText } from '@shared/register/columns';
+import { phoneMask, registerHandlerText } from '@shared/register/columns';
 import type { DeskRules } from '@shared/rules/rules';
 import { rulesDefaultLevel, rulesKind, rulesLabel, rulesLevel } from '@shared/rules/rules-query';
 import { fill, type SheetLanguage } from './sheet-words';
@@ -62,13 +62,15 @@ export interface ListContext {
   readonly madeLine: string;
 }
 
+// Cases arrive as their reader may see them (shared/access/mask.ts); only phones are masked here,
+// when the desk asks for it.
 function customerName(c: CaseEntity): string {
-  return c.flags.includes('confidential') ? nameMask(c.customer.name) : c.customer.name;
+  return c.customer.name;
 }
 
 function customerPhone(c: CaseEntity, mask: boolean): string {
   if (!c.customer.phone) return '';
-  return mask || c.flags.includes('confidential') ? phoneMask(c.customer.phone) : c.customer.phone;
+  return mask ? phoneMask(c.customer.phone) : c.customer.phone;
 }
 
 export function overdueListLayout(ctx: ListContext): TableLayout {

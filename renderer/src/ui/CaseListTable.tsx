@@ -1,3 +1,5 @@
+import type { CaseEntity } from '@shared/model/entities';
+import { caseIsMasked } from '@shared/access/mask';
 import {
   Link,
   Paper,
@@ -39,13 +41,19 @@ export interface CaseListColumn<Row> {
   readonly sort?: CaseListSort;
 }
 
+/** A row: a case, or anything with an id (and the mark of a masked case, when it is one). */
+export interface CaseListRow {
+  readonly id: string;
+  readonly masked?: CaseEntity['masked'];
+}
+
 /** What a row carries besides its cells (the register's keyboard cursor, its edge marks). */
 export type CaseListRowProps = Pick<
   TableRowProps,
   'selected' | 'tabIndex' | 'onClick' | 'onFocus' | 'onKeyDown' | 'sx' | 'aria-selected'
 > & { readonly ref?: Ref<HTMLTableRowElement> };
 
-export interface CaseListTableProps<Row extends { readonly id: string }> {
+export interface CaseListTableProps<Row extends CaseListRow> {
   /** The table's accessible name. */
   readonly label: string;
   /** `undefined` while loading: the headings show, without rows and without the empty state. */
@@ -56,7 +64,10 @@ export interface CaseListTableProps<Row extends { readonly id: string }> {
    * (the register says above the table why it is empty).
    */
   readonly empty?: ReactNode;
-  /** Whether the operator may open the row's case (a confidential case is not linked). */
+  /**
+   * Whether the operator may open the row's case; by default every case but one that came back
+   * masked (shared/access/mask.ts), which is not linked.
+   */
   readonly canOpen?: (row: Row) => boolean;
   /** Buttons at the end of each row, under an empty heading. */
   readonly rowActions?: (row: Row) => ReactNode;
@@ -106,12 +117,12 @@ function Heading({ column }: Readonly<{ column: CaseListColumn<never> }>) {
  * follow-up queue, a customer's cases and the register all show their cases through it, each
  * with its own columns.
  */
-export function CaseListTable<Row extends { readonly id: string }>({
+export function CaseListTable<Row extends CaseListRow>({
   label,
   rows,
   columns,
   empty,
-  canOpen = () => true,
+  canOpen = (row) => !caseIsMasked(row),
   rowActions,
   rowProps,
   linksTabbable = true,

@@ -5,6 +5,8 @@
  * and the export worker import them from here, without the UI's strings.
  */
 import { featureLocale } from './locale-kit';
+import type { AuditAction } from '@shared/model/entities';
+import type { Locale } from '@shared/rules/rules';
 
 export const vocabularyLocale = featureLocale(
   {
@@ -20,6 +22,33 @@ export const vocabularyLocale = featureLocale(
       awaitingFollowUp: '待回访',
       closed: '已结案',
     },
+    auditAction: {
+      account_signedIn: '登录',
+      account_signInRefused: '登录失败',
+      account_locked: '账号锁定',
+      account_passwordChanged: '修改密码',
+      account_passwordReset: '重置密码',
+      desk_setUp: '初始设置',
+      settings_changed: '修改设置',
+      staff_added: '新增人员',
+      staff_changed: '修改人员',
+      unit_added: '新增部门',
+      unit_changed: '修改部门',
+      knowledge_added: '新增知识库条目',
+      knowledge_changed: '修改知识库条目',
+      case_viewed: '查看保密件',
+      case_viewRefused: '查看保密件被拒',
+      case_printed: '打印单据',
+      case_exported: '导出单据',
+      register_printed: '打印登记表',
+      register_exported: '导出登记表',
+      register_imported: '导入登记表',
+      report_exported: '导出报表',
+      audit_exported: '导出审计日志',
+      backup_made: '备份',
+      backup_restored: '恢复备份',
+      case_purged: '清除记录',
+    },
     flag: {
       urgent: '紧急',
       media: '媒体曝光',
@@ -27,6 +56,7 @@ export const vocabularyLocale = featureLocale(
       groupDispute: '群体纠纷',
       safety: '安全隐患',
       confidential: '保密',
+      reporterWithheld: '隐去举报人',
       phoneHandover: '电话交办',
     },
     event: {
@@ -278,6 +308,33 @@ export const vocabularyLocale = featureLocale(
       awaitingFollowUp: 'Awaiting follow-up',
       closed: 'Closed',
     },
+    auditAction: {
+      account_signedIn: 'Signed in',
+      account_signInRefused: 'Sign-in refused',
+      account_locked: 'Account locked',
+      account_passwordChanged: 'Password changed',
+      account_passwordReset: 'Password reset',
+      desk_setUp: 'Desk set up',
+      settings_changed: 'Settings changed',
+      staff_added: 'Staff added',
+      staff_changed: 'Staff changed',
+      unit_added: 'Unit added',
+      unit_changed: 'Unit changed',
+      knowledge_added: 'Knowledge entry added',
+      knowledge_changed: 'Knowledge entry changed',
+      case_viewed: 'Confidential case viewed',
+      case_viewRefused: 'Confidential case refused',
+      case_printed: 'Case form printed',
+      case_exported: 'Case exported',
+      register_printed: 'Register printed',
+      register_exported: 'Register exported',
+      register_imported: 'Register imported',
+      report_exported: 'Report exported',
+      audit_exported: 'Audit log exported',
+      backup_made: 'Backup made',
+      backup_restored: 'Backup restored',
+      case_purged: 'Records purged',
+    },
     flag: {
       urgent: 'Urgent',
       media: 'Media exposure',
@@ -285,6 +342,7 @@ export const vocabularyLocale = featureLocale(
       groupDispute: 'Group dispute',
       safety: 'Safety',
       confidential: 'Confidential',
+      reporterWithheld: 'Reporter withheld',
       phoneHandover: 'Handed over by phone',
     },
     event: {
@@ -525,3 +583,9 @@ export const vocabularyLocale = featureLocale(
     },
   },
 );
+
+/** The name of an audit action in the locale (its words are keyed `group_verb`: i18n keys split at dots). */
+export function auditActionLabel(action: AuditAction, locale: Locale): string {
+  const words = (locale === 'en' ? vocabularyLocale.en : vocabularyLocale.zh).auditAction;
+  return words[action.replace('.', '_') as keyof typeof words];
+}

@@ -13,6 +13,7 @@ import { printFormsLocale } from '../../paper/locale';
 import { knowledgeLocale } from '../../features/knowledge/locale';
 import { settingsLocale } from '../../features/settings/locale';
 import { securitySettingsLocale } from '../../features/settings/security/locale';
+import { auditLocale } from '../../features/settings/audit/locale';
 import { followUpLocale } from '../../features/followup/locale';
 import { homeLocale } from '../../features/home/locale';
 import { backupLocale } from '../../features/backup/locale';
@@ -119,6 +120,8 @@ export const en: LocaleResource = {
   register: registerLocale.en,
   case: {
     notFound: 'This complaint or request cannot be found; the number may be wrong.',
+    masked:
+      'This complaint or request is confidential: your role may not read it. This view is recorded in the audit log.',
     back: 'Back to the register',
     fields: 'Details',
     timeline: 'History',
@@ -206,6 +209,7 @@ export const en: LocaleResource = {
   caseScan: caseScanLocale.en,
   settings: settingsLocale.en,
   securitySettings: securitySettingsLocale.en,
+  audit: auditLocale.en,
   knowledge: knowledgeLocale.en,
   hotline: hotlineLocale.en,
   print: printLocale.en,

@@ -13,6 +13,7 @@ import { printFormsLocale } from '../../paper/locale';
 import { knowledgeLocale } from '../../features/knowledge/locale';
 import { settingsLocale } from '../../features/settings/locale';
 import { securitySettingsLocale } from '../../features/settings/security/locale';
+import { auditLocale } from '../../features/settings/audit/locale';
 import { followUpLocale } from '../../features/followup/locale';
 import { homeLocale } from '../../features/home/locale';
 import { backupLocale } from '../../features/backup/locale';
@@ -121,6 +122,7 @@ export const zhCN = {
   register: registerLocale.zh,
   case: {
     notFound: '找不到这件投诉或需求，可能编号有误。',
+    masked: '这是一件保密的投诉或需求，您的岗位不能查看其内容。此次查看已记入审计日志。',
     back: '返回登记表',
     fields: '基本信息',
     timeline: '办理记录',
@@ -200,6 +202,7 @@ export const zhCN = {
   caseScan: caseScanLocale.zh,
   settings: settingsLocale.zh,
   securitySettings: securitySettingsLocale.zh,
+  audit: auditLocale.zh,
   knowledge: knowledgeLocale.zh,
   hotline: hotlineLocale.zh,
   print: printLocale.zh,

@@ -32,6 +32,7 @@ import { StorageError, withStorageErrors } from '../errors';
 import { sessionStamp, type DeskSession } from '../session';
 import { ChangeRefusedError, withRefusals } from './refused';
 import { settingsChange, settingsGet } from './settings';
+import { auditRecord, type AuditInput } from './audit';
 
 /** The desk's sign-in policy, with the defaults for what was never set. */
 export async function securityPolicy(db: DeskDatabase): Promise<SecurityPolicy> {
@@ -95,7 +96,7 @@ function auditRow(
   actorId: StaffId,
   action: AuditEntity['action'],
   detail?: string,
-): AuditEntity {
+): AuditInput {
   return {
     id: newId<AuditId>(Date.parse(at)),
     at,
@@ -131,8 +132,8 @@ export async function accountSignIn(
     await withStorageErrors(() =>
       db.transaction('rw', [db.credentials, db.audit], async () => {
         if (write) await db.credentials.put(write);
-        await db.audit.add(auditRow(now, staffId, 'account.signInRefused', refusal));
-        if (write?.lockedUntil) await db.audit.add(auditRow(now, staffId, 'account.locked'));
+        await auditRecord(db, auditRow(now, staffId, 'account.signInRefused', refusal));
+        if (write?.lockedUntil) await auditRecord(db, auditRow(now, staffId, 'account.locked'));
       }),
     );
     const lockedUntil = write?.lockedUntil ?? stored?.lockedUntil;
@@ -157,7 +158,7 @@ export async function accountSignIn(
     db.transaction('rw', [db.credentials, db.settings, db.audit], async () => {
       await db.credentials.put(credentialAfterSuccess(current));
       await db.settings.put({ key: 'currentOperatorId', value: staffId, updatedAt: now });
-      await db.audit.add(auditRow(now, staffId, 'account.signedIn'));
+      await auditRecord(db, auditRow(now, staffId, 'account.signedIn'));
     }),
   );
   return { ok: true, operator: staff, mustChange: credentialMustChange(current, policy, now) };
@@ -208,7 +209,7 @@ export async function accountPasswordChange(
   await withStorageErrors(() =>
     db.transaction('rw', [db.credentials, db.audit], async () => {
       await db.credentials.put(next);
-      await db.audit.add(auditRow(now, staffId, 'account.passwordChanged'));
+      await auditRecord(db, auditRow(now, staffId, 'account.passwordChanged'));
     }),
   );
 }
@@ -237,7 +238,7 @@ export async function accountPasswordReset(
       if (!(await db.staff.get(staffId)))
         throw new StorageError('notFound', { message: `No staff ${staffId}` });
       await db.credentials.put(next);
-      await db.audit.add({
+      await auditRecord(db, {
         id: newId<AuditId>(by.wallMs),
         at: by.at,
         actorId: by.actorId,
@@ -271,8 +272,8 @@ export async function accountFirstPassword(
         throw new ChangeRefusedError<PasswordProblem | 'notAllowed'>(['notAllowed']);
       await db.credentials.put(next);
       await db.settings.put({ key: 'currentOperatorId', value: staffId, updatedAt: now });
-      await db.audit.add(auditRow(now, staffId, 'account.passwordChanged', 'first'));
-      await db.audit.add(auditRow(now, staffId, 'account.signedIn'));
+      await auditRecord(db, auditRow(now, staffId, 'account.passwordChanged', 'first'));
+      await auditRecord(db, auditRow(now, staffId, 'account.signedIn'));
       return staff;
     }),
   );

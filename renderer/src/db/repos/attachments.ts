@@ -24,8 +24,9 @@ import {
   type AttachmentSettings,
 } from '@shared/attachments/limits';
 import type { SniffRefusal, SniffedType } from '@shared/attachments/sniff';
-import { registerCanRead, type RegisterViewer } from '@shared/register/query';
+import { viewerReadsCase, type CaseViewer } from '@shared/access/mask';
 import type { DeskDatabase } from '../database';
+import { auditRecord } from './audit';
 import { StorageError, withStorageErrors } from '../errors';
 import { sessionStamp, type DeskSession } from '../session';
 import { caseAppendInTransaction, caseAppendTables, caseEvents } from './cases';
@@ -202,15 +203,15 @@ export interface AttachmentView extends CaseAttachment {
 /**
  * The attachments the viewer of `caseEntity` may see, with their thumbnails: the one gate of
  * every read of a case's files. A confidential case's attachments follow the case: a `viewer`
- * who may not read the case (`registerCanRead`) sees none. Without a viewer (the desk's own
+ * who may not read the case (`viewerReadsCase`) sees none. Without a viewer (the desk's own
  * reads: printing, which checks the case itself) every attachment is given.
  */
 export async function attachmentsReadable(
   db: DeskDatabase,
   caseEntity: CaseEntity,
-  viewer?: RegisterViewer,
+  viewer?: CaseViewer,
 ): Promise<AttachmentView[]> {
-  if (viewer && !registerCanRead(caseEntity, viewer)) return [];
+  if (viewer && !viewerReadsCase(caseEntity, viewer)) return [];
   const list = attachmentsOf(await caseEvents(db, caseEntity.id));
   const files = await db.files.bulkGet([...new Set(list.map((a) => a.hash))]);
   const byHash = new Map(
@@ -244,7 +245,7 @@ export async function attachmentContent(
   db: DeskDatabase,
   caseEntity: CaseEntity,
   attachmentId: string,
-  viewer?: RegisterViewer,
+  viewer?: CaseViewer,
 ): Promise<Blob> {
   const attachment = (await attachmentsReadable(db, caseEntity, viewer)).find(
     (a) => a.attachmentId === attachmentId,
@@ -313,9 +314,9 @@ export async function attachmentsStorageUse(
 export async function attachmentsRemoved(
   db: DeskDatabase,
   caseEntity: CaseEntity,
-  viewer?: RegisterViewer,
+  viewer?: CaseViewer,
 ): Promise<CaseAttachment[]> {
-  if (viewer && !registerCanRead(caseEntity, viewer)) return [];
+  if (viewer && !viewerReadsCase(caseEntity, viewer)) return [];
   const removed = attachmentsRemovedOf(await caseEvents(db, caseEntity.id));
   const stored = await db.files.bulkGet([...new Set(removed.map((a) => a.hash))]);
   const kept = new Set(stored.flatMap((f) => (f ? [f.hash] : [])));
@@ -387,7 +388,7 @@ export async function filesPurge(
       }
       const bytes = unused.reduce((sum, f) => sum + f.size, 0);
       if (unused.length > 0) {
-        await db.audit.add({
+        await auditRecord(db, {
           id: newId<AuditId>(stamp.wallMs),
           at: stamp.at,
           actorId: stamp.actorId,

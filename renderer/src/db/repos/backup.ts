@@ -22,7 +22,7 @@ import { CURRENT_SCHEMA_VERSION } from '../backup/tables';
 import { DEFAULT_TIME_ZONE } from '@shared/calendar/deadline';
 import { backupWrite, type BackupSink } from '../backup/write';
 import type { DeskSession } from '../session';
-import { auditRecord } from './audit';
+import { auditRecord, type AuditInput } from './audit';
 
 export type BackupMakeResult =
   | { readonly status: 'saved'; readonly path: string; readonly manifest: BackupManifest }
@@ -96,7 +96,7 @@ export async function backupMake(
   }
   const saved = await bridge.backupFinish(token);
   if (saved.status !== 'saved') return saved;
-  const entry: Omit<AuditEntity, 'id'> = {
+  const entry: AuditInput = {
     at,
     actorId: request.actorId,
     action: 'backup.made',

@@ -95,7 +95,10 @@ describe('caseRegister', () => {
     expect(other.customer.customerId).not.toBe(file?.id);
     expect(await db.customers.count()).toBe(2);
     if (!file) throw new Error('no customer file');
-    expect((await casesOfCustomer(db, file.id)).map((c) => c.id)).toEqual([again.id, first.id]);
+    expect((await casesOfCustomer(db, file.id, desk.operator)).map((c) => c.id)).toEqual([
+      again.id,
+      first.id,
+    ]);
   });
 
   it('makes no customer file for an anonymous caller', async () => {

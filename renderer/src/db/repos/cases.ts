@@ -3,6 +3,13 @@
  * one transaction with its outbox row and the desk's clock (DESIGN.md "Data model", "Sync").
  * Lists page by key, newest received first with the id as tiebreak.
  */
+import {
+  caseForViewer,
+  caseReadingOf,
+  casesForViewer,
+  eventsForViewer,
+  type CaseViewer,
+} from '@shared/access/mask';
 import Dexie from 'dexie';
 import type { CaseId, CustomerId, EventId, HlcStamp, IsoInstant } from '@shared/kernel/brand';
 import { isoInstant } from '@shared/kernel/brand';
@@ -29,11 +36,14 @@ import { caseApply } from '@shared/workflow/reducer';
 import type { DeskDatabase } from '../database';
 import { StorageError, WorkflowError, withStorageErrors } from '../errors';
 import { sessionStamp, type DeskSession, type WriteStamp } from '../session';
+import { auditRecord } from './audit';
 import { customerFileResolve } from './customers';
 import { searchNewest } from './search';
 import { searchTermsOf, searchTextsOf } from '@shared/register/search';
 import { settingsGet } from './settings';
 import { sessionRequire, stampRequireEvent } from '../access';
+
+const NO_CUSTOMER_FILE: Awaited<ReturnType<typeof customerFileResolve>> = {};
 
 /** What the clerk took in: the `case/received` payload without its number (the desk gives it). */
 export type CaseIntake = Omit<CaseReceived['payload'], 'number'>;
@@ -109,7 +119,11 @@ async function caseRegisterSaved(session: DeskSession, intake: CaseIntake): Prom
       const [counterRow, clock, file] = await Promise.all([
         settingsGet(db, 'numbering'),
         settingsGet(db, 'clock'),
-        customerFileResolve(db, intake.customer, now, wallMs),
+        // A confidential report, or one whose reporter is withheld, neither creates nor
+        // completes a customer file: the files are read by every clerk (DOMAIN.md section 8).
+        intake.flags.includes('confidential') || intake.flags.includes('reporterWithheld')
+          ? NO_CUSTOMER_FILE
+          : customerFileResolve(db, intake.customer, now, wallMs),
       ]);
       const counter = counterRow ?? {};
       const serial = (counter[period] ?? 0) + 1;
@@ -256,6 +270,54 @@ export async function caseByNumber(
   return db.cases.where('number').equals(number).first();
 }
 
+/** A case and its history, as one viewer may see them. */
+export interface CaseRead {
+  readonly item: CaseEntity;
+  readonly events: CaseEventEntity[];
+}
+
+/**
+ * A case and its history as the viewer may see them (shared/access/mask.ts): the case page's
+ * read, so that a confidential case opened by its address comes masked, without its history.
+ */
+export async function caseRead(
+  db: DeskDatabase,
+  id: CaseId,
+  viewer: CaseViewer,
+): Promise<CaseRead | undefined> {
+  return db.transaction('r', [db.cases, db.events], async () => {
+    const item = await db.cases.get(id);
+    if (!item) return undefined;
+    return {
+      item: caseForViewer(item, viewer),
+      events: eventsForViewer(item, await caseEvents(db, id), viewer),
+    };
+  });
+}
+
+/**
+ * Records that the session's operator opened a confidential case: `case.viewed` when they read
+ * it, `case.viewRefused` when it came masked. Other cases leave no entry.
+ */
+export async function caseViewRecord(
+  session: DeskSession,
+  viewer: CaseViewer,
+  id: CaseId,
+): Promise<void> {
+  const { db } = session;
+  const item = await db.cases.get(id);
+  if (!item?.flags.includes('confidential')) return;
+  const stamp = sessionStamp(session);
+  const reading = caseReadingOf(item, viewer);
+  await auditRecord(db, {
+    at: stamp.at,
+    actorId: stamp.actorId,
+    action: reading === 'masked' ? 'case.viewRefused' : 'case.viewed',
+    target: item.id,
+    detail: item.number,
+  });
+}
+
 /** A case's history in HLC order (the order the reducer folds it in). */
 export async function caseEvents(db: DeskDatabase, caseId: CaseId): Promise<CaseEventEntity[]> {
   return db.events
@@ -377,12 +439,19 @@ export async function casesCount(
     : db.cases.where('status').equals(query.status).count();
 }
 
-/** A customer file's cases: the open ones first, then newest received first. */
+/**
+ * A customer file's cases, the open ones first, then newest received first, as the viewer may
+ * see them: a confidential case they may not read, or one whose reporter is withheld from them,
+ * is not listed at all (that the customer made it is what it hides).
+ */
 export async function casesOfCustomer(
   db: DeskDatabase,
   customerId: CustomerId,
+  viewer: CaseViewer,
 ): Promise<CaseEntity[]> {
   const rows = await db.cases.where('customer.customerId').equals(customerId).toArray();
   const isOpen = (row: CaseEntity) => row.status !== 'closed';
-  return rows.sort((a, b) => Number(isOpen(b)) - Number(isOpen(a)) || newestFirst(a, b));
+  return casesForViewer(rows, viewer)
+    .filter((row) => row.masked === undefined)
+    .sort((a, b) => Number(isOpen(b)) - Number(isOpen(a)) || newestFirst(a, b));
 }

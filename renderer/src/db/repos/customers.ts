@@ -1,5 +1,6 @@
 /** Customer files (客户档案, one per household or caller), linked from their cases. */
 import Dexie from 'dexie';
+import { viewerReadsCase, type CaseViewer } from '@shared/access/mask';
 import type { CustomerId, IsoInstant } from '@shared/kernel/brand';
 import type { CustomerEntity, CustomerRef } from '@shared/model/entities';
 import { newId } from '@shared/kernel/ids';
@@ -10,11 +11,37 @@ export function phoneKey(phone: string): string {
   return phone.replace(/[\s\-()（）]/g, '');
 }
 
+/**
+ * The files the viewer may see: every file but one whose cases are all withheld from them (a
+ * confidential report they may not read, or one whose reporter is withheld), since such a file
+ * says only who reported. A file without cases is shown.
+ */
+export async function customersForViewer(
+  db: DeskDatabase,
+  files: readonly CustomerEntity[],
+  viewer: CaseViewer,
+): Promise<CustomerEntity[]> {
+  if (files.length === 0) return [];
+  const readable = new Map<CustomerId, boolean>();
+  await db.cases
+    .where('customer.customerId')
+    .anyOf([...new Set(files.map((file) => file.id))])
+    .each((row) => {
+      const id = row.customer.customerId;
+      if (id === undefined) return;
+      readable.set(id, (readable.get(id) ?? false) || viewerReadsCase(row, viewer));
+    });
+  return files.filter((file) => readable.get(file.id) !== false);
+}
+
+/** A customer file, unless it is withheld from the viewer (see `customersForViewer`). */
 export async function customerGet(
   db: DeskDatabase,
   id: CustomerId,
+  viewer: CaseViewer,
 ): Promise<CustomerEntity | undefined> {
-  return db.customers.get(id);
+  const file = await db.customers.get(id);
+  return file ? (await customersForViewer(db, [file], viewer))[0] : undefined;
 }
 
 /** The files that list this phone (usually one), oldest first. */
@@ -92,6 +119,7 @@ export interface CustomersPageCursor {
 /** One page of customer files by name, continuing after `after` (keyset, never offset). */
 export async function customersPage(
   db: DeskDatabase,
+  viewer: CaseViewer,
   limit: number,
   after?: CustomersPageCursor,
 ): Promise<{ items: CustomerEntity[]; next?: CustomersPageCursor }> {
@@ -100,8 +128,10 @@ export async function customersPage(
     .between(after ? [after.name, after.id] : [Dexie.minKey], [Dexie.maxKey], !after, true)
     .limit(limit + 1)
     .toArray();
-  const items = rows.slice(0, limit);
-  const last = items[items.length - 1];
+  const stored = rows.slice(0, limit);
+  // The cursor is the last stored file: a withheld one still moves the page on.
+  const items = await customersForViewer(db, stored, viewer);
+  const last = stored[stored.length - 1];
   return rows.length > limit && last
     ? { items, next: { name: last.name, id: last.id } }
     : { items };
@@ -116,6 +146,7 @@ const PHONE_LIKE = /^\+?[\d\s\-()（）]{3,}$/;
  */
 export async function customersSearch(
   db: DeskDatabase,
+  viewer: CaseViewer,
   text: string,
   limit: number,
 ): Promise<CustomerEntity[]> {
@@ -148,7 +179,7 @@ export async function customersSearch(
         .toArray(),
     );
   }
-  return [...found.values()];
+  return customersForViewer(db, [...found.values()], viewer);
 }
 
 /** How many cases each customer file has, and how many are still open. */

@@ -7,7 +7,10 @@ import type { DeskDatabase } from '../database';
 import { testCustomer, testDatabase, testDeskSetUp, testRegister } from '../test-builders';
 import { duplicateWindowDays, duplicatesFind } from './duplicates';
 import { settingsPut } from './settings';
+import { casesOfCustomer } from './cases';
 import {
+  customerGet,
+  customersForViewer,
   customerCaseCounts,
   customersByAddress,
   customersPage,
@@ -107,21 +110,53 @@ describe('possible duplicates and customer files', () => {
 
   it('finds customer files by room, and by phone, name or address in the list', async () => {
     expect((await customersByAddress(db, '3-1502')).map((c) => c.name)).toEqual(['张伟']);
-    expect((await customersSearch(db, '1380000', 10)).map((c) => c.name)).toEqual(['陈红']);
-    expect((await customersSearch(db, '5678', 10)).map((c) => c.name)).toEqual(['张伟', '李明']);
-    expect((await customersSearch(db, '陈', 10)).map((c) => c.name)).toEqual(['陈红']);
-    expect((await customersSearch(db, '1203', 10)).map((c) => c.name)).toEqual(['李明']);
-    expect(await customersSearch(db, '  ', 10)).toEqual([]);
+    expect((await customersSearch(db, desk.operator, '1380000', 10)).map((c) => c.name)).toEqual([
+      '陈红',
+    ]);
+    expect((await customersSearch(db, desk.operator, '5678', 10)).map((c) => c.name)).toEqual([
+      '张伟',
+      '李明',
+    ]);
+    expect((await customersSearch(db, desk.operator, '陈', 10)).map((c) => c.name)).toEqual([
+      '陈红',
+    ]);
+    expect((await customersSearch(db, desk.operator, '1203', 10)).map((c) => c.name)).toEqual([
+      '李明',
+    ]);
+    expect(await customersSearch(db, desk.operator, '  ', 10)).toEqual([]);
+  });
+
+  it('withholds a file whose only cases the viewer may not read', async () => {
+    // A file made before confidential reports stopped making them.
+    const file = await customersSearch(db, desk.operator, '13912345678', 5);
+    const li = file[0];
+    if (!li) throw new Error('no file');
+    const [only] = await db.cases.where('customer.customerId').equals(li.id).toArray();
+    if (!only) throw new Error('no case');
+    await db.cases.update(only.id, { flags: ['confidential'] });
+    const clerk = { id: 'staff-c' as StaffId, name: '赵敏', roles: ['clerk' as const] };
+    try {
+      expect(await customersSearch(db, clerk, '13912345678', 5)).toEqual([]);
+      expect(await customerGet(db, li.id, clerk)).toBeUndefined();
+      expect(await customersForViewer(db, [li], clerk)).toEqual([]);
+      expect(await customerGet(db, li.id, desk.operator)).toEqual(li);
+      expect(await casesOfCustomer(db, li.id, clerk)).toEqual([]);
+    } finally {
+      await db.cases.update(only.id, { flags: [] });
+    }
   });
 
   it('pages the customer list by name and counts each file’s cases', async () => {
-    const first = await customersPage(db, 3);
+    const first = await customersPage(db, desk.operator, 2);
     expect(first.next).toBeDefined();
-    const second = await customersPage(db, 3, first.next);
+    const second = await customersPage(db, desk.operator, 2, first.next);
     expect(second.next).toBeUndefined();
     const all = [...first.items, ...second.items];
     expect(all.map((c) => c.name)).toEqual([...all.map((c) => c.name)].sort());
-    expect(new Set(all.map((c) => c.id)).size).toBe(4);
+    // The confidential report made no file: its reporter is not among the customers.
+    expect(new Set(all.map((c) => c.id)).size).toBe(3);
+    expect(all.map((c) => c.name)).not.toContain('匿名');
+    expect(secret.customer.customerId).toBeUndefined();
     const zhang = all.find((c) => c.name === '张伟');
     if (!zhang) throw new Error('no file');
     expect((await customerCaseCounts(db, [zhang.id])).get(zhang.id)).toEqual({ total: 2, open: 2 });

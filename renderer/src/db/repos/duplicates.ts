@@ -16,7 +16,8 @@ import {
   type DuplicateProbe,
 } from '@shared/intake/duplicates';
 import { uuidV7Time } from '@shared/kernel/ids';
-import { registerCanRead, type RegisterViewer } from '@shared/register/query';
+import { viewerReadsCase } from '@shared/access/mask';
+import type { RegisterViewer } from '@shared/register/query';
 import { searchPiecesRarestFirst } from '@shared/register/search';
 import type { DeskDatabase } from '../database';
 import { customersByAddress, customersByPhone } from './customers';
@@ -107,7 +108,8 @@ export async function duplicatesFind(
     const rows = groups.flat().filter((row) => {
       if (seen.has(row.id) || row.receivedAt < windowStart) return false;
       seen.add(row.id);
-      return registerCanRead(row, options.viewer);
+      // A case the viewer may not read in full is not offered: its customer would show.
+      return viewerReadsCase(row, options.viewer);
     });
     return duplicateCandidates(probe, rows, options.windowDays).slice(0, options.limit);
   });

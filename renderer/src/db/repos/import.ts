@@ -24,6 +24,7 @@ import { StorageError, WorkflowError, withStorageErrors } from '../errors';
 import { sessionStamp, type DeskSession } from '../session';
 import { customerFileResolve } from './customers';
 import { settingsGet } from './settings';
+import { auditRecord } from './audit';
 import { sessionRequire } from '../access';
 
 export interface CasesImportInput {
@@ -113,7 +114,7 @@ export async function casesImport(
           }
           const unit: UnitEntity = { id: newId<UnitId>(wallMs), name, active: true };
           await db.units.add(unit);
-          await db.audit.add({
+          await auditRecord(db, {
             id: newId<AuditId>(wallMs),
             at: now,
             actorId: actor.id,
@@ -164,7 +165,7 @@ export async function casesImport(
         ];
         if (clock !== undefined) settings.push({ key: 'clock', value: clock, updatedAt: now });
         await db.settings.bulkPut(settings);
-        await db.audit.add({
+        await auditRecord(db, {
           id: newId<AuditId>(wallMs),
           at: now,
           actorId: actor.id,

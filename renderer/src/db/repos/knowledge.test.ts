@@ -1,3 +1,5 @@
+import type { CaseViewer } from '@shared/access/mask';
+import type { StaffId } from '@shared/kernel/brand';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CaseEntity } from '@shared/model/entities';
 import { KNOWLEDGE_DRAFT_EMPTY, type KnowledgeDraft } from '@shared/intake/knowledge';
@@ -18,6 +20,7 @@ import { ChangeRefusedError } from './refused';
 import type { StoredDeskState } from './settings';
 
 let db: DeskDatabase;
+const ADMIN: CaseViewer = { id: 'staff-admin' as StaffId, name: '王芳', roles: ['admin'] };
 afterEach(async () => {
   await db.delete();
 });
@@ -55,7 +58,7 @@ describe('knowledgeSearch in Chinese', () => {
   it('finds entries by a word of the question or the answer, question matches first', async () => {
     const desk = await setUp();
     await seed(desk);
-    const found = await knowledgeSearch(db, { text: '停水', limit: 10 });
+    const found = await knowledgeSearch(db, { viewer: ADMIN, text: '停水', limit: 10 });
     expect(found.map((e) => e.question)).toEqual(['小区停水怎么办', '自来水水质发黄']);
   });
 
@@ -63,37 +66,40 @@ describe('knowledgeSearch in Chinese', () => {
     const desk = await setUp();
     await seed(desk);
     expect(
-      (await knowledgeSearch(db, { text: '停水 公众号', limit: 10 })).map((e) => e.question),
+      (await knowledgeSearch(db, { viewer: ADMIN, text: '停水 公众号', limit: 10 })).map(
+        (e) => e.question,
+      ),
     ).toEqual(['小区停水怎么办']);
-    expect((await knowledgeSearch(db, { text: '气', limit: 10 })).map((e) => e.question)).toEqual([
-      '燃气费在哪里交',
-    ]);
     expect(
-      (await knowledgeSearch(db, { text: '96390', limit: 10 })).map((e) => e.question),
+      (await knowledgeSearch(db, { viewer: ADMIN, text: '气', limit: 10 })).map((e) => e.question),
+    ).toEqual(['燃气费在哪里交']);
+    expect(
+      (await knowledgeSearch(db, { viewer: ADMIN, text: '96390', limit: 10 })).map(
+        (e) => e.question,
+      ),
     ).toEqual(['小区停水怎么办']);
     // A phrase no entry holds finds nothing, though each of its characters is indexed.
-    expect(await knowledgeSearch(db, { text: '水费', limit: 10 })).toEqual([]);
+    expect(await knowledgeSearch(db, { viewer: ADMIN, text: '水费', limit: 10 })).toEqual([]);
   });
 
   it('lists the newest entries for an empty query, within the limit', async () => {
     const desk = await setUp();
     await seed(desk);
-    expect((await knowledgeSearch(db, { text: '  ', limit: 2 })).map((e) => e.question)).toEqual([
-      '自来水水质发黄',
-      '燃气费在哪里交',
-    ]);
+    expect(
+      (await knowledgeSearch(db, { viewer: ADMIN, text: '  ', limit: 2 })).map((e) => e.question),
+    ).toEqual(['自来水水质发黄', '燃气费在哪里交']);
   });
 
   it('leaves out deactivated entries unless asked for them', async () => {
     const desk = await setUp();
     await seed(desk);
-    const [gas] = await knowledgeSearch(db, { text: '燃气', limit: 10 });
+    const [gas] = await knowledgeSearch(db, { viewer: ADMIN, text: '燃气', limit: 10 });
     if (!gas) throw new Error('seeded entry missing');
     await knowledgeUpdate(nextSession(desk), gas.id, { active: false });
-    expect(await knowledgeSearch(db, { text: '燃气', limit: 10 })).toEqual([]);
-    expect(await knowledgeSearch(db, { text: '燃气', limit: 10, includeInactive: true })).toEqual([
-      expect.objectContaining({ question: '燃气费在哪里交', active: false }),
-    ]);
+    expect(await knowledgeSearch(db, { viewer: ADMIN, text: '燃气', limit: 10 })).toEqual([]);
+    expect(
+      await knowledgeSearch(db, { viewer: ADMIN, text: '燃气', limit: 10, includeInactive: true }),
+    ).toEqual([expect.objectContaining({ question: '燃气费在哪里交', active: false })]);
   });
 });
 
@@ -105,10 +111,10 @@ describe('editing', () => {
       draft: { ...draft('燃气费怎么缴纳', '微信缴费'), kindId: 'inquiry' },
     });
     expect(edited).toMatchObject({ kindId: 'inquiry', createdAt: entry.createdAt, active: true });
-    expect(await knowledgeSearch(db, { text: '营业厅', limit: 10 })).toEqual([]);
-    expect((await knowledgeSearch(db, { text: '微信', limit: 10 })).map((e) => e.id)).toEqual([
-      entry.id,
-    ]);
+    expect(await knowledgeSearch(db, { viewer: ADMIN, text: '营业厅', limit: 10 })).toEqual([]);
+    expect(
+      (await knowledgeSearch(db, { viewer: ADMIN, text: '微信', limit: 10 })).map((e) => e.id),
+    ).toEqual([entry.id]);
     expect((await auditList(db, 10)).map((a) => a.action)).toEqual(
       expect.arrayContaining(['knowledge.added', 'knowledge.changed']),
     );
@@ -123,7 +129,7 @@ describe('editing', () => {
     expect((error as ChangeRefusedError<unknown>).problems).toEqual([
       { field: 'answer', code: 'required' },
     ]);
-    expect(await knowledgeSearch(db, { text: '', limit: 10 })).toEqual([]);
+    expect(await knowledgeSearch(db, { viewer: ADMIN, text: '', limit: 10 })).toEqual([]);
   });
 });
 
@@ -158,9 +164,9 @@ describe('from a closed case', () => {
     const entry = await knowledgeAddFromCase(nextSession(desk), closed.id, proposed);
     expect(entry.sourceCaseId).toBe(closed.id);
     expect(await knowledgeOfCase(db, closed.id)).toEqual([entry]);
-    expect((await knowledgeSearch(db, { text: '管网检修', limit: 5 })).map((e) => e.id)).toEqual([
-      entry.id,
-    ]);
+    expect(
+      (await knowledgeSearch(db, { viewer: ADMIN, text: '管网检修', limit: 5 })).map((e) => e.id),
+    ).toEqual([entry.id]);
   });
 
   it('refuses a case that is not closed', async () => {
@@ -173,5 +179,26 @@ describe('from a closed case', () => {
     ).catch((e: unknown) => e);
     expect((error as ChangeRefusedError<unknown>).problems).toEqual([{ code: 'caseNotClosed' }]);
     expect(await knowledgeOfCase(db, open.id)).toEqual([]);
+  });
+
+  it('keeps a confidential case out of the knowledge base', async () => {
+    const desk = await setUp();
+    const closed = await closedCase(desk);
+    const proposed = await knowledgeCaseDraft(db, closed.id);
+    if (!proposed) throw new Error('no draft');
+    const entry = await knowledgeAddFromCase(nextSession(desk), closed.id, proposed);
+    // The case is marked confidential afterwards (or was, before this check existed).
+    await db.cases.update(closed.id, { flags: ['confidential'] });
+    const clerk: CaseViewer = { id: 'staff-c' as StaffId, name: '赵敏', roles: ['clerk'] };
+    expect(await knowledgeSearch(db, { viewer: clerk, text: '管网检修', limit: 5 })).toEqual([]);
+    expect(await knowledgeSearch(db, { viewer: clerk, text: '', limit: 5 })).toEqual([]);
+    expect(
+      (await knowledgeSearch(db, { viewer: ADMIN, text: '管网检修', limit: 5 })).map((e) => e.id),
+    ).toEqual([entry.id]);
+    expect(await knowledgeCaseDraft(db, closed.id)).toBeUndefined();
+    const error = await knowledgeAddFromCase(nextSession(desk), closed.id, proposed).catch(
+      (e: unknown) => e,
+    );
+    expect((error as ChangeRefusedError<unknown>).problems).toEqual([{ code: 'caseConfidential' }]);
   });
 });

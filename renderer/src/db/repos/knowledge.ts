@@ -17,14 +17,20 @@ import {
 } from '@shared/intake/knowledge';
 import { searchMatches, searchQueryTerms } from '@shared/register/search';
 import type { CasePayloadOf } from '@shared/workflow/events';
+import { viewerReadsCase, type CaseViewer } from '@shared/access/mask';
 import type { DeskDatabase } from '../database';
 import { StorageError } from '../errors';
 import { sessionStamp, type DeskSession, type WriteStamp } from '../session';
 import { ChangeRefusedError, withRefusals } from './refused';
+import { auditRecord } from './audit';
 import { sessionRequire } from '../access';
 
 /** Why a knowledge change was refused: a field's problem, or a case that is not closed. */
-export type KnowledgeRefusal = KnowledgeError | { readonly code: 'caseNotClosed' };
+export type KnowledgeRefusal =
+  | KnowledgeError
+  | { readonly code: 'caseNotClosed' }
+  /** A confidential case's answer never enters the knowledge base every clerk reads. */
+  | { readonly code: 'caseConfidential' };
 
 export interface KnowledgeQuery {
   /** Words to find (Chinese needs no spaces); empty lists the latest entries. */
@@ -32,6 +38,23 @@ export interface KnowledgeQuery {
   readonly limit: number;
   /** Deactivated entries too (the knowledge page can show them; intake never does). */
   readonly includeInactive?: boolean;
+  /** Who reads: an entry taken from a confidential case they may not read is left out. */
+  readonly viewer: CaseViewer;
+}
+
+/** The entries without those whose source case is withheld from the viewer. */
+async function knowledgeForViewer(
+  db: DeskDatabase,
+  entries: KnowledgeEntity[],
+  viewer: CaseViewer,
+): Promise<KnowledgeEntity[]> {
+  const ids = [...new Set(entries.flatMap((e) => (e.sourceCaseId ? [e.sourceCaseId] : [])))];
+  if (ids.length === 0) return entries;
+  const sources = await db.cases.bulkGet(ids);
+  const withheld = new Set(
+    sources.flatMap((c) => (c && !viewerReadsCase(c, viewer) ? [c.id] : [])),
+  );
+  return entries.filter((e) => e.sourceCaseId === undefined || !withheld.has(e.sourceCaseId));
 }
 
 function newestFirst(a: KnowledgeEntity, b: KnowledgeEntity): number {
@@ -48,14 +71,15 @@ export async function knowledgeSearch(
 ): Promise<KnowledgeEntity[]> {
   const wanted = (entry: KnowledgeEntity) => query.includeInactive === true || entry.active;
   const pieces = searchQueryTerms(query.text);
-  return db.transaction('r', db.knowledge, async () => {
+  return db.transaction('r', [db.knowledge, db.cases], async () => {
     if (pieces.length === 0) {
-      return db.knowledge
+      const latest = await db.knowledge
         .orderBy('updatedAt')
         .reverse()
         .filter(wanted)
         .limit(query.limit)
         .toArray();
+      return knowledgeForViewer(db, latest, query.viewer);
     }
     // Start from the rarest piece: the fewest rows to read and check.
     const counts = await Promise.all(
@@ -74,7 +98,10 @@ export async function knowledgeSearch(
         );
       })
       .toArray();
-    return knowledgeRank(found, query.text).slice(0, query.limit);
+    return knowledgeRank(await knowledgeForViewer(db, found, query.viewer), query.text).slice(
+      0,
+      query.limit,
+    );
   });
 }
 
@@ -110,7 +137,7 @@ async function knowledgeWrite(
     createdById: by.actorId,
   };
   await db.knowledge.add(entry);
-  await db.audit.add({
+  await auditRecord(db, {
     id: newId<AuditId>(by.wallMs),
     at: by.at,
     actorId: by.actorId,
@@ -154,6 +181,9 @@ export async function knowledgeAddFromCase(
     db.transaction('rw', [db.cases, db.knowledge, db.audit], async () => {
       const source = await db.cases.get(caseId);
       if (!source) throw new StorageError('notFound', { message: `No case ${caseId}` });
+      if (source.flags.includes('confidential')) {
+        throw new ChangeRefusedError<KnowledgeRefusal>([{ code: 'caseConfidential' }]);
+      }
       if (source.status !== 'closed') {
         throw new ChangeRefusedError<KnowledgeRefusal>([{ code: 'caseNotClosed' }]);
       }
@@ -169,7 +199,8 @@ export async function knowledgeCaseDraft(
 ): Promise<KnowledgeDraft | undefined> {
   return db.transaction('r', [db.cases, db.events], async () => {
     const source = await db.cases.get(caseId);
-    if (!source) return undefined;
+    // A confidential case proposes nothing (see `knowledgeAddFromCase`).
+    if (!source || source.flags.includes('confidential')) return undefined;
     const closings = (await db.events
       .where('caseId')
       .equals(caseId)
@@ -207,7 +238,7 @@ export async function knowledgeUpdate(
         updatedAt: by.at,
       };
       await db.knowledge.put(next);
-      await db.audit.add({
+      await auditRecord(db, {
         id: newId<AuditId>(by.wallMs),
         at: by.at,
         actorId: by.actorId,

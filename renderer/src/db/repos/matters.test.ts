@@ -62,7 +62,10 @@ describe('linking cases as one matter', () => {
       type: 'case/linked',
       payload: { matterId: first.id, otherCaseId: first.id },
     });
-    expect((await matterCases(db, first.id)).map((c) => c.id)).toEqual([first.id, second.id]);
+    expect((await matterCases(db, first.id, desk.operator)).map((c) => c.id)).toEqual([
+      first.id,
+      second.id,
+    ]);
     // Every event goes to the outbox too.
     expect(await db.outbox.where('caseId').equals(second.id).count()).toBe(2);
   });

@@ -12,7 +12,8 @@ import {
   type MatterPlan,
   type MatterRefusalCode,
 } from '@shared/workflow/matters';
-import { registerCanRead, type RegisterViewer } from '@shared/register/query';
+import { casesForViewer, viewerReadsCase } from '@shared/access/mask';
+import type { RegisterViewer } from '@shared/register/query';
 import type { DeskDatabase } from '../database';
 import { StorageError, isDeskError, storageErrorFrom } from '../errors';
 import { sessionStamp, type DeskSession } from '../session';
@@ -29,8 +30,17 @@ export class MatterError extends Error {
   }
 }
 
-/** The cases of a matter, earliest received first. */
-export async function matterCases(db: DeskDatabase, matterId: CaseId): Promise<CaseEntity[]> {
+/** The cases of a matter, earliest received first, as the viewer may see them. */
+export async function matterCases(
+  db: DeskDatabase,
+  matterId: CaseId,
+  viewer: RegisterViewer,
+): Promise<CaseEntity[]> {
+  return casesForViewer(await matterRows(db, matterId), viewer);
+}
+
+/** The stored cases of a matter, for the writes that plan on them. */
+async function matterRows(db: DeskDatabase, matterId: CaseId): Promise<CaseEntity[]> {
   return db.cases
     .where('[matterId+receivedAt+id]')
     .between([matterId, Dexie.minKey], [matterId, Dexie.maxKey])
@@ -75,8 +85,8 @@ export async function matterLink(
     const a = await caseOrThrow(db, caseId);
     const b = await caseOrThrow(db, otherCaseId);
     const [aMatter, bMatter] = await Promise.all([
-      matterCases(db, a.matterId),
-      matterCases(db, b.matterId),
+      matterRows(db, a.matterId),
+      matterRows(db, b.matterId),
     ]);
     return matterLinkPlan(a, aMatter, b, bMatter);
   });
@@ -90,7 +100,7 @@ export async function matterUnlink(session: DeskSession, caseId: CaseId): Promis
   const { db } = session;
   await planWrite(session, async () => {
     const x = await caseOrThrow(db, caseId);
-    return matterUnlinkPlan(x, await matterCases(db, x.matterId));
+    return matterUnlinkPlan(x, await matterRows(db, x.matterId));
   });
 }
 
@@ -118,7 +128,7 @@ export async function matterLinkCandidates(
     .filter((row) => {
       // A confidential case the clerk may not read is not offered: its subject would show.
       if (row.matterId === exceptMatterId || seen.has(row.id)) return false;
-      if (!registerCanRead(row, viewer)) return false;
+      if (!viewerReadsCase(row, viewer)) return false;
       seen.add(row.id);
       return true;
     })

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CaseId, IsoInstant } from '@shared/kernel/brand';
+import type { CaseId, IsoInstant, StaffId } from '@shared/kernel/brand';
 import { PRINT_SETTINGS_DEFAULT } from '@shared/paper/settings';
 import type { DeskDatabase } from '../database';
 import { StorageError } from '../errors';
@@ -73,6 +73,7 @@ describe('printRegisterCases', () => {
       db,
       at('2026-11-01T16:00:00.000Z'),
       at('2026-11-02T16:00:00.000Z'),
+      desk.operator,
     );
     expect(rows.map((c) => c.id)).toEqual([first.id, second.id]);
   });
@@ -83,9 +84,24 @@ describe('printCasesWithEvents', () => {
     const desk = await deskReady();
     const c = await testRegister(db, desk, '2026-11-02T01:00:00.000Z');
     await dispatch(desk, c.id, '2026-11-02T02:00:00.000Z');
-    const loaded = await printCasesWithEvents(db, [c.id, 'no-such-case' as CaseId]);
+    const loaded = await printCasesWithEvents(db, [c.id, 'no-such-case' as CaseId], desk.operator);
     expect(loaded).toHaveLength(1);
     expect(loaded[0]?.events.map((e) => e.type)).toEqual(['case/received', 'case/dispatched']);
+  });
+
+  it('masks a confidential case for a clerk: no customer, no content, no history', async () => {
+    const desk = await deskReady();
+    const c = await testRegister(db, desk, '2026-11-02T01:00:00.000Z', {
+      flags: ['confidential'],
+      subject: '举报保安',
+    });
+    const clerk = { id: 'staff-c' as StaffId, name: '赵敏', roles: ['clerk' as const] };
+    const [seen] = await printCasesWithEvents(db, [c.id], clerk);
+    expect(seen?.item.masked).toBe('case');
+    expect(seen?.events).toEqual([]);
+    expect(JSON.stringify(seen)).not.toContain('举报保安');
+    const [full] = await printCasesWithEvents(db, [c.id], desk.operator);
+    expect(full?.item.subject).toBe('举报保安');
   });
 });
 
@@ -133,7 +149,7 @@ describe('printFollowUpsDue', () => {
       reason: '客户不满意',
       deadline: testDeadline('2026-11-20T09:30:00.000Z'),
     });
-    const due = await printFollowUpsDue(db, at('2026-11-03T16:00:00.000Z'));
+    const due = await printFollowUpsDue(db, at('2026-11-03T16:00:00.000Z'), desk.operator);
     expect(due.map((c) => c.subject)).toEqual(['逾期', '今天']);
   });
 });

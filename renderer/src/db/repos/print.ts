@@ -3,6 +3,13 @@
  * audit log holds who printed what, when; a case form also appends `case/printed` to its case).
  */
 import Dexie from 'dexie';
+import {
+  caseForViewer,
+  caseIsMasked,
+  casesForViewer,
+  eventsForViewer,
+  type CaseViewer,
+} from '@shared/access/mask';
 import type { AuditId, CaseId, IsoInstant } from '@shared/kernel/brand';
 import type { AuditEntity, CaseEntity, CaseEventEntity } from '@shared/model/entities';
 import { newId } from '@shared/kernel/ids';
@@ -15,6 +22,7 @@ import { caseAllowedEvents } from '@shared/workflow/reducer';
 import { caseAppendInTransaction, caseEvents } from './cases';
 import { attachmentsAnnex, type AttachmentsAnnex } from './attachments';
 import { settingsGet } from './settings';
+import { auditRecord, type AuditInput } from './audit';
 import { sessionRequire } from '../access';
 
 export interface CaseWithEvents {
@@ -34,20 +42,24 @@ export async function printRegisterCases(
   db: DeskDatabase,
   start: IsoInstant,
   end: IsoInstant,
+  viewer: CaseViewer,
 ): Promise<CaseEntity[]> {
-  return db.cases
+  const rows = await db.cases
     .where('[receivedAt+id]')
     .between([start, Dexie.minKey], [end, Dexie.minKey], true, false)
     .toArray();
+  return casesForViewer(rows, viewer);
 }
 
 /**
- * The cases asked for, each with its history, in the order asked; unknown ids are skipped.
+ * The cases asked for, each with its history, in the order asked, as the viewer may see them
+ * (a masked case comes without its history); unknown ids are skipped.
  * `withAnnex`: with the images of each case's annex (the handling record).
  */
 export async function printCasesWithEvents(
   db: DeskDatabase,
   ids: readonly CaseId[],
+  viewer: CaseViewer,
   options: { readonly withAnnex?: boolean } = {},
 ): Promise<CaseWithEvents[]> {
   const tables = [db.cases, db.events, db.settings, db.files, db.fileChunks];
@@ -56,9 +68,11 @@ export async function printCasesWithEvents(
     const found = items.filter((item): item is CaseEntity => item !== undefined);
     return Promise.all(
       found.map(async (item) => {
-        const events = await caseEvents(db, item.id);
-        const annex = options.withAnnex ? await attachmentsAnnex(db, item) : undefined;
-        return annex ? { item, events, annex } : { item, events };
+        const shown = caseForViewer(item, viewer);
+        const events = eventsForViewer(item, await caseEvents(db, item.id), viewer);
+        const annex =
+          options.withAnnex && !caseIsMasked(shown) ? await attachmentsAnnex(db, item) : undefined;
+        return annex ? { item: shown, events, annex } : { item: shown, events };
       }),
     );
   });
@@ -86,9 +100,13 @@ export async function printDispatchedCaseIds(
  * it, overdue ones included, or with no due time, of cases the workflow lets be followed up
  * now (not one taken back into handling after an escalation); the earliest due first.
  */
-export async function printFollowUpsDue(db: DeskDatabase, end: IsoInstant): Promise<CaseEntity[]> {
+export async function printFollowUpsDue(
+  db: DeskDatabase,
+  end: IsoInstant,
+  viewer: CaseViewer,
+): Promise<CaseEntity[]> {
   const pending = await db.cases.where('followUp.state').equals('pending').toArray();
-  return pending
+  const due = pending
     .filter((c) => c.followUp.dueAt === undefined || c.followUp.dueAt < end)
     .filter((c) => caseAllowedEvents(c).includes('case/followedUp'))
     .sort(
@@ -96,6 +114,7 @@ export async function printFollowUpsDue(db: DeskDatabase, end: IsoInstant): Prom
         (a.followUp.dueAt ?? '').localeCompare(b.followUp.dueAt ?? '') ||
         a.receivedAt.localeCompare(b.receivedAt),
     );
+  return casesForViewer(due, viewer);
 }
 
 export interface PrintRecordInput {
@@ -118,7 +137,7 @@ export async function printRecord(session: DeskSession, input: PrintRecordInput)
   sessionRequire(session, 'print');
   const stamp = sessionStamp(session);
   const detail = [input.form, input.output, input.detail].filter(Boolean).join(' ');
-  const entry = (action: AuditEntity['action'], target: string): AuditEntity => ({
+  const entry = (action: AuditEntity['action'], target: string): AuditInput => ({
     id: newId<AuditId>(stamp.wallMs),
     at: stamp.at,
     actorId: stamp.actorId,
@@ -129,7 +148,7 @@ export async function printRecord(session: DeskSession, input: PrintRecordInput)
   await withStorageErrors(() =>
     db.transaction('rw', [db.cases, db.events, db.settings, db.outbox, db.audit], async () => {
       if (!isCaseForm(input.form)) {
-        await db.audit.add(entry('register.printed', input.form));
+        await auditRecord(db, entry('register.printed', input.form));
         return;
       }
       if (input.caseIds.length === 0) {
@@ -138,7 +157,7 @@ export async function printRecord(session: DeskSession, input: PrintRecordInput)
       for (const caseId of input.caseIds) {
         // Runs inside this transaction (its tables are a subset), so all cases or none.
         await caseAppendInTransaction(db, stamp, caseId, 'case/printed', { form: input.form });
-        await db.audit.add(entry('case.printed', caseId));
+        await auditRecord(db, entry('case.printed', caseId));
       }
     }),
   );

@@ -12,6 +12,7 @@ import type { CasePayloadOf } from '@shared/workflow/events';
 import type { DeskDatabase } from '../database';
 import {
   TEST_UNIT,
+  testCustomer,
   testDatabase,
   testDeadline,
   testDeskSetUp,
@@ -188,7 +189,7 @@ describe('work queues', () => {
     const pages: CaseEntity[][] = [];
     let after: WorkQueueCursor | undefined;
     do {
-      const page = await workQueuePage(db, id, ctx, { limit, after });
+      const page = await workQueuePage(db, id, ctx, { limit, after, viewer: desk.operator });
       pages.push(page.items);
       after = page.next;
     } while (after && pages.length < 50);
@@ -234,5 +235,31 @@ describe('work queues', () => {
       sh('2026-11-05 10:00'),
       undefined,
     ]);
+  });
+});
+
+describe('a confidential case in the queues', () => {
+  it('stays in its queue and count, masked for a clerk and whole for a supervisor', async () => {
+    const db = testDatabase();
+    const desk = await testDeskSetUp(db);
+    const secret = await testRegister(db, desk, '2026-11-04T01:00:00.000Z', {
+      flags: ['confidential'],
+      subject: '举报夜班保安收钱',
+      customer: testCustomer({ name: '张举报', phone: '13911112222', address: '9-9-909' }),
+    });
+    const ctx: WorkQueueContext = {
+      now: '2026-11-04T02:00:00.000Z' as IsoInstant,
+      deadline: deadlineContextFromSettings(desk.calendar),
+      operatorId: desk.operator.id,
+    };
+    const clerk = { id: OTHER_CLERK, name: '赵敏', roles: ['clerk' as const] };
+    const supervisor = { ...clerk, roles: ['supervisor' as const] };
+    expect((await workQueueCounts(db, ctx)).toDispatch).toBe(1);
+    const seen = await workQueuePage(db, 'toDispatch', ctx, { limit: 10, viewer: clerk });
+    expect(seen.items.map((c) => [c.number, c.masked])).toEqual([[secret.number, 'case']]);
+    expect(JSON.stringify(seen)).not.toMatch(/举报夜班|张举报|13911112222|9-9-909/);
+    const whole = await workQueuePage(db, 'toDispatch', ctx, { limit: 10, viewer: supervisor });
+    expect(whole.items[0]?.subject).toBe('举报夜班保安收钱');
+    await db.delete();
   });
 });

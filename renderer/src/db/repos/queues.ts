@@ -19,6 +19,7 @@
  * - my cases: `[receiverId+status+receivedAt+id]` over the open statuses;
  * - late to dispatch and interim: `dispatchOpenDueAt`, `interimOpenDueAt` (ties in id order).
  */
+import { casesForViewer, type CaseViewer } from '@shared/access/mask';
 import Dexie from 'dexie';
 import type { CaseId, IsoInstant } from '@shared/kernel/brand';
 import { CASE_STATUSES, type CaseEntity, type CaseStatus } from '@shared/model/entities';
@@ -93,12 +94,27 @@ export interface WorkQueuePage {
 }
 
 export interface WorkQueuePageQuery {
+  /** Who reads the queue: what they may not read comes masked (shared/access/mask.ts). */
+  readonly viewer: CaseViewer;
   readonly limit: number;
   readonly after?: WorkQueueCursor;
 }
 
-/** One page of a queue, in the queue's order, continuing after `query.after`. */
+/**
+ * One page of a queue, in the queue's order, continuing after `query.after`, as the viewer may
+ * see it (a confidential case stays in the queue and its count, masked).
+ */
 export async function workQueuePage(
+  db: DeskDatabase,
+  id: WorkQueueId,
+  ctx: WorkQueueContext,
+  query: WorkQueuePageQuery,
+): Promise<WorkQueuePage> {
+  const page = await workQueuePageStored(db, id, ctx, query);
+  return { ...page, items: casesForViewer(page.items, query.viewer) };
+}
+
+async function workQueuePageStored(
   db: DeskDatabase,
   id: WorkQueueId,
   ctx: WorkQueueContext,

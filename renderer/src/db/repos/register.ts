@@ -3,6 +3,7 @@
  * filtered set. What matches, in what order and along which index is decided in
  * shared/register/query.ts; this module walks the indexes it names (never `offset()`).
  */
+import { casesForViewer } from '@shared/access/mask';
 import Dexie, { type Collection } from 'dexie';
 import type { CaseId } from '@shared/kernel/brand';
 import type { CaseEntity } from '@shared/model/entities';
@@ -87,7 +88,7 @@ export async function registerPage(
         : (await searchAll(db, plan.text, accept))
             .sort((a, b) => registerCompare(a, b, sort))
             .slice(0, wanted);
-    return pageOf(rows, limit, sort);
+    return pageOf(rows, limit, sort, viewer);
   }
 
   const rows: CaseEntity[] = [];
@@ -101,12 +102,19 @@ export async function registerPage(
       .toArray();
     rows.push(...found);
   }
-  return pageOf(rows, limit, sort);
+  return pageOf(rows, limit, sort, viewer);
 }
 
-function pageOf(rows: CaseEntity[], limit: number, sort: RegisterSort): RegisterPage {
-  const items = rows.slice(0, limit);
-  const last = items[items.length - 1];
+/** A page of the rows, masked for the viewer; the cursor is taken from the stored row. */
+function pageOf(
+  rows: CaseEntity[],
+  limit: number,
+  sort: RegisterSort,
+  viewer: RegisterViewer,
+): RegisterPage {
+  const stored = rows.slice(0, limit);
+  const items = casesForViewer(stored, viewer);
+  const last = stored[stored.length - 1];
   return rows.length > limit && last ? { items, next: registerCursorOf(last, sort) } : { items };
 }
 

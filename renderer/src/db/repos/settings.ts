@@ -17,6 +17,7 @@ import type { DeskRules, Locale, PresetId } from '@shared/rules/rules';
 import type { DeskDatabase } from '../database';
 import { DeskAlreadySetUpError, StorageError, withStorageErrors } from '../errors';
 import { sessionStamp, writeInstantAt, type DeskSession } from '../session';
+import { auditRecord } from './audit';
 import type { Permission } from '@shared/access/permissions';
 import { sessionRequire, settingPermission } from '../access';
 import { passwordHash, type CredentialEntity, type ScryptParams } from '@shared/access/credentials';
@@ -66,7 +67,7 @@ export async function settingsChange<K extends SettingsKey>(
   await withStorageErrors(() =>
     db.transaction('rw', [db.settings, db.audit], async () => {
       await db.settings.put(row);
-      await db.audit.add({
+      await auditRecord(db, {
         id: newId<AuditId>(by.wallMs),
         at: by.at,
         actorId: by.actorId,
@@ -154,7 +155,7 @@ export async function deskSetUp(
       await db.settings.bulkPut(rows);
       await db.staff.add(operator);
       await db.credentials.add(credential);
-      await db.audit.add({
+      await auditRecord(db, {
         id: newId<AuditId>(wallMs),
         at: input.now,
         actorId: operator.id,

@@ -13,6 +13,7 @@ import type { DeskDatabase } from '../database';
 import { StorageError } from '../errors';
 import { sessionStamp, type DeskSession } from '../session';
 import { ChangeRefusedError, withRefusals } from './refused';
+import { auditRecord } from './audit';
 import { sessionRequire } from '../access';
 
 export async function staffGet(db: DeskDatabase, id: StaffId): Promise<StaffEntity | undefined> {
@@ -82,7 +83,7 @@ export async function staffAdd(session: DeskSession, input: StaffInput): Promise
       );
       if (problems.length > 0) throw new ChangeRefusedError<StaffRefusal>(problems);
       await db.staff.add(staff);
-      await db.audit.add({
+      await auditRecord(db, {
         id: newId<AuditId>(by.wallMs),
         at: by.at,
         actorId: by.actorId,
@@ -131,7 +132,7 @@ export async function staffUpdate(
       }
       if (problems.length > 0) throw new ChangeRefusedError<StaffRefusal>(problems);
       await db.staff.put(next);
-      await db.audit.add({
+      await auditRecord(db, {
         id: newId<AuditId>(by.wallMs),
         at: by.at,
         actorId: by.actorId,

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CaseId, IsoInstant } from '@shared/kernel/brand';
+import type { CaseId, IsoInstant, StaffId } from '@shared/kernel/brand';
 import type { DeskDatabase } from '../database';
 import {
   TEST_UNIT,
@@ -60,9 +60,9 @@ describe('stats repository', () => {
     expect(cases.some((c) => c.id === edgeOut.id)).toBe(false);
 
     expect(await statsRegisterCount(db, NOVEMBER)).toBe(3);
-    const first = await statsRegisterPage(db, NOVEMBER, 2);
+    const first = await statsRegisterPage(db, NOVEMBER, desk.operator, 2);
     expect(first.items.map((c) => c.id)).toEqual([edgeIn.id, linked.id]);
-    const second = await statsRegisterPage(db, NOVEMBER, 2, first.next);
+    const second = await statsRegisterPage(db, NOVEMBER, desk.operator, 2, first.next);
     expect(second).toEqual({ items: [expect.objectContaining({ id: last.id })] });
   });
 
@@ -94,8 +94,10 @@ describe('stats repository', () => {
     );
 
     const now = at('2026-11-25T01:00:00.000Z');
-    expect((await statsOverdueCases(db, now)).map((c) => c.id)).toEqual([waiting.id]);
-    expect((await statsFollowUpsPending(db)).map((c) => c.id)).toEqual([replied.id]);
+    expect((await statsOverdueCases(db, now, desk.operator)).map((c) => c.id)).toEqual([
+      waiting.id,
+    ]);
+    expect((await statsFollowUpsPending(db, desk.operator)).map((c) => c.id)).toEqual([replied.id]);
   });
 
   it('records each export in the audit log', async () => {
@@ -109,5 +111,23 @@ describe('stats repository', () => {
     expect(await db.audit.where('action').equals('report.exported').toArray()).toMatchObject([
       { target: 'monthly', detail: '2026-10-25~2026-11-24', actorId: desk.operator.id },
     ]);
+  });
+
+  it('exports a confidential case as a masked row to those who may not read it', async () => {
+    db = testDatabase();
+    const desk = await testDeskSetUp(db);
+    const secret = await testRegister(db, desk, '2026-11-02T02:00:00.000Z', {
+      flags: ['confidential'],
+      subject: '举报装修押金',
+    });
+    const range = { from: at('2026-11-01T00:00:00.000Z'), to: at('2026-11-30T00:00:00.000Z') };
+    const lead = { id: 'staff-lead' as StaffId, name: '钱立', roles: ['shiftLead' as const] };
+    const page = await statsRegisterPage(db, range, lead, 10);
+    expect(page.items.map((c) => [c.number, c.masked])).toEqual([[secret.number, 'case']]);
+    expect(JSON.stringify(page)).not.toContain('举报装修押金');
+    expect(await statsRegisterCount(db, range)).toBe(1);
+    expect((await statsRegisterPage(db, range, desk.operator, 10)).items[0]?.subject).toBe(
+      '举报装修押金',
+    );
   });
 });

@@ -3,6 +3,7 @@
  * matter first reported earlier is recognised), the register's rows in pages, the overdue and
  * follow-up lists, and the audit entry every export leaves (DOMAIN.md section 8).
  */
+import { casesForViewer, type CaseViewer } from '@shared/access/mask';
 import Dexie from 'dexie';
 import type { AuditId, CaseId, IsoInstant } from '@shared/kernel/brand';
 import type { AuditAction, CaseEntity, CaseStatus } from '@shared/model/entities';
@@ -10,6 +11,7 @@ import { newId } from '@shared/kernel/ids';
 import type { DeskDatabase } from '../database';
 import { withStorageErrors } from '../errors';
 import { sessionStamp, type DeskSession } from '../session';
+import { auditRecord } from './audit';
 import { sessionRequire } from '../access';
 
 /** An instant range, `from` included, `to` excluded. */
@@ -49,10 +51,14 @@ export interface StatsPageCursor {
   readonly id: CaseId;
 }
 
-/** One page of the register of a range, oldest received first (the register's order). */
+/**
+ * One page of the register of a range, oldest received first (the register's order), as the
+ * viewer may see it: a confidential case is a row of the export, masked.
+ */
 export async function statsRegisterPage(
   db: DeskDatabase,
   range: InstantRange,
+  viewer: CaseViewer,
   limit: number,
   after?: StatsPageCursor,
 ): Promise<{ readonly items: CaseEntity[]; readonly next?: StatsPageCursor }> {
@@ -62,8 +68,9 @@ export async function statsRegisterPage(
     .between(lower, [range.to, Dexie.minKey], after === undefined, false)
     .limit(limit + 1)
     .toArray();
-  const items = rows.slice(0, limit);
-  const last = items[items.length - 1];
+  const stored = rows.slice(0, limit);
+  const items = casesForViewer(stored, viewer);
+  const last = stored[stored.length - 1];
   return rows.length > limit && last
     ? { items, next: { receivedAt: last.receivedAt, id: last.id } }
     : { items };
@@ -86,29 +93,43 @@ const REPLIED_STATUSES: ReadonlySet<CaseStatus> = new Set([
 
 /**
  * Open, not exempt, still without a reply (or back in remedial work) and past their deadline at
- * `now`: the most overdue first.
+ * `now`: the most overdue first, as the viewer may see them.
  */
-export async function statsOverdueCases(db: DeskDatabase, now: IsoInstant): Promise<CaseEntity[]> {
+export async function statsOverdueCases(
+  db: DeskDatabase,
+  now: IsoInstant,
+  viewer: CaseViewer,
+): Promise<CaseEntity[]> {
   // `openDueAt` is set only on open cases that are not exempt (reducer.ts).
   const open = await db.cases.where('openDueAt').below(now).sortBy('openDueAt');
-  return open.filter((c) => !REPLIED_STATUSES.has(c.status));
+  return casesForViewer(
+    open.filter((c) => !REPLIED_STATUSES.has(c.status)),
+    viewer,
+  );
 }
 
-/** Cases waiting for their follow-up, the earliest due first (no due time last). */
-export async function statsFollowUpsPending(db: DeskDatabase): Promise<CaseEntity[]> {
+/** Cases waiting for their follow-up, the earliest due first (no due time last), as the viewer may see them. */
+export async function statsFollowUpsPending(
+  db: DeskDatabase,
+  viewer: CaseViewer,
+): Promise<CaseEntity[]> {
   const pending = await db.cases.where('followUp.state').equals('pending').toArray();
-  return pending.sort(
+  const sorted = pending.sort(
     (a, b) =>
       (a.followUp.dueAt ?? '\uffff').localeCompare(b.followUp.dueAt ?? '\uffff') ||
       a.receivedAt.localeCompare(b.receivedAt),
   );
+  return casesForViewer(sorted, viewer);
 }
 
 /** Records an export in the audit log: which table, for which period, by whom. */
 export async function statsExportRecord(
   session: DeskSession,
   entry: {
-    readonly action: Extract<AuditAction, 'register.exported' | 'report.exported'>;
+    readonly action: Extract<
+      AuditAction,
+      'register.exported' | 'report.exported' | 'audit.exported'
+    >;
     readonly table: string;
     readonly detail: string;
   },
@@ -116,7 +137,7 @@ export async function statsExportRecord(
   sessionRequire(session, 'export');
   const by = sessionStamp(session);
   await withStorageErrors(() =>
-    session.db.audit.add({
+    auditRecord(session.db, {
       id: newId<AuditId>(by.wallMs),
       at: by.at,
       actorId: by.actorId,

@@ -12,6 +12,7 @@ import type { DeskDatabase } from '../database';
 import { StorageError } from '../errors';
 import { sessionStamp, type DeskSession } from '../session';
 import { ChangeRefusedError, withRefusals } from './refused';
+import { auditRecord } from './audit';
 import { sessionRequire } from '../access';
 
 export async function unitGet(db: DeskDatabase, id: UnitId): Promise<UnitEntity | undefined> {
@@ -72,7 +73,7 @@ export async function unitAdd(session: DeskSession, input: UnitInput): Promise<U
       const problems = unitCheck(draftOf(input), await db.units.toArray());
       if (problems.length > 0) throw new ChangeRefusedError<UnitRefusal>(problems);
       await db.units.add(unit);
-      await db.audit.add({
+      await auditRecord(db, {
         id: newId<AuditId>(by.wallMs),
         at: by.at,
         actorId: by.actorId,
@@ -118,7 +119,7 @@ export async function unitUpdate(
       if (activation) problems.push({ code: activation });
       if (problems.length > 0) throw new ChangeRefusedError<UnitRefusal>(problems);
       await db.units.put(next);
-      await db.audit.add({
+      await auditRecord(db, {
         id: newId<AuditId>(by.wallMs),
         at: by.at,
         actorId: by.actorId,

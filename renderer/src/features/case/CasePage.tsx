@@ -1,11 +1,14 @@
 import { isolateBidi } from '@shared/kernel/bidi';
 import { Alert, Box, Chip, Link, Stack, Typography } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useLocation, useParams, useSearchParams } from 'react-router';
+import { caseIsMasked } from '@shared/access/mask';
 import type { CaseId } from '@shared/kernel/brand';
 import { rulesCategoryPath, rulesKind, rulesLabel } from '@shared/rules/rules-query';
-import { caseEvents, caseGet } from '../../db/repos/cases';
+import { caseRead, caseViewRecord } from '../../db/repos/cases';
+import { useDeskSession } from '../../desk/desk-session';
 import { useDeskState } from '../../desk/desk-state';
 import { useDeskServices } from '../../desk/services';
 import { formatDateTime, formatYuan } from '../../vocabulary/format';
@@ -29,11 +32,23 @@ export function CasePage() {
   const location = useLocation();
   const requestedStep = search.get('step') ?? undefined;
   const { db } = useDeskServices();
-  const { rules, locale, deadlineContext } = useDeskState();
-  const loaded = useLiveQuery(async () => {
-    const item = await caseGet(db, caseId as CaseId);
-    return item ? { item, events: await caseEvents(db, item.id) } : null;
-  }, [db, caseId]);
+  const session = useDeskSession();
+  const { rules, locale, deadlineContext, operator } = useDeskState();
+  const loaded = useLiveQuery(
+    async () => (await caseRead(db, caseId as CaseId, operator)) ?? null,
+    [db, caseId, operator],
+  );
+  // Every opening of a confidential case is in the audit log (read or refused); once per
+  // opening, not per live refresh.
+  const opened = loaded ? loaded.item.id : undefined;
+  useEffect(() => {
+    if (opened === undefined) return;
+    caseViewRecord(session, operator, opened).catch((error: unknown) => {
+      console.error('the view of a confidential case was not recorded', error);
+    });
+    // The session changes with the clock; the view is one per case and operator.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [opened, operator]);
 
   if (loaded === undefined) return null;
   if (loaded === null) {
@@ -51,6 +66,25 @@ export function CasePage() {
     );
   }
   const { item, events } = loaded;
+  if (caseIsMasked(item)) {
+    return (
+      <Stack spacing={2} sx={{ maxWidth: 1100 }}>
+        <Typography variant="h5" component="h1">
+          {item.number}
+        </Typography>
+        <Alert
+          severity="warning"
+          action={
+            <Link component={RouterLink} to="/register">
+              {t('case.back')}
+            </Link>
+          }
+        >
+          {t('case.masked')}
+        </Alert>
+      </Stack>
+    );
+  }
   const label = (text: Parameters<typeof rulesLabel>[0] | undefined) =>
     text ? rulesLabel(text, locale) : t('case.none');
   const kind = rulesKind(rules, item.kindId);

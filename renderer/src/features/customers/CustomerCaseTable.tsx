@@ -1,8 +1,7 @@
 import { Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { CaseEntity } from '@shared/model/entities';
-import { registerCanRead } from '@shared/register/query';
-import { useDeskState } from '../../desk/desk-state';
+import { caseIsMasked } from '@shared/access/mask';
 import { CaseListTable } from '../../ui/CaseListTable';
 import { useCaseColumns, type CaseColumn } from '../../ui/useCaseColumns';
 
@@ -13,10 +12,9 @@ export interface CustomerCaseTableProps {
 /** A customer's cases, as the file lists them (open ones first: the caller sorts). */
 export function CustomerCaseTable({ cases }: Readonly<CustomerCaseTableProps>) {
   const { t } = useTranslation();
-  const { operator } = useDeskState();
   const caseColumns = useCaseColumns();
   // A confidential case the operator may not read shows its number, unlinked, and no subject.
-  const readable = (item: CaseEntity) => registerCanRead(item, operator);
+  const readable = (item: CaseEntity) => !caseIsMasked(item);
   const subject = caseColumns.subject(t('customers.caseColumns.subject'));
   const columns: CaseColumn[] = [
     { ...caseColumns.number(t('customers.caseColumns.number')), noWrap: true },

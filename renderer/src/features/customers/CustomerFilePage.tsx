@@ -18,11 +18,11 @@ export function CustomerFilePage() {
   const { t } = useTranslation();
   const { customerId } = useParams();
   const { db } = useDeskServices();
-  const { deadlineContext } = useDeskState();
+  const { deadlineContext, operator } = useDeskState();
   const loaded = useLiveQuery(async () => {
-    const customer = await customerGet(db, customerId as CustomerId);
-    return customer ? { customer, cases: await casesOfCustomer(db, customer.id) } : null;
-  }, [db, customerId]);
+    const customer = await customerGet(db, customerId as CustomerId, operator);
+    return customer ? { customer, cases: await casesOfCustomer(db, customer.id, operator) } : null;
+  }, [db, customerId, operator]);
 
   const back = (
     <Link component={RouterLink} to="/customers">

@@ -25,6 +25,7 @@ import {
   type CustomersPageCursor,
 } from '../../db/repos/customers';
 import { useDeskServices } from '../../desk/services';
+import { useDeskState } from '../../desk/desk-state';
 
 const PAGE_SIZE = 50;
 const SEARCH_DEBOUNCE_MS = 300;
@@ -33,6 +34,7 @@ const SEARCH_DEBOUNCE_MS = 300;
 export function CustomersPage() {
   const { t } = useTranslation();
   const { db } = useDeskServices();
+  const { operator } = useDeskState();
   const [params, setParams] = useSearchParams();
   const query = params.get('q') ?? '';
   const [text, setText] = useState(query);
@@ -51,10 +53,10 @@ export function CustomersPage() {
     let items: CustomerEntity[] = [];
     let next: CustomersPageCursor | undefined;
     if (query) {
-      items = await customersSearch(db, query, PAGE_SIZE * pages);
+      items = await customersSearch(db, operator, query, PAGE_SIZE * pages);
     } else {
       for (let page = 0; page < pages; page++) {
-        const result = await customersPage(db, PAGE_SIZE, next);
+        const result = await customersPage(db, operator, PAGE_SIZE, next);
         items.push(...result.items);
         next = result.next;
         if (!next) break;
@@ -66,7 +68,7 @@ export function CustomersPage() {
     );
     const hasMore = query ? items.length === PAGE_SIZE * pages : next !== undefined;
     return { query, items, counts, hasMore };
-  }, [db, query, pages]);
+  }, [db, query, pages, operator]);
 
   const items = found?.items ?? [];
   return (

@@ -43,16 +43,19 @@ export function FollowUpQueuePage() {
         rows={rows}
         columns={columns}
         empty={<Typography>{t('followUp.queue.empty')}</Typography>}
-        rowActions={(item) => (
-          <Button
-            size="small"
-            variant="contained"
-            onClick={() => setCalling(item)}
-            aria-label={`${t('followUp.queue.action')} ${item.number}`}
-          >
-            {t('followUp.queue.action')}
-          </Button>
-        )}
+        rowActions={(item) =>
+          // Only a case read in full can be called back: a masked one has no number to call.
+          item.masked ? null : (
+            <Button
+              size="small"
+              variant="contained"
+              onClick={() => setCalling(item)}
+              aria-label={`${t('followUp.queue.action')} ${item.number}`}
+            >
+              {t('followUp.queue.action')}
+            </Button>
+          )
+        }
       />
       {hasMore ? (
         <Button sx={{ mt: 2 }} onClick={() => void loadMore()}>

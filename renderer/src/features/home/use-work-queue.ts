@@ -42,15 +42,19 @@ export interface WorkQueueRows {
  */
 export function useWorkQueueRows(id: WorkQueueId, limit = 50): WorkQueueRows {
   const { db } = useDeskServices();
+  const { operator } = useDeskState();
   const ctx = useWorkQueueContext();
-  const first = useLiveQuery(() => workQueuePage(db, id, ctx, { limit }), [db, id, ctx, limit]);
+  const first = useLiveQuery(
+    () => workQueuePage(db, id, ctx, { limit, viewer: operator }),
+    [db, id, ctx, limit, operator],
+  );
   const [more, setMore] = useState<{ base: WorkQueuePage; pages: WorkQueuePage[] } | null>(null);
   const extra = more && more.base === first ? more.pages : [];
   const last = extra.at(-1) ?? first;
 
   const loadMore = async () => {
     if (!first || !last?.next) return;
-    const page = await workQueuePage(db, id, ctx, { limit, after: last.next });
+    const page = await workQueuePage(db, id, ctx, { limit, after: last.next, viewer: operator });
     setMore({ base: first, pages: [...extra, page] });
   };
   return {

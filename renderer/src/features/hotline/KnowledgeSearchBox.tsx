@@ -6,6 +6,7 @@ import { Link as RouterLink } from 'react-router';
 import type { KnowledgeEntity, KnowledgeId } from '@shared/model/entities';
 import { knowledgeSearch } from '../../db/repos/knowledge';
 import { useDeskServices } from '../../desk/services';
+import { useDeskState } from '../../desk/desk-state';
 
 /** How many answers intake shows; the knowledge page shows them all. */
 const RESULT_LIMIT = 5;
@@ -16,12 +17,16 @@ type CopyState = { readonly id: KnowledgeId; readonly ok: boolean } | null;
 export function KnowledgeSearchBox() {
   const { t } = useTranslation();
   const { db } = useDeskServices();
+  const { operator } = useDeskState();
   const [query, setQuery] = useState('');
   const [copy, setCopy] = useState<CopyState>(null);
   const text = useDeferredValue(query);
   const results = useLiveQuery(
-    () => (text.trim() === '' ? [] : knowledgeSearch(db, { text, limit: RESULT_LIMIT })),
-    [db, text],
+    () =>
+      text.trim() === ''
+        ? []
+        : knowledgeSearch(db, { text, limit: RESULT_LIMIT, viewer: operator }),
+    [db, text, operator],
   );
 
   const copyAnswer = async (entry: KnowledgeEntity) => {

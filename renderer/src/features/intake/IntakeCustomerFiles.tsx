@@ -1,7 +1,7 @@
 import { isolateBidi } from '@shared/kernel/bidi';
 import { Box, List, ListItem, ListItemText, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { registerCanRead } from '@shared/register/query';
+import { caseIsMasked } from '@shared/access/mask';
 import { useDeskState } from '../../desk/desk-state';
 import { formatDateTime } from '../../vocabulary/format';
 import type { IntakeFile } from './useIntakeLookups';
@@ -18,7 +18,7 @@ export interface IntakeCustomerFilesProps {
 /** The files of the caller (by phone or room): who they are and their cases, open first. */
 export function IntakeCustomerFiles({ files, searched }: Readonly<IntakeCustomerFilesProps>) {
   const { t } = useTranslation();
-  const { operator, deadlineContext } = useDeskState();
+  const { deadlineContext } = useDeskState();
   if (files.length === 0) {
     return searched ? (
       <Typography variant="body2" color="text.secondary">
@@ -53,9 +53,7 @@ export function IntakeCustomerFiles({ files, searched }: Readonly<IntakeCustomer
                 <ListItem key={item.id} disableGutters sx={{ py: 0 }}>
                   <ListItemText
                     primary={`${item.number} · ${
-                      registerCanRead(item, operator)
-                        ? isolateBidi(item.subject)
-                        : t('intakeAside.masked')
+                      !caseIsMasked(item) ? isolateBidi(item.subject) : t('intakeAside.masked')
                     }`}
                     secondary={`${formatDateTime(item.receivedAt, deadlineContext.timeZone)} · ${t(
                       `status.${item.status}`,

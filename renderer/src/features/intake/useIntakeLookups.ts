@@ -5,7 +5,7 @@ import { duplicatePhoneKey } from '@shared/intake/duplicates';
 import type { CaseEntity, CustomerEntity } from '@shared/model/entities';
 import type { RegisterViewer } from '@shared/register/query';
 import { casesOfCustomer } from '../../db/repos/cases';
-import { customersByAddress, customersByPhone } from '../../db/repos/customers';
+import { customersByAddress, customersByPhone, customersForViewer } from '../../db/repos/customers';
 import { duplicateWindowDays, duplicatesFind } from '../../db/repos/duplicates';
 import { useDeskServices } from '../../desk/services';
 
@@ -44,11 +44,15 @@ export function useIntakeLookups(
       customersByAddress(db, probe.address),
       duplicateWindowDays(db),
     ]);
-    const customers = [...new Map([...byPhone, ...byAddress].map((c) => [c.id, c])).values()];
+    const customers = await customersForViewer(
+      db,
+      [...new Map([...byPhone, ...byAddress].map((c) => [c.id, c])).values()],
+      viewer,
+    );
     const files = await Promise.all(
       customers.slice(0, FILES_SHOWN).map(async (customer) => ({
         customer,
-        cases: await casesOfCustomer(db, customer.id),
+        cases: await casesOfCustomer(db, customer.id, viewer),
       })),
     );
     const duplicates = await duplicatesFind(

@@ -17,6 +17,7 @@ import { KNOWLEDGE_DRAFT_EMPTY } from '@shared/intake/knowledge';
 import { knowledgeSearch, knowledgeUpdate } from '../../db/repos/knowledge';
 import { useDeskSession } from '../../desk/desk-session';
 import { useDeskServices } from '../../desk/services';
+import { useDeskState } from '../../desk/desk-state';
 import { useErrorMessage } from '../../desk/useErrorMessage';
 import { KnowledgeDialog, type KnowledgeDialogMode } from './KnowledgeDialog';
 import { KnowledgeEntryCard } from './KnowledgeEntryCard';
@@ -29,6 +30,7 @@ export function KnowledgePage() {
   const { t } = useTranslation();
   const { db } = useDeskServices();
   const session = useDeskSession();
+  const { operator } = useDeskState();
   const errorMessage = useErrorMessage();
   // `?q=` comes from the case page's link to an entry it added.
   const [params] = useSearchParams();
@@ -38,8 +40,14 @@ export function KnowledgePage() {
   const [failure, setFailure] = useState<string | null>(null);
   const text = useDeferredValue(query);
   const entries = useLiveQuery(
-    () => knowledgeSearch(db, { text, limit: PAGE_LIMIT, includeInactive: showInactive }),
-    [db, text, showInactive],
+    () =>
+      knowledgeSearch(db, {
+        text,
+        limit: PAGE_LIMIT,
+        includeInactive: showInactive,
+        viewer: operator,
+      }),
+    [db, text, showInactive, operator],
   );
 
   const setActive = async (entry: KnowledgeEntity, active: boolean) => {

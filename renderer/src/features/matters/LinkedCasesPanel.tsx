@@ -15,7 +15,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
 import type { CaseEntity } from '@shared/model/entities';
-import { registerCanRead } from '@shared/register/query';
+import { caseIsMasked } from '@shared/access/mask';
 import { matterCases, matterUnlink } from '../../db/repos/matters';
 import { useDeskState } from '../../desk/desk-state';
 import { useDeskServices } from '../../desk/services';
@@ -39,8 +39,8 @@ export function LinkedCasesPanel({ item }: Readonly<LinkedCasesPanelProps>) {
   const { session, failureOf } = useMatterChange();
   const [dialogOpen, setDialogOpen] = useState(false);
   const others = useLiveQuery(
-    async () => (await matterCases(db, item.matterId)).filter((c) => c.id !== item.id),
-    [db, item.matterId, item.id],
+    async () => (await matterCases(db, item.matterId, operator)).filter((c) => c.id !== item.id),
+    [db, item.matterId, item.id, operator],
   );
 
   const unlinking = useSubmit(
@@ -71,7 +71,7 @@ export function LinkedCasesPanel({ item }: Readonly<LinkedCasesPanelProps>) {
           <Typography>{t('matters.together', { count: others.length })}</Typography>
           <List dense aria-label={t('matters.listLabel')}>
             {others.map((other) => {
-              const readable = registerCanRead(other, operator);
+              const readable = !caseIsMasked(other);
               return (
                 <ListItem
                   key={other.id}

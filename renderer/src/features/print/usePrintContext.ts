@@ -2,7 +2,6 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PrintSettings } from '@shared/paper/settings';
-import { registerCanRead } from '@shared/register/query';
 import { useDeskState } from '../../desk/desk-state';
 import { useDeskServices } from '../../desk/services';
 import { printSettingsLoad } from '../../db/repos/print';
@@ -44,7 +43,6 @@ export function usePrintContext(): PrintContext | undefined {
         organisation: settings.headerText.trim() || desk.identity.organisationName,
         printedAt: now(),
         deadlineContext: desk.deadlineContext,
-        canRead: (c) => registerCanRead(c, desk.operator),
       },
     };
     // `language` re-runs this when the desk switches language (t keeps its identity).

@@ -1,3 +1,4 @@
+import { caseIsMasked, type CaseViewer } from '@shared/access/mask';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import type { CaseId, IsoDate } from '@shared/kernel/brand';
@@ -105,9 +106,10 @@ async function printJobLoad(
     readonly period: ReportPeriod;
     readonly startDay: number;
     readonly timeZone: string;
+    readonly viewer: CaseViewer;
   },
 ): Promise<Loaded> {
-  const { db, today, period, startDay, timeZone } = c;
+  const { db, today, period, startDay, timeZone, viewer } = c;
   const dayRange = (day: IsoDate) => periodInstantRange({ first: day, last: day }, timeZone);
   switch (form) {
     case 'register': {
@@ -116,7 +118,7 @@ async function printJobLoad(
       // A reversed range prints nothing; the date field says why.
       if (to < from) return { type: 'register', cases: [], from, to, reversed: true };
       const range = periodInstantRange({ first: from, last: to }, timeZone);
-      const cases = await printRegisterCases(db, range.from, range.to);
+      const cases = await printRegisterCases(db, range.from, range.to, viewer);
       return { type: 'register', cases, from, to };
     }
     case 'monthlyReport': {
@@ -126,11 +128,15 @@ async function printJobLoad(
     }
     case 'followUpSheet': {
       const day = params.date ?? today;
-      return { type: 'followUps', cases: await printFollowUpsDue(db, dayRange(day).to), day };
+      return {
+        type: 'followUps',
+        cases: await printFollowUpsDue(db, dayRange(day).to, viewer),
+        day,
+      };
     }
     default: {
       if (params.caseIds) {
-        const cases = await printCasesWithEvents(db, params.caseIds, {
+        const cases = await printCasesWithEvents(db, params.caseIds, viewer, {
           withAnnex: form === 'handlingRecord',
         });
         return cases.length > 0 ? { type: 'cases', cases } : { type: 'noCase' };
@@ -138,7 +144,7 @@ async function printJobLoad(
       if (form !== 'dispatch' && form !== 'handover') return { type: 'noCase' };
       const day = params.date ?? today;
       const ids = await printDispatchedCaseIds(db, dayRange(day).from, dayRange(day).to);
-      return { type: 'cases', cases: await printCasesWithEvents(db, ids), day };
+      return { type: 'cases', cases: await printCasesWithEvents(db, ids, viewer), day };
     }
   }
 }
@@ -154,7 +160,7 @@ export function usePrintJob(
   excluded: ReadonlySet<CaseId>,
 ): PrintJobState {
   const { db } = useDeskServices();
-  const { rules, deadlineContext } = useDeskState();
+  const { rules, deadlineContext, operator } = useDeskState();
   const { today, period } = usePrintDefaults();
   const timeZone = deadlineContext.timeZone;
   const startDay = rules.reportPeriodStartDay;
@@ -165,9 +171,16 @@ export function usePrintJob(
   const tagged = useLiveQuery(
     async () => ({
       query,
-      loaded: await printJobLoad(form, params, { db, today, period, startDay, timeZone }),
+      loaded: await printJobLoad(form, params, {
+        db,
+        today,
+        period,
+        startDay,
+        timeZone,
+        viewer: operator,
+      }),
     }),
-    [db, query, startDay, timeZone],
+    [db, query, startDay, timeZone, operator],
   );
   const loaded = tagged?.query === query ? tagged.loaded : undefined;
 
@@ -215,8 +228,8 @@ export function usePrintJob(
       case 'cases': {
         if (!isCaseForm(form)) return { status: 'noCase' };
         const build = CASE_BUILDERS[form];
-        // Case forms of confidential cases are printed only by those who may read them.
-        const readable = loaded.cases.filter((c) => ctx.canRead(c.item));
+        // A case form is not printed of a case that came back masked: it would be empty.
+        const readable = loaded.cases.filter((c) => !caseIsMasked(c.item));
         if (readable.length === 0 && !loaded.day) return { status: 'noCase' };
         const chosen = readable.filter((c) => !excluded.has(c.item.id));
         const only = readable.length === 1 ? readable[0] : undefined;

@@ -100,7 +100,6 @@ export function RegisterPage() {
           ref={tableRef}
           rows={rows}
           matterSizes={matterSizes}
-          viewer={viewer}
           sort={view.sort}
           onSort={setSort}
           onMatter={showMatter}

@@ -4,7 +4,8 @@ import { useNavigate } from 'react-router';
 import type { CaseId } from '@shared/kernel/brand';
 import type { CaseEntity } from '@shared/model/entities';
 import { DEADLINE_KINDS, deadlineStanding } from '@shared/register/standing';
-import { registerCanRead, type RegisterSort, type RegisterViewer } from '@shared/register/query';
+import { caseIsMasked } from '@shared/access/mask';
+import type { RegisterSort } from '@shared/register/query';
 import { useDeskState } from '../../desk/desk-state';
 import { useDeskServices } from '../../desk/services';
 import { CaseListTable, casePagePath, type CaseListRowProps } from '../../ui/CaseListTable';
@@ -18,7 +19,6 @@ export interface RegisterTableHandle {
 export interface RegisterTableProps {
   readonly rows: readonly CaseEntity[];
   readonly matterSizes: ReadonlyMap<CaseId, number>;
-  readonly viewer: RegisterViewer;
   readonly sort: RegisterSort;
   readonly onSort: (sort: RegisterSort) => void;
   readonly onMatter: (matterId: CaseId) => void;
@@ -54,7 +54,6 @@ function directionOf(column: SortColumn, sort: RegisterSort): 'asc' | 'desc' | f
 export function RegisterTable({
   rows,
   matterSizes,
-  viewer,
   sort,
   onSort,
   onMatter,
@@ -96,7 +95,7 @@ export function RegisterTable({
         moveTo(rows.length - 1);
         break;
       case 'Enter':
-        if (registerCanRead(item, viewer)) void navigate(casePagePath(item.id));
+        if (!caseIsMasked(item)) void navigate(casePagePath(item.id));
         break;
       default:
         return;
@@ -104,7 +103,7 @@ export function RegisterTable({
     event.preventDefault();
   };
 
-  const readable = (item: CaseEntity) => registerCanRead(item, viewer);
+  const readable = (item: CaseEntity) => !caseIsMasked(item);
   const columns = useRegisterColumns({
     readable,
     matterSizes,

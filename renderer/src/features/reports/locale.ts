@@ -128,6 +128,7 @@ export const reportsLocale = featureLocale(
         overdue: '超期清单',
         followUps: '待回访清单',
         group: '汇总月报表',
+        audit: '审计日志',
       },
       problems: {
         notWorkbook: '“{{file}}”不是 Excel 工作簿（.xlsx），没有生成汇总表。',
@@ -269,6 +270,7 @@ export const reportsLocale = featureLocale(
         overdue: 'overdue list',
         followUps: 'follow-up list',
         group: 'group report',
+        audit: 'audit log',
       },
       problems: {
         notWorkbook: '“{{file}}” is not an Excel workbook (.xlsx); no group report was made.',

@@ -104,7 +104,12 @@ export function useExport(maskPhones: boolean) {
       setProgress(undefined);
       if (outcome.status === 'saved') {
         await statsExportRecord(session, {
-          action: job.table === 'register' ? 'register.exported' : 'report.exported',
+          action:
+            job.table === 'register'
+              ? 'register.exported'
+              : job.table === 'audit'
+                ? 'audit.exported'
+                : 'report.exported',
           table: job.table,
           detail: outcome.detail,
         });

@@ -15,6 +15,7 @@ const SETTINGS_PAGES = [
   { to: '/settings/print', key: 'print' },
   { to: '/settings/backup', key: 'backup' },
   { to: '/settings/security', key: 'security' },
+  { to: '/settings/audit', key: 'audit' },
 ] as const;
 
 /** Settings (设置): the desk's reference data, one card per page. */

@@ -22,6 +22,8 @@ export const settingsLocale = featureLocale(
       backupHelp: '把全部数据备份为一个文件，或从备份文件恢复；每天首次启动时自动备份。',
       security: '安全',
       securityHelp: '允许打开的外部网站（白名单）和离线更新文件夹。',
+      audit: '审计日志',
+      auditHelp: '登录、设置、人员、打印、导出、备份和保密件查看的记录；可校验是否被改动。',
     },
     back: '返回设置',
     adminOnly: '当前操作员「{{name}}」不是管理员，只能查看。如需修改，请先切换到管理员。',
@@ -167,6 +169,9 @@ export const settingsLocale = featureLocale(
       security: 'Security',
       securityHelp:
         'The outside websites the desk may open (allow-list) and the offline update folder.',
+      audit: 'Audit log',
+      auditHelp:
+        'Sign-ins, settings, staff, prints, exports, backups and views of confidential cases; checked for edits.',
     },
     back: 'Back to settings',
     adminOnly:

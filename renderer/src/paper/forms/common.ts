@@ -36,11 +36,6 @@ export interface FormContext extends WordsContext {
   readonly printedAt: IsoInstant;
   /** The desk's calendar and hours: how a case stands against its deadline when printed. */
   readonly deadlineContext: DeadlineContext;
-  /**
-   * Whether the operator may read a confidential case in full (DOMAIN.md section 8); what they
-   * may not read is masked on list forms and case forms are not printed for them.
-   */
-  readonly canRead: (c: Pick<CaseEntity, 'flags' | 'handlerName' | 'receiverId'>) => boolean;
 }
 
 export const label = (text: string, extra: Partial<PrintCell> = {}): PrintCell => ({

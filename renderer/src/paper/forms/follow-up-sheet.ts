@@ -6,7 +6,7 @@ import type { IsoDate } from '@shared/kernel/brand';
 import type { CaseEntity } from '@shared/model/entities';
 import { printFormOrientation } from '@shared/paper/forms';
 import { scanCodeOf } from '@shared/paper/scan-code';
-import { nameMask, phoneMask } from '@shared/register/columns';
+import { caseIsMasked } from '@shared/access/mask';
 import type { PrintDocument, PrintRow } from '../model';
 import {
   blank,
@@ -36,15 +36,15 @@ export function followUpSheetDocument(
   const c = (key: string) => t(`printForms.followUp.${key}`);
   const term = terms(ctx);
   const rows: PrintRow[] = cases.map((item, i) => {
-    // The caller needs the number, unless the case is confidential (DOMAIN.md section 8).
-    const secret = item.flags.includes('confidential');
-    const readable = ctx.canRead(item);
+    // A case the operator may not read arrives masked (shared/access/mask.ts): its subject
+    // shows as withheld and its unit stays blank.
+    const readable = !caseIsMasked(item);
     return row(
       item.id,
       value(String(i + 1), { align: 'center' }),
       value(item.number, { code: scanCodeOf(item.number, 'followUpSheet') }),
-      value(secret ? nameMask(item.customer.name) : item.customer.name),
-      value(secret ? phoneMask(item.customer.phone) : item.customer.phone),
+      value(item.customer.name),
+      value(item.customer.phone),
       value(readable ? item.subject : t('printForms.masked')),
       value(readable ? unitText(item) : ''),
       value(dateTime(ctx, item.repliedAt)),

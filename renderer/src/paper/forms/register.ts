@@ -2,6 +2,7 @@
  * The register (登记表, DOMAIN.md section 6): the cases received in a date range, landscape,
  * with the two-level header of S001-A annex 4 repeated on every page.
  */
+import { caseIsMasked } from '@shared/access/mask';
 import type { IsoDate } from '@shared/kernel/brand';
 import type { CaseEntity, CaseStatus } from '@shared/model/entities';
 import { printFormOrientation } from '@shared/paper/forms';
@@ -60,9 +61,11 @@ const CENTRED = new Set<RegisterColumnId>([
  */
 const UNBROKEN = new Set<RegisterColumnId>(['index', 'phone']);
 
-/** What a confidential case shows only to those who may read it (as on the register screen). */
+/** The cells of a masked case (shared/access/mask.ts) that say so in words rather than blank. */
 const MASKED = new Set<RegisterColumnId>([
+  'customerName',
   'room',
+  'phone',
   'subject',
   'complaintCategory',
   'requestCategory',
@@ -112,7 +115,7 @@ export function registerDocument(
   });
   const rows: PrintRow[] = texts.map((cells, i) => {
     const item = cases[i];
-    const masked = item !== undefined && !ctx.canRead(item);
+    const masked = item !== undefined && caseIsMasked(item);
     return row(
       item?.id ?? String(i),
       ...cells.map((text, j): PrintCell => {
