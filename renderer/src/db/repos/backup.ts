@@ -5,7 +5,6 @@
  */
 import Dexie from 'dexie';
 import type { IsoInstant, StaffId } from '@shared/kernel/brand';
-import type { AuditEntity } from '@shared/model/entities';
 import { newId } from '@shared/kernel/ids';
 import { localMomentOf } from '@shared/calendar/local-time';
 import {

@@ -2,11 +2,7 @@ import { Alert, Box, Button, Link, Paper, Stack, Typography } from '@mui/materia
 import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
-import {
-  intakeCheck,
-  intakePayload,
-  type IntakeCheck,
-} from '@shared/workflow/intake';
+import { intakeCheck, intakePayload, type IntakeCheck } from '@shared/workflow/intake';
 import type { CaseEntity } from '@shared/model/entities';
 import { caseRegister } from '../../db/repos/cases';
 import { useDeskSession } from '../../desk/desk-session';
