@@ -146,7 +146,7 @@ describe('registerPrintRows', () => {
       followUp: { state, attempts: 0, at: closed.followUp.at, byName: '王丽' },
     };
     const [row] = registerPrintRows([waived], { ...ctx, maskPhones: false });
-    expect(row?.slice(17)).toEqual(['', '', '', '']);
+    expect(row?.slice(17, 21)).toEqual(['', '', '', '']);
   });
 
   it('leaves the steps not taken yet blank, for the pen', () => {

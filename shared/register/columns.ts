@@ -193,7 +193,7 @@ export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
       rules.presetId === 'property'
         ? t('客户投诉、需求事项', 'Complaint or request')
         : { zh: `${rules.terms.caseNoun.zh}事项`, en: rules.terms.caseNoun.en },
-    width: 20,
+    width: 15,
     kind: 'text',
     value: (c) => c.subject,
   },
@@ -238,7 +238,7 @@ export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
       const label = kindClassLabel(rules, 'complaint');
       return { zh: `${label.zh}类型`, en: `${label.en} type` };
     },
-    width: 11,
+    width: 10,
     kind: 'text',
     value: (c, ctx) => (isComplaintKind(ctx.rules, c.kindId) ? categoryText(c, ctx) : ''),
   },
@@ -256,7 +256,7 @@ export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
   {
     id: 'handling',
     label: fixed(t('处理情况(单据联号)', 'Handling (slip no.)')),
-    width: 12,
+    width: 10,
     kind: 'text',
     value: (c, ctx) => `${c.number}（${ctx.statusLabel(c.status)}）`,
   },
@@ -334,7 +334,7 @@ export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
     // so the paper and the workbook say what the register row says.
     id: 'deadlineStanding',
     label: fixed(t('时限情况', 'Deadline')),
-    width: 18,
+    width: 9,
     kind: 'text',
     value: (c, ctx) => ctx.standingText?.(c) ?? '',
   },
