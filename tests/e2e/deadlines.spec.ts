@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { CasePage, fillLabelled } from './support/case-page';
+import { fillDateField } from './support/date-field';
 import { Desk } from './support/desk';
 
 /**
@@ -17,7 +18,7 @@ async function setUp(desk: Desk, at: string, preset: string) {
 async function intake(desk: Desk, fields: Readonly<Record<string, string>>, receivedAt: string) {
   const page = desk.page;
   await desk.goIntake();
-  await page.getByLabel('受理时间').fill(receivedAt);
+  await fillDateField(page.getByLabel('受理时间'), receivedAt);
   await fillLabelled(page.getByRole('form', { name: '受理登记' }), fields);
   await page.getByRole('button', { name: '保存', exact: true }).click();
   const saved = page.getByRole('alert').filter({ hasText: '已登记，编号' });
@@ -81,7 +82,7 @@ test('a company major complaint owes its temporary measure in 8 working hours', 
   await desk.goIntake();
   await page.getByLabel('类型').selectOption({ label: '投诉' });
   await page.getByLabel('级别').selectOption({ label: '重大' });
-  await page.getByLabel('受理时间').fill('2026-09-30T16:00');
+  await fillDateField(page.getByLabel('受理时间'), '2026-09-30T16:00');
   await expect(page.getByTestId('deadline-preview-interim')).toContainText('2026-10-08 16:30');
   const number = await intake(desk, { 主题: '设备运行中冒烟' }, '2026-09-30T16:00');
   const casePage = await openCase(desk, number);
