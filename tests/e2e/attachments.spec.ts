@@ -314,6 +314,9 @@ test('a phone photo: its GPS is removed from the stored copy, its thumbnail is u
   ]);
   if (!created) throw new Error('no case');
   await page.goto(`/#/cases/${created.id}`);
+  // The paste listener is the panel's: paste only once the case page shows it.
+  const panel = page.getByRole('region', { name: '附件' });
+  await expect(panel).toBeVisible();
   // Orientation 6: the camera was turned, the picture is stored on its side (640 by 480).
   const exif = testExifSegment({ orientation: 6, gps: { lat: 31, lon: 121 } });
   await page.evaluate(async (segment) => {
@@ -341,7 +344,6 @@ test('a phone photo: its GPS is removed from the stored copy, its thumbnail is u
       new ClipboardEvent('paste', { clipboardData: data, bubbles: true }),
     );
   }, exif);
-  const panel = page.getByRole('region', { name: '附件' });
   await expect(panel.getByRole('status')).toContainText('已添加 IMG_0042.jpg');
   await expect(panel).toContainText('已去除位置信息');
   const thumbnail = panel.getByRole('img', { name: 'IMG_0042.jpg 的缩略图' });
