@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { CASE_STATUSES, STAFF_ROLES } from '../model/entities';
+import type { CaseEventType } from '../workflow/events';
 
 const id = z.string().min(1).max(200);
 const instant = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not a time');
@@ -19,6 +20,8 @@ const hlc = z.string().min(1);
 export const CASE_EVENT_TYPE_NAMES = [
   'case/received',
   'case/accepted',
+  'case/attachmentAdded',
+  'case/attachmentRemoved',
   'case/closed',
   'case/consulted',
   'case/converted',
@@ -35,6 +38,7 @@ export const CASE_EVENT_TYPE_NAMES = [
   'case/followUpWaived',
   'case/followedUp',
   'case/handledDirectly',
+  'case/interimMet',
   'case/levelChanged',
   'case/linked',
   'case/markedInvalid',
@@ -48,7 +52,11 @@ export const CASE_EVENT_TYPE_NAMES = [
   'case/supervised',
   'case/unlinked',
   'case/urged',
-] as const;
+] as const satisfies readonly CaseEventType[];
+
+/** Fails to compile when the workflow gains a step this list does not name (a backup holding it would be refused). */
+type UnlistedEventType = Exclude<CaseEventType, (typeof CASE_EVENT_TYPE_NAMES)[number]>;
+export const EVERY_EVENT_TYPE_LISTED: [UnlistedEventType] extends [never] ? true : never = true;
 
 const customerRef = z.looseObject({
   customerId: id.optional(),
@@ -90,7 +98,7 @@ const caseRecord = z.looseObject({
   searchPending: z.literal(1).optional(),
 });
 
-const eventRecord = z.looseObject({
+export const eventRecord = z.looseObject({
   id,
   caseId: id,
   type: z.enum(CASE_EVENT_TYPE_NAMES),
