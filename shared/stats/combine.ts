@@ -12,6 +12,7 @@ import type { DeskRules, LocalizedText } from '../rules/rules';
 import {
   EMPTY_FOLLOW_UP,
   EMPTY_TIMELINESS,
+  statsNotableCompare,
   type Counts,
   type FollowUpFigures,
   type GroupFigures,
@@ -157,6 +158,7 @@ export function statsCombine(documents: readonly ReportDocument[]): CombineResul
   let asOf = first.figures.asOf;
   const totals = { matters: 0, reports: 0, validComplaints: 0, invalidComplaints: 0, requests: 0 };
   const notable: ReportFigures['notable'][number][] = [];
+  const byDesk: Record<string, GroupFigures> = {};
 
   for (const d of documents) {
     const f = d.figures;
@@ -176,9 +178,16 @@ export function statsCombine(documents: readonly ReportDocument[]): CombineResul
     followUp = addNumbers(followUp, f.followUp);
     if (f.asOf > asOf) asOf = f.asOf;
     const deskName = d.desks.map((desk) => desk.deskName).join('、');
+    // A group report summed again keeps its own breakdown; a desk's report is one line of it.
+    addGroups(
+      byDesk,
+      f.byDesk ?? {
+        [deskName]: { matters: f.matters, timeliness: f.timeliness, followUp: f.followUp },
+      },
+    );
     notable.push(...f.notable.map((n) => ({ ...n, deskName: n.deskName ?? deskName })));
   }
-  notable.sort((a, b) => (a.receivedAt < b.receivedAt ? -1 : a.receivedAt > b.receivedAt ? 1 : 0));
+  notable.sort(statsNotableCompare);
 
   return {
     ok: true,
@@ -201,6 +210,7 @@ export function statsCombine(documents: readonly ReportDocument[]): CombineResul
         byUnit,
         byHandler,
         notable,
+        byDesk,
       },
     },
   };
@@ -293,6 +303,7 @@ const documentSchema = z.object({
         deskName: z.string().optional(),
       }),
     ),
+    byDesk: z.record(z.string(), groupSchema).optional(),
   }),
 });
 

@@ -103,6 +103,11 @@ export interface ReportFigures {
   /** Keyed by handler name; `NONE_KEY` for none. */
   readonly byHandler: Readonly<Record<string, GroupFigures>>;
   readonly notable: readonly NotableMatter[];
+  /**
+   * In a group report only: the matters of each desk (keyed by desk name), counted for the desk
+   * that received the matter's lead case.
+   */
+  readonly byDesk?: Readonly<Record<string, GroupFigures>>;
 }
 
 export const EMPTY_TIMELINESS: TimelinessFigures = {
@@ -136,6 +141,20 @@ export const EMPTY_GROUP: GroupFigures = {
   timeliness: EMPTY_TIMELINESS,
   followUp: EMPTY_FOLLOW_UP,
 };
+
+/**
+ * The order of the notable matters: by intake, then by number and desk, so that the list does
+ * not depend on the order the cases were read in (events merged from several desks arrive in
+ * any order).
+ */
+export function statsNotableCompare(a: NotableMatter, b: NotableMatter): number {
+  const key = (n: NotableMatter) => [n.receivedAt, n.number, n.deskName ?? ''] as const;
+  const [ka, kb] = [key(a), key(b)];
+  for (let i = 0; i < ka.length; i++) {
+    if (ka[i] !== kb[i]) return (ka[i] as string) < (kb[i] as string) ? -1 : 1;
+  }
+  return 0;
+}
 
 /** `part / whole`, or undefined when there is nothing to divide by. */
 export function statsRate(part: number, whole: number): number | undefined {

@@ -15,6 +15,7 @@ import { deadlineStanding, standingIsLate } from '../register/standing';
 import {
   EMPTY_FOLLOW_UP,
   EMPTY_TIMELINESS,
+  statsNotableCompare,
   NONE_KEY,
   type FollowUpFigures,
   type GroupFigures,
@@ -224,7 +225,7 @@ export function statsReportOfMatters(
     if (major || overdue) notable.push(notableOf(lead, major, overdue, kindId));
   }
 
-  notable.sort((a, b) => (a.receivedAt < b.receivedAt ? -1 : a.receivedAt > b.receivedAt ? 1 : 0));
+  notable.sort(statsNotableCompare);
   const reports = (input.cases ?? matters.flatMap((m) => m.cases)).filter((c) =>
     periodContains(input.range, localDateOf(c.receivedAt, ctx.timeZone)),
   ).length;

@@ -68,8 +68,11 @@ export interface FixtureCaseSpec {
 
 const HOUR_MS = 3_600_000;
 
-/** The snapshot of one case after the events its spec describes. */
-export function fixtureCase(spec: FixtureCaseSpec, rules: DeskRules = PROPERTY_PRESET): CaseEntity {
+/** The events of one case as its spec describes them (on desk `desk-a`). */
+export function fixtureEvents(
+  spec: FixtureCaseSpec,
+  rules: DeskRules = PROPERTY_PRESET,
+): CaseEventEntity[] {
   const receivedAt = shanghai(spec.received);
   const startMs = Date.parse(receivedAt);
   const story = caseStory({ caseId: spec.id as CaseId, startMs, stepMs: 60_000 });
@@ -183,7 +186,12 @@ export function fixtureCase(spec: FixtureCaseSpec, rules: DeskRules = PROPERTY_P
       }),
     );
   }
-  const state = caseFold(events);
+  return events;
+}
+
+/** The snapshot of one case after the events its spec describes. */
+export function fixtureCase(spec: FixtureCaseSpec, rules: DeskRules = PROPERTY_PRESET): CaseEntity {
+  const state = caseFold(fixtureEvents(spec, rules));
   if (!state) throw new Error(`fixture case ${spec.id} was not created`);
   if (state.ignoredEventIds.length > 0) {
     throw new Error(

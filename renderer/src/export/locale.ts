@@ -70,6 +70,7 @@ export const exportSheetsLocale = featureLocale(
       overdueMark: '超期',
       desks: '九、参与汇总的受理台',
       desk: '受理台',
+      byDesk: '十、各受理台情况',
       organisation: '机构',
     },
     group: {
@@ -218,6 +219,7 @@ export const exportSheetsLocale = featureLocale(
       overdueMark: 'Overdue',
       desks: '9. Desks in this report',
       desk: 'Desk',
+      byDesk: '10. By desk',
       organisation: 'Organisation',
     },
     group: {

@@ -279,6 +279,10 @@ export function monthlyReportSheet(
           form.header([{ value: w.monthly.desk, span: 4 }, w.monthly.organisation]);
           for (const desk of doc.desks)
             form.labelled(desk.deskName, [{ value: desk.organisationName, style: STYLE_TEXT }], 4);
+          // The same columns as the table by unit, one line per desk.
+          if (doc.figures.byDesk) {
+            unitSection(form, w.monthly.byDesk, doc.figures.byDesk, ctx, w.monthly.desk);
+          }
         }
       },
     },

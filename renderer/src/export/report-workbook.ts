@@ -100,11 +100,12 @@ export function unitSection(
   title: string,
   byUnit: Readonly<Record<string, GroupFigures>>,
   ctx: ReportSheetContext,
+  heading: string = ctx.lang.words.monthly.unit,
 ): void {
   const m = ctx.lang.words.monthly;
   form.section(title);
   form.header([
-    { value: m.unit, span: 2 },
+    { value: heading, span: 2 },
     ctx.lang.words.count,
     m.onTime,
     m.overdue,
