@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CaseId, UnitId } from '../kernel/brand';
 import type { CaseEntity, CaseEventEntity, CaseStatus } from '../model/entities';
@@ -844,6 +845,122 @@ describe('caseFold', () => {
       expect(state?.ignoredEventIds).toEqual([second.id]);
       expect(state?.eventCount).toBe(3);
     }
+  });
+});
+
+describe('sync: any delivery of the same events folds to the same snapshot (property)', () => {
+  const STEP_TYPES = EVENT_TYPES;
+  const DESKS = ['desk-a', 'desk-b', 'desk-c'] as const;
+
+  /** One step of the case's life: which desk acts, what it does, and how far its clock is off. */
+  const stepArb = fc.record({
+    desk: fc.integer({ min: 0, max: DESKS.length - 1 }),
+    type: fc.constantFrom(...STEP_TYPES),
+    /** Minutes the desk's wall clock is off (desks' clocks disagree; the HLC copes). */
+    skewMin: fc.integer({ min: -30, max: 30 }),
+    /** Which header fields an edit sets, and to what. */
+    variant: fc.integer({ min: 0, max: 3 }),
+    /** Whether the desk synced (saw every event so far) before acting. */
+    synced: fc.boolean(),
+  });
+
+  type Step = typeof stepArb extends fc.Arbitrary<infer S> ? S : never;
+
+  /** The events of one case worked on by three desks, many of them concurrent. */
+  function historyOf(steps: readonly Step[]): CaseEventEntity[] {
+    const a = caseStory({ deskId: DESKS[0] });
+    const events: CaseEventEntity[] = [a.event('case/received')];
+    const desks = [a, a.desk(DESKS[1]), a.desk(DESKS[2])];
+    steps.forEach((step, i) => {
+      const desk = desks[step.desk] ?? a;
+      if (step.synced) desk.see(...events);
+      const atMs = T0_MS + (i + 1) * 60_000 + step.skewMin * 60_000;
+      const payload =
+        step.type === 'case/fieldsChanged'
+          ? {
+              fields: [
+                { subject: `主题${i}` },
+                { demand: `诉求${i}`, categoryId: undefined },
+                {
+                  subject: `主题${i}`,
+                  customer: { name: `客户${i}`, phone: '13900000000', address: `${i}-101` },
+                },
+                { levelId: `level-${i}`, amountFen: undefined },
+              ][step.variant],
+            }
+          : undefined;
+      events.push(desk.event(step.type, payload as never, { atMs }));
+    });
+    return events;
+  }
+
+  /** How a pull could deliver them: any order, in batches, some events twice. */
+  const deliveryArb = (count: number) =>
+    fc.record({
+      order: fc.array(fc.nat(), { minLength: count, maxLength: count }),
+      batches: fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: count }),
+      again: fc.array(fc.nat({ max: count - 1 }), { maxLength: Math.ceil(count / 2) }),
+    });
+
+  function deliver(
+    events: readonly CaseEventEntity[],
+    d: { order: readonly number[]; batches: readonly number[]; again: readonly number[] },
+  ): CaseEventEntity[][] {
+    const keyed = events.map((e, i) => ({ e, key: d.order[i] ?? 0 }));
+    const stream = [
+      ...keyed.sort((x, y) => x.key - y.key).map((k) => k.e),
+      ...d.again.map((i) => events[i] as CaseEventEntity),
+    ];
+    const out: CaseEventEntity[][] = [];
+    for (let at = 0, b = 0; at < stream.length; b++) {
+      const size = d.batches[b % d.batches.length] ?? 1;
+      out.push(stream.slice(at, at + size));
+      at += size;
+    }
+    return out;
+  }
+
+  it('converges whatever the order, batching and duplicates of a pull', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .array(stepArb, { minLength: 1, maxLength: 24 })
+          .map(historyOf)
+          .chain((events) => fc.tuple(fc.constant(events), deliveryArb(events.length))),
+        ([events, delivery]) => {
+          const expected = caseFold(events);
+          // A desk stores each page with what it already had, then folds the case again.
+          const stored = new Map<string, CaseEventEntity>();
+          let state: CaseEntity | undefined;
+          for (const batch of deliver(events, delivery)) {
+            for (const e of batch) stored.set(e.id, e);
+            state = caseFold([...stored.values()]);
+          }
+          expect(state).toEqual(expected);
+          // Every event counts once, applied or listed as lost to a concurrent one.
+          expect((state?.eventCount ?? 0) + (state?.ignoredEventIds.length ?? 0)).toBe(
+            events.length,
+          );
+          // Each header field holds the value of its latest write by HLC.
+          const subjectWrites = events
+            .filter(
+              (e) =>
+                e.type === 'case/received' ||
+                (e.type === 'case/fieldsChanged' &&
+                  'subject' in (e.payload as { fields: object }).fields &&
+                  !state?.ignoredEventIds.includes(e.id)),
+            )
+            .sort(caseEventCompare);
+          const last = subjectWrites[subjectWrites.length - 1] as CaseEventEntity;
+          const lastSubject =
+            last.type === 'case/received'
+              ? (last.payload as { subject: string }).subject
+              : (last.payload as { fields: { subject: string } }).fields.subject;
+          expect(state?.subject).toBe(lastSubject);
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });
 
