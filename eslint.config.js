@@ -130,6 +130,25 @@ export default tseslint.config(
     },
   },
   {
+    // The group report command prints with the desk's own monthly-report builder (pure ExcelJS
+    // and words, no DOM), so head office's file and a desk's file are one form. Only that room.
+    files: ['server/src/report/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex:
+                '(^|/)(renderer/(?!src/export/(monthly-workbook|sheet-words)$)|electron/|bench/|tests/)',
+              message: 'server/src/report/ may import shared/ and the desk workbook builders only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['electron/**/*.ts', 'build/**/*.{ts,js,mjs}', 'tests/**/*.ts', '*.config.{ts,js}'],
     languageOptions: { globals: { ...globals.node } },
   },

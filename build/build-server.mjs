@@ -3,6 +3,7 @@
 // WebAssembly beside its own files), so `npm ci` is all it needs. SQL migrations are imported
 // with a `?raw` suffix (as Vite does in the tests) and bundled as text.
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -25,23 +26,37 @@ const rawText = {
   },
 };
 
-/** Builds the bundle; resolves to its path. */
-export async function buildServerBundle() {
+/**
+ * Data files of packages (the official holiday table of chinese-days) are bundled, not left as
+ * imports: Node refuses to import JSON without an import attribute.
+ */
+/** @type {import('esbuild').Plugin} */
+const packageJson = {
+  name: 'package-json-data',
+  setup(b) {
+    b.onResolve({ filter: /^[^./].*\.json$/ }, (args) => ({
+      path: createRequire(path.join(args.resolveDir, 'index.js')).resolve(args.path),
+    }));
+  },
+};
+
+/** Builds the bundle (of `entry` into `outfile`: the group report has its own); resolves to its path. */
+export async function buildServerBundle(entry = 'server/src/cli.ts', outfile = SERVER_BUNDLE) {
   await build({
     absWorkingDir: root,
-    entryPoints: ['server/src/cli.ts'],
-    outfile: SERVER_BUNDLE,
+    entryPoints: [entry],
+    outfile,
     bundle: true,
     format: 'esm',
     platform: 'node',
     target: 'node20',
     packages: 'external',
-    plugins: [rawText],
+    plugins: [rawText, packageJson],
     sourcemap: true,
     logLevel: 'warning',
     legalComments: 'none',
   });
-  return SERVER_BUNDLE;
+  return outfile;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
