@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { hlcFormat } from '@shared/kernel/hlc';
 import { PROTOCOL_VERSION, REQUEST_MAX_BYTES } from '@shared/sync/protocol';
 import { runAdmin } from './admin';
+import { buildServer } from './app';
 import { configFromEnv, openStore, startServer } from './main';
 import { MIGRATIONS } from './migrations';
 import { tokenHash, type Store } from './store';
@@ -92,6 +93,67 @@ describe('admin command line', () => {
       /8 to 500 characters/,
     );
     await expect(admin(store, ['revoke-desk', 'Acme'])).rejects.toThrow(/Usage/);
+  });
+});
+
+describe('logs', () => {
+  it('are JSON lines without tokens, passwords or event contents', async () => {
+    const lines: string[] = [];
+    const store = await openStore({ scrypt: FAST_SCRYPT });
+    const app = await buildServer({
+      store,
+      logger: { level: 'info', stream: { write: (line: string) => lines.push(line) } },
+    });
+    cleanups.push(async () => {
+      await app.close();
+      await store.close();
+    });
+    await store.createOrganisation('Acme');
+    const { token } = await store.createDesk('Acme', 'A1', 'One');
+    await store.createAccount('Acme', 'boss', 'secret-password-1');
+    const now = Date.now();
+    const headers = { authorization: `Bearer ${token}` };
+    await app.inject({
+      method: 'POST',
+      url: '/v1/push',
+      headers,
+      payload: {
+        protocol: PROTOCOL_VERSION,
+        events: [
+          {
+            id: 'log-1',
+            caseId: 'case-log',
+            type: 'case/received',
+            at: new Date(now).toISOString(),
+            hlc: hlcFormat({ wallMs: now, counter: 0, nodeId: 'd' }),
+            actorId: 's',
+            actorName: 'S',
+            deskId: 'd',
+            payload: { customerName: 'Zhang Customer' },
+          },
+        ],
+      },
+    });
+    await app.inject({ method: 'POST', url: '/v1/pull', headers, payload: { protocol: 9 } });
+    const signIn = await app.inject({
+      method: 'POST',
+      url: '/v1/session',
+      payload: { protocol: PROTOCOL_VERSION, login: 'boss', password: 'secret-password-1' },
+    });
+    const session = (signIn.json() as { token: string }).token;
+    await app.inject({
+      method: 'POST',
+      url: '/v1/hello',
+      headers: { authorization: `Bearer ${session}` },
+      payload: { protocol: PROTOCOL_VERSION },
+    });
+    expect(lines.length).toBeGreaterThan(6);
+    for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
+    const all = lines.join('');
+    expect(all).toContain('"statusCode":426');
+    for (const secret of [token, session, 'secret-password-1', 'Zhang Customer']) {
+      expect(all).not.toContain(secret);
+    }
   });
 });
 
