@@ -273,6 +273,14 @@ describe.each(BACKENDS)('central server on $name', (backend) => {
         'forbidden',
         /Case case-routed is not a case this desk may write to/,
       );
+      // A new case routed in the batch that creates it (dispatched at intake, before any sync).
+      const intake = [wireEvent('case-new-routed', now), wireEvent('case-new-routed', now)];
+      const both = await push(tok('A1'), intake, [
+        { caseId: 'case-new-routed', deskCodes: ['A2'] },
+      ]);
+      expect(both.status).toBe(200);
+      const a2New = (await pullAll(tok('A2'))).filter((e) => e.caseId === 'case-new-routed');
+      expect(a2New.map((e) => e.id)).toEqual(intake.map((e) => e.id));
       // Routing again changes nothing (no history delivered twice).
       const before = await tables();
       await push(tok('A1'), [], [{ caseId: 'case-routed', deskCodes: ['A2'] }]);
