@@ -159,6 +159,10 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   app.addHook('onSend', async (request, reply, payload) => {
     const accepts = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
     if (!accepts || reply.getHeader('content-encoding') !== undefined) return payload;
+    // Attachments are mostly JPEG and PDF, already packed: gzip would spend CPU for nothing.
+    if (String(reply.getHeader('content-type') ?? '').startsWith('application/octet-stream')) {
+      return payload;
+    }
     const bytes =
       typeof payload === 'string'
         ? Buffer.from(payload)
