@@ -30,7 +30,7 @@ export default defineConfig({
           include: ['server/**/*.test.ts'],
           // Starts a real PostgreSQL server for the suite (or says why it cannot).
           globalSetup: ['server/test/postgres-setup.ts'],
-          testTimeout: 30_000,
+          testTimeout: 120_000,
           hookTimeout: 120_000,
         },
       },

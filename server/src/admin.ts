@@ -18,6 +18,17 @@ export const ADMIN_USAGE = `Usage: npm run server:admin -- <command>
                                          forgets its cursor and pulls again
 <org> is an organisation's name or id.`;
 
+/** The commands `runAdmin` knows (checked before the database is opened). */
+export const ADMIN_COMMANDS = [
+  'create-org',
+  'create-desk',
+  'revoke-desk',
+  'new-token',
+  'create-account',
+  'list',
+  'new-epoch',
+];
+
 export interface AdminIo {
   readonly out: (line: string) => void;
   /** The first line of standard input (the password of create-account). */
@@ -114,6 +125,10 @@ export async function adminMain(argv: readonly string[], env = process.env): Pro
   if (argv.length === 0 || argv[0] === 'help' || argv[0] === '--help') {
     console.log(ADMIN_USAGE);
     return argv.length === 0 ? 1 : 0;
+  }
+  if (!ADMIN_COMMANDS.includes(argv[0] ?? '')) {
+    console.error(`Unknown command "${argv[0] ?? ''}".\n${ADMIN_USAGE}`);
+    return 1;
   }
   let store: Store | undefined;
   try {

@@ -18,6 +18,7 @@ import {
   FILE_MAX_BYTES,
   PROTOCOL_HEADER,
   PROTOCOL_VERSION,
+  PUSH_MAX_EVENTS,
   REQUEST_MAX_BYTES,
   filesMissingRequestSchema,
   helloRequestSchema,
@@ -144,11 +145,9 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
       return reply.status(refused.status).send(refused.body());
     }
     request.log.error({ err: error }, 'request failed');
-    return reply
-      .status(500)
-      .send({
-        error: { code: 'serverError', message: 'The server failed; the failure is logged.' },
-      });
+    return reply.status(500).send({
+      error: { code: 'serverError', message: 'The server failed; the failure is logged.' },
+    });
   });
 
   app.setNotFoundHandler((request, reply) => {
@@ -160,6 +159,10 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   app.addHook('onSend', async (request, reply, payload) => {
     const accepts = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
     if (!accepts || reply.getHeader('content-encoding') !== undefined) return payload;
+    // Attachments are mostly JPEG and PDF, already packed: gzip would spend CPU for nothing.
+    if (String(reply.getHeader('content-type') ?? '').startsWith('application/octet-stream')) {
+      return payload;
+    }
     const bytes =
       typeof payload === 'string'
         ? Buffer.from(payload)
@@ -187,6 +190,13 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
       }
       checkProtocol((body as Record<string, unknown>).protocol);
       const caller = open ? undefined : await store.authenticate(bearer(request));
+      const events = (body as Record<string, unknown>).events;
+      if (Array.isArray(events) && events.length > PUSH_MAX_EVENTS) {
+        throw new SyncError(
+          'tooLarge',
+          `A push holds at most ${PUSH_MAX_EVENTS} events; this one holds ${events.length}: send them in batches.`,
+        );
+      }
       const parsed = schema.safeParse(body);
       if (!parsed.success) throw new SyncError('malformed', firstIssue(parsed.error));
       const result = await handle(parsed.data, caller);

@@ -22,8 +22,3 @@ export class SyncError extends Error {
     return { error: { code: this.code, message: this.message, ...this.extra } };
   }
 }
-
-/** Whether `error` is a SyncError (also across bundles, where `instanceof` may not hold). */
-export function isSyncError(error: unknown): error is SyncError {
-  return error instanceof SyncError;
-}

@@ -69,6 +69,8 @@ const SESSION_MS = 12 * 60 * 60 * 1000;
 /** Wrong passwords for one login within `SIGN_IN_WINDOW_MS` before sign-ins wait. */
 const SIGN_IN_MAX_FAILURES = 5;
 const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
+/** At most this many logins' failures are remembered at once. */
+const SIGN_IN_TRACKED_MAX = 10_000;
 /** First key of the per-organisation advisory lock under which cursor sequences are taken. */
 const SEQ_LOCK = 4_500_002;
 
@@ -406,6 +408,13 @@ export async function createStore(db: SqlDatabase, options: StoreOptions = {}) {
         : (await passwordHash(password, new Uint8Array(16), scrypt), false);
       if (!account || !matches) {
         const previous = failed && now - failed.since < SIGN_IN_WINDOW_MS ? failed : undefined;
+        // Forget old windows so that guessing many logins cannot grow the map without end.
+        if (failures.size >= SIGN_IN_TRACKED_MAX) {
+          for (const [key, entry] of failures) {
+            if (now - entry.since >= SIGN_IN_WINDOW_MS) failures.delete(key);
+          }
+          if (failures.size >= SIGN_IN_TRACKED_MAX) failures.clear();
+        }
         failures.set(login, { count: (previous?.count ?? 0) + 1, since: previous?.since ?? now });
         throw new SyncError('unauthorized', 'Wrong login or password.');
       }
