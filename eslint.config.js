@@ -108,6 +108,28 @@ export default tseslint.config(
     { room: 'features', above: ['app'], tests: false },
   ]),
   {
+    // The central server (issue 15): Node, and of this repository only shared/.
+    files: ['server/**/*.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/renderer/**', '**/electron/**', '**/bench/**', '**/tests/**'],
+              message: 'server/ may import shared/ only.',
+            },
+            {
+              group: ['react', 'react-*', '@mui/*', 'dexie', 'dexie-*', 'electron'],
+              message: 'server/ is a Node service: no UI, no IndexedDB, no Electron.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['electron/**/*.ts', 'build/**/*.{ts,js,mjs}', 'tests/**/*.ts', '*.config.{ts,js}'],
     languageOptions: { globals: { ...globals.node } },
   },
