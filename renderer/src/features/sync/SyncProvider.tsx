@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { TFunction } from 'i18next';
-import type { SyncFailure, SyncStatus } from '@shared/sync/desk-sync';
+import { syncOriginOf, type SyncFailure, type SyncStatus } from '@shared/sync/desk-sync';
 import { syncSettingsGet } from '../../db/repos/sync';
 import { SyncEngine } from '../../db/sync/engine';
 import { syncTransportHttp } from '../../db/sync/transport';
@@ -26,7 +26,7 @@ export function useSync(): SyncContextValue {
  * (a live query: whatever repository wrote, its outbox row shows up here).
  */
 export function SyncProvider({ children }: { readonly children: ReactNode }) {
-  const { db } = useDeskServices();
+  const { db, bridge } = useDeskServices();
   const settings = useLiveQuery(() => syncSettingsGet(db), [db]);
   const pending = useLiveQuery(() => db.outbox.count(), [db]);
   const [engineStatus, setStatus] = useState<SyncStatus>({ state: 'off' });
@@ -49,6 +49,21 @@ export function SyncProvider({ children }: { readonly children: ReactNode }) {
       engine.stop();
     };
   }, [engine]);
+
+  // The page may connect only to the sync server its policy names: Electron's main process adds
+  // the configured origin to connect-src, which takes effect when the page loads again.
+  const origin = settings?.enabled ? (syncOriginOf(settings.address) ?? null) : null;
+  useEffect(() => {
+    if (settings === undefined) return;
+    bridge
+      .setSyncServer(origin)
+      .then((result) => {
+        if (result.status === 'reload') window.location.reload();
+      })
+      .catch((error: unknown) =>
+        console.error('sync server not allowed by the page policy', error),
+      );
+  }, [bridge, origin, settings]);
 
   useEffect(() => {
     if (engine && pending !== undefined) engine.changed();
