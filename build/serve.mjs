@@ -4,7 +4,7 @@
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDeskServer } from './static-server.mjs';
+import { createDeskServer, syncOriginsFromEnv } from './static-server.mjs';
 
 // DESK_DIST lets parallel test runs serve their own builds.
 const root = resolve(process.env.DESK_DIST ?? fileURLToPath(new URL('../dist', import.meta.url)));
@@ -20,6 +20,12 @@ try {
   process.exit(1);
 }
 
-createDeskServer(root).listen(port, host, () => {
-  console.log(`投诉受理台 (browser build) at http://${host}:${port}/  (Ctrl+C to stop)`);
-});
+// DESK_SYNC_SERVERS: the sync servers this browser build may reach (connect-src), e.g.
+// `https://sync.example.cn`; the page's policy allows nothing else outside itself.
+createDeskServer(root, { syncOrigins: syncOriginsFromEnv(process.env.DESK_SYNC_SERVERS) }).listen(
+  port,
+  host,
+  () => {
+    console.log(`投诉受理台 (browser build) at http://${host}:${port}/  (Ctrl+C to stop)`);
+  },
+);

@@ -27,6 +27,35 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/**
+ * The policy with the sync servers the desk may reach added to connect-src, and nothing else
+ * opened. Each entry must be exactly an http(s) origin (`https://sync.example.cn:8443`); anything
+ * else is refused, so a typo cannot widen the policy to a scheme or a wildcard.
+ */
+export function contentSecurityPolicyWith(syncOrigins = []) {
+  if (syncOrigins.length === 0) return CONTENT_SECURITY_POLICY;
+  for (const origin of syncOrigins) {
+    let parsed;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      throw new Error(`Not a sync server origin: ${origin}`);
+    }
+    if (!/^https?:$/.test(parsed.protocol) || parsed.origin !== origin) {
+      throw new Error(`Not a sync server origin (want e.g. https://host:port): ${origin}`);
+    }
+  }
+  return CONTENT_SECURITY_POLICY.replace(
+    "connect-src 'self' blob:",
+    `connect-src 'self' blob: ${syncOrigins.join(' ')}`,
+  );
+}
+
+/** The sync servers named in DESK_SYNC_SERVERS (comma or space separated origins). */
+export function syncOriginsFromEnv(value) {
+  return (value ?? '').split(/[\s,]+/).filter((item) => item !== '');
+}
+
 /** Sent with every response, errors included. */
 export const SECURITY_HEADERS = {
   'content-security-policy': CONTENT_SECURITY_POLICY,
@@ -79,11 +108,18 @@ function plain(res, status, text) {
   res.end(text);
 }
 
-/** An http.Server serving `root` (a built dist/ folder). It does not listen yet. */
-export function createDeskServer(root) {
+/**
+ * An http.Server serving `root` (a built dist/ folder). It does not listen yet. `syncOrigins`:
+ * the sync servers the desk may connect to (see `contentSecurityPolicyWith`).
+ */
+export function createDeskServer(root, { syncOrigins = [] } = {}) {
   const base = resolve(root);
+  const headers = {
+    ...SECURITY_HEADERS,
+    'content-security-policy': contentSecurityPolicyWith(syncOrigins),
+  };
   return createServer((req, res) => {
-    respond(base, req, res).catch((error) => {
+    respond(base, req, res, headers).catch((error) => {
       // Whatever went wrong with one request, the server keeps serving the others.
       console.error('[serve] request failed', error);
       if (!res.headersSent) plain(res, 500, 'Internal error');
@@ -92,7 +128,7 @@ export function createDeskServer(root) {
   });
 }
 
-async function respond(root, req, res) {
+async function respond(root, req, res, headers) {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('allow', 'GET, HEAD');
     plain(res, 405, 'Method not allowed');
@@ -110,7 +146,7 @@ async function respond(root, req, res) {
   }
   const body = await readFile(file);
   res.writeHead(200, {
-    ...SECURITY_HEADERS,
+    ...headers,
     'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
   });
   res.end(req.method === 'HEAD' ? undefined : body);

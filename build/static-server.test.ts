@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY as ELECTRON_CSP } from '../electron/security-policy';
 import {
   CONTENT_SECURITY_POLICY,
+  contentSecurityPolicyWith,
+  syncOriginsFromEnv,
   createDeskServer,
   decodedPath,
   SECURITY_HEADERS,
@@ -97,5 +99,32 @@ describe('decodedPath', () => {
   it('is undefined for a malformed escape', () => {
     expect(decodedPath('/%E0%A4%A')).toBeUndefined();
     expect(decodedPath('/%zz')).toBeUndefined();
+  });
+});
+
+describe('contentSecurityPolicyWith (sync servers)', () => {
+  it('adds exactly the named origins to connect-src and nothing else', () => {
+    const policy = contentSecurityPolicyWith(['http://127.0.0.1:4632', 'https://sync.example.cn']);
+    expect(policy).toContain(
+      "connect-src 'self' blob: http://127.0.0.1:4632 https://sync.example.cn;",
+    );
+    expect(policy.replace(/ http:\/\/127\.0\.0\.1:4632 https:\/\/sync\.example\.cn/, '')).toBe(
+      CONTENT_SECURITY_POLICY,
+    );
+    expect(contentSecurityPolicyWith([])).toBe(CONTENT_SECURITY_POLICY);
+  });
+
+  it('refuses what is not an http(s) origin', () => {
+    for (const bad of [
+      '*',
+      'https:',
+      'https://x.cn/path',
+      'ftp://x.cn',
+      "https://x.cn 'unsafe-eval'",
+    ]) {
+      expect(() => contentSecurityPolicyWith([bad])).toThrow();
+    }
+    expect(syncOriginsFromEnv(' http://a:1, https://b ')).toEqual(['http://a:1', 'https://b']);
+    expect(syncOriginsFromEnv(undefined)).toEqual([]);
   });
 });

@@ -106,8 +106,11 @@ export function resolveAppRequest(
 export interface AppProtocolOptions {
   /** The built renderer (dist/). */
   readonly rootDir: string;
-  /** Sent as `Content-Security-Policy` on every HTML response (security.ts). */
-  readonly contentSecurityPolicy: string;
+  /**
+   * Sent as `Content-Security-Policy` on every response (security.ts); a function when it
+   * changes while the desk runs (a sync server's origin added to connect-src).
+   */
+  readonly contentSecurityPolicy: string | (() => string);
   readonly readFile: (filePath: string) => Promise<Uint8Array>;
 }
 
@@ -143,7 +146,10 @@ export function createAppProtocolHandler(
       status: 200,
       headers: {
         'content-type': resolution.contentType,
-        'content-security-policy': options.contentSecurityPolicy,
+        'content-security-policy':
+          typeof options.contentSecurityPolicy === 'function'
+            ? options.contentSecurityPolicy()
+            : options.contentSecurityPolicy,
         'x-content-type-options': 'nosniff',
         // frame-ancestors 'none' in the policy; this for engines that predate it.
         'x-frame-options': 'DENY',

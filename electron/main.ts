@@ -14,7 +14,7 @@ import {
 } from './security';
 
 import { readFileSync, writeFileSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   app,
@@ -31,7 +31,8 @@ import { createAppProtocolHandler } from './app-protocol';
 import { nodeAtomicWriteFs } from './ipc/atomic-write';
 import { installBridgeHandlers } from './ipc/install';
 import { buildMenuTemplate, menuLocaleFor, type MenuLocale } from './menu';
-import { CONTENT_SECURITY_POLICY, SECURE_WEB_PREFERENCES } from './security-policy';
+import { contentSecurityPolicyFor, SECURE_WEB_PREFERENCES } from './security-policy';
+import { syncOriginOf } from '@shared/sync/desk-sync';
 import { APP_SCHEME, APP_START_URL } from './trusted-url';
 import { MIN_WINDOW_SIZE, WINDOW_STATE_FILE, windowStateFrom } from './window-state';
 
@@ -171,6 +172,29 @@ function printFocusedWindow(): void {
   });
 }
 
+/**
+ * The sync server the page may connect to (connect-src): the renderer names it after the
+ * administrator saves the sync settings (bridge setSyncServer) and it is kept in the user-data
+ * folder, so the policy of the first page of the next start already allows it.
+ */
+let syncServer: string | null = null;
+
+function syncServerFile(): string {
+  return path.join(app.getPath('userData'), 'sync-server.json');
+}
+
+async function syncServerLoad(): Promise<void> {
+  try {
+    const stored = JSON.parse(await readFile(syncServerFile(), 'utf8')) as { origin?: unknown };
+    const origin = typeof stored.origin === 'string' ? stored.origin : null;
+    // Only an exact http(s) origin goes into the policy, whatever the file says.
+    syncServer = origin !== null && syncOriginOf(origin) === origin ? origin : null;
+  } catch {
+    // No file yet (sync never configured) or unreadable: no sync server.
+    syncServer = null;
+  }
+}
+
 function start(): void {
   const locale = menuLocaleFor(app.getLocale());
   hardenSession(session.defaultSession);
@@ -179,7 +203,7 @@ function start(): void {
     APP_SCHEME,
     createAppProtocolHandler({
       rootDir: RENDERER_DIR,
-      contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+      contentSecurityPolicy: () => contentSecurityPolicyFor(syncServer),
       readFile: (filePath) => readFile(filePath),
     }),
   );
@@ -211,6 +235,13 @@ function start(): void {
     openExternal: openExternally,
     setExternalHosts,
     externalHosts,
+    syncServer: {
+      get: () => syncServer,
+      set: async (origin) => {
+        syncServer = origin;
+        await writeFile(syncServerFile(), JSON.stringify({ origin }), 'utf8');
+      },
+    },
     update: {
       // The installer is named after productName (electron-builder.yml), which app.getName() is.
       target: () => ({ productName: app.getName(), version: app.getVersion(), arch: process.arch }),
@@ -259,6 +290,8 @@ if (!app.requestSingleInstanceLock()) {
   });
   app
     .whenReady()
+    // The sync server is read before the first page is served, so its policy already allows it.
+    .then(syncServerLoad)
     .then(start)
     .catch((error: unknown) => {
       console.error('[desk] startup failed', error);

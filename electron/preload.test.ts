@@ -38,6 +38,7 @@ describe('preload', () => {
     // No click here (no user activation in this test): the preload says so itself.
     ['openExternal', ['https://www.gov.cn/'], ['https://www.gov.cn/', false]],
     ['setExternalHosts', [['www.gov.cn']], [['www.gov.cn']]],
+    ['setSyncServer', ['https://sync.example.cn'], ['https://sync.example.cn']],
     ['updateCheck', ['D:\\updates'], ['D:\\updates']],
     ['updateInstall', [], []],
   ] as const)('%s invokes its own channel with its argument', async (method, args, sent) => {

@@ -22,6 +22,7 @@ import {
   type ExportBeginResult,
   type ExportRowsResult,
   type OpenExternalResult,
+  type SetSyncServerResult,
   type PdfResult,
   type PrintRequest,
   type PrintResult,
@@ -50,6 +51,8 @@ const bridge = {
     ipcRenderer.invoke(BRIDGE_CHANNELS.openExternal, url, userActivated()),
   setExternalHosts: (hosts: readonly string[]): Promise<void> =>
     ipcRenderer.invoke(BRIDGE_CHANNELS.setExternalHosts, hosts),
+  setSyncServer: (origin: string | null): Promise<SetSyncServerResult> =>
+    ipcRenderer.invoke(BRIDGE_CHANNELS.setSyncServer, origin),
   updateCheck: (folder: string): Promise<UpdateCheckResult> =>
     ipcRenderer.invoke(BRIDGE_CHANNELS.updateCheck, folder),
   updateInstall: (): Promise<UpdateInstallResult> =>

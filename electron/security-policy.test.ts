@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   CONTENT_SECURITY_POLICY,
+  contentSecurityPolicyFor,
   SECURE_WEB_PREFERENCES,
   isPermissionAllowed,
   navigationDecision,
@@ -94,5 +95,14 @@ describe('isPermissionAllowed', () => {
     ['unknown', 'app://desk/', false],
   ])('%s from %s → %s', (permission, origin, expected) => {
     expect(isPermissionAllowed(permission, origin, isTrusted)).toBe(expected);
+  });
+});
+
+describe('contentSecurityPolicyFor (the sync server)', () => {
+  it('adds only the sync origin to connect-src', () => {
+    expect(contentSecurityPolicyFor(null)).toBe(CONTENT_SECURITY_POLICY);
+    const policy = contentSecurityPolicyFor('https://sync.example.cn');
+    expect(policy).toContain("connect-src 'self' blob: https://sync.example.cn;");
+    expect(policy.replace(' https://sync.example.cn', '')).toBe(CONTENT_SECURITY_POLICY);
   });
 });

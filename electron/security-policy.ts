@@ -48,6 +48,18 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 /**
+ * The policy with the sync server's origin (checked by the IPC schema: exactly an http(s)
+ * origin) added to connect-src; nothing else outside the desk is opened.
+ */
+export function contentSecurityPolicyFor(syncOrigin: string | null): string {
+  if (syncOrigin === null) return CONTENT_SECURITY_POLICY;
+  return CONTENT_SECURITY_POLICY.replace(
+    "connect-src 'self' blob:",
+    `connect-src 'self' blob: ${syncOrigin}`,
+  );
+}
+
+/**
  * What to do with a navigation or a request for a new window: the desk's own pages may be
  * navigated to; anything else is dropped. Nothing outside the desk is ever opened from here:
  * a navigation, a redirect or `window.open` is not a clerk's decision (a page can start one by

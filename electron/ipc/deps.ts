@@ -59,6 +59,11 @@ export interface BridgeDeps {
   readonly setExternalHosts: (hosts: readonly string[]) => void;
   /** The allow-list now in force. */
   readonly externalHosts: () => readonly string[];
+  /** The sync server's origin the page's policy allows (kept across starts by main.ts). */
+  readonly syncServer: {
+    readonly get: () => string | null;
+    readonly set: (origin: string | null) => Promise<void>;
+  };
   /** The offline update's folder listing and installer start (update.ts). */
   readonly update: Omit<UpdateDeps, 'log'>;
   /** Names the save dialog's file-type filter in the UI language. */

@@ -116,6 +116,8 @@ export interface TestDesk {
   readonly logs: string[];
   /** The allow-list the main process holds (setExternalHosts writes it). */
   hosts: readonly string[];
+  /** The sync server's origin main holds (setSyncServer writes it). */
+  syncServer: string | null;
   /** The update folders and the names in each; a folder not listed cannot be read. */
   readonly folders: Map<string, readonly string[]>;
   /** Files started through `openPath`, and what it answers next ('' = started). */
@@ -138,6 +140,7 @@ export async function createTestDesk(overrides: Partial<BridgeDeps> = {}): Promi
     opened: [],
     logs: [],
     hosts: [],
+    syncServer: null,
     folders: new Map(),
     started: [],
     openPathAnswer: '',
@@ -168,6 +171,12 @@ export async function createTestDesk(overrides: Partial<BridgeDeps> = {}): Promi
       desk.hosts = hosts;
     },
     externalHosts: () => desk.hosts,
+    syncServer: {
+      get: () => desk.syncServer,
+      set: async (origin) => {
+        desk.syncServer = origin;
+      },
+    },
     update: {
       target: () => ({ productName: '投诉受理台', version: '0.1.0', arch: 'x64' }),
       listFolder: async (folder) => {

@@ -104,6 +104,14 @@ export function installBridgeHandlers(deps: BridgeDeps): void {
       run: async (_event, [hosts]) => deps.setExternalHosts(hosts),
       refuse: asRejection,
     },
+    setSyncServer: {
+      run: async (_event, [origin]) => {
+        if (deps.syncServer.get() === origin) return { status: 'unchanged' };
+        await deps.syncServer.set(origin);
+        return { status: 'reload' };
+      },
+      refuse: asFailure,
+    },
     updateCheck: { run: (_event, [folder]) => updating.check(folder), refuse: asFailure },
     updateInstall: { run: () => updating.install(), refuse: asFailure },
     exportBegin: {

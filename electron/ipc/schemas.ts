@@ -2,6 +2,7 @@
  * What the main process accepts from the renderer, per bridge method (zod). The types in
  * shared/platform/bridge.ts say what a well-behaved renderer sends; these schemas check that it did.
  */
+import { syncOriginOf } from '@shared/sync/desk-sync';
 import { z } from 'zod';
 import { EXTERNAL_HOSTS_MAX, externalHostNormalise } from '@shared/platform/external-hosts';
 import { isSafeExternalUrl } from '../trusted-url';
@@ -78,6 +79,14 @@ export const BRIDGE_ARGUMENTS = {
     z.boolean(),
   ]),
   setExternalHosts: z.tuple([z.array(externalHost).max(EXTERNAL_HOSTS_MAX)]),
+  // Exactly an http(s) origin: a typo cannot widen connect-src to a scheme or a wildcard.
+  setSyncServer: z.tuple([
+    z
+      .string()
+      .max(300)
+      .refine((origin) => syncOriginOf(origin) === origin, 'an http(s) origin')
+      .nullable(),
+  ]),
   updateCheck: z.tuple([
     z.string().min(1).max(1024).refine(isUpdateFolder, 'an absolute folder path'),
   ]),

@@ -98,6 +98,25 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     // no URL carries a token or a password.
   });
 
+  // The desk calls from another origin (app://desk in Electron, the browser build's own
+  // address), so every answer allows any origin: requests carry a bearer token, never a cookie,
+  // so a page that does not hold a token gets nothing it could not get without the browser.
+  // A preflight (Authorization, a JSON body) is answered here before any route or token check.
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('access-control-allow-origin', '*');
+    if (request.method === 'OPTIONS') {
+      await reply
+        .status(204)
+        .header('access-control-allow-methods', 'GET, POST, PUT, OPTIONS')
+        .header(
+          'access-control-allow-headers',
+          `authorization, content-type, content-encoding, ${PROTOCOL_HEADER}`,
+        )
+        .header('access-control-max-age', '600')
+        .send();
+    }
+  });
+
   app.removeAllContentTypeParsers();
   app.addContentTypeParser(
     'application/json',

@@ -65,6 +65,7 @@ export const PERMISSIONS = [
   'settings.units',
   'settings.aids',
   'settings.print',
+  'settings.sync',
   'knowledge.edit',
   'accounts.manage',
   'audit.read',
@@ -128,6 +129,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Permission, readonly StaffRole[]>
   'settings.units': ['admin'],
   'settings.aids': ['supervisor', 'admin'],
   'settings.print': ['supervisor', 'admin'],
+  // The server address and the desk token decide where every case goes.
+  'settings.sync': ['admin'],
   'knowledge.edit': ['shiftLead', 'supervisor', 'admin'],
   'accounts.manage': ['admin'],
   'audit.read': ['supervisor', 'admin'],
@@ -237,4 +240,16 @@ export const WORK_QUEUE_PERMISSION: Readonly<Record<WorkQueueId, Permission | un
 export function rolesSeeQueue(roles: readonly StaffRole[], id: WorkQueueId): boolean {
   const permission = WORK_QUEUE_PERMISSION[id];
   return permission === undefined || rolesMay(roles, permission);
+}
+
+/**
+ * What a head office (the desk signed in to the sync server with a head-office account) may not
+ * do whatever the operator's roles: it reads every desk's cases and never writes one (its
+ * changes would never reach the desks: a head office only pulls). Every case step, importing
+ * and purging cases are refused; reading, reports, printing lists, exporting and the desk's own
+ * settings stay.
+ */
+export function headOfficeMay(permission: Permission): boolean {
+  if (permission === 'case.readConfidential') return true;
+  return !(permission.startsWith('case.') || permission === 'import' || permission === 'purge');
 }

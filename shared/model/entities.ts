@@ -2,6 +2,7 @@
  * Stored records. A case (`CaseEntity`) is a snapshot derived from its events by the workflow
  * reducer (workflow/reducer.ts); everything else is a plain record.
  */
+import type { SyncCursor, SyncSettings } from '../sync/desk-sync';
 import type {
   Brand,
   AuditId,
@@ -210,6 +211,11 @@ export interface UnitEntity {
   readonly parentId?: UnitId;
   readonly phone?: string;
   readonly active: boolean;
+  /**
+   * The code of the desk that serves this unit, when another desk does (sync): a dispatch to
+   * the unit routes the case to that desk. Absent: the unit is this desk's own.
+   */
+  readonly deskCode?: string;
 }
 
 export type StaffRole = 'clerk' | 'shiftLead' | 'supervisor' | 'handler' | 'admin';
@@ -285,6 +291,10 @@ export interface SettingsValues {
   readonly externalHosts: readonly string[];
   /** The shared folder where new installers are put for the offline update ('' or absent: none). */
   readonly updateFolder: string;
+  /** The sync server and this desk's token (absent: the desk works alone). */
+  readonly sync: SyncSettings;
+  /** Where pulling from the sync server continues; written with each pulled page. */
+  readonly syncCursor: SyncCursor;
 }
 
 export type SettingsKey = keyof SettingsValues;

@@ -85,6 +85,9 @@ export type PdfResult =
   | { readonly status: 'cancelled' }
   | BridgeFailure;
 
+export type SetSyncServerResult =
+  { readonly status: 'reload' | 'unchanged' | 'fixed' } | BridgeFailure;
+
 export interface DeskBridge {
   appInfo(): Promise<AppInfo>;
   /** Saves bytes where the clerk chooses (a save dialog, or a download in the browser). */
@@ -100,6 +103,13 @@ export interface DeskBridge {
   openExternal(url: string): Promise<OpenExternalResult>;
   /** The administrator's allow-list of hosts, sent at start and after every change. */
   setExternalHosts(hosts: readonly string[]): Promise<void>;
+  /**
+   * The sync server's origin (`https://host:port`), or null for none: the desk's page may
+   * connect to it and to nothing else outside itself (connect-src). The policy is fixed when the
+   * page loads, so 'reload' asks the page to reload; the browser build answers 'fixed' (its
+   * server names the sync servers, DESK_SYNC_SERVERS).
+   */
+  setSyncServer(origin: string | null): Promise<SetSyncServerResult>;
   /**
    * Looks in the update folder (an absolute path, a shared folder) for an installer newer than
    * the running desk (update-offer.ts). The browser build answers 'not-applicable'.
@@ -235,6 +245,7 @@ export const BRIDGE_CHANNELS = {
   printToPdf: 'print:pdf',
   openExternal: 'shell:open:external',
   setExternalHosts: 'shell:set:external-hosts',
+  setSyncServer: 'sync:set:server',
   updateCheck: 'update:check',
   updateInstall: 'update:install',
   exportBegin: 'export:begin',

@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 4317);
+/** The sync server the sync spec starts (tests/e2e/sync.spec.ts reads the same variable). */
+const SYNC_PORT = Number(process.env.E2E_SYNC_PORT ?? PORT + 200);
 
 /** The whole application in Debian's Chromium, on the browser implementation of the bridge. */
 export default defineConfig({
@@ -37,6 +39,7 @@ export default defineConfig({
     command: `node ../../build/serve.mjs`,
     env: {
       PORT: String(PORT),
+      DESK_SYNC_SERVERS: `http://127.0.0.1:${SYNC_PORT}`,
       ...(process.env.DESK_DIST ? { DESK_DIST: process.env.DESK_DIST } : {}),
     },
     url: `http://127.0.0.1:${PORT}/`,

@@ -19,6 +19,8 @@ import { SecurityStartup } from '../features/settings/security/UpdateOffer';
 import { useDeskState } from '../desk/desk-state';
 import { NAV_ITEMS } from './routes';
 import { rolesMay } from '@shared/access/permissions';
+import { SyncProvider } from '../features/sync/SyncProvider';
+import { SyncStatusButton } from '../features/sync/SyncStatusButton';
 import { BACKUP_PATH } from '../features/backup/BackupStatus';
 import { DailyBackup } from '../features/backup/DailyBackup';
 import { useDeskServices } from '../desk/services';
@@ -36,71 +38,82 @@ export function Shell() {
   };
 
   return (
-    <Box sx={{ display: 'flex', minHeight: '100vh' }}>
-      <AppBar position="fixed" sx={{ zIndex: (theme) => theme.zIndex.drawer + 1 }}>
-        <Toolbar variant="dense" sx={{ gap: 2 }}>
-          <Typography variant="h6" component="div" sx={{ flexGrow: 1 }}>
-            {t('app.title')} · {desk.identity.organisationName} · {desk.identity.deskName}
-          </Typography>
-          <CaseScanBox />
-          <AccountMenu />
-          <Button
-            color="inherit"
-            onClick={switchLanguage}
-            aria-label={t('app.languageSwitchLabel')}
-            lang={desk.locale === 'zh-CN' ? 'en' : 'zh-CN'}
-          >
-            {t('app.languageSwitch')}
-          </Button>
-        </Toolbar>
-      </AppBar>
-      <Box
-        component="nav"
-        aria-label={t('nav.label')}
-        sx={{
-          width: NAV_WIDTH,
-          flexShrink: 0,
-          pt: 7,
-          borderRight: 1,
-          borderColor: 'divider',
-          bgcolor: 'background.paper',
-          '@media print': { display: 'none' },
-        }}
-      >
-        <List>
-          {NAV_ITEMS.filter(
-            (item) => !item.permission || rolesMay(desk.operator.roles, item.permission),
-          ).map((item) => (
-            <ListItemButton
-              key={item.to}
-              component={NavLink}
-              to={item.to}
-              sx={{ '&.active': { bgcolor: 'action.selected', fontWeight: 700 } }}
+    <SyncProvider>
+      <Box sx={{ display: 'flex', minHeight: '100vh' }}>
+        <AppBar position="fixed" sx={{ zIndex: (theme) => theme.zIndex.drawer + 1 }}>
+          <Toolbar variant="dense" sx={{ gap: 2 }}>
+            <Typography variant="h6" component="div" sx={{ flexGrow: 1 }}>
+              {t('app.title')} · {desk.identity.organisationName} · {desk.identity.deskName}
+            </Typography>
+            <CaseScanBox />
+            <SyncStatusButton />
+            <AccountMenu />
+            <Button
+              color="inherit"
+              onClick={switchLanguage}
+              aria-label={t('app.languageSwitchLabel')}
+              lang={desk.locale === 'zh-CN' ? 'en' : 'zh-CN'}
             >
-              <ListItemIcon sx={{ minWidth: 36 }}>{item.icon}</ListItemIcon>
-              <ListItemText primary={t(item.labelKey)} />
-            </ListItemButton>
-          ))}
-        </List>
+              {t('app.languageSwitch')}
+            </Button>
+          </Toolbar>
+        </AppBar>
+        <Box
+          component="nav"
+          aria-label={t('nav.label')}
+          sx={{
+            width: NAV_WIDTH,
+            flexShrink: 0,
+            pt: 7,
+            borderRight: 1,
+            borderColor: 'divider',
+            bgcolor: 'background.paper',
+            '@media print': { display: 'none' },
+          }}
+        >
+          <List>
+            {NAV_ITEMS.filter(
+              (item) =>
+                // A head office registers nothing (db/access.ts refuses it): no intake entry.
+                !(desk.headOffice && (item.to === '/intake' || item.to === '/import')) &&
+                (!item.permission || rolesMay(desk.operator.roles, item.permission)),
+            ).map((item) => (
+              <ListItemButton
+                key={item.to}
+                component={NavLink}
+                to={item.to}
+                sx={{ '&.active': { bgcolor: 'action.selected', fontWeight: 700 } }}
+              >
+                <ListItemIcon sx={{ minWidth: 36 }}>{item.icon}</ListItemIcon>
+                <ListItemText primary={t(item.labelKey)} />
+              </ListItemButton>
+            ))}
+          </List>
+        </Box>
+        <Box component="main" sx={{ flexGrow: 1, p: 3, pt: 9, minWidth: 0 }}>
+          {persistence === 'denied' ? (
+            <Alert
+              severity="warning"
+              sx={{ mb: 2 }}
+              action={
+                <Button color="inherit" size="small" component={NavLink} to={BACKUP_PATH}>
+                  {t('backup.goBackup')}
+                </Button>
+              }
+            >
+              {t('app.storageNotPersisted')}
+            </Alert>
+          ) : null}
+          {desk.headOffice ? (
+            <Alert severity="info" sx={{ mb: 2 }}>
+              {t('sync.headOfficeNotice')}
+            </Alert>
+          ) : null}
+          <SecurityStartup />
+          <Outlet />
+          <DailyBackup />
+        </Box>
       </Box>
-      <Box component="main" sx={{ flexGrow: 1, p: 3, pt: 9, minWidth: 0 }}>
-        {persistence === 'denied' ? (
-          <Alert
-            severity="warning"
-            sx={{ mb: 2 }}
-            action={
-              <Button color="inherit" size="small" component={NavLink} to={BACKUP_PATH}>
-                {t('backup.goBackup')}
-              </Button>
-            }
-          >
-            {t('app.storageNotPersisted')}
-          </Alert>
-        ) : null}
-        <SecurityStartup />
-        <Outlet />
-        <DailyBackup />
-      </Box>
-    </Box>
+    </SyncProvider>
   );
 }

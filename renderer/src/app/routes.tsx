@@ -25,6 +25,7 @@ import { ImportPage } from '../features/import/ImportPage';
 import { AidsSettingsPage } from '../features/settings/aids/AidsSettingsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SecuritySettingsPage } from '../features/settings/security/SecuritySettingsPage';
+import { SyncSettingsPage } from '../features/sync/SyncSettingsPage';
 import { StaffPage } from '../features/settings/staff/StaffPage';
 import { AuditPage } from '../features/settings/audit/AuditPage';
 import { UnitsPage } from '../features/settings/units/UnitsPage';
@@ -62,6 +63,7 @@ export const FEATURE_ROUTES: RouteObject[] = [
   { path: 'settings/audit', element: <AuditPage /> },
   { path: 'settings/aids', element: <AidsSettingsPage /> },
   { path: 'settings/security', element: <SecuritySettingsPage /> },
+  { path: 'settings/sync', element: <SyncSettingsPage /> },
   { path: 'print/:form', element: <PrintPreviewPage /> },
   { path: 'settings/print', element: <PrintSettingsPage /> },
   { path: 'settings/backup', element: <BackupPage /> },

@@ -30,6 +30,8 @@ export interface SessionDesk {
   /** The desk's IANA zone: the received date's local month picks the numbering period. */
   readonly timeZone: string;
   readonly numbering: NumberingRules;
+  /** Signed in to the sync server as a head office: reads every desk, writes no case. */
+  readonly headOffice?: boolean;
 }
 
 /**
@@ -52,6 +54,8 @@ export interface DeskSessionSource {
   readonly rules: { readonly numbering: NumberingRules };
   readonly calendar: Pick<CalendarSettings, 'timeZone'>;
   readonly operator: Pick<StaffEntity, 'id' | 'name' | 'roles'>;
+  /** The desk is a head office (sync settings): see `SessionDesk.headOffice`. */
+  readonly headOffice?: boolean;
 }
 
 function systemNow(): IsoInstant {
@@ -74,6 +78,7 @@ export function deskSessionOf(
       // Read as the deadline context reads it (`deadlineContextFromSettings`).
       timeZone: desk.calendar.timeZone || DEFAULT_TIME_ZONE,
       numbering: desk.rules.numbering,
+      ...(desk.headOffice === true ? { headOffice: true } : {}),
     },
     now,
   };
@@ -92,6 +97,8 @@ export interface WriteStamp extends WriteInstant {
   /** The actor's roles: writes made with the stamp check them (db/access.ts). */
   readonly actorRoles: readonly StaffRole[];
   readonly deskId: DeskId;
+  /** Made at a head office: no case event may be written with it (db/access.ts). */
+  readonly headOffice?: boolean;
 }
 
 /** The instant `at`, with the wall clock read from it. */
@@ -113,5 +120,6 @@ export function sessionStamp(session: DeskSession, at?: IsoInstant): WriteStamp 
     actorName: session.operator.name,
     actorRoles: session.operator.roles,
     deskId: session.desk.deskId,
+    ...(session.desk.headOffice === true ? { headOffice: true } : {}),
   };
 }

@@ -9,9 +9,14 @@ import { useDeskServices } from './services';
  */
 export function useDeskSession(): DeskSession {
   const { db, now } = useDeskServices();
-  const { identity, rules, calendar, operator } = useDeskState();
+  const { identity, rules, calendar, operator, headOffice } = useDeskState();
   return useMemo(
-    () => deskSessionOf(db, { identity, rules, calendar, operator }, now),
-    [db, now, identity, rules, calendar, operator],
+    () =>
+      deskSessionOf(
+        db,
+        { identity, rules, calendar, operator, ...(headOffice ? { headOffice } : {}) },
+        now,
+      ),
+    [db, now, identity, rules, calendar, operator, headOffice],
   );
 }

@@ -11,6 +11,8 @@ export interface DeskState {
   readonly locale: Locale;
   readonly operator: StaffEntity;
   readonly deadlineContext: DeadlineContext;
+  /** Signed in to the sync server as a head office: read-only (db/access.ts refuses writes). */
+  readonly headOffice?: boolean;
 }
 
 export const DeskStateContext = createContext<DeskState | null>(null);

@@ -97,6 +97,10 @@ export function browserBridgeCreate(deps: BrowserBridgeDeps): DeskBridge & FileS
     async setExternalHosts(hosts) {
       allowedHosts = [...hosts];
     },
+    // The browser build's page policy comes from its server (DESK_SYNC_SERVERS, build/serve.mjs).
+    async setSyncServer() {
+      return { status: 'fixed' };
+    },
     // A browser desk is updated by replacing the pages on its server: nothing to install here.
     async updateCheck() {
       return { status: 'not-applicable' };

@@ -13,6 +13,7 @@ import { printFormsLocale } from '../../paper/locale';
 import { knowledgeLocale } from '../../features/knowledge/locale';
 import { settingsLocale } from '../../features/settings/locale';
 import { securitySettingsLocale } from '../../features/settings/security/locale';
+import { syncLocale } from '../../features/sync/locale';
 import { auditLocale } from '../../features/settings/audit/locale';
 import { followUpLocale } from '../../features/followup/locale';
 import { homeLocale } from '../../features/home/locale';
@@ -209,6 +210,7 @@ export const en: LocaleResource = {
   caseScan: caseScanLocale.en,
   settings: settingsLocale.en,
   securitySettings: securitySettingsLocale.en,
+  sync: syncLocale.en,
   audit: auditLocale.en,
   knowledge: knowledgeLocale.en,
   hotline: hotlineLocale.en,

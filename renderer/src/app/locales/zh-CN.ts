@@ -13,6 +13,7 @@ import { printFormsLocale } from '../../paper/locale';
 import { knowledgeLocale } from '../../features/knowledge/locale';
 import { settingsLocale } from '../../features/settings/locale';
 import { securitySettingsLocale } from '../../features/settings/security/locale';
+import { syncLocale } from '../../features/sync/locale';
 import { auditLocale } from '../../features/settings/audit/locale';
 import { followUpLocale } from '../../features/followup/locale';
 import { homeLocale } from '../../features/home/locale';
@@ -202,6 +203,7 @@ export const zhCN = {
   caseScan: caseScanLocale.zh,
   settings: settingsLocale.zh,
   securitySettings: securitySettingsLocale.zh,
+  sync: syncLocale.zh,
   audit: auditLocale.zh,
   knowledge: knowledgeLocale.zh,
   hotline: hotlineLocale.zh,

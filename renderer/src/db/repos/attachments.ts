@@ -8,7 +8,7 @@
  * one place where the case's visibility (a confidential case, DOMAIN.md section 1) decides what
  * the viewer may open.
  */
-import type { AuditId, CaseId } from '@shared/kernel/brand';
+import type { AuditId, CaseId, IsoInstant } from '@shared/kernel/brand';
 import { newId } from '@shared/kernel/ids';
 import type { CaseEntity, CaseEventEntity, FileEntity } from '@shared/model/entities';
 import {
@@ -31,6 +31,7 @@ import { StorageError, withStorageErrors } from '../errors';
 import { sessionStamp, type DeskSession } from '../session';
 import { caseAppendInTransaction, caseAppendTables, caseEvents } from './cases';
 import { settingsChange, settingsGet } from './settings';
+import { syncFileDownload } from './sync';
 
 /** Why a file was not added; nothing of it is stored. */
 export type AttachmentRefusalCode =
@@ -247,9 +248,19 @@ export async function attachmentContent(
   attachmentId: string,
   viewer?: CaseViewer,
 ): Promise<Blob> {
-  const attachment = (await attachmentsReadable(db, caseEntity, viewer)).find(
+  let attachment = (await attachmentsReadable(db, caseEntity, viewer)).find(
     (a) => a.attachmentId === attachmentId,
   );
+  // Pulled from another desk (sync): the bytes come from the server the first time it is opened.
+  if (
+    attachment &&
+    !attachment.file &&
+    (await syncFileDownload(db, attachment, new Date().toISOString() as IsoInstant))
+  ) {
+    attachment = (await attachmentsReadable(db, caseEntity, viewer)).find(
+      (a) => a.attachmentId === attachmentId,
+    );
+  }
   if (!attachment?.file) {
     throw new StorageError('notFound', { message: `No attachment ${attachmentId}` });
   }

@@ -183,6 +183,8 @@ export interface StoredDeskState {
   readonly locale: Locale;
   /** The operator now working (possibly since disabled: the UI asks who takes over). */
   readonly operator: StaffEntity;
+  /** Sync is on with a head-office account: the desk reads every desk's cases, writes none. */
+  readonly headOffice?: boolean;
 }
 
 /** What the desk runs with, or undefined on first run (no identity yet). */
@@ -190,11 +192,12 @@ export async function deskState(db: DeskDatabase): Promise<StoredDeskState | und
   return db.transaction('r', [db.settings, db.staff], async () => {
     const identity = await settingsGet(db, 'identity');
     if (!identity) return undefined;
-    const [rules, calendar, locale, operatorId] = await Promise.all([
+    const [rules, calendar, locale, operatorId, sync] = await Promise.all([
       settingsGet(db, 'rules'),
       settingsGet(db, 'calendar'),
       settingsGet(db, 'locale'),
       settingsGet(db, 'currentOperatorId'),
+      settingsGet(db, 'sync'),
     ]);
     const operator =
       (operatorId === undefined ? undefined : await db.staff.get(operatorId)) ??
@@ -206,6 +209,7 @@ export async function deskState(db: DeskDatabase): Promise<StoredDeskState | und
       calendar: { ...calendarDefault(), ...calendar },
       locale: locale ?? DEFAULT_LOCALE,
       operator,
+      ...(sync?.enabled === true && sync.kind === 'headOffice' ? { headOffice: true } : {}),
     };
   });
 }

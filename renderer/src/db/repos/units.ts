@@ -37,7 +37,7 @@ export async function unitChildren(db: DeskDatabase, parentId: UnitId): Promise<
   return children.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
 }
 
-export type UnitInput = Pick<UnitEntity, 'name' | 'parentId' | 'phone'>;
+export type UnitInput = Pick<UnitEntity, 'name' | 'parentId' | 'phone' | 'deskCode'>;
 
 /** Why a unit change was refused: a field's problem, or why it cannot be (de)activated. */
 export type UnitRefusal = UnitError | { readonly code: UnitActivationRefusal };
@@ -49,12 +49,15 @@ function draftOf(unit: Pick<UnitEntity, 'name' | 'parentId' | 'phone'>) {
 /** The stored form of a unit: trimmed name, no empty phone, no empty parent. */
 function unitClean(unit: UnitEntity): UnitEntity {
   const phone = unit.phone?.trim();
-  const { phone: _phone, parentId, ...rest } = unit;
+  const deskCode = unit.deskCode?.trim();
+  const { phone: _phone, parentId, deskCode: _deskCode, ...rest } = unit;
   return {
     ...rest,
     name: unit.name.trim(),
     ...(parentId ? { parentId } : {}),
     ...(phone ? { phone } : {}),
+    // Served by another desk (sync routes dispatches there); absent: this desk's own unit.
+    ...(deskCode ? { deskCode } : {}),
   };
 }
 
@@ -95,7 +98,7 @@ export async function unitAdd(session: DeskSession, input: UnitInput): Promise<U
 export async function unitUpdate(
   session: DeskSession,
   id: UnitId,
-  changes: Partial<Pick<UnitEntity, 'name' | 'parentId' | 'phone' | 'active'>>,
+  changes: Partial<Pick<UnitEntity, 'name' | 'parentId' | 'phone' | 'active' | 'deskCode'>>,
 ): Promise<UnitEntity> {
   const { db } = session;
   sessionRequire(session, 'settings.units');

@@ -15,6 +15,7 @@ const SETTINGS_PAGES = [
   { to: '/settings/print', key: 'print' },
   { to: '/settings/backup', key: 'backup' },
   { to: '/settings/security', key: 'security' },
+  { to: '/settings/sync', key: 'sync' },
   { to: '/settings/audit', key: 'audit' },
 ] as const;
 
@@ -36,10 +37,10 @@ export function SettingsPage() {
               <CardActionArea component={RouterLink} to={page.to} sx={{ height: '100%' }}>
                 <CardContent>
                   <Typography variant="h6" component="h2">
-                    {t(`settings.pages.${page.key}`)}
+                    {page.key === 'sync' ? t('sync.card') : t(`settings.pages.${page.key}`)}
                   </Typography>
                   <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
-                    {t(`settings.pages.${page.key}Help`)}
+                    {page.key === 'sync' ? t('sync.cardHelp') : t(`settings.pages.${page.key}Help`)}
                   </Typography>
                 </CardContent>
               </CardActionArea>

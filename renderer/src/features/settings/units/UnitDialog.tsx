@@ -1,5 +1,6 @@
-import { TextField } from '@mui/material';
-import { useMemo } from 'react';
+import { MenuItem, TextField } from '@mui/material';
+import { useMemo, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import type { UnitId } from '@shared/kernel/brand';
 import type { UnitEntity } from '@shared/model/entities';
@@ -12,6 +13,7 @@ import {
 } from '@shared/organisation/units';
 import { unitAdd, unitUpdate } from '../../../db/repos/units';
 import { useDeskSession } from '../../../desk/desk-session';
+import { syncSettingsGet } from '../../../db/repos/sync';
 import { UnitTreeSelect } from '../UnitTreeSelect';
 import { useSettingsForm } from '../useSettingsForm';
 import { FormDialog } from '../../../ui/FormDialog';
@@ -37,19 +39,30 @@ export function UnitDialog({ mode, units, onClose }: Readonly<UnitDialogProps>) 
   const { t } = useTranslation();
   const session = useDeskSession();
   const editedId = mode.type === 'edit' ? mode.unit.id : undefined;
+  // Which desk serves the unit (sync): chosen from the desks the server listed; '' is this desk.
+  const sync = useLiveQuery(() => syncSettingsGet(session.db), [session.db]);
+  const initialDeskCode = mode.type === 'edit' ? (mode.unit.deskCode ?? '') : '';
+  const [deskCode, setDeskCode] = useState(initialDeskCode);
+  const otherDesks = (sync?.desks ?? []).filter((d) => d.code !== sync?.desk?.code);
   const { draft, setDraft, errorFor, dialog } = useSettingsForm({
     initial: () => initialDraft(mode),
     check: (checked) => unitCheck(checked, units, editedId),
     write: async (checked) => {
       const parentId = checked.parentId === '' ? undefined : checked.parentId;
       if (mode.type === 'add') {
-        await unitAdd(session, { name: checked.name, parentId, phone: checked.phone });
+        await unitAdd(session, {
+          name: checked.name,
+          parentId,
+          phone: checked.phone,
+          ...(deskCode ? { deskCode } : {}),
+        });
       } else {
         const before = initialDraft(mode);
         const changes = {
           ...(checked.name.trim() !== before.name ? { name: checked.name } : {}),
           ...(checked.parentId !== before.parentId ? { parentId } : {}),
           ...(checked.phone.trim() !== before.phone ? { phone: checked.phone } : {}),
+          ...(deskCode !== initialDeskCode ? { deskCode } : {}),
         };
         if (Object.keys(changes).length > 0) {
           await unitUpdate(session, mode.unit.id, changes);
@@ -105,6 +118,25 @@ export function UnitDialog({ mode, units, onClose }: Readonly<UnitDialogProps>) 
         helperText={errorFor('phone')}
         inputMode="tel"
       />
+      {otherDesks.length > 0 || initialDeskCode !== '' ? (
+        <TextField
+          select
+          label={t('sync.unitDesk')}
+          value={deskCode}
+          onChange={(e) => setDeskCode(e.target.value)}
+          helperText={t('sync.unitDeskHelp')}
+        >
+          <MenuItem value="">{t('sync.unitDeskOwn')}</MenuItem>
+          {otherDesks.map((d) => (
+            <MenuItem key={d.code} value={d.code}>
+              {d.code} {d.name}
+            </MenuItem>
+          ))}
+          {initialDeskCode !== '' && !otherDesks.some((d) => d.code === initialDeskCode) ? (
+            <MenuItem value={initialDeskCode}>{initialDeskCode}</MenuItem>
+          ) : null}
+        </TextField>
+      ) : null}
     </FormDialog>
   );
 }
