@@ -150,10 +150,15 @@ export function sheetRowHeight(
   for (const cell of cells) {
     if (typeof cell.value !== 'string' || !cell.style?.alignment?.wrapText) continue;
     // Forms print in 10-point type, about 0.9 of the width Excel's column unit is measured in.
-    lines = Math.max(
-      lines,
-      Math.ceil((0.9 * sheetTextWidth(cell.value)) / Math.max(1, cell.width)),
-    );
+    // Each line of the text (the 处理情况 cell's standing is a line of its own) wraps apart.
+    const cellLines = cell.value
+      .split('\n')
+      .reduce(
+        (sum, line) =>
+          sum + Math.max(1, Math.ceil((0.9 * sheetTextWidth(line)) / Math.max(1, cell.width))),
+        0,
+      );
+    lines = Math.max(lines, cellLines);
   }
   return lines > 1 ? lines * LINE_HEIGHT : undefined;
 }

@@ -72,7 +72,7 @@ describe('exportJobRun', () => {
       // Readable on paper: one A4 landscape page wide at 80 % or more, ending with the
       // printed register's 制表人 and 审核人 lines.
       const widths = (sheet?.columns ?? []).map((column) => column.width ?? 0);
-      expect(widths).toHaveLength(22);
+      expect(widths).toHaveLength(21);
       expect(sheet?.pageSetup).toMatchObject({
         paperSize: 9,
         orientation: 'landscape',

@@ -217,10 +217,13 @@ describe('the register', () => {
     expect(table?.type).toBe('table');
     if (table?.type !== 'table') return;
     expect(table.head).toHaveLength(2);
-    expect(table.columns).toHaveLength(22);
+    // Exactly the 21 columns of DOMAIN.md section 6.
+    expect(table.columns).toHaveLength(21);
+    expect(table.rows[0]?.cells).toHaveLength(21);
     expect(table.rows.map((r) => r.cells[0]?.text)).toEqual(['1', '2']);
-    // The closed case was replied within its deadline: in time, as on the register screen.
-    expect(table.rows[0]?.cells[21]?.text).toBe('按时回复');
+    // The closed case was replied within its deadline: in time, as on the register screen, on
+    // the second line of 处理情况(单据联号).
+    expect(table.rows[0]?.cells[11]?.text).toBe(`${item.number}（已结案）\n按时回复`);
     // Dates in the register's year print as month-day: the year is in the header.
     expect(table.rows[0]?.cells[6]?.text).toBe('10-09');
     expect(doc.header.left).toBe('受理日期：2026-10-01 至 2026-10-31\u3000共 2 件');

@@ -38,7 +38,6 @@ const PRINT_WIDTHS: { readonly [K in RegisterColumnId]: number } = {
   followUpDate: 10,
   followUpTime: 10,
   satisfaction: 10,
-  deadlineStanding: 16,
 };
 
 const CENTRED = new Set<RegisterColumnId>([
