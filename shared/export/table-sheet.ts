@@ -15,6 +15,7 @@ import {
   sheetTextWidth,
   type SheetCellStyle,
   type SheetOptions,
+  type SheetPaper,
 } from './sheet-style';
 
 /** What a cell holds; a `Date` carries the desk's local wall time as if it were UTC. */
@@ -63,6 +64,8 @@ export interface TableLayout {
   readonly header: readonly TableHeaderCell[];
   readonly columns: readonly TableColumn[];
   readonly landscape: boolean;
+  /** The paper of the page setup; A4 when absent. */
+  readonly paper?: SheetPaper;
   /** Printed at the foot of each page; ExcelJS codes such as `&P` (page) and `&N` (pages). */
   readonly pageFooter: string;
   /** The total line under the table; `{count}` is replaced by the number of rows. */
@@ -80,6 +83,7 @@ export function tableTopRows(layout: Pick<TableLayout, 'headerRows'>): number {
 export function tableSheetOptions(layout: TableLayout): SheetOptions {
   return sheetOptions({
     landscape: layout.landscape,
+    ...(layout.paper === undefined ? {} : { paper: layout.paper }),
     frozenRows: tableTopRows(layout),
     repeatFrom: 3,
     footer: layout.pageFooter,
