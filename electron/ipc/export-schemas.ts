@@ -86,6 +86,7 @@ export const tableLayoutSchema = z
       .min(1)
       .max(MAX_EXPORT_COLUMNS),
     landscape: z.boolean(),
+    paper: z.enum(['A4', 'A3']).optional(),
     pageFooter: text(200),
     totalText: text(200),
     signature: text(500).optional(),

@@ -38,6 +38,7 @@ function registerRows(): SheetCellValue[][] {
         index: i + 1,
         maskPhones: true,
         statusLabel: (s) => s,
+        standingText: (c) => (c.repliedAt === undefined ? '' : '按时回复'),
       },
       clock,
     ),
@@ -94,7 +95,17 @@ describe('the streaming register export', () => {
     expect(sheet?.getCell('G4').value).toBe('日期');
     expect(sheet?.getCell('I3').value).toBe('投诉、需求类型');
     const merges = (sheet?.model as { merges?: string[] }).merges ?? [];
-    expect(merges).toEqual(expect.arrayContaining(['A1:V1', 'A3:A4', 'G3:H3', 'I3:K3']));
+    expect(merges).toEqual(expect.arrayContaining(['A1:U1', 'A3:A4', 'G3:H3', 'I3:K3', 'U3:U4']));
+    // Exactly the 21 columns of DOMAIN.md section 6: nothing right of 回访满意度.
+    expect(sheet?.getCell('U3').value).toBe('回访满意度');
+    expect(sheet?.getCell('V3').value).toBeNull();
+    expect(sheet?.getCell('V4').value).toBeNull();
+    expect(sheet?.getCell('V5').value).toBeNull();
+    // The deadline standing sits on the second line of 处理情况, the row tall enough for it.
+    const replied = rows.findIndex((row) => String(row[11]).includes('\n'));
+    expect(replied).toBeGreaterThanOrEqual(0);
+    expect(sheet?.getCell(`L${5 + replied}`).value).toMatch(/^\d{4}-\d{4}（.+）\n按时回复$/);
+    expect(sheet?.getRow(5 + replied).height).toBeGreaterThanOrEqual(28);
     // The first data row: the case received earliest (Oct 20 10:00 in Shanghai).
     expect(sheet?.getCell('A5').value).toBe(1);
     expect(sheet?.getCell('G5').value).toEqual(new Date(Date.UTC(2026, 9, 20)));

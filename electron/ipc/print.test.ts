@@ -51,6 +51,17 @@ describe('print options', () => {
     expect(options.margins?.right).toBeCloseTo(15 / 25.4, 10);
   });
 
+  it('prints and renders on A3 when the request asks it (a register on A3)', () => {
+    expect(printOptionsFor({ ...portrait, landscape: true, pageSize: 'A3' })).toMatchObject({
+      pageSize: 'A3',
+      landscape: true,
+    });
+    expect(pdfOptionsFor({ ...portrait, landscape: true, pageSize: 'A3' })).toMatchObject({
+      pageSize: 'A3',
+      landscape: true,
+    });
+  });
+
   it.each([
     ['受理登记表 2026-11', '受理登记表 2026-11.pdf'],
     ['回访单: 2026/0001?', '回访单_ 2026_0001_.pdf'],

@@ -7,7 +7,7 @@
  * - `print` custom margins are documented as "pixels", but Electron passes the integers straight
  *   into Chromium's custom-margin settings, which Chromium reads as points (1/72 inch:
  *   `PrintSettings::requested_custom_margins_in_points_`). We convert millimetres to points.
- * - `pageSize: 'A4'` is passed to both: printToPDF's default is Letter.
+ * - `pageSize` (A4 unless the request asks A3) is passed to both: printToPDF's default is Letter.
  */
 import type { PrintToPDFOptions, WebContentsPrintOptions } from 'electron';
 import type { PageMargins, PdfResult, PrintRequest, PrintResult } from '@shared/platform/bridge';
@@ -44,14 +44,14 @@ export function printOptionsFor(request: PrintRequest): WebContentsPrintOptions 
     silent: false,
     printBackground: true,
     landscape: request.landscape,
-    pageSize: 'A4',
+    pageSize: request.pageSize ?? 'A4',
     margins: { marginType: 'custom', ...mapMargins(request.margins, mmToPrintPoints) },
   };
 }
 
 export function pdfOptionsFor(request: PrintRequest): PrintToPDFOptions {
   return {
-    pageSize: 'A4',
+    pageSize: request.pageSize ?? 'A4',
     landscape: request.landscape,
     printBackground: true,
     margins: mapMargins(request.margins, mmToInches),

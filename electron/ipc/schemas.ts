@@ -44,6 +44,7 @@ const millimetres = z.number().min(0).max(MAX_MARGIN_MM);
 
 const printRequest = z.object({
   landscape: z.boolean(),
+  pageSize: z.enum(['A4', 'A3']).optional(),
   margins: z.object({
     top: millimetres,
     right: millimetres,

@@ -81,7 +81,6 @@ describe('the register sheet', () => {
       '回访人',
       '回访时间',
       '回访满意度',
-      '时限情况',
     ]);
     expect(layout.header.find((cell) => cell.text === '受理时间')).toMatchObject({
       firstColumn: 6,
@@ -92,7 +91,7 @@ describe('the register sheet', () => {
       firstRow: 0,
       lastRow: 1,
     });
-    expect(layout.columns).toHaveLength(22);
+    expect(layout.columns).toHaveLength(21);
   });
 
   it('turns a case into cells: local dates and times, masked phone, the number with its status', () => {
@@ -129,6 +128,22 @@ describe('the register sheet', () => {
     ]);
     expect(cells[15]).toEqual(new Date(Date.UTC(2026, 10, 3)));
     expect(cells[20]).toBe(5);
+    expect(cells).toHaveLength(21);
+    // The deadline standing, worded by the caller, is the second line of 处理情况.
+    const withStanding = registerCellValues(
+      c,
+      {
+        rules: PROPERTY_PRESET,
+        locale: 'zh-CN',
+        index: 7,
+        maskPhones: true,
+        statusLabel: () => '已办结',
+        standingText: () => '按时回复',
+      },
+      excelLocalClock('Asia/Shanghai'),
+    );
+    expect(withStanding).toHaveLength(21);
+    expect(withStanding[11]).toBe('2611-0042（已办结）\n按时回复');
   });
 });
 
@@ -145,6 +160,15 @@ describe('row heights for wrapped text', () => {
     expect(
       sheetRowHeight([{ value: '2610-0111（已受理）', width: 18, style: STYLE_TEXT }]),
     ).toBeUndefined();
+    // A line break starts a line: the standing under the slip number takes a line of its own.
+    expect(
+      sheetRowHeight([{ value: '2610-0111（已受理）\n按时回复', width: 18, style: STYLE_TEXT }]),
+    ).toBe(28);
+    expect(
+      sheetRowHeight([
+        { value: '2610-0111（已受理）\n超时回复（超期 1 个工作日）', width: 14, style: STYLE_TEXT },
+      ]),
+    ).toBe(56);
     // Centred cells do not wrap: they never make a row taller.
     expect(
       sheetRowHeight([{ value: '一'.repeat(20), width: 5, style: STYLE_CENTRED }]),

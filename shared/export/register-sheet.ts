@@ -25,6 +25,7 @@ import {
   STYLE_TEXT,
   STYLE_TIME,
   type SheetCellStyle,
+  type SheetPaper,
 } from './sheet-style';
 import type { SheetCellValue, TableLayout } from './table-sheet';
 
@@ -131,6 +132,8 @@ export interface RegisterLayoutInput {
   /** The local date the table is made, `YYYY-MM-DD`. */
   readonly madeOn: string;
   readonly columns?: readonly RegisterColumn[];
+  /** The paper the desk prints its register on (print settings); A4 when absent. */
+  readonly paper?: SheetPaper;
 }
 
 /** The register's table layout in the desk's words. */
@@ -157,6 +160,7 @@ export function registerTableLayout(input: RegisterLayoutInput): TableLayout {
       style: styleOf(column.kind, column.id),
     })),
     landscape: true,
+    ...(input.paper === undefined ? {} : { paper: input.paper }),
     pageFooter: sheetWord('pageFooter', locale),
     totalText: sheetWord('total', locale),
     signature: sheetWord('signature', locale, { name: input.operatorName, date: input.madeOn }),

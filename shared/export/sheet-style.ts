@@ -126,8 +126,14 @@ export interface SheetOptions {
   readonly headerFooter: { readonly oddFooter: string; readonly evenFooter: string };
 }
 
-/** ExcelJS's code for A4 paper. */
+/** ExcelJS's (and SpreadsheetML's) code for A4 paper. */
 export const PAPER_A4 = 9;
+
+/** SpreadsheetML's code for A3 paper. */
+export const PAPER_A3 = 8;
+
+/** The sheet a workbook prints on: A4, or A3 for a register the desk prints on A3. */
+export type SheetPaper = 'A4' | 'A3';
 
 /** Page margins in inches, narrow at the sides so that a wide register keeps its size. */
 export const PAGE_MARGINS = {
@@ -139,8 +145,11 @@ export const PAGE_MARGINS = {
   footer: 0.3,
 } as const;
 
-/** A4 in inches. */
-const A4_INCHES = { short: 8.27, long: 11.69 } as const;
+/** A4 and A3 in inches. */
+const PAPER_INCHES = {
+  A4: { short: 8.27, long: 11.69 },
+  A3: { short: 11.69, long: 16.54 },
+} as const;
 
 /**
  * The scale Excel's "fit to one page wide" prints a sheet at (1 = 100 %, never more): the
@@ -151,15 +160,17 @@ export function sheetPrintScale(
   widths: readonly number[],
   orientation: 'portrait' | 'landscape',
   margins: { readonly left: number; readonly right: number } = PAGE_MARGINS,
+  paperSize: SheetPaper = 'A4',
 ): number {
-  const paper = orientation === 'landscape' ? A4_INCHES.long : A4_INCHES.short;
+  const sheet = PAPER_INCHES[paperSize];
+  const paper = orientation === 'landscape' ? sheet.long : sheet.short;
   const printable = (paper - margins.left - margins.right) * 96;
   const columns = widths.reduce((sum, width) => sum + Math.trunc(width * 7 + 5), 0);
   return Math.min(1, printable / columns);
 }
 
 /**
- * A4, fitted to one page wide (as many pages tall as it takes), frozen below the header, the
+ * A4 (or A3 when asked), fitted to one page wide (as many pages tall as it takes), frozen below the header, the
  * header rows repeated on every printed page, `第 x 页 共 y 页` in the footer.
  */
 export function sheetOptions(input: {
@@ -170,11 +181,12 @@ export function sheetOptions(input: {
   /** 1-based first header row to repeat on every page; none when absent. */
   readonly repeatFrom?: number;
   readonly footer: string;
+  readonly paper?: SheetPaper;
 }): SheetOptions {
   return {
     views: [{ state: 'frozen', xSplit: input.frozenColumns ?? 0, ySplit: input.frozenRows }],
     pageSetup: {
-      paperSize: PAPER_A4,
+      paperSize: input.paper === 'A3' ? PAPER_A3 : PAPER_A4,
       orientation: input.landscape ? 'landscape' : 'portrait',
       fitToPage: true,
       fitToWidth: 1,

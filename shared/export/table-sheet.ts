@@ -15,6 +15,7 @@ import {
   sheetTextWidth,
   type SheetCellStyle,
   type SheetOptions,
+  type SheetPaper,
 } from './sheet-style';
 
 /** What a cell holds; a `Date` carries the desk's local wall time as if it were UTC. */
@@ -63,6 +64,8 @@ export interface TableLayout {
   readonly header: readonly TableHeaderCell[];
   readonly columns: readonly TableColumn[];
   readonly landscape: boolean;
+  /** The paper of the page setup; A4 when absent. */
+  readonly paper?: SheetPaper;
   /** Printed at the foot of each page; ExcelJS codes such as `&P` (page) and `&N` (pages). */
   readonly pageFooter: string;
   /** The total line under the table; `{count}` is replaced by the number of rows. */
@@ -80,6 +83,7 @@ export function tableTopRows(layout: Pick<TableLayout, 'headerRows'>): number {
 export function tableSheetOptions(layout: TableLayout): SheetOptions {
   return sheetOptions({
     landscape: layout.landscape,
+    ...(layout.paper === undefined ? {} : { paper: layout.paper }),
     frozenRows: tableTopRows(layout),
     repeatFrom: 3,
     footer: layout.pageFooter,
@@ -150,10 +154,15 @@ export function sheetRowHeight(
   for (const cell of cells) {
     if (typeof cell.value !== 'string' || !cell.style?.alignment?.wrapText) continue;
     // Forms print in 10-point type, about 0.9 of the width Excel's column unit is measured in.
-    lines = Math.max(
-      lines,
-      Math.ceil((0.9 * sheetTextWidth(cell.value)) / Math.max(1, cell.width)),
-    );
+    // Each line of the text (the 处理情况 cell's standing is a line of its own) wraps apart.
+    const cellLines = cell.value
+      .split('\n')
+      .reduce(
+        (sum, line) =>
+          sum + Math.max(1, Math.ceil((0.9 * sheetTextWidth(line)) / Math.max(1, cell.width))),
+        0,
+      );
+    lines = Math.max(lines, cellLines);
   }
   return lines > 1 ? lines * LINE_HEIGHT : undefined;
 }

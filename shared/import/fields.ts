@@ -8,9 +8,7 @@ import { REGISTER_COLUMNS, registerGroupLabel, type RegisterColumnId } from '../
 import type { DeskRules } from '../rules/rules';
 
 /** The register's columns (but its row index), the case number, and two optional extras. */
-/** The standing is worked out from the deadline, never read back from a register. */
-export type ImportFieldId =
-  Exclude<RegisterColumnId, 'index' | 'deadlineStanding'> | 'number' | 'level' | 'finalCause';
+export type ImportFieldId = Exclude<RegisterColumnId, 'index'> | 'number' | 'level' | 'finalCause';
 
 export const IMPORT_FIELDS: readonly ImportFieldId[] = [
   'number',

@@ -51,8 +51,8 @@ describe('importHeaderRecognise', () => {
       expect(mapping.handling).toBe(11);
       expect(mapping.followUpTime).toBe(19);
       expect(mapping.satisfaction).toBe(20);
-      // Every register column but the row index (序号) and the standing (worked out) has a field.
-      expect(Object.keys(mapping)).toHaveLength(REGISTER_COLUMNS.length - 2);
+      // Every register column but the row index (序号) has a field.
+      expect(Object.keys(mapping)).toHaveLength(REGISTER_COLUMNS.length - 1);
     },
   );
 

@@ -6,6 +6,7 @@ import {
   isPrintFormId,
   printCaseFormsOf,
   printContentBox,
+  printFormPaper,
   printDispatchFormOf,
   printFormOrientation,
   printFormTitle,
@@ -144,5 +145,15 @@ describe('paper', () => {
     const margins = { top: 12, right: 12, bottom: 12, left: 15 };
     expect(printContentBox('portrait', margins)).toEqual({ widthMm: 183, heightMm: 272 });
     expect(printContentBox('landscape', margins)).toEqual({ widthMm: 270, heightMm: 185 });
+  });
+
+  it('leaves the A3 area for a register the desk prints on A3; other forms stay on A4', () => {
+    const margins = { top: 12, right: 12, bottom: 12, left: 15 };
+    expect(printContentBox('landscape', margins, 'A3')).toEqual({ widthMm: 393, heightMm: 272 });
+    expect(printContentBox('portrait', margins, 'A3')).toEqual({ widthMm: 270, heightMm: 395 });
+    expect(printFormPaper('register', { registerPaper: 'A3' })).toBe('A3');
+    expect(printFormPaper('register', { registerPaper: 'A4' })).toBe('A4');
+    expect(printFormPaper('followUpSheet', { registerPaper: 'A3' })).toBe('A4');
+    expect(printFormPaper('dispatch', { registerPaper: 'A3' })).toBe('A4');
   });
 });

@@ -6,7 +6,7 @@
  */
 import type { PageMargins } from '../platform/bridge';
 import type { DeskRules, LocalizedText, PresetId } from '../rules/rules';
-import type { PrintOrientation, PrintSettings, SignatureRole } from './settings';
+import type { PaperSize, PrintOrientation, PrintSettings, SignatureRole } from './settings';
 
 export type PrintFormId =
   /** 登记表: the cases received in a date range (S001-A annex 4). */
@@ -173,21 +173,46 @@ export function printFormOrientation(
   }
 }
 
+/** The register follows the desk's choice of paper; every other form prints on A4. */
+export function printFormPaper(
+  form: PrintFormId,
+  settings: Pick<PrintSettings, 'registerPaper'>,
+): PaperSize {
+  return form === 'register' ? settings.registerPaper : 'A4';
+}
+
 export const A4_MM = { width: 210, height: 297 } as const;
+
+/** Portrait width and height of each paper size, in millimetres. */
+export const PAPER_MM: {
+  readonly [P in PaperSize]: { readonly width: number; readonly height: number };
+} = {
+  A4: A4_MM,
+  A3: { width: 297, height: 420 },
+};
+
+/** The sheet's width and height in millimetres, turned for landscape. */
+export function paperSheetMm(
+  orientation: PrintOrientation,
+  paper: PaperSize = 'A4',
+): { readonly width: number; readonly height: number } {
+  const sheet = PAPER_MM[paper];
+  return orientation === 'portrait' ? sheet : { width: sheet.height, height: sheet.width };
+}
 
 /** Kept off the bottom of every page box (see printContentBox). */
 export const PAGE_HEIGHT_SAFETY_MM = 1;
 
-/** Kept off the bottom of every page box (see printContentBox). */
 /**
- * Millimetres left inside the margins of an A4 sheet. Slightly less height than the exact area
+ * Millimetres left inside the margins of a sheet (A4 unless told). Slightly less height than the exact area
  * (`PAGE_HEIGHT_SAFETY_MM`), so a page box never rounds up into a blank extra sheet.
  */
 export function printContentBox(
   orientation: PrintOrientation,
   margins: PageMargins,
+  paperSize: PaperSize = 'A4',
 ): { readonly widthMm: number; readonly heightMm: number } {
-  const paper = orientation === 'portrait' ? A4_MM : { width: A4_MM.height, height: A4_MM.width };
+  const paper = paperSheetMm(orientation, paperSize);
   return {
     widthMm: paper.width - margins.left - margins.right,
     heightMm: paper.height - margins.top - margins.bottom - PAGE_HEIGHT_SAFETY_MM,

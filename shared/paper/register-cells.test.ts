@@ -30,7 +30,6 @@ describe('the register columns of DOMAIN.md section 6', () => {
       '回访人',
       '回访时间',
       '回访满意度',
-      '时限情况',
     ]);
     const second = header.filter((cell) => cell.row === 1).map((cell) => cell.text);
     expect(second).toEqual([
@@ -46,7 +45,7 @@ describe('the register columns of DOMAIN.md section 6', () => {
       '日期',
       '时间',
     ]);
-    expect(REGISTER_COLUMNS).toHaveLength(22);
+    expect(REGISTER_COLUMNS).toHaveLength(21);
     const type = header.find((cell) => cell.text === '投诉、需求类型');
     expect(type && [type.firstColumn, type.lastColumn]).toEqual([8, 10]);
   });
@@ -55,7 +54,7 @@ describe('the register columns of DOMAIN.md section 6', () => {
     const header = registerHeader(presetFor('hotline'), 'zh-CN');
     expect(header.map((cell) => cell.text)).toContain('来电人姓名');
     expect(header.map((cell) => cell.text)).toContain('承办单位');
-    expect(header.filter((cell) => cell.row === 0)).toHaveLength(16);
+    expect(header.filter((cell) => cell.row === 0)).toHaveLength(15);
     expect(header.filter((cell) => cell.row === 1)).toHaveLength(11);
   });
 });
@@ -116,9 +115,20 @@ describe('registerPrintRows', () => {
       '2026-10-11',
       '09:00',
       '5',
-      // No `standingText` given: the caller words the standing.
-      '',
     ]);
+  });
+
+  it('words the deadline standing on a second line of 处理情况, in no column of its own', () => {
+    const standingText = (c: CaseEntity) => (c.number === '2610-0007' ? '按时回复' : '');
+    const [row] = registerPrintRows([closed], { ...ctx, maskPhones: false, standingText });
+    expect(row).toHaveLength(21);
+    expect(row?.[11]).toBe('2610-0007（已结案）\n按时回复');
+    expect(row?.filter((cell) => cell.includes('按时回复'))).toHaveLength(1);
+    // No standing in words: the cell is the number and the status alone.
+    const other = { ...closed, number: '2610-0008' };
+    expect(registerPrintRows([other], { ...ctx, maskPhones: false, standingText })[0]?.[11]).toBe(
+      '2610-0008（已结案）',
+    );
   });
 
   it('masks phones when the desk asks, and shows a masked case as it arrives', () => {
@@ -153,6 +163,6 @@ describe('registerPrintRows', () => {
     const fresh = caseAt('registered').state;
     const [row] = registerPrintRows([fresh, fresh], { ...ctx, maskPhones: false }).slice(1);
     expect(row?.[0]).toBe('2');
-    expect(row?.slice(13)).toEqual(['', '', '', '', '', '', '', '', '']);
+    expect(row?.slice(13)).toEqual(['', '', '', '', '', '', '', '']);
   });
 });

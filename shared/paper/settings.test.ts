@@ -36,6 +36,17 @@ describe('printSettingsRestore', () => {
     // 2 mm is closer than a printer prints; a string is not a number.
     expect(restored.margins).toEqual({ top: 20, right: 12, bottom: 12, left: 18.5 });
   });
+
+  it('prints the register on A4 unless A3 was chosen; other sizes are not kept', () => {
+    expect(PRINT_SETTINGS_DEFAULT.registerPaper).toBe('A4');
+    expect(printSettingsRestore({ registerPaper: 'A3' }).registerPaper).toBe('A3');
+    expect(printSettingsRestore({ registerPaper: 'A5' }).registerPaper).toBe('A4');
+    expect(printSettingsRestore({ registerPaper: 3 }).registerPaper).toBe('A4');
+    // A choice survives the settings form's check.
+    const draft = printSettingsDraftOf({ ...PRINT_SETTINGS_DEFAULT, registerPaper: 'A3' });
+    const checked = printSettingsCheck(draft);
+    expect(checked.ok && checked.settings.registerPaper).toBe('A3');
+  });
 });
 
 describe('printSettingsCheck', () => {

@@ -42,6 +42,14 @@ export const SIGNATURE_ROLES: readonly SignatureRole[] = [
 
 export type PrintOrientation = 'portrait' | 'landscape';
 
+/**
+ * The sheet the register prints on: A4 by default; A3 (twice the area) for a desk whose printer
+ * takes it, so the 21 columns print at full size (issue 12). Case forms are always A4.
+ */
+export type PaperSize = 'A4' | 'A3';
+
+export const PAPER_SIZES: readonly PaperSize[] = ['A4', 'A3'];
+
 /** The list forms whose paper orientation the desk chooses; case forms are always portrait. */
 export type OrientableForm = 'register' | 'followUpSheet' | 'monthlyReport';
 
@@ -58,6 +66,8 @@ export interface PrintSettings {
   /** Print phones as `138****0000` on registers (脱敏); case forms keep the number to call. */
   readonly maskPhones: boolean;
   readonly orientation: Readonly<Record<OrientableForm, PrintOrientation>>;
+  /** The register's paper, on screen, on paper and in the Excel register's page setup. */
+  readonly registerPaper: PaperSize;
   /** Millimetres, passed to the printer and to the PDF as well as laid out on screen. */
   readonly margins: PageMargins;
 }
@@ -83,6 +93,7 @@ export const PRINT_SETTINGS_DEFAULT: PrintSettings = {
   // A printed register leaves the screen: mask by default (DOMAIN.md section 8).
   maskPhones: true,
   orientation: { register: 'landscape', followUpSheet: 'landscape', monthlyReport: 'portrait' },
+  registerPaper: 'A4',
   // The left edge is the binding edge of a filed form.
   margins: { top: 12, right: 12, bottom: 12, left: 15 },
 };
@@ -98,6 +109,10 @@ function isMargin(value: unknown): value is number {
     value >= PRINT_MARGIN_LIMITS.min &&
     value <= PRINT_MARGIN_LIMITS.max
   );
+}
+
+function isPaperSize(value: unknown): value is PaperSize {
+  return value === 'A4' || value === 'A3';
 }
 
 function isOrientation(value: unknown): value is PrintOrientation {
@@ -132,6 +147,7 @@ export function printSettingsRestore(stored: unknown): PrintSettings {
         pick(orientation[form], isOrientation, d.orientation[form]),
       ]),
     ) as Record<OrientableForm, PrintOrientation>,
+    registerPaper: pick(stored.registerPaper, isPaperSize, d.registerPaper),
     margins: {
       top: pick(margins.top, isMargin, d.margins.top),
       right: pick(margins.right, isMargin, d.margins.right),

@@ -72,6 +72,8 @@ export interface PageMargins {
 
 export interface PrintRequest {
   readonly landscape: boolean;
+  /** The sheet: A4 when absent; A3 for a register the desk prints on A3. */
+  readonly pageSize?: 'A4' | 'A3';
   readonly margins: PageMargins;
   /** Shown in the system dialog and used as the default PDF name. */
   readonly title: string;

@@ -32,7 +32,9 @@ export interface RegisterContext {
   readonly statusLabel: (status: CaseStatus) => string;
   /**
    * How the case stands against its deadline, in words (`deadlineStanding` put into the
-   * locale by the caller, who knows the time and the calendar); empty when not given.
+   * locale by the caller, who knows the time and the calendar); empty when not given. Printed
+   * on its own line in the 处理情况 cell: DOMAIN.md section 6 gives the register exactly its
+   * columns, and how the handling stands against its time limit is part of 处理情况.
    */
   readonly standingText?: (c: CaseEntity) => string;
 }
@@ -58,8 +60,7 @@ export type RegisterColumnId =
   | 'followUpBy'
   | 'followUpDate'
   | 'followUpTime'
-  | 'satisfaction'
-  | 'deadlineStanding';
+  | 'satisfaction';
 
 /** The first header row's label of a group of columns (受理时间 over 日期 and 时间). */
 export type RegisterGroupId = 'receivedAt' | 'type' | 'acceptedAt' | 'repliedAt' | 'followUpAt';
@@ -121,6 +122,20 @@ export function registerHandlerText(c: Pick<CaseEntity, 'unitName' | 'handlerNam
   const person = c.handlerName?.trim() ?? '';
   if (unit && person && unit !== person) return `${unit}/${person}`;
   return person || unit;
+}
+
+/**
+ * The 处理情况(单据联号) cell: the number and the status, and on a second line how the case
+ * stands against its deadline (按时回复, 超时回复（超期 1 个工作日）, 剩余 3 个工作日 ...) when the
+ * caller words it.
+ */
+export function registerHandlingText(
+  c: CaseEntity,
+  ctx: Pick<RegisterContext, 'statusLabel' | 'standingText'>,
+): string {
+  const handling = `${c.number}（${ctx.statusLabel(c.status)}）`;
+  const standing = ctx.standingText?.(c) ?? '';
+  return standing === '' ? handling : `${handling}\n${standing}`;
 }
 
 /** The words for the group headers (first header row), relabelled by the preset's terms. */
@@ -256,9 +271,9 @@ export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
   {
     id: 'handling',
     label: fixed(t('处理情况(单据联号)', 'Handling (slip no.)')),
-    width: 10,
+    width: 14,
     kind: 'text',
-    value: (c, ctx) => `${c.number}（${ctx.statusLabel(c.status)}）`,
+    value: (c, ctx) => registerHandlingText(c, ctx),
   },
   {
     id: 'handler',
@@ -328,15 +343,6 @@ export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
     width: 5,
     kind: 'number',
     value: (c) => c.followUp.satisfaction,
-  },
-  {
-    // Not in S001-A's annex: the standing the screens show (in time, replied late, overdue),
-    // so the paper and the workbook say what the register row says.
-    id: 'deadlineStanding',
-    label: fixed(t('时限情况', 'Deadline')),
-    width: 9,
-    kind: 'text',
-    value: (c, ctx) => ctx.standingText?.(c) ?? '',
   },
 ];
 

@@ -200,7 +200,13 @@ export type CaseEvent =
   | Ev<'case/exempted', { readonly reason: string }>
   | Ev<
       'case/levelChanged',
-      { readonly levelId: string; readonly reason: string; readonly suggestedByRule?: boolean }
+      {
+        readonly levelId: string;
+        readonly reason: string;
+        readonly suggestedByRule?: boolean;
+        /** The handling deadline the new level's time limit gives, when it differs. */
+        readonly deadline?: CaseDeadline;
+      }
     >
   | Ev<'case/deadlineChanged', { readonly deadline: CaseDeadline; readonly reason: string }>
   | Ev<'case/noted', { readonly note: string }>

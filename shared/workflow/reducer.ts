@@ -569,8 +569,10 @@ function applied(state: CaseEntity, e: CaseEventRecord): CaseEntity {
     }
     case 'case/exempted':
       return { ...state, exemptReason: e.payload.reason };
-    case 'case/levelChanged':
-      return writeField(state, 'levelId', e.payload.levelId, e.hlc);
+    case 'case/levelChanged': {
+      const next = writeField(state, 'levelId', e.payload.levelId, e.hlc);
+      return e.payload.deadline === undefined ? next : { ...next, deadline: e.payload.deadline };
+    }
     case 'case/deadlineChanged':
       return { ...state, deadline: e.payload.deadline };
     case 'case/linked':

@@ -4,6 +4,8 @@ import type { IsoInstant } from '@shared/kernel/brand';
 import { openDeskDatabase, type DeskDatabase } from '../db/database';
 import { testDatabase, testDeskSetUp, testRegister } from '../db/test-builders';
 import { sheetPrintScale } from '@shared/export/sheet-style';
+import { PRINT_SETTINGS_DEFAULT } from '@shared/paper/settings';
+import { settingsPut } from '../db/repos/settings';
 import { exportJobRun } from './export-jobs';
 import type { ExportJob, FromWorker } from './export-protocol';
 
@@ -72,7 +74,7 @@ describe('exportJobRun', () => {
       // Readable on paper: one A4 landscape page wide at 80 % or more, ending with the
       // printed register's 制表人 and 审核人 lines.
       const widths = (sheet?.columns ?? []).map((column) => column.width ?? 0);
-      expect(widths).toHaveLength(22);
+      expect(widths).toHaveLength(21);
       expect(sheet?.pageSetup).toMatchObject({
         paperSize: 9,
         orientation: 'landscape',
@@ -83,6 +85,32 @@ describe('exportJobRun', () => {
       expect(String(sheet?.getCell('A1011').value)).toMatch(/^制表人签字：.+审核人签字：/);
     },
   );
+
+  it('sets the register workbook on A3 when the desk prints its register on A3', async () => {
+    await deskWithCases(3);
+    await settingsPut(db, 'print', { ...PRINT_SETTINGS_DEFAULT, registerPaper: 'A3' }, NOW);
+    const job: ExportJob = {
+      table: 'register',
+      dbName: db.name,
+      now: NOW,
+      maskPhones: true,
+      first: '2026-10-25' as never,
+      last: '2026-11-24' as never,
+    };
+    const done = (await run(job, 'bytes')).at(-1);
+    if (done?.type !== 'done') throw new Error('no workbook');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(done.bytes);
+    const sheet = workbook.worksheets[0];
+    // SpreadsheetML's paper 8 is A3; the 21 columns then print at full size.
+    expect(sheet?.pageSetup).toMatchObject({ paperSize: 8, orientation: 'landscape' });
+    const widths = (sheet?.columns ?? []).map((column) => column.width ?? 0);
+    const margins = sheet?.pageSetup.margins ?? { left: 1, right: 1 };
+    expect(sheetPrintScale(widths, 'landscape', margins, 'A3')).toBe(1);
+    // The layout the Electron writer streams from carries it too.
+    const streamedLayout = (await run(job, 'stream'))[0];
+    expect(streamedLayout?.type === 'layout' && streamedLayout.layout.paper).toBe('A3');
+  });
 
   it('streams the register as a layout, pages of rows and an end', async () => {
     await deskWithCases(3);

@@ -34,6 +34,7 @@ import { statsQuarterly } from '@shared/stats/quarterly';
 import { statsReport } from '@shared/stats/report';
 import type { DeskDatabase } from '../db/database';
 import { deskState, type StoredDeskState } from '../db/repos/settings';
+import { printSettingsLoad } from '../db/repos/print';
 import {
   statsCasesOfRange,
   statsFollowUpsPending,
@@ -162,6 +163,8 @@ async function registerJob(
   const { desk, ctx, deadlineContext } = await deskOf(db, job);
   const range = periodInstantRange(job, deadlineContext.timeZone);
   const total = await statsRegisterCount(db, range);
+  // The paper the desk prints its register on: the workbook's page setup follows it.
+  const { registerPaper } = await printSettingsLoad(db);
   const periodText = sheetWord('period', desk.locale, { first: job.first, last: job.last });
   const layout = registerTableLayout({
     rules: desk.rules,
@@ -171,6 +174,7 @@ async function registerJob(
     periodText,
     operatorName: desk.operator.name,
     madeOn: ctx.madeOn,
+    paper: registerPaper,
   });
   const fileName = exportFileName(layout.title.replace(/\//g, '、'), job.first, job.last);
   const clock = excelLocalClock(deadlineContext.timeZone);

@@ -6,8 +6,9 @@ import { presetFor } from '@shared/rules/presets';
 import type { SheetCellValue } from '@shared/export/table-sheet';
 import { xlsxZipStream } from './xlsx-zip';
 
-function layout() {
+function layout(paper?: 'A4' | 'A3') {
   return registerTableLayout({
+    ...(paper === undefined ? {} : { paper }),
     rules: presetFor('property'),
     locale: 'zh-CN',
     organisationName: '阳光花园物业',
@@ -33,8 +34,8 @@ function record(i: number, width: number): SheetCellValue[] {
   );
 }
 
-async function streamed(count: number, page: number) {
-  const sheetLayout = layout();
+async function streamed(count: number, page: number, paper?: 'A4' | 'A3') {
+  const sheetLayout = layout(paper);
   const width = sheetLayout.columns.length;
   const { stream, first } = xlsxZipStream(sheetLayout);
   const chunks = [...first];
@@ -88,6 +89,15 @@ describe('the streamed register workbook', () => {
     expect(sheet.pageSetup.paperSize).toBe(9);
     expect(sheet.headerFooter.oddFooter).toBe(sheetLayout.pageFooter);
     expect(sheet.columns?.[0]?.width).toBe(sheetLayout.columns[0]?.width);
+  });
+
+  it('sets A3 in the page setup of a register the desk prints on A3', async () => {
+    const { workbook } = await streamed(3, 100, 'A3');
+    expect(workbook.worksheets[0]?.pageSetup).toMatchObject({
+      paperSize: 8,
+      orientation: 'landscape',
+      fitToWidth: 1,
+    });
   });
 
   it('gives the same sheet whatever the page size', async () => {

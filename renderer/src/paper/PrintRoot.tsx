@@ -4,7 +4,7 @@
  * application around them; on screen this container is hidden and the preview shows the pages.
  */
 import { createPortal } from 'react-dom';
-import type { PrintOrientation } from '@shared/paper/settings';
+import type { PaperSize, PrintOrientation } from '@shared/paper/settings';
 import type { PaginateWords, PaginatedDocument } from './measure';
 import { printPageRule, type PrintMargins } from './page-style';
 import { PrintPages } from './PrintPages';
@@ -13,14 +13,16 @@ import './print-forms.css';
 export interface PrintRootProps {
   readonly documents: readonly PaginatedDocument[];
   readonly orientation: PrintOrientation;
+  /** A4 unless the job is a register the desk prints on A3. */
+  readonly paper?: PaperSize;
   readonly margins: PrintMargins;
   readonly words: PaginateWords;
 }
 
-export function PrintRoot({ documents, orientation, margins, words }: PrintRootProps) {
+export function PrintRoot({ documents, orientation, paper, margins, words }: PrintRootProps) {
   return createPortal(
     <div className="pf-print-root" data-testid="print-root">
-      <style>{printPageRule(orientation, margins)}</style>
+      <style>{printPageRule(orientation, margins, paper)}</style>
       <PrintPages documents={documents} margins={margins} words={words} />
     </div>,
     document.body,

@@ -6,7 +6,7 @@
  */
 import type { CaseId } from '@shared/kernel/brand';
 import type { PrintFormId } from '@shared/paper/forms';
-import type { PrintOrientation } from '@shared/paper/settings';
+import type { PaperSize, PrintOrientation } from '@shared/paper/settings';
 
 export type PrintCellRole =
   /** A field name in a form grid: bold, centred. */
@@ -115,6 +115,8 @@ export interface PrintDocument {
   readonly key: string;
   readonly form: PrintFormId;
   readonly orientation: PrintOrientation;
+  /** The sheet it prints on; A4 when absent (only the register may print on A3). */
+  readonly paper?: PaperSize;
   readonly density: PrintDensity;
   readonly header: PrintPageHeader;
   /** Printed left of the page count on every page (the case number, or the form's title). */

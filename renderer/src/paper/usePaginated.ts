@@ -25,7 +25,7 @@ export function usePaginated(
   useEffect(() => {
     if (!docs || !margins || !words) return;
     let current = true;
-    printPaginate(docs, (doc) => printContentBox(doc.orientation, margins), words).then(
+    printPaginate(docs, (doc) => printContentBox(doc.orientation, margins, doc.paper), words).then(
       (documents) => {
         if (current) setState({ docs, result: { status: 'ready', documents } });
       },

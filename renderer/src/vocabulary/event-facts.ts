@@ -382,6 +382,13 @@ export function eventFacts(event: CaseEventEntity, ctx: WordsContext): EventFact
       );
       fact('reason', e.payload.reason, e.payload.reason);
       if (e.payload.suggestedByRule) fact('byRule', s('yes'), p('byRule'));
+      if (e.payload.deadline) {
+        fact(
+          'newDeadline',
+          deadline(e.payload.deadline),
+          p('due', { due: deadlineText(ctx, e.payload.deadline) }),
+        );
+      }
       break;
     case 'case/deadlineChanged':
       fact(

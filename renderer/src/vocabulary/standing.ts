@@ -27,17 +27,17 @@ export const standingLocale = featureLocale(
     },
     handling: {
       metInTime: '按时回复',
-      metLate: '逾期回复',
+      metLate: '超时回复',
       overdue: '已超期',
     },
     dispatch: {
       metInTime: '按时派单',
-      metLate: '逾期派单',
+      metLate: '超时派单',
       overdue: '派单超时',
     },
     interim: {
       metInTime: '临时措施按时落实',
-      metLate: '临时措施逾期落实',
+      metLate: '临时措施超时落实',
       overdue: '临时措施超时',
     },
     dueSoon: '即将到期',
@@ -107,7 +107,7 @@ export function amountText(r: DeadlineRemaining, w: StandingWords, clockMinutes 
   return fill(w.hours, { hours });
 }
 
-/** The short state word: 按时回复, 逾期派单, 已超期, 即将到期 ... ('' when there is nothing). */
+/** The short state word: 按时回复, 超时派单, 已超期, 即将到期 ... ('' when there is nothing). */
 export function standingStateText(
   standing: DeadlineStanding,
   kind: DeadlineKind,
@@ -129,7 +129,7 @@ export function standingStateText(
 }
 
 /**
- * The state and how far it is from the due time: 「逾期回复（超期 1 个工作日）」,
+ * The state and how far it is from the due time: 「超时回复（超期 1 个工作日）」,
  * 「已超期（超期 2 个工作日）」, 「剩余 3 个工作日」, 「按时回复」. For cells of the register.
  */
 export function standingText(
@@ -168,8 +168,8 @@ export function standingText(
 }
 
 /**
- * The register's 时限情况 cell: the reply deadline's standing at `now`, and the dispatch and
- * interim ones when they were missed or are still owed, for the printed and the Excel register.
+ * The standing line of the register's 处理情况 cell: the reply deadline's standing at `now`, and
+ * the dispatch and interim ones when they were missed, for the printed and the Excel register.
  */
 export function registerStandingText(
   now: IsoInstant,

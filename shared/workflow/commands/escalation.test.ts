@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { fenFromYuan } from '../../kernel/brand';
-import type { CaseDeadline } from '../../model/entities';
+import { deadlineCompute } from '../../calendar/deadline';
+import type { CaseDeadline, CaseEntity } from '../../model/entities';
+import { workingDays } from '../../rules/presets/common';
+import { rulesHandlingDeadline } from '../../rules/rules-query';
+import { caseApply } from '../reducer';
+import { caseAt } from '../test-builders';
 import {
   caseLevelSuggestion,
   consultCommand,
@@ -96,26 +101,128 @@ describe('escalateCommand', () => {
 
 describe('levelChangeCommand', () => {
   const ctx = commandContextAt('2026-09-30 10:00');
+  // A property complaint received 2026-09-30 10:00 as 一般: 5 working days, across National Day.
+  const received = sh('2026-09-30 10:00');
+  const general = caseAt('dispatched', {
+    kindId: 'complaint',
+    levelId: 'general',
+    receivedAt: received,
+    deadline: { ...deadlineCompute(workingDays(5), received, ctx.deadline), basis: 'handling' },
+  }).state;
+
   it('changes to another known level with a reason', () => {
-    expect(
-      levelChangeCommand(
-        { levelId: 'major', reason: '逾期', suggestedByRule: true },
-        { levelId: 'general' },
-        ctx,
-      ),
-    ).toEqual({ ok: true, payload: { levelId: 'major', reason: '逾期', suggestedByRule: true } });
+    const result = levelChangeCommand(
+      { levelId: 'major', reason: '逾期', suggestedByRule: true },
+      general,
+      ctx,
+    );
+    expect(result.ok && result.payload).toMatchObject({
+      levelId: 'major',
+      reason: '逾期',
+      suggestedByRule: true,
+    });
   });
+
+  it("counts the new level's time limit from intake: 重大 gets 15 working days, as at intake", () => {
+    expect(general.deadline?.dueAt).toBe(sh('2026-10-13 17:30'));
+    const result = levelChangeCommand(
+      { levelId: 'major', reason: '金额较大', suggestedByRule: false },
+      general,
+      ctx,
+    );
+    // Oct 8, 9, 10, 12-16, 19-23, 26, 27: the deadline intake gives a 重大 complaint.
+    expect(result.ok && result.payload.deadline).toEqual({
+      dueAt: sh('2026-10-27 17:30'),
+      basis: 'handling',
+    });
+    const atIntake = rulesHandlingDeadline(ctx.rules, { ...general, levelId: 'major' });
+    expect(result.ok && result.payload.deadline?.dueAt).toBe(
+      atIntake && deadlineCompute(atIntake, received, ctx.deadline).dueAt,
+    );
+    // And back to 一般: 5 working days again.
+    const major = {
+      ...general,
+      levelId: 'major',
+      deadline: { dueAt: sh('2026-10-27 17:30'), basis: 'handling' as const },
+    };
+    const back = levelChangeCommand(
+      { levelId: 'general', reason: '核实金额', suggestedByRule: false },
+      major,
+      ctx,
+    );
+    expect(back.ok && back.payload.deadline?.dueAt).toBe(sh('2026-10-13 17:30'));
+  });
+
+  it('the reducer takes the deadline from the payload', () => {
+    const { state, story } = caseAt('dispatched', general);
+    const result = levelChangeCommand(
+      { levelId: 'major', reason: '金额较大', suggestedByRule: false },
+      state,
+      ctx,
+    );
+    if (!result.ok) throw new Error('refused');
+    const applied = caseApply(state, story.event('case/levelChanged', result.payload));
+    const next = applied.ok ? applied.next : undefined;
+    expect(next?.levelId).toBe('major');
+    expect(next?.deadline?.dueAt).toBe(sh('2026-10-27 17:30'));
+    expect(next?.openDueAt).toBe(sh('2026-10-27 17:30'));
+  });
+
+  it.each<[string, Partial<CaseEntity>]>([
+    // The hotline and hospital give every level the same limit.
+    ['the limit is the same for both levels', { kindId: 'request' }],
+    [
+      'the deadline was extended',
+      { deadline: { dueAt: sh('2026-10-20 17:30'), basis: 'extension' } },
+    ],
+    [
+      'the deadline counts from an escalation',
+      { deadline: { dueAt: sh('2026-10-27 17:30'), basis: 'escalated' } },
+    ],
+    ['the case is closed', { status: 'closed' }],
+  ])('keeps the deadline when %s', (_name, overrides) => {
+    const result = levelChangeCommand(
+      { levelId: 'major', reason: '原因', suggestedByRule: false },
+      { ...general, ...overrides },
+      ctx,
+    );
+    expect(result.ok).toBe(true);
+    expect(result.ok && 'deadline' in result.payload).toBe(false);
+  });
+
+  it("counts a reopened case's deadline from its reopening", () => {
+    const reopenedAt = sh('2026-10-19 09:00');
+    const reopened = {
+      ...general,
+      deadline: { dueAt: sh('2026-10-26 17:30'), basis: 'recomputed' as const },
+    };
+    const result = levelChangeCommand(
+      { levelId: 'major', reason: '原因', suggestedByRule: false },
+      reopened,
+      ctx,
+      { reopenedAt },
+    );
+    // 15 working days after 2026-10-19: Oct 20-23, 26-30, Nov 2-6, 9.
+    expect(result.ok && result.payload.deadline).toEqual({
+      dueAt: sh('2026-11-09 17:30'),
+      basis: 'recomputed',
+    });
+    // Without the reopening's time nothing is guessed.
+    const unknown = levelChangeCommand(
+      { levelId: 'major', reason: '原因', suggestedByRule: false },
+      reopened,
+      ctx,
+    );
+    expect(unknown.ok && 'deadline' in unknown.payload).toBe(false);
+  });
+
   it.each([
     ['', 'required'],
     ['huge', 'unknownOption'],
     ['general', 'unchanged'],
   ])('refuses level %j', (levelId, code) => {
     expect(
-      levelChangeCommand(
-        { levelId, reason: '原因', suggestedByRule: false },
-        { levelId: 'general' },
-        ctx,
-      ),
+      levelChangeCommand({ levelId, reason: '原因', suggestedByRule: false }, general, ctx),
     ).toEqual({ ok: false, errors: [{ field: 'levelId', code }] });
   });
 });

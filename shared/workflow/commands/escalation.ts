@@ -5,6 +5,7 @@
  */
 import { deadlineCompute, deadlineState } from '../../calendar/deadline';
 import type { CaseEntity, CaseStatus } from '../../model/entities';
+import { deadlineRecompute, type DeadlineStarts } from '../deadline-recompute';
 import { rulesLevel, rulesSuggestedLevel, type LevelSuggestion } from '../../rules/rules-query';
 import type { CasePayloadOf, ConsultationOutcome } from '../events';
 import { caseIsOpen } from '../reducer';
@@ -78,22 +79,38 @@ export interface LevelChangeInput {
 
 export type LevelChangeField = 'levelId' | 'reason';
 
-/** A level changed without escalating (调整级别): to another known level, with a reason. */
+/**
+ * A level changed without escalating (调整级别): to another known level, with a reason. When the
+ * rules give the new level another handling time limit (DOMAIN.md section 3: the deadline follows
+ * the level), the deadline is counted again from where its clock started (intake, or the last
+ * reopening: `starts`) and carried in the payload, decided now rather than by the reducer, so a
+ * later change of the rules does not rewrite what the clerk saw. An escalated deadline, an
+ * extension or one set by hand does not depend on the level and stays.
+ */
 export function levelChangeCommand(
   input: LevelChangeInput,
-  c: Pick<CaseEntity, 'levelId'>,
-  ctx: Pick<CommandContext, 'rules'>,
+  c: CaseEntity,
+  ctx: Pick<CommandContext, 'rules' | 'deadline'>,
+  starts: DeadlineStarts = {},
 ): CommandResult<CasePayloadOf<'case/levelChanged'>, LevelChangeField> {
   const check = commandChecker<LevelChangeField>();
   if (input.levelId === '') check.add('levelId', 'required');
   else if (!rulesLevel(ctx.rules, input.levelId)) check.add('levelId', 'unknownOption');
   else if (input.levelId === c.levelId) check.add('levelId', 'unchanged');
   const reason = check.text('reason', input.reason, { required: true });
-  return check.result(() => ({
-    levelId: input.levelId,
-    reason,
-    ...(input.suggestedByRule ? { suggestedByRule: true } : {}),
-  }));
+  return check.result(() => {
+    const recompute = deadlineRecompute(
+      { ...c, levelId: input.levelId },
+      { rules: ctx.rules, deadline: ctx.deadline },
+      starts,
+    );
+    return {
+      levelId: input.levelId,
+      reason,
+      ...(input.suggestedByRule ? { suggestedByRule: true } : {}),
+      ...(recompute.outcome === 'changed' ? { deadline: recompute.deadline } : {}),
+    };
+  });
 }
 
 export interface ReviewInput {

@@ -1,7 +1,7 @@
 import { Alert, Box, Button, Stack, Typography } from '@mui/material';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PrintFormId } from '@shared/paper/forms';
+import { paperSheetMm, type PrintFormId } from '@shared/paper/forms';
 import type { PrintSettings } from '@shared/paper/settings';
 import { useDeskSession } from '../../desk/desk-session';
 import { useDeskServices } from '../../desk/services';
@@ -48,8 +48,9 @@ export function PrintJobView({ form, job, settings, words }: PrintJobViewProps) 
   const [previewRef, previewWidth] = useWidth();
 
   const orientation = job.docs[0]?.orientation ?? 'portrait';
+  const paper = job.docs[0]?.paper ?? 'A4';
   const margins = settings.margins;
-  const sheetWidthPx = ((orientation === 'landscape' ? 297 : 210) * 96) / 25.4;
+  const sheetWidthPx = (paperSheetMm(orientation, paper).width * 96) / 25.4;
   const zoom = previewWidth > 0 ? Math.min(1, (previewWidth - 8) / sheetWidthPx) : 1;
   const pageCount =
     paginated.status === 'ready'
@@ -59,7 +60,12 @@ export function PrintJobView({ form, job, settings, words }: PrintJobViewProps) 
   const printing = useSubmit(
     async (output: 'print' | 'pdf') => {
       setMessage(undefined);
-      const request = { landscape: orientation === 'landscape', margins, title: job.fileTitle };
+      const request = {
+        landscape: orientation === 'landscape',
+        pageSize: paper,
+        margins,
+        title: job.fileTitle,
+      };
       const result =
         output === 'print' ? await bridge.printPage(request) : await bridge.printToPdf(request);
       if (result.status === 'failed') {
@@ -149,6 +155,7 @@ export function PrintJobView({ form, job, settings, words }: PrintJobViewProps) 
         <PrintRoot
           documents={paginated.documents}
           orientation={orientation}
+          paper={paper}
           margins={margins}
           words={words}
         />

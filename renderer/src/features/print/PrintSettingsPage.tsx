@@ -178,6 +178,20 @@ function PrintSettingsForm({ draft: initial }: Readonly<{ draft: PrintSettingsDr
               <option value="portrait">{t('print.settings.portrait')}</option>
             </TextField>
           ))}
+          <TextField
+            select
+            label={t('print.settings.registerPaper')}
+            value={draft.registerPaper}
+            onChange={(e) =>
+              setDraft({ ...draft, registerPaper: e.target.value === 'A3' ? 'A3' : 'A4' })
+            }
+            helperText={t('print.settings.registerPaperHelp')}
+            slotProps={{ select: { native: true } }}
+            sx={{ minWidth: 220, maxWidth: 320 }}
+          >
+            <option value="A4">{t('print.settings.paperA4')}</option>
+            <option value="A3">{t('print.settings.paperA3')}</option>
+          </TextField>
         </Box>
       </Paper>
       <Paper component="fieldset" sx={{ p: 2, m: 0, border: 1, borderColor: 'divider' }}>

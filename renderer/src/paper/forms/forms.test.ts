@@ -26,6 +26,7 @@ import { handlingRecordDocument } from './handling-record';
 import { handlingNoticeDocument, handoverDocument } from './hospital';
 import { monthlyReportDocument } from './monthly-report';
 import { registerDocument } from './register';
+import { printPageRule } from '../page-style';
 import { reviewRecordDocument } from './review-record';
 
 const i18n = i18next.createInstance();
@@ -217,14 +218,39 @@ describe('the register', () => {
     expect(table?.type).toBe('table');
     if (table?.type !== 'table') return;
     expect(table.head).toHaveLength(2);
-    expect(table.columns).toHaveLength(22);
+    // Exactly the 21 columns of DOMAIN.md section 6.
+    expect(table.columns).toHaveLength(21);
+    expect(table.rows[0]?.cells).toHaveLength(21);
     expect(table.rows.map((r) => r.cells[0]?.text)).toEqual(['1', '2']);
-    // The closed case was replied within its deadline: in time, as on the register screen.
-    expect(table.rows[0]?.cells[21]?.text).toBe('按时回复');
+    // The closed case was replied within its deadline: in time, as on the register screen, on
+    // the second line of 处理情况(单据联号).
+    expect(table.rows[0]?.cells[11]?.text).toBe(`${item.number}（已结案）\n按时回复`);
     // Dates in the register's year print as month-day: the year is in the header.
     expect(table.rows[0]?.cells[6]?.text).toBe('10-09');
     expect(doc.header.left).toBe('受理日期：2026-10-01 至 2026-10-31\u3000共 2 件');
     expectNoMissingWords(doc);
+  });
+
+  it('prints on A4 landscape by default and on A3 landscape when the desk chose A3', () => {
+    const { item } = closedCase();
+    const a4 = registerDocument(context(), [item], range);
+    expect(a4.paper).toBe('A4');
+    expect(printPageRule(a4.orientation, PRINT_SETTINGS_DEFAULT.margins, a4.paper)).toBe(
+      '@page { size: A4 landscape; margin: 12mm 12mm 12mm 15mm; }',
+    );
+    const a3 = registerDocument(
+      context({ settings: { ...PRINT_SETTINGS_DEFAULT, registerPaper: 'A3' } }),
+      [item],
+      range,
+    );
+    expect([a3.orientation, a3.paper]).toEqual(['landscape', 'A3']);
+    expect(printPageRule(a3.orientation, PRINT_SETTINGS_DEFAULT.margins, a3.paper)).toBe(
+      '@page { size: A3 landscape; margin: 12mm 12mm 12mm 15mm; }',
+    );
+    // The choice is the register's alone: case forms stay on A4.
+    expect(printPageRule('portrait', PRINT_SETTINGS_DEFAULT.margins)).toContain(
+      'size: A4 portrait',
+    );
   });
 
   it('keeps the serial number and the phone on one line (「191/3」, a masked landline)', () => {

@@ -5,7 +5,7 @@
 import { caseIsMasked } from '@shared/access/mask';
 import type { IsoDate } from '@shared/kernel/brand';
 import type { CaseEntity, CaseStatus } from '@shared/model/entities';
-import { printFormOrientation } from '@shared/paper/forms';
+import { printFormOrientation, printFormPaper } from '@shared/paper/forms';
 import { registerPrintRows } from '@shared/paper/register-cells';
 import { REGISTER_COLUMNS, registerHeader, type RegisterColumnId } from '@shared/register/columns';
 import { registerStandingText } from '../../vocabulary/standing';
@@ -38,7 +38,6 @@ const PRINT_WIDTHS: { readonly [K in RegisterColumnId]: number } = {
   followUpDate: 10,
   followUpTime: 10,
   satisfaction: 10,
-  deadlineStanding: 16,
 };
 
 const CENTRED = new Set<RegisterColumnId>([
@@ -152,6 +151,7 @@ export function registerDocument(
       rangeText,
     ),
     orientation: printFormOrientation('register', ctx.settings),
+    paper: printFormPaper('register', ctx.settings),
     density: 'compact',
     sections: [
       {

@@ -1,6 +1,7 @@
 import { TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { levelChangeCommand, type LevelChangeField } from '@shared/workflow/commands/escalation';
+import { deadlineStartsOf } from '@shared/workflow/deadline-recompute';
 import { ActionDialog } from './ActionDialog';
 import { caseStepDefine, type CaseStepDialogProps } from './case-step';
 import { SelectField } from './SelectField';
@@ -16,7 +17,12 @@ export const levelChangeStep = caseStepDefine({
 });
 
 /** Level changed (调整级别) without escalating; from the banner, with the rule's level. */
-function LevelChangeDialog({ caseEntity, onClose, suggestion }: Readonly<CaseStepDialogProps>) {
+function LevelChangeDialog({
+  caseEntity,
+  events,
+  onClose,
+  suggestion,
+}: Readonly<CaseStepDialogProps>) {
   const { t } = useTranslation();
   const step = useCaseStep(caseEntity.id);
   const { form, levelOptions, suggestedByRule } = useLevelForm<LevelChangeField>(suggestion);
@@ -26,6 +32,8 @@ function LevelChangeDialog({ caseEntity, onClose, suggestion }: Readonly<CaseSte
       { ...form.values, suggestedByRule: suggestedByRule() },
       caseEntity,
       ctx,
+      // A reopened case's deadline counts from its reopening.
+      deadlineStartsOf(events),
     );
     if (!form.accept(result)) return false;
     await step.record('case/levelChanged', result.payload, ctx.now);
