@@ -81,7 +81,7 @@ test('a register of 360 cases: the first page shows before the rest, and every p
     expect(drawn).toBeGreaterThan(0);
     expect(drawn).toBeLessThan(pages);
     await expect(region).toContainText('受理日期：2026-10-01 至 2026-10-31');
-    await desk.screenshot('p13-register-preview-first');
+    await page.screenshot({ path: 'test-results/screens/p13-register-preview-first.png' });
     // Scrolled to the end, the last page is drawn.
     await region.locator('.pf-sheet').last().scrollIntoViewIfNeeded();
     await expect(region.locator('.pf-sheet').last()).toHaveAttribute('data-pf-drawn', 'true');
