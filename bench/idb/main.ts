@@ -17,6 +17,7 @@ import { measureQueueCounts } from './measure-queues';
 import {
   measureFirstPage,
   measureRegisterCount,
+  measureRegisterCountFiltered,
   measureSearch,
   searchCases,
 } from './measure-register';
@@ -256,6 +257,8 @@ async function runDeskBench(options: BenchOptions): Promise<BenchReport> {
     for (const status of ['accepted', 'closed'] as const)
       await step(() => measureRegisterCount(ctx, status));
     await step(() => measureRegisterCount(ctx, undefined));
+    await step(() => measureRegisterCountFiltered(ctx, 'category'));
+    await step(() => measureRegisterCountFiltered(ctx, 'dates'));
   }
 
   if (wants('print')) {
