@@ -19,7 +19,7 @@ test('a register of 360 cases: the first page shows before the rest, and every p
   page,
 }) => {
   test.setTimeout(300_000);
-  const desk = await setUpPropertyDesk(page);
+  await setUpPropertyDesk(page);
   // Three times October's 120 cases, each copy with its own callers.
   const drafts = [0, 1, 2].flatMap((copy) =>
     octoberCases().map((draft, i): Record<string, unknown> => ({
