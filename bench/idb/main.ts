@@ -17,9 +17,11 @@ import { measureQueueCounts } from './measure-queues';
 import {
   measureFirstPage,
   measureRegisterCount,
+  measureRegisterCountFiltered,
   measureSearch,
   searchCases,
 } from './measure-register';
+import { measurePrint } from './measure-print';
 import { randomSeeded } from './random';
 import { rawOpen } from './raw';
 
@@ -32,7 +34,7 @@ export interface BenchOptions {
   readonly runs: number;
   /** Cases per write transaction while generating. */
   readonly batch: number;
-  /** Only these groups of measurements (page, search, case, intake, queues, counts); all when absent. */
+  /** Only these groups of measurements (page, search, case, intake, queues, counts, print); all when absent. */
   readonly only?: readonly string[];
 }
 
@@ -255,6 +257,15 @@ async function runDeskBench(options: BenchOptions): Promise<BenchReport> {
     for (const status of ['accepted', 'closed'] as const)
       await step(() => measureRegisterCount(ctx, status));
     await step(() => measureRegisterCount(ctx, undefined));
+    await step(() => measureRegisterCountFiltered(ctx, 'category'));
+    await step(() => measureRegisterCountFiltered(ctx, 'dates'));
+  }
+
+  if (wants('print')) {
+    for (const m of await measurePrint(ctx)) {
+      measurements.push(m);
+      log(`${m.label}: median ${m.app.median} ms (baseline ${m.baseline?.median ?? '-'} ms)`);
+    }
   }
 
   const [cases, events, customers, outbox] = await Promise.all([

@@ -4,7 +4,9 @@
  * one line of versions.
  *
  * - `cases`: the dispatch and interim deadlines of open cases, present only while each is open
- *   (the to-dispatch and interim queues walk them), beside version 1's indexes.
+ *   (the to-dispatch and interim queues walk them), beside version 1's indexes; `*flags`, the
+ *   few flagged cases (confidential, reporter withheld) that the register's indexed counts
+ *   leave out for a viewer who may not read them.
  * - `audit`: `seq`, the position of an entry in the hash chain (unique, gap-free).
  * - `credentials`: an operator's password hash and sign-in state, apart from `staff` so that
  *   lists of staff never carry a hash.
@@ -14,7 +16,7 @@
 import { SCHEMA_V1 } from './schema-v1';
 
 export const SCHEMA_V2 = {
-  cases: [SCHEMA_V1.cases, 'dispatchOpenDueAt', 'interimOpenDueAt'].join(', '),
+  cases: [SCHEMA_V1.cases, 'dispatchOpenDueAt', 'interimOpenDueAt', '*flags'].join(', '),
   audit: 'id, at, action, target, &seq',
   credentials: 'staffId',
   files: 'hash, addedAt',

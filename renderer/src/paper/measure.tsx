@@ -84,13 +84,44 @@ function heightOf(element: Element | null): number {
 
 /**
  * Paginates each document: waits for the fonts, measures, and decides the pages. The result is
- * what the preview shows and what the printer prints.
+ * what the preview shows and what the printer prints. All at once: for the few pages of a case
+ * form; a long list is laid out by `printPaginateInSlices`.
  */
 export async function printPaginate(
   docs: readonly PrintDocument[],
   boxOf: (doc: PrintDocument) => PrintBox,
   words: PaginateWords,
 ): Promise<PaginatedDocument[]> {
+  return printPaginateInSlices(docs, boxOf, words, { sliceMs: Number.POSITIVE_INFINITY });
+}
+
+export interface PaginateSliceOptions {
+  /** Called after each slice with the pages finished so far (never the last, unfinished one). */
+  readonly onProgress?: (documents: readonly PaginatedDocument[]) => void;
+  /** Stops between slices (the promise then rejects with the signal's reason). */
+  readonly signal?: AbortSignal;
+  /** How long a slice of measuring may hold the UI thread before it yields, about. */
+  readonly sliceMs?: number;
+}
+
+/** Gives the UI thread back (input, painting) before the next slice. */
+function yieldToUi(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Paginates in slices: the rows of a table are measured a few dozen at a time, each slice taking
+ * about `sliceMs`, then the thread is given back. After each slice `onProgress` gets the pages
+ * already complete, so the first page shows as soon as its rows are measured. Each row's height
+ * is measured once and kept beside it (no second copy of the document is laid out).
+ */
+export async function printPaginateInSlices(
+  docs: readonly PrintDocument[],
+  boxOf: (doc: PrintDocument) => PrintBox,
+  words: PaginateWords,
+  options: PaginateSliceOptions = {},
+): Promise<PaginatedDocument[]> {
+  const sliceMs = options.sliceMs ?? 40;
   // Metrics taken before the CJK fonts are in would be wrong.
   await document.fonts.ready;
   const host = document.createElement('div');
@@ -98,101 +129,179 @@ export async function printPaginate(
   host.setAttribute('aria-hidden', 'true');
   document.body.append(host);
   const root = createRoot(host);
+  const done: PaginatedDocument[] = [];
+  let sliceStart = performance.now();
+  const check = async (partial: () => PaginatedDocument | undefined) => {
+    if (performance.now() - sliceStart < sliceMs) return;
+    const current = partial();
+    options.onProgress?.(current ? [...done, current] : [...done]);
+    await yieldToUi();
+    options.signal?.throwIfAborted();
+    sliceStart = performance.now();
+  };
   try {
-    return docs.map((doc) => {
+    options.signal?.throwIfAborted();
+    for (const doc of docs) {
       const box = boxOf(doc);
-      return { doc, box, pages: paginateOne(doc, box, root, host, words) };
-    });
+      const laid = new DocumentLayout(doc, box, root, host, words);
+      for (let index = 0; index < doc.sections.length; index++) {
+        const section = doc.sections[index];
+        if (section?.type !== 'table') continue;
+        let next = 0;
+        let perRowMs = 0.5;
+        while (next < section.rows.length) {
+          // As many rows as fit the rest of the slice, from the time rows took so far.
+          const room = Math.max(sliceMs - (performance.now() - sliceStart), sliceMs / 4);
+          const count = Math.max(8, Math.min(400, Math.floor(room / perRowMs)));
+          const began = performance.now();
+          laid.measureRows(index, next, next + count);
+          const took = performance.now() - began;
+          const measured = Math.min(count, section.rows.length - next);
+          perRowMs = Math.max(0.05, took / measured);
+          next += measured;
+          await check(() => {
+            const pages = laid.pages(index, next);
+            // The last page may still take rows: only the pages before it are finished.
+            return pages.length > 1 ? { doc, box, pages: pages.slice(0, -1) } : undefined;
+          });
+        }
+      }
+      done.push({ doc, box, pages: laid.pages() });
+      await check(() => undefined);
+    }
+    return done;
   } finally {
     root.unmount();
     host.remove();
   }
 }
 
-function paginateOne(
-  doc: PrintDocument,
-  box: PrintBox,
-  root: Root,
-  host: HTMLElement,
-  words: PaginateWords,
-): PagePlan<PlacedRow>[] {
-  const render = (node: ReactNode) =>
+/**
+ * One document on the measuring host: its header, footer, block and table-head heights read at
+ * once, its rows measured on demand (`measureRows`), and its pages decided from those heights.
+ */
+class DocumentLayout {
+  private readonly heights = new Map<PrintRow, number>();
+  private readonly flow: FlowSection<PlacedRow>[];
+  private readonly bodyHeight: number;
+  private readonly measure: FlowMeasure<PlacedRow>;
+
+  constructor(
+    private readonly doc: PrintDocument,
+    private readonly box: PrintBox,
+    private readonly root: Root,
+    private readonly host: HTMLElement,
+    words: PaginateWords,
+  ) {
+    // Every section with its caption and head rows but no body rows: the lead of each table.
+    this.render(
+      <>
+        <PrintPageHead doc={doc} />
+        {doc.sections.map((section) => (
+          <PrintSectionView
+            key={section.key}
+            section={section}
+            rows={section.type === 'table' ? [] : undefined}
+            words={words}
+          />
+        ))}
+        <PrintPageFoot doc={doc} pageText={words.pageOf(99, 99)} />
+      </>,
+    );
+    this.bodyHeight =
+      box.heightMm * PX_PER_MM -
+      heightOf(host.querySelector('[data-pf-head]')) -
+      heightOf(host.querySelector('[data-pf-foot]'));
+    this.flow = doc.sections.map((section, index) => {
+      const element = host.querySelector(`[data-pf-section="${CSS.escape(section.key)}"]`);
+      if (section.type !== 'table') {
+        return {
+          type: 'block',
+          height: heightOf(element),
+          keepWithPrevious: section.type === 'signatures',
+        };
+      }
+      return {
+        type: 'table',
+        leadHeight: heightOf(element) - heightOf(element?.querySelector('tbody') ?? null),
+        rows: section.rows.map((row) => ({ section: index, row })),
+      };
+    });
+    const rowHeight = (placed: PlacedRow): number => {
+      const known = this.heights.get(placed.row);
+      if (known !== undefined) return known;
+      const section = doc.sections[placed.section] as PrintTableSection;
+      this.renderRows(section, [placed.row]);
+      const measured = heightOf(host.querySelector('tbody > tr'));
+      this.heights.set(placed.row, measured);
+      return measured;
+    };
+    this.measure = {
+      height: rowHeight,
+      split: (placed, room) => {
+        const parts = rowCut(placed.row, room, words.continued, (row) =>
+          rowHeight({ section: placed.section, row }),
+        );
+        return (
+          parts && [
+            { section: placed.section, row: parts[0] },
+            { section: placed.section, row: parts[1] },
+          ]
+        );
+      },
+    };
+  }
+
+  private render(node: ReactNode) {
     flushSync(() =>
-      root.render(
-        <div className={printDocClass(doc)} style={{ width: `${box.widthMm}mm` }}>
+      this.root.render(
+        <div className={printDocClass(this.doc)} style={{ width: `${this.box.widthMm}mm` }}>
           {node}
         </div>,
       ),
     );
+  }
 
-  render(
-    <>
-      <PrintPageHead doc={doc} />
-      {doc.sections.map((section) => (
-        <PrintSectionView key={section.key} section={section} words={words} />
-      ))}
-      <PrintPageFoot doc={doc} pageText={words.pageOf(99, 99)} />
-    </>,
-  );
-  const bodyHeight =
-    box.heightMm * PX_PER_MM -
-    heightOf(host.querySelector('[data-pf-head]')) -
-    heightOf(host.querySelector('[data-pf-foot]'));
-
-  const heights = new Map<PrintRow, number>();
-  const flow: FlowSection<PlacedRow>[] = doc.sections.map((section, index) => {
-    const element = host.querySelector(`[data-pf-section="${CSS.escape(section.key)}"]`);
-    if (section.type !== 'table') {
-      return {
-        type: 'block',
-        height: heightOf(element),
-        keepWithPrevious: section.type === 'signatures',
-      };
-    }
-    const body = element?.querySelector('tbody') ?? null;
-    const trs = body ? Array.from(body.children) : [];
-    section.rows.forEach((row, i) => heights.set(row, heightOf(trs[i] ?? null)));
-    return {
-      type: 'table',
-      leadHeight: heightOf(element) - heightOf(body),
-      rows: section.rows.map((row) => ({ section: index, row })),
-    };
-  });
-
-  const rowHeight = (placed: PlacedRow): number => {
-    const known = heights.get(placed.row);
-    if (known !== undefined) return known;
-    const section = doc.sections[placed.section] as PrintTableSection;
-    render(
+  /** The rows under the table's own head rows, so that each row is measured as it prints. */
+  private renderRows(section: PrintTableSection, rows: readonly PrintRow[]) {
+    this.render(
       <PrintTableView
-        section={{ ...section, caption: undefined, head: [] }}
-        rows={[placed.row]}
+        section={{ ...section, caption: undefined }}
+        rows={rows}
         continued={false}
         continuedText=""
       />,
     );
-    const measured = heightOf(host.querySelector('tbody > tr'));
-    heights.set(placed.row, measured);
-    return measured;
-  };
+  }
 
-  const measure: FlowMeasure<PlacedRow> = {
-    height: rowHeight,
-    split: (placed, room) => {
-      const parts = rowCut(placed.row, room, words.continued, (row) =>
-        rowHeight({ section: placed.section, row }),
-      );
-      return (
-        parts && [
-          { section: placed.section, row: parts[0] },
-          { section: placed.section, row: parts[1] },
-        ]
-      );
-    },
-  };
-  // One line of body text, about: less room than this is not worth starting a long row in.
-  const minSplitHeight = 8 * PX_PER_MM;
-  return paginate(flow, bodyHeight, measure, { minSplitHeight });
+  /** Measures the rows `[from, to)` of a table section, together (one layout). */
+  measureRows(sectionIndex: number, from: number, to: number) {
+    const section = this.doc.sections[sectionIndex] as PrintTableSection;
+    const rows = section.rows.slice(from, to);
+    this.renderRows(section, rows);
+    const trs = Array.from(this.host.querySelector('tbody')?.children ?? []);
+    rows.forEach((row, i) => this.heights.set(row, heightOf(trs[i] ?? null)));
+  }
+
+  /**
+   * The pages of the whole document, or (`upTo`) of the sections before `section` and the
+   * first `rows` rows of it: what is known while the rest is still being measured.
+   */
+  pages(section?: number, rows?: number): PagePlan<PlacedRow>[] {
+    const flow =
+      section === undefined
+        ? this.flow
+        : this.flow
+            .slice(0, section + 1)
+            .map((part, i) =>
+              i === section && part.type === 'table'
+                ? { ...part, rows: part.rows.slice(0, rows) }
+                : part,
+            );
+    // One line of body text, about: less room than this is not worth starting a long row in.
+    const minSplitHeight = 8 * PX_PER_MM;
+    return paginate(flow, this.bodyHeight, this.measure, { minSplitHeight });
+  }
 }
 
 const CUT_AFTER = new Set(['\n', '。', '，', '；', '！', '？', '、', '：', ' ', '.', ',', ';']);

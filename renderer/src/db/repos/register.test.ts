@@ -174,6 +174,17 @@ describe('register pages and counts', () => {
       'kind, channel and dates',
       { kindId: 'complaint', channelId: 'phone', receivedTo: '2026-11-06' },
     ],
+    [
+      'one category in a date range',
+      { categoryId: 'lift', receivedFrom: '2026-11-03', receivedTo: '2026-11-08' },
+    ],
+    ['unit until a date', { unitId: ENGINEERING, receivedTo: '2026-11-06' }],
+    ['handler from a date', { handlerName: '孙伟', receivedFrom: '2026-11-04' }],
+    [
+      'closed in a date range',
+      { status: 'closed', receivedFrom: '2026-11-03', receivedTo: '2026-11-09' },
+    ],
+    ['level and channel', { levelId: 'major', channelId: 'phone' }],
     ['search', { text: '电梯' }],
     ['search and status', { text: '漏水', status: 'open' }],
     ['search by phone digits', { text: '0007' }],
@@ -221,6 +232,19 @@ describe('register pages and counts', () => {
       const expected = registerCount(cases.filter((c) => registerRowMatches(c, criteria, viewer)));
       expect(await registerCounts(db, criteria, viewer)).toEqual(expected);
     });
+  });
+
+  it('counts a category on its index, leaving out the confidential cases a clerk may not read', async () => {
+    const secret = cases.find((c) => c.flags.includes('confidential') && c.categoryId);
+    if (!secret?.categoryId) throw new Error('no confidential case with a category');
+    const criteria = criteriaOf({ categoryId: secret.categoryId });
+    const inCategory = cases.filter((c) => c.categoryId === secret.categoryId);
+    const secrets = inCategory.filter((c) => c.flags.includes('confidential')).length;
+    const asAdmin = await registerCounts(db, criteria, admin);
+    const asClerk = await registerCounts(db, criteria, CLERK);
+    expect(asAdmin.cases).toBe(inCategory.length);
+    expect(asClerk.cases).toBe(inCategory.length - secrets);
+    expect(secrets).toBeGreaterThan(0);
   });
 
   it('counts three linked reports as one matter', async () => {

@@ -1,5 +1,5 @@
 import { Alert, Box, Button, Stack, Typography } from '@mui/material';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { paperSheetMm, type PrintFormId } from '@shared/paper/forms';
 import type { PrintSettings } from '@shared/paper/settings';
@@ -7,8 +7,8 @@ import { useDeskSession } from '../../desk/desk-session';
 import { useDeskServices } from '../../desk/services';
 import { useErrorMessage } from '../../desk/useErrorMessage';
 import { printRecord } from '../../db/repos/print';
-import type { PaginateWords } from '../../paper/measure';
-import { PrintPages } from '../../paper/PrintPages';
+import type { PaginateWords, PaginatedDocument } from '../../paper/measure';
+import { PrintPreviewPages } from '../../paper/PrintPages';
 import { PrintRoot } from '../../paper/PrintRoot';
 import type { PrintJob } from './usePrintJob';
 import { usePaginated } from '../../paper/usePaginated';
@@ -20,6 +20,8 @@ export interface PrintJobViewProps {
   readonly settings: PrintSettings;
   readonly words: PaginateWords;
 }
+
+const NO_DOCUMENTS: readonly PaginatedDocument[] = [];
 
 type Message = { readonly severity: 'success' | 'info' | 'error'; readonly text: string };
 
@@ -52,10 +54,14 @@ export function PrintJobView({ form, job, settings, words }: PrintJobViewProps) 
   const margins = settings.margins;
   const sheetWidthPx = (paperSheetMm(orientation, paper).width * 96) / 25.4;
   const zoom = previewWidth > 0 ? Math.min(1, (previewWidth - 8) / sheetWidthPx) : 1;
-  const pageCount =
-    paginated.status === 'ready'
-      ? paginated.documents.reduce((sum, doc) => sum + doc.pages.length, 0)
-      : 0;
+  const documents = paginated.status === 'failed' ? NO_DOCUMENTS : paginated.documents;
+  const pageCount = documents.reduce((sum, doc) => sum + doc.pages.length, 0);
+  // Every page is in the printer's copy (it is filled in slices after the layout).
+  const [complete, setComplete] = useState<readonly unknown[]>();
+  const onComplete = useCallback(
+    (done: boolean) => setComplete(done ? documents : undefined),
+    [documents],
+  );
 
   const printing = useSubmit(
     async (output: 'print' | 'pdf') => {
@@ -106,7 +112,8 @@ export function PrintJobView({ form, job, settings, words }: PrintJobViewProps) 
   const run = printing.run;
   const busy = printing.pending;
 
-  const ready = paginated.status === 'ready' && job.docs.length > 0;
+  const ready =
+    paginated.status === 'ready' && job.docs.length > 0 && complete === paginated.documents;
   return (
     <Stack spacing={2}>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
@@ -119,7 +126,7 @@ export function PrintJobView({ form, job, settings, words }: PrintJobViewProps) 
         <Typography role="status" color="text.secondary">
           {job.docs.length === 0
             ? t('print.preview.nothing')
-            : paginated.status === 'ready'
+            : ready
               ? [
                   job.docs.length > 1
                     ? t('print.preview.documents', { count: job.docs.length })
@@ -128,9 +135,11 @@ export function PrintJobView({ form, job, settings, words }: PrintJobViewProps) 
                 ]
                   .filter(Boolean)
                   .join(' · ')
-              : paginated.status === 'laying'
-                ? t('print.preview.laying')
-                : ''}
+              : paginated.status === 'failed'
+                ? ''
+                : pageCount > 0
+                  ? t('print.preview.layingPages', { count: pageCount })
+                  : t('print.preview.laying')}
         </Typography>
       </Box>
       {message ? <Alert severity={message.severity}>{message.text}</Alert> : null}
@@ -145,9 +154,9 @@ export function PrintJobView({ form, job, settings, words }: PrintJobViewProps) 
         aria-label={t('print.preview.pagesLabel')}
         sx={{ bgcolor: 'grey.300', p: 2, borderRadius: 1, overflowX: 'auto' }}
       >
-        {paginated.status === 'ready' ? (
+        {documents.length > 0 ? (
           <Box sx={{ zoom }}>
-            <PrintPages documents={paginated.documents} margins={margins} words={words} />
+            <PrintPreviewPages documents={documents} margins={margins} words={words} />
           </Box>
         ) : null}
       </Box>
@@ -158,6 +167,7 @@ export function PrintJobView({ form, job, settings, words }: PrintJobViewProps) 
           paper={paper}
           margins={margins}
           words={words}
+          onComplete={onComplete}
         />
       ) : null}
     </Stack>

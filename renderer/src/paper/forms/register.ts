@@ -13,31 +13,35 @@ import type { PrintCell, PrintDocument, PrintRow } from '../model';
 import { documentFrame, head, row, signatures, value, type FormContext } from './common';
 
 /**
- * Relative widths on paper, keyed by column so that a new column does not compile until its
- * width is chosen. Dates print as 月-日 (the year is in the header), so they are narrow.
+ * Widths on paper, in millimetres of the landscape page (about 270 mm inside the margins; the
+ * table scales them to fit), keyed by column so that a new column does not compile until its
+ * width is chosen. Sized so that most rows take one or two lines at the compact 8.5 pt: a date
+ * (月-日, the year is in the header) and a time keep to one line, the masked phone to one (it
+ * never breaks), a category, a subject, a handling number with its status on one line and the deadline's
+ * standing on the next.
  */
 const PRINT_WIDTHS: { readonly [K in RegisterColumnId]: number } = {
-  index: 10,
-  customerName: 13,
-  room: 17,
-  phone: 24,
-  subject: 26,
+  index: 8,
+  customerName: 11,
+  room: 14,
+  phone: 20,
+  subject: 27,
   receiver: 10,
-  receivedDate: 10,
-  receivedTime: 10,
-  kind: 9,
-  complaintCategory: 17,
-  requestCategory: 12,
-  handling: 20,
-  handler: 14,
-  acceptedDate: 10,
-  acceptedTime: 10,
-  repliedDate: 10,
-  repliedTime: 10,
+  receivedDate: 9,
+  receivedTime: 9,
+  kind: 8.5,
+  complaintCategory: 21.5,
+  requestCategory: 15,
+  handling: 26,
+  handler: 12,
+  acceptedDate: 9,
+  acceptedTime: 9,
+  repliedDate: 9,
+  repliedTime: 9,
   followUpBy: 10,
-  followUpDate: 10,
-  followUpTime: 10,
-  satisfaction: 10,
+  followUpDate: 9,
+  followUpTime: 9,
+  satisfaction: 6,
 };
 
 const CENTRED = new Set<RegisterColumnId>([

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import type { PrintDocument } from './model';
+import { printDocumentsSame } from './same-documents';
+
+function doc(text: string, image?: Blob): PrintDocument {
+  return {
+    key: 'register:2026-11-01:2026-11-30',
+    form: 'register',
+    orientation: 'landscape',
+    density: 'compact',
+    header: { organisation: 'Org', title: 'Register', left: 'L', right: 'R' },
+    footerLeft: 'F',
+    footerRight: '',
+    sections: [
+      {
+        type: 'table',
+        key: 'register',
+        columns: [1, 2],
+        head: [],
+        rows: [{ key: 'a', cells: [{ text, role: 'value' }] }],
+      },
+      ...(image
+        ? [
+            {
+              type: 'images' as const,
+              key: 'annex',
+              perPage: 2 as const,
+              images: [{ key: 'i', image, caption: 'c' }],
+            },
+          ]
+        : []),
+    ],
+  };
+}
+
+describe('printDocumentsSame', () => {
+  it('takes documents built again from the same rows as the same', () => {
+    expect(printDocumentsSame([doc('x')], [doc('x')])).toBe(true);
+  });
+
+  it('sees a changed cell, a missing document and a different image', () => {
+    expect(printDocumentsSame([doc('x')], [doc('y')])).toBe(false);
+    expect(printDocumentsSame([doc('x')], [])).toBe(false);
+    const image = new Blob(['a']);
+    expect(printDocumentsSame([doc('x', image)], [doc('x', image)])).toBe(true);
+    expect(printDocumentsSame([doc('x', image)], [doc('x', new Blob(['a']))])).toBe(false);
+  });
+});
