@@ -99,3 +99,21 @@ export function importRegisterRows(count: number): ImportCell[][] {
   }
   return rows;
 }
+
+function csvCell(cell: ImportCell): string {
+  let text: string;
+  if (cell === null || cell === undefined) text = '';
+  else if (cell instanceof Date) text = cell.toISOString().slice(0, 10);
+  // A fraction of a day is a time of day, as a clerk types it in a CSV.
+  else if (typeof cell === 'number' && cell > 0 && cell < 1) {
+    const minutes = Math.round(cell * 1440);
+    text = `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
+  } else text = String(cell);
+  return `"${text.replaceAll('"', '""')}"`;
+}
+
+/** The same register as a UTF-8 CSV file, as Excel saves one ("CSV UTF-8"). */
+export function importRegisterCsv(count: number): Uint8Array {
+  const lines = importRegisterRows(count).map((row) => row.map(csvCell).join(','));
+  return new TextEncoder().encode(`\uFEFF${lines.join('\r\n')}\r\n`);
+}
