@@ -3,7 +3,8 @@
 // is kept between runs), prints the table and writes bench-results/idb.json and idb.md.
 //
 //   node bench/run-idb.mjs [--fresh] [--cases 100000] [--events 500000] [--runs 25] [--warmup 3]
-//                          [--only page,search,case,intake,queues,counts]
+//                          [--only page,search,case,intake,queues,counts,import]
+//                          [--import-rows 20000,100000]
 //
 // Env: CHROMIUM_PATH (default /usr/bin/chromium), BENCH_PORT (default 4325: the database
 // belongs to the page's origin, so keep the port to keep the data), BENCH_DIST (page build
@@ -32,6 +33,7 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: '3' },
     batch: { type: 'string', default: '2000' },
     only: { type: 'string' },
+    'import-rows': { type: 'string', default: '20000,100000' },
   },
 });
 const cases = Number(args.cases);
@@ -43,6 +45,11 @@ const options = {
   warmup: Number(args.warmup),
   batch: Number(args.batch),
 };
+const importRows = args['import-rows'].split(',').map((n) => Number(n.trim()));
+if (!importRows.every((n) => Number.isInteger(n) && n > 0)) {
+  console.error('--import-rows must be positive whole numbers, comma-separated');
+  process.exit(2);
+}
 // A partial run (--only search,queues) prints its table but leaves the saved results alone.
 const only = args.only?.split(',').map((group) => group.trim());
 for (const [name, value] of Object.entries(options)) {
@@ -72,6 +79,7 @@ function rowsOf(report) {
       ratio === undefined ? '-' : `${ratio.toFixed(1)}x`,
       m.targetMs === undefined ? '-' : `< ${m.targetMs}`,
       verdict,
+      m.longestTaskMs === undefined ? '-' : String(m.longestTaskMs),
     ];
   });
 }
@@ -85,6 +93,7 @@ const HEAD = [
   'ratio',
   'target ms',
   'result',
+  'longest task ms',
 ];
 
 function textTable(rows) {
@@ -121,7 +130,9 @@ function markdown(report, rows) {
       "from the reducer's fold of their stored events (or miss outbox rows).",
     `Medians of ${report.options.runs} timed runs after ${report.options.warmup} warm-up runs ` +
       '(fewer, at least 5, when one run takes seconds: see the runs column); ' +
-      'the baseline is the same query on raw IndexedDB in the same run; ratio = app median / baseline median.',
+      'the baseline is the same query on raw IndexedDB in the same run; ratio = app median / baseline median; ' +
+      "longest task = the page's longest main-thread task while the app's side ran (PerformanceObserver " +
+      "`longtask`, 0 when none reached 50 ms; '-' where not watched).",
     '',
     `| ${HEAD.join(' | ')} |`,
     `| ${HEAD.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
@@ -148,7 +159,11 @@ const { page, close } = await benchPageOpen({ port, entry: 'runDeskBench', profi
 try {
   const started = performance.now();
   const loadBefore = os.loadavg()[0];
-  const report = await page.evaluate((o) => globalThis.runDeskBench(o), { ...options, only });
+  const report = await page.evaluate((o) => globalThis.runDeskBench(o), {
+    ...options,
+    only,
+    importRows,
+  });
   const full = {
     ...report,
     options,

@@ -31,6 +31,10 @@ export interface Measurement {
   readonly answer: string;
   /** A further figure for the reader, e.g. a possible fix timed on raw IndexedDB. */
   readonly note?: string;
+  /** The longest task on the page's main thread while the app's side ran (longtask.ts). */
+  readonly longestTaskMs?: number;
+  /** How many tasks of 50 ms or more it ran meanwhile. */
+  readonly longTasks?: number;
 }
 
 export function sameIds(a: readonly { id: string }[], b: readonly { id: string }[]): boolean {

@@ -13,6 +13,7 @@ import { dataCheck, openSnapshotsRefold, type DataCheck } from './check';
 import type { BenchContext, Measurement } from './context';
 import { caseShape, deskGenerate, type GenerateResult } from './generate';
 import { measureCaseOpen, measureIntake } from './measure-case';
+import { measureImport } from './measure-import';
 import { measureQueueCounts } from './measure-queues';
 import {
   measureFirstPage,
@@ -34,8 +35,13 @@ export interface BenchOptions {
   readonly runs: number;
   /** Cases per write transaction while generating. */
   readonly batch: number;
-  /** Only these groups of measurements (page, search, case, intake, queues, counts, print); all when absent. */
+  /**
+   * Only these groups of measurements (page, search, case, intake, queues, counts, print, import,
+   * stats); all when absent.
+   */
   readonly only?: readonly string[];
+  /** The register sizes the import group imports (each into a new desk of its own). */
+  readonly importRows: readonly number[];
 }
 
 export interface BenchReport {
@@ -265,6 +271,14 @@ async function runDeskBench(options: BenchOptions): Promise<BenchReport> {
     for (const m of await measurePrint(ctx)) {
       measurements.push(m);
       log(`${m.label}: median ${m.app.median} ms (baseline ${m.baseline?.median ?? '-'} ms)`);
+    }
+  }
+  if (wants('import')) {
+    for (const rows of options.importRows) {
+      for (const m of await measureImport(rows, log)) {
+        measurements.push(m);
+        log(`${m.label}: ${m.app.median} ms, longest task ${m.longestTaskMs ?? '-'} ms`);
+      }
     }
   }
 

@@ -406,6 +406,9 @@ export function importTotalOf(
   return null;
 }
 
+/** How often (in rows) `importCheck` tells its progress. */
+export const IMPORT_PROGRESS_EVERY = 500;
+
 /** Lines under the table (合计, 制表人：…) have no number, subject or date: not cases. */
 function isFooter(row: readonly ImportCell[], mapping: ImportMapping): boolean {
   const blank = (field: ImportFieldId) => {
@@ -418,18 +421,22 @@ function isFooter(row: readonly ImportCell[], mapping: ImportMapping): boolean {
 /**
  * Checks every data row of a sheet (rows before `dataStartRow` are the title and header).
  * Blank rows are skipped; a number that appears twice in the file refuses its later rows.
+ * `onProgress`, when given, hears every `IMPORT_PROGRESS_EVERY` rows how many were checked (of
+ * the sheet's rows), and once at the end.
  */
 export function importCheck(
   rows: readonly (readonly ImportCell[])[],
   dataStartRow: number,
   mapping: ImportMapping,
   ctx: ImportCheckContext,
+  onProgress?: (checked: number, total: number) => void,
 ): ImportCheckResult {
   const mapped = Object.values(mapping).filter((i): i is number => i !== undefined);
   const results: ImportRowResult[] = [];
   const seen = new Set<string>();
   let total: Omit<ImportTotalLine, 'counted'> | undefined;
   rows.forEach((row, i) => {
+    if (onProgress && i > 0 && i % IMPORT_PROGRESS_EVERY === 0) onProgress(i, rows.length);
     if (i < dataStartRow) return;
     if (mapped.every((index) => cellIsBlank(row[index]))) return;
     const stated = importTotalOf(row, mapping);
@@ -456,6 +463,7 @@ export function importCheck(
     if (number !== undefined) seen.add(number);
     results.push(result);
   });
+  onProgress?.(rows.length, rows.length);
   return {
     rows: results,
     accepted: results.flatMap((r) => (r.imported ? [r.imported] : [])),

@@ -64,11 +64,26 @@ export async function customerFileResolve(
   wallMs: number,
 ): Promise<{ readonly id?: CustomerId; readonly write?: CustomerEntity }> {
   const phone = phoneKey(ref.phone);
+  let existing = ref.customerId === undefined ? undefined : await db.customers.get(ref.customerId);
+  if (!existing && phone) existing = (await customersByPhone(db, phone))[0];
+  return customerFileMerge(existing, ref, now, wallMs);
+}
+
+/**
+ * What `customerFileResolve` decides once the known file (if any) is found: the file gains only
+ * what it lacked, or a new file is made when a name or phone was given. Pure, so that an import
+ * can resolve thousands of callers against files it read in one query.
+ */
+export function customerFileMerge(
+  existing: CustomerEntity | undefined,
+  ref: CustomerRef,
+  now: IsoInstant,
+  wallMs: number,
+): { readonly id?: CustomerId; readonly write?: CustomerEntity } {
+  const phone = phoneKey(ref.phone);
   const name = ref.name.trim();
   const address = ref.address.trim();
   const organisation = ref.organisation?.trim() || undefined;
-  let existing = ref.customerId === undefined ? undefined : await db.customers.get(ref.customerId);
-  if (!existing && phone) existing = (await customersByPhone(db, phone))[0];
   if (existing) {
     const merged: CustomerEntity = {
       ...existing,

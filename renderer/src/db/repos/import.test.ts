@@ -13,7 +13,9 @@ import {
   testRegister,
   testSession,
 } from '../test-builders';
+import { tableChecksums } from '../table-checksums';
 import { casesImport, importExistingNumbers, importNewUnitNames } from './import';
+import { talliesGet, talliesRebuild } from './tallies';
 import { settingsGet, type StoredDeskState } from './settings';
 
 let db: DeskDatabase;
@@ -163,5 +165,100 @@ describe('casesImport', () => {
     );
     await expect(importRows(cases)).rejects.toBeInstanceOf(StorageError);
     expect(await tables()).toEqual(before);
+  });
+
+  /** `count` rows; every third caller calls again (same phone), every other row is dispatched. */
+  function manyRows(count: number): ImportedCase[] {
+    const rows: ImportCell[][] = [];
+    for (let i = 0; i < count; i++) {
+      const caller = i % Math.ceil(count / 3);
+      rows.push([
+        `2611-${1001 + i}`,
+        `业主${caller}`,
+        `139${String(caller).padStart(8, '0')}`,
+        `${i}号楼电梯停运`,
+        `2026-11-${String((i % 20) + 1).padStart(2, '0')} 10:00`,
+        '投诉',
+        i % 2 === 0 ? '工程部/李强' : '',
+        '',
+        '',
+        '',
+      ]);
+    }
+    return rowsOf(...rows);
+  }
+
+  it('writes a large register in slices, telling its progress, with tallies and files as one by one', async () => {
+    db = testDatabase();
+    desk = await testDeskSetUp(db);
+    // A file the desk knows already: the import completes it rather than making another.
+    await testRegister(db, desk, '2026-11-01T02:00:00.000Z');
+    const cases = manyRows(25);
+    expect(cases).toHaveLength(25);
+    const progress: number[] = [];
+    const result = await casesImport(
+      testSession(db, desk, '2026-11-30T04:00:00.000Z'),
+      { cases, channelId: 'phone', fileName: '登记表.xlsx' },
+      { slice: 10, onProgress: (done, total) => progress.push(done, total) },
+    );
+    expect(result.created).toBe(25);
+    expect(progress).toEqual([10, 25, 20, 25, 25, 25]);
+    expect(await db.cases.count()).toBe(26);
+    // Nine callers (25 rows, each calling up to three times), one file each.
+    const files = await db.customers.toArray();
+    expect(files.filter((f) => f.name.startsWith('业主'))).toHaveLength(9);
+    const stored = await db.cases.where('number').startsWith('2611-').toArray();
+    const byPhone = new Map<string, Set<string | undefined>>();
+    for (const c of stored) {
+      const ids = byPhone.get(c.customer.phone) ?? new Set();
+      ids.add(c.customer.customerId);
+      byPhone.set(c.customer.phone, ids);
+    }
+    expect([...byPhone.values()].every((ids) => ids.size === 1 && !ids.has(undefined))).toBe(true);
+    // The tallies kept during the slices are those counted again from the cases.
+    const kept = await talliesGet(db);
+    expect(kept).toEqual(await talliesRebuild(db));
+    expect(kept?.all).toBe(26);
+  });
+
+  it('a cancel in the middle leaves every table exactly as it was', async () => {
+    db = testDatabase();
+    desk = await testDeskSetUp(db);
+    await testRegister(db, desk, '2026-11-01T02:00:00.000Z');
+    const before = await tableChecksums(db);
+    const controller = new AbortController();
+    const progress: number[] = [];
+    const run = casesImport(
+      testSession(db, desk, '2026-11-30T04:00:00.000Z'),
+      { cases: manyRows(25), channelId: 'phone', fileName: '登记表.xlsx' },
+      {
+        slice: 10,
+        signal: controller.signal,
+        onProgress: (done) => {
+          progress.push(done);
+          // Cancelled once the first slice is written (and the second under way).
+          controller.abort();
+        },
+      },
+    );
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    expect(progress).toEqual([10]);
+    expect(await tableChecksums(db)).toEqual(before);
+  });
+
+  it('a cancel before the start writes nothing', async () => {
+    db = testDatabase();
+    desk = await testDeskSetUp(db);
+    const before = await tableChecksums(db);
+    const controller = new AbortController();
+    controller.abort();
+    await expect(
+      casesImport(
+        testSession(db, desk, '2026-11-30T04:00:00.000Z'),
+        { cases: manyRows(3), channelId: 'phone', fileName: '登记表.xlsx' },
+        { signal: controller.signal },
+      ),
+    ).rejects.toMatchObject({ name: 'AbortError' });
+    expect(await tableChecksums(db)).toEqual(before);
   });
 });

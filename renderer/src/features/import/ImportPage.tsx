@@ -1,11 +1,35 @@
-import { Alert, Box, Button, Link, Typography } from '@mui/material';
+import { Alert, Box, Button, LinearProgress, Link, Typography } from '@mui/material';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
 import { ImportMappingTable } from './ImportMappingTable';
 import { ImportReport } from './ImportReport';
-import { useImport } from './useImport';
+import { useImport, type ImportProgress } from './useImport';
+
+/** A progress bar with its count in words: rows checked or cases written of all. */
+function ImportProgressBar({ progress }: Readonly<{ progress: ImportProgress }>) {
+  const { t } = useTranslation();
+  const { phase, done, total } = progress;
+  const words = { done, total };
+  const text =
+    phase === 'check' ? t('import.checkProgress', words) : t('import.writeProgress', words);
+  return (
+    <Box sx={{ display: 'grid', gap: 0.5, maxWidth: 600 }}>
+      <LinearProgress
+        variant="determinate"
+        value={total > 0 ? Math.min(100, (done / total) * 100) : 0}
+        aria-label={t(
+          phase === 'check' ? 'import.checkProgressLabel' : 'import.writeProgressLabel',
+        )}
+        aria-valuetext={text}
+      />
+      <Typography variant="body2" role="status">
+        {text}
+      </Typography>
+    </Box>
+  );
+}
 
 /** Importing an existing register (导入登记表): choose, map, check every row, confirm. */
 export function ImportPage() {
@@ -15,9 +39,7 @@ export function ImportPage() {
   const input = useRef<HTMLInputElement>(null);
   const inputId = useId();
   const clean =
-    checked !== undefined &&
-    checked.result.rejected.length === 0 &&
-    checked.result.accepted.length > 0;
+    checked !== undefined && checked.summary.rejected.length === 0 && checked.summary.accepted > 0;
 
   return (
     <Box sx={{ display: 'grid', gap: 2, maxWidth: 1100 }}>
@@ -98,20 +120,42 @@ export function ImportPage() {
               {busy === 'checking' ? t('import.checking') : t('import.check')}
             </Button>
           </Box>
+          {importer.progress?.phase === 'check' ? (
+            <ImportProgressBar progress={importer.progress} />
+          ) : null}
           {checked ? <ImportReport checked={checked} /> : null}
           {importer.error ? <Alert severity="error">{importer.error}</Alert> : null}
+          {importer.cancelled ? <Alert severity="info">{t('import.cancelled')}</Alert> : null}
           {checked ? (
-            <Box>
+            <Box sx={{ display: 'flex', gap: 2, alignItems: 'center' }}>
               <Button
                 variant="contained"
                 disabled={!clean || busy !== undefined}
                 onClick={() => void importer.confirm()}
               >
-                {busy === 'importing'
+                {busy === 'importing' || busy === 'cancelling'
                   ? t('import.importing')
-                  : t('import.confirm', { count: checked.result.accepted.length })}
+                  : t('import.confirm', { count: checked.summary.accepted })}
               </Button>
+              {busy === 'importing' || busy === 'cancelling' ? (
+                <Button
+                  variant="outlined"
+                  color="warning"
+                  disabled={busy === 'cancelling'}
+                  onClick={importer.cancel}
+                >
+                  {busy === 'cancelling' ? t('import.cancelling') : t('import.cancel')}
+                </Button>
+              ) : null}
             </Box>
+          ) : null}
+          {importer.progress?.phase === 'write' ? (
+            <>
+              <ImportProgressBar progress={importer.progress} />
+              <Typography variant="body2" color="text.secondary">
+                {t('import.writeHelp')}
+              </Typography>
+            </>
           ) : null}
         </>
       ) : null}

@@ -15,14 +15,12 @@ import { formatDateTime } from '../../vocabulary/format';
 import { useDeskState } from '../../desk/desk-state';
 import type { ImportChecked } from './useImport';
 
-/** How many accepted rows the preview lists. */
-const PREVIEW_ROWS = 20;
-
 /** The checked rows: a count, every rejected row with its reasons, and a preview of the rest. */
 export function ImportReport({ checked }: Readonly<{ checked: ImportChecked }>) {
   const { t } = useTranslation();
   const { deadlineContext } = useDeskState();
-  const { result, newUnits } = checked;
+  const { summary: result } = checked;
+  const { newUnits } = result;
   const reason = (p: ImportProblem) =>
     t(`import.problems.${p.code}`, {
       field: p.field ? t(`import.fields.${p.field}`) : '',
@@ -32,8 +30,8 @@ export function ImportReport({ checked }: Readonly<{ checked: ImportChecked }>) 
     <>
       <Alert severity={result.rejected.length > 0 ? 'error' : 'success'} role="status">
         {t('import.summary', {
-          total: result.rows.length,
-          accepted: result.accepted.length,
+          total: result.rows,
+          accepted: result.accepted,
           rejected: result.rejected.length,
         })}
       </Alert>
@@ -81,10 +79,10 @@ export function ImportReport({ checked }: Readonly<{ checked: ImportChecked }>) 
           </Table>
         </TableContainer>
       ) : null}
-      {result.accepted.length > 0 ? (
+      {result.accepted > 0 ? (
         <TableContainer component={Paper} variant="outlined">
           <Typography variant="subtitle1" component="h2" sx={{ px: 2, pt: 1.5 }}>
-            {t('import.acceptedTitle', { count: Math.min(PREVIEW_ROWS, result.accepted.length) })}
+            {t('import.acceptedTitle', { count: result.preview.length })}
           </Typography>
           {newUnits.length > 0 ? (
             <Typography variant="body2" sx={{ px: 2 }}>
@@ -93,9 +91,7 @@ export function ImportReport({ checked }: Readonly<{ checked: ImportChecked }>) 
           ) : null}
           <Table
             size="small"
-            aria-label={t('import.acceptedTitle', {
-              count: Math.min(PREVIEW_ROWS, result.accepted.length),
-            })}
+            aria-label={t('import.acceptedTitle', { count: result.preview.length })}
           >
             <TableHead>
               <TableRow>
@@ -108,7 +104,7 @@ export function ImportReport({ checked }: Readonly<{ checked: ImportChecked }>) 
               </TableRow>
             </TableHead>
             <TableBody>
-              {result.accepted.slice(0, PREVIEW_ROWS).map((c) => (
+              {result.preview.map((c) => (
                 <TableRow key={c.number}>
                   <TableCell>{c.rowNumber}</TableCell>
                   <TableCell>{c.number}</TableCell>

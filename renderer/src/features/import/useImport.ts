@@ -1,18 +1,16 @@
-import { useCallback, useState } from 'react';
-import { importCheck, type ImportCheckResult } from '@shared/import/check';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   importHeaderRecognise,
   type ImportHeader,
   type ImportMapping,
 } from '@shared/import/fields';
-import { cellText, type ImportCell } from '@shared/import/values';
+import { cellText } from '@shared/import/values';
 import { useDeskSession } from '../../desk/desk-session';
 import { useDeskState } from '../../desk/desk-state';
 import { useDeskServices } from '../../desk/services';
 import { useErrorMessage } from '../../desk/useErrorMessage';
-import { casesImport, importExistingNumbers, importNewUnitNames } from '../../db/repos/import';
-import { tableReadInWorker } from '../../export/table-read-client';
-import type { TableReadResult } from '../../export/table-read';
+import { importWorkerStart, type ImportWorkerClient } from '../../export/import-client';
+import type { ImportCheckSummary, ImportRead } from '../../export/import-protocol';
 
 export type ImportStage =
   | { readonly step: 'choose' }
@@ -20,50 +18,85 @@ export type ImportStage =
   | {
       readonly step: 'readFailed';
       readonly fileName: string;
-      readonly problem: Extract<TableReadResult, { ok: false }>['problem'];
+      readonly problem: Extract<ImportRead, { ok: false }>['problem'];
     }
   | {
       readonly step: 'loaded';
       readonly fileName: string;
       readonly encoding?: string;
-      readonly rows: readonly (readonly ImportCell[])[];
+      /** Rows of the sheet (the worker holds them). */
+      readonly rowCount: number;
       /** Column headers as recognised (or the first row's texts when none was). */
       readonly columns: readonly string[];
       readonly recognised: boolean;
     };
 
 export interface ImportChecked {
-  readonly result: ImportCheckResult;
-  readonly newUnits: readonly string[];
+  readonly summary: ImportCheckSummary;
 }
 
-/** Reading, mapping, checking and (on confirmation) writing an imported register. */
+/** Rows checked or cases written so far, of how many. */
+export interface ImportProgress {
+  readonly phase: 'check' | 'write';
+  readonly done: number;
+  readonly total: number;
+}
+
+/**
+ * Reading, mapping, checking and (on confirmation) writing an imported register. All three run
+ * in the import worker (export/import.worker.ts), which holds the rows: the page only shows
+ * progress, and the write can be cancelled, leaving the database as it was.
+ */
 export function useImport() {
   const { db, now } = useDeskServices();
   const { rules, deadlineContext, operator } = useDeskState();
   const session = useDeskSession();
   const errorMessage = useErrorMessage();
+  const worker = useRef<ImportWorkerClient | undefined>(undefined);
   const [stage, setStage] = useState<ImportStage>({ step: 'choose' });
   const [mapping, setMappingState] = useState<ImportMapping>({});
   const [dataStartRow, setDataStartRow] = useState(1);
   const [checked, setChecked] = useState<ImportChecked | undefined>();
-  const [busy, setBusy] = useState<'checking' | 'importing' | undefined>();
+  const [busy, setBusy] = useState<'checking' | 'importing' | 'cancelling' | undefined>();
+  const [progress, setProgress] = useState<ImportProgress | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [imported, setImported] = useState<number | undefined>();
+  const [cancelled, setCancelled] = useState(false);
+
+  // Leaving the screen ends the worker (a write under way is finished first).
+  useEffect(
+    () => () => {
+      worker.current?.close();
+      worker.current = undefined;
+    },
+    [],
+  );
 
   const choose = useCallback(
     async (file: File) => {
+      worker.current?.close();
+      const client = importWorkerStart();
+      worker.current = client;
       setChecked(undefined);
       setImported(undefined);
+      setCancelled(false);
       setError(undefined);
       setStage({ step: 'reading', fileName: file.name });
-      const read = await tableReadInWorker(file.name, await file.arrayBuffer());
+      let read: ImportRead;
+      try {
+        read = await client.read(file.name, await file.arrayBuffer());
+      } catch (failure) {
+        console.error('reading the register failed', failure);
+        read = { ok: false, problem: 'unreadable' };
+      }
+      // Another file chosen meanwhile: its answer is the one that counts.
+      if (worker.current !== client) return;
       if (!read.ok) {
         setStage({ step: 'readFailed', fileName: file.name, problem: read.problem });
         return;
       }
       const header: ImportHeader | undefined = importHeaderRecognise(
-        read.rows.slice(0, 10).map((row) => row.map(cellText)),
+        read.head.map((row) => row.map(cellText)),
         rules,
       );
       setMappingState(header?.mapping ?? {});
@@ -71,9 +104,9 @@ export function useImport() {
       setStage({
         step: 'loaded',
         fileName: file.name,
-        encoding: read.encoding,
-        rows: read.rows,
-        columns: header?.columns ?? (read.rows[0] ?? []).map(cellText),
+        ...(read.encoding ? { encoding: read.encoding } : {}),
+        rowCount: read.rowCount,
+        columns: header?.columns ?? (read.head[0] ?? []).map(cellText),
         recognised: header !== undefined,
       });
     },
@@ -86,48 +119,77 @@ export function useImport() {
   }, []);
 
   const check = useCallback(async () => {
-    if (stage.step !== 'loaded') return;
+    const client = worker.current;
+    if (stage.step !== 'loaded' || !client) return;
     setBusy('checking');
-    const ctx = {
-      rules,
-      deadlineContext,
-      now: now(),
-      existingNumbers: new Set<string>(),
-      operatorName: operator.name,
-    };
-    const first = importCheck(stage.rows, dataStartRow, mapping, ctx);
-    const existing = await importExistingNumbers(
-      db,
-      first.accepted.map((c) => c.number),
-    );
-    const result =
-      existing.size === 0
-        ? first
-        : importCheck(stage.rows, dataStartRow, mapping, { ...ctx, existingNumbers: existing });
-    setChecked({ result, newUnits: await importNewUnitNames(db, result.accepted) });
-    setBusy(undefined);
-  }, [dataStartRow, db, deadlineContext, mapping, now, operator.name, rules, stage]);
-
-  const confirm = useCallback(async () => {
-    if (!checked || stage.step !== 'loaded') return;
-    if (checked.result.rejected.length > 0 || checked.result.accepted.length === 0) return;
-    setBusy('importing');
     setError(undefined);
+    setCancelled(false);
+    setProgress({ phase: 'check', done: 0, total: stage.rowCount });
     try {
-      const done = await casesImport(session, {
-        cases: checked.result.accepted,
-        channelId: rules.channels[0]?.id ?? 'other',
-        fileName: stage.fileName,
-      });
-      setImported(done.created);
-      setChecked(undefined);
-      setStage({ step: 'choose' });
+      const summary = await client.check(
+        {
+          database: db.name,
+          dataStartRow,
+          mapping,
+          rules,
+          deadlineContext,
+          now: now(),
+          operatorName: operator.name,
+        },
+        (done, total) => setProgress({ phase: 'check', done, total }),
+      );
+      setChecked({ summary });
     } catch (failure) {
       setError(errorMessage(failure));
     } finally {
       setBusy(undefined);
+      setProgress(undefined);
     }
-  }, [checked, errorMessage, rules.channels, session, stage]);
+  }, [dataStartRow, db, deadlineContext, errorMessage, mapping, now, operator.name, rules, stage]);
+
+  const confirm = useCallback(async () => {
+    const client = worker.current;
+    if (!checked || stage.step !== 'loaded' || !client) return;
+    const { summary } = checked;
+    if (summary.rejected.length > 0 || summary.accepted === 0) return;
+    setBusy('importing');
+    setError(undefined);
+    setCancelled(false);
+    setProgress({ phase: 'write', done: 0, total: summary.accepted });
+    try {
+      const done = await client.write(
+        {
+          database: db.name,
+          operator: session.operator,
+          desk: session.desk,
+          now: session.now(),
+          channelId: rules.channels[0]?.id ?? 'other',
+          fileName: stage.fileName,
+        },
+        (written, total) => setProgress({ phase: 'write', done: written, total }),
+      );
+      if (done === 'cancelled') {
+        setCancelled(true);
+      } else {
+        setImported(done.created);
+        setChecked(undefined);
+        setStage({ step: 'choose' });
+        client.close();
+        if (worker.current === client) worker.current = undefined;
+      }
+    } catch (failure) {
+      setError(errorMessage(failure));
+    } finally {
+      setBusy(undefined);
+      setProgress(undefined);
+    }
+  }, [checked, db, errorMessage, rules.channels, session, stage]);
+
+  const cancel = useCallback(() => {
+    if (busy !== 'importing') return;
+    setBusy('cancelling');
+    worker.current?.cancel();
+  }, [busy]);
 
   return {
     stage,
@@ -138,7 +200,10 @@ export function useImport() {
     check,
     checked,
     confirm,
+    cancel,
+    cancelled,
     busy,
+    progress,
     error,
     imported,
   };
