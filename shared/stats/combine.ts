@@ -146,6 +146,45 @@ export function statsCombine(documents: readonly ReportDocument[]): CombineResul
   }
 
   const labels: Mutable<ReportLabels> = { kinds: {}, categories: {}, levels: {}, causes: {} };
+  for (const d of documents) mergeLabels(labels, d.labels);
+  const figures = statsFiguresSum(
+    documents.map((d) => {
+      const deskName = d.desks.map((desk) => desk.deskName).join('、');
+      return {
+        ...d.figures,
+        notable: d.figures.notable.map((n) => ({ ...n, deskName: n.deskName ?? deskName })),
+      };
+    }),
+    first.figures.range,
+  );
+
+  return {
+    ok: true,
+    document: {
+      format: REPORT_DOCUMENT_FORMAT,
+      version: 1,
+      desks,
+      period: first.period,
+      labels,
+      figures,
+    },
+  };
+}
+
+/**
+ * The figures of several reports whose matters do not overlap, summed: several desks' reports of
+ * one period (the group report), or the consecutive monthly reports of a year (a matter counts in
+ * the period of its first report, so the months of a year partition its matters). Counts and sums
+ * add up; every rate is computed later from the sums. `asOf` is the latest of the reports'.
+ *
+ * @throws RangeError for no reports (there would be no time to state the figures at).
+ */
+export function statsFiguresSum(
+  reports: readonly ReportFigures[],
+  range: ReportFigures['range'],
+): ReportFigures {
+  const [first] = reports;
+  if (!first) throw new RangeError('statsFiguresSum: no reports to sum');
   const byKind: Record<string, number> = {};
   const byCategory: Record<string, number> = {};
   const byLevel: Record<string, number> = {};
@@ -154,13 +193,11 @@ export function statsCombine(documents: readonly ReportDocument[]): CombineResul
   const byHandler: Record<string, GroupFigures> = {};
   let timeliness: TimelinessFigures = EMPTY_TIMELINESS;
   let followUp: FollowUpFigures = EMPTY_FOLLOW_UP;
-  let asOf = first.figures.asOf;
+  let asOf: IsoInstant = first.asOf;
   const totals = { matters: 0, reports: 0, validComplaints: 0, invalidComplaints: 0, requests: 0 };
   const notable: ReportFigures['notable'][number][] = [];
 
-  for (const d of documents) {
-    const f = d.figures;
-    mergeLabels(labels, d.labels);
+  for (const f of reports) {
     totals.matters += f.matters;
     totals.reports += f.reports;
     totals.validComplaints += f.validComplaints;
@@ -175,34 +212,22 @@ export function statsCombine(documents: readonly ReportDocument[]): CombineResul
     timeliness = addNumbers(timeliness, f.timeliness);
     followUp = addNumbers(followUp, f.followUp);
     if (f.asOf > asOf) asOf = f.asOf;
-    const deskName = d.desks.map((desk) => desk.deskName).join('、');
-    notable.push(...f.notable.map((n) => ({ ...n, deskName: n.deskName ?? deskName })));
+    notable.push(...f.notable);
   }
   notable.sort((a, b) => (a.receivedAt < b.receivedAt ? -1 : a.receivedAt > b.receivedAt ? 1 : 0));
-
   return {
-    ok: true,
-    document: {
-      format: REPORT_DOCUMENT_FORMAT,
-      version: 1,
-      desks,
-      period: first.period,
-      labels,
-      figures: {
-        range: first.figures.range,
-        asOf,
-        ...totals,
-        byKind,
-        byCategory,
-        byLevel,
-        byFinalCause,
-        timeliness,
-        followUp,
-        byUnit,
-        byHandler,
-        notable,
-      },
-    },
+    range: { first: range.first, last: range.last },
+    asOf,
+    ...totals,
+    byKind,
+    byCategory,
+    byLevel,
+    byFinalCause,
+    timeliness,
+    followUp,
+    byUnit,
+    byHandler,
+    notable,
   };
 }
 
