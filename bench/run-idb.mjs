@@ -3,7 +3,7 @@
 // is kept between runs), prints the table and writes bench-results/idb.json and idb.md.
 //
 //   node bench/run-idb.mjs [--fresh] [--cases 100000] [--events 500000] [--runs 25] [--warmup 3]
-//                          [--only page,search,case,intake,queues,counts]
+//                          [--only page,search,case,intake,queues,counts,stats]
 //
 // Env: CHROMIUM_PATH (default /usr/bin/chromium), BENCH_PORT (default 4325: the database
 // belongs to the page's origin, so keep the port to keep the data), BENCH_DIST (page build

@@ -31,6 +31,9 @@ export interface Measurement {
   readonly answer: string;
   /** A further figure for the reader, e.g. a possible fix timed on raw IndexedDB. */
   readonly note?: string;
+  /** The longest main-thread task over the app's runs and the baseline's (longtask.ts). */
+  readonly appLongestTaskMs?: number;
+  readonly baselineLongestTaskMs?: number;
 }
 
 export function sameIds(a: readonly { id: string }[], b: readonly { id: string }[]): boolean {

@@ -20,6 +20,7 @@ import {
   measureSearch,
   searchCases,
 } from './measure-register';
+import { measureStats } from './measure-stats';
 import { randomSeeded } from './random';
 import { rawOpen } from './raw';
 
@@ -32,7 +33,7 @@ export interface BenchOptions {
   readonly runs: number;
   /** Cases per write transaction while generating. */
   readonly batch: number;
-  /** Only these groups of measurements (page, search, case, intake, queues, counts); all when absent. */
+  /** Only these groups of measurements (page, search, case, intake, queues, counts, stats); all when absent. */
   readonly only?: readonly string[];
 }
 
@@ -256,6 +257,8 @@ async function runDeskBench(options: BenchOptions): Promise<BenchReport> {
       await step(() => measureRegisterCount(ctx, status));
     await step(() => measureRegisterCount(ctx, undefined));
   }
+
+  if (wants('stats')) await measureStats(ctx, step);
 
   const [cases, events, customers, outbox] = await Promise.all([
     db.cases.count(),
