@@ -35,6 +35,8 @@ export interface Measurement {
   readonly longestTaskMs?: number;
   /** How many tasks of 50 ms or more it ran meanwhile. */
   readonly longTasks?: number;
+  /** The longest main-thread task over the baseline's runs (longtask.ts). */
+  readonly baselineLongestTaskMs?: number;
 }
 
 export function sameIds(a: readonly { id: string }[], b: readonly { id: string }[]): boolean {

@@ -23,6 +23,7 @@ import {
   searchCases,
 } from './measure-register';
 import { measurePrint } from './measure-print';
+import { measureStats } from './measure-stats';
 import { randomSeeded } from './random';
 import { rawOpen } from './raw';
 
@@ -281,6 +282,8 @@ async function runDeskBench(options: BenchOptions): Promise<BenchReport> {
       }
     }
   }
+
+  if (wants('stats')) await measureStats(ctx, step);
 
   const [cases, events, customers, outbox] = await Promise.all([
     db.cases.count(),

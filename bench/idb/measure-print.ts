@@ -141,6 +141,8 @@ export async function measurePrint(ctx: BenchContext, count = 2000): Promise<Mea
       'the same document, every row measured in one layout then paginated (printPaginate)',
     answer,
     note,
+    longestTaskMs: longest(appRuns),
+    baselineLongestTaskMs: longest(baseRuns),
   };
   return [
     {

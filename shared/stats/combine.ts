@@ -12,12 +12,12 @@ import type { DeskRules, LocalizedText } from '../rules/rules';
 import {
   EMPTY_FOLLOW_UP,
   EMPTY_TIMELINESS,
-  statsNotableCompare,
   type Counts,
   type FollowUpFigures,
   type GroupFigures,
   type ReportFigures,
   type TimelinessFigures,
+  statsNotableCompare,
 } from './figures';
 import type { PeriodMode } from './period';
 
@@ -147,6 +147,53 @@ export function statsCombine(documents: readonly ReportDocument[]): CombineResul
   }
 
   const labels: Mutable<ReportLabels> = { kinds: {}, categories: {}, levels: {}, causes: {} };
+  for (const d of documents) mergeLabels(labels, d.labels);
+  const figures = statsFiguresSum(
+    documents.map((d) => {
+      const deskName = d.desks.map((desk) => desk.deskName).join('、');
+      return {
+        ...d.figures,
+        notable: d.figures.notable.map((n) => ({ ...n, deskName: n.deskName ?? deskName })),
+        // A group report summed again keeps its own breakdown; a desk's report is one line of it.
+        byDesk: d.figures.byDesk ?? {
+          [deskName]: {
+            matters: d.figures.matters,
+            timeliness: d.figures.timeliness,
+            followUp: d.figures.followUp,
+          },
+        },
+      };
+    }),
+    first.figures.range,
+  );
+
+  return {
+    ok: true,
+    document: {
+      format: REPORT_DOCUMENT_FORMAT,
+      version: 1,
+      desks,
+      period: first.period,
+      labels,
+      figures,
+    },
+  };
+}
+
+/**
+ * The figures of several reports whose matters do not overlap, summed: several desks' reports of
+ * one period (the group report), or the consecutive monthly reports of a year (a matter counts in
+ * the period of its first report, so the months of a year partition its matters). Counts and sums
+ * add up; every rate is computed later from the sums. `asOf` is the latest of the reports'.
+ *
+ * @throws RangeError for no reports (there would be no time to state the figures at).
+ */
+export function statsFiguresSum(
+  reports: readonly ReportFigures[],
+  range: ReportFigures['range'],
+): ReportFigures {
+  const [first] = reports;
+  if (!first) throw new RangeError('statsFiguresSum: no reports to sum');
   const byKind: Record<string, number> = {};
   const byCategory: Record<string, number> = {};
   const byLevel: Record<string, number> = {};
@@ -155,14 +202,12 @@ export function statsCombine(documents: readonly ReportDocument[]): CombineResul
   const byHandler: Record<string, GroupFigures> = {};
   let timeliness: TimelinessFigures = EMPTY_TIMELINESS;
   let followUp: FollowUpFigures = EMPTY_FOLLOW_UP;
-  let asOf = first.figures.asOf;
+  let asOf: IsoInstant = first.asOf;
   const totals = { matters: 0, reports: 0, validComplaints: 0, invalidComplaints: 0, requests: 0 };
   const notable: ReportFigures['notable'][number][] = [];
   const byDesk: Record<string, GroupFigures> = {};
 
-  for (const d of documents) {
-    const f = d.figures;
-    mergeLabels(labels, d.labels);
+  for (const f of reports) {
     totals.matters += f.matters;
     totals.reports += f.reports;
     totals.validComplaints += f.validComplaints;
@@ -177,42 +222,25 @@ export function statsCombine(documents: readonly ReportDocument[]): CombineResul
     timeliness = addNumbers(timeliness, f.timeliness);
     followUp = addNumbers(followUp, f.followUp);
     if (f.asOf > asOf) asOf = f.asOf;
-    const deskName = d.desks.map((desk) => desk.deskName).join('、');
-    // A group report summed again keeps its own breakdown; a desk's report is one line of it.
-    addGroups(
-      byDesk,
-      f.byDesk ?? {
-        [deskName]: { matters: f.matters, timeliness: f.timeliness, followUp: f.followUp },
-      },
-    );
-    notable.push(...f.notable.map((n) => ({ ...n, deskName: n.deskName ?? deskName })));
+    if (f.byDesk) addGroups(byDesk, f.byDesk);
+    notable.push(...f.notable);
   }
   notable.sort(statsNotableCompare);
-
   return {
-    ok: true,
-    document: {
-      format: REPORT_DOCUMENT_FORMAT,
-      version: 1,
-      desks,
-      period: first.period,
-      labels,
-      figures: {
-        range: first.figures.range,
-        asOf,
-        ...totals,
-        byKind,
-        byCategory,
-        byLevel,
-        byFinalCause,
-        timeliness,
-        followUp,
-        byUnit,
-        byHandler,
-        notable,
-        byDesk,
-      },
-    },
+    range: { first: range.first, last: range.last },
+    asOf,
+    ...totals,
+    byKind,
+    byCategory,
+    byLevel,
+    byFinalCause,
+    timeliness,
+    followUp,
+    byUnit,
+    byHandler,
+    notable,
+    // Only reports that carry a breakdown by desk (a group's) give one.
+    ...(Object.keys(byDesk).length > 0 ? { byDesk } : {}),
   };
 }
 

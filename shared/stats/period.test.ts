@@ -7,6 +7,7 @@ import {
   periodInstantRange,
   periodOfMonth,
   periodOfQuarter,
+  periodOfReportYear,
   periodOfYear,
   periodQuarterContaining,
 } from './period';
@@ -61,6 +62,19 @@ describe('quarters and years', () => {
     expect(q4.months.map((m) => m.month)).toEqual([10, 11, 12]);
     expect(periodQuarterContaining(d('2026-12-25'), 25)).toMatchObject({ year: 2027, quarter: 1 });
     expect(() => periodOfQuarter(2026, 5, 25)).toThrow(RangeError);
+  });
+
+  it('makes a year of twelve report periods, or the calendar year', () => {
+    const year = periodOfReportYear(2026, 25);
+    expect([year.first, year.last]).toEqual(['2025-12-25', '2026-12-24']);
+    expect(year.months).toHaveLength(12);
+    // The months tile the year: each starts the day after the one before ends.
+    year.months.slice(1).forEach((m, i) => {
+      expect(periodDays({ first: year.months[i]?.last ?? m.first, last: m.first })).toBe(2);
+    });
+    const calendar = periodOfReportYear(2026, 25, 'calendar');
+    expect([calendar.first, calendar.last]).toEqual(['2026-01-01', '2026-12-31']);
+    expect(periodOfReportYear(2026, 1)).toMatchObject({ first: '2026-01-01', last: '2026-12-31' });
   });
 
   it('counts days and years', () => {

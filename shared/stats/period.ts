@@ -137,6 +137,30 @@ export function periodQuarterContaining(
   return periodOfQuarter(month.year, Math.ceil(month.month / 3), startDay, mode);
 }
 
+export interface YearPeriod {
+  readonly year: number;
+  readonly mode: PeriodMode;
+  readonly first: IsoDate;
+  readonly last: IsoDate;
+  /** The twelve monthly periods, in order. */
+  readonly months: readonly ReportPeriod[];
+}
+
+/**
+ * The year made of twelve monthly periods, as the yearly view of the reports counts it: with
+ * start day 25, 2026 runs from 2025-12-25 to 2026-12-24; with `calendar`, it is the calendar year.
+ */
+export function periodOfReportYear(
+  year: number,
+  startDay: number,
+  mode: PeriodMode = 'report',
+): YearPeriod {
+  const months = Array.from({ length: 12 }, (_, i) => periodOfMonth(year, i + 1, startDay, mode));
+  const first = months[0]?.first ?? isoDateFromParts(year, 1, 1);
+  const last = months[11]?.last ?? isoDateFromParts(year, 12, 31);
+  return { year, mode, first, last, months };
+}
+
 /** A calendar year (the per-person yearly record of the hospital preset is by calendar year). */
 export function periodOfYear(year: number): DateRange {
   return { first: isoDateFromParts(year, 1, 1), last: isoDateFromParts(year, 12, 31) };

@@ -44,6 +44,7 @@ import { auditChainAll } from '@shared/audit/chain';
 import type { CredentialEntity } from '@shared/access/credentials';
 import { SCHEMA_V1 } from './schema-v1';
 import { SCHEMA_V2 } from './schema-v2';
+import { statsStampsMiddleware } from './stats-stamps-middleware';
 import { talliesMiddleware } from './tallies-middleware';
 
 export const DESK_DATABASE_NAME = 'complaint-desk';
@@ -82,6 +83,8 @@ export class DeskDatabase extends Dexie {
         await audit.bulkAdd(auditChainAll(rows));
       });
     this.use(talliesMiddleware());
+    // The statistics cache's change stamps, with every write of cases (stats-stamps-middleware.ts).
+    this.use(statsStampsMiddleware());
     // A new database has no cases: its tallies are known. One written before tallies existed
     // gets the table without a row, and the first read counts it.
     this.on('populate', (tx) =>

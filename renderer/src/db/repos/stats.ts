@@ -8,6 +8,7 @@ import Dexie from 'dexie';
 import type { AuditId, CaseId, IsoInstant } from '@shared/kernel/brand';
 import type { AuditAction, CaseEntity, CaseStatus } from '@shared/model/entities';
 import { newId } from '@shared/kernel/ids';
+import { statsStampKeysOfRead, type StatsStampEntity } from '@shared/stats/stamps';
 import type { DeskDatabase } from '../database';
 import { withStorageErrors } from '../errors';
 import { sessionStamp, type DeskSession } from '../session';
@@ -43,6 +44,43 @@ export async function statsCasesOfRange(
     const linked = await db.cases.where('matterId').anyOf(matterIds).toArray();
     return [...inRange, ...linked.filter((c) => !inside.has(c.id))];
   });
+}
+
+/** The cases of a period, and the change stamps they were read under (shared/stats/stamps.ts). */
+export interface StatsPeriodRead {
+  readonly cases: CaseEntity[];
+  /** The stamps the figures of these cases depend on, and their values when read. */
+  readonly stampKeys: readonly string[];
+  readonly stamps: readonly (string | undefined)[];
+}
+
+function stampsTable(db: DeskDatabase) {
+  // Stamp rows live in the tallies table beside the tallies' own row (stats-stamps-middleware.ts).
+  return db.table<StatsStampEntity, string>('tallies');
+}
+
+/**
+ * `statsCasesOfRange` with the stamps of what it read, in one read transaction, so a write of a
+ * case cannot fall between the cases and their stamps.
+ */
+export async function statsPeriodRead(
+  db: DeskDatabase,
+  range: InstantRange,
+): Promise<StatsPeriodRead> {
+  return db.transaction('r', [db.cases, db.tallies], async () => {
+    const cases = await statsCasesOfRange(db, range);
+    const stampKeys = statsStampKeysOfRead(range, cases);
+    return { cases, stampKeys, stamps: await statsStampsGet(db, stampKeys) };
+  });
+}
+
+/** The current change stamps under these keys (undefined: never written). */
+export async function statsStampsGet(
+  db: DeskDatabase,
+  keys: readonly string[],
+): Promise<(string | undefined)[]> {
+  const rows = await stampsTable(db).bulkGet([...keys]);
+  return rows.map((row) => row?.stamp);
 }
 
 /** Where a register page stopped: the next page starts strictly after this case. */

@@ -3,7 +3,7 @@ import FileDownloadIcon from '@mui/icons-material/FileDownload';
 import GroupWorkIcon from '@mui/icons-material/GroupWork';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReportPeriod } from '@shared/stats/period';
+import type { DateRange, PeriodMode } from '@shared/stats/period';
 import { ExportProgressDialog } from './ExportProgressDialog';
 import { useExport } from './useExport';
 
@@ -11,12 +11,15 @@ import { useExport } from './useExport';
 type ExportChoice = Parameters<ReturnType<typeof useExport>['start']>[0];
 
 export interface ExportPanelProps {
-  readonly period: ReportPeriod;
-  readonly quarter: number;
+  /** The register's dates: the view's period. */
+  readonly range: DateRange;
+  /** The month of the monthly report and the quarter of the analysis, when the view has them. */
+  readonly month?: { readonly year: number; readonly month: number; readonly mode: PeriodMode };
+  readonly quarter?: { readonly year: number; readonly quarter: number; readonly mode: PeriodMode };
 }
 
 /** The export buttons of the reports screen, the phone-masking option and the group report. */
-export function ExportPanel({ period, quarter }: ExportPanelProps) {
+export function ExportPanel({ range, month, quarter }: ExportPanelProps) {
   const { t } = useTranslation();
   const [maskPhones, setMaskPhones] = useState(false);
   const exporter = useExport(maskPhones);
@@ -26,16 +29,19 @@ export function ExportPanel({ period, quarter }: ExportPanelProps) {
   const downloads: readonly { readonly label: string; readonly job: ExportChoice }[] = [
     {
       label: t('reports.exports.register'),
-      job: { table: 'register', first: period.first, last: period.last },
+      job: { table: 'register', first: range.first, last: range.last },
     },
-    {
-      label: t('reports.exports.monthly'),
-      job: { table: 'monthly', year: period.year, month: period.month, mode: period.mode },
-    },
-    {
-      label: t('reports.exports.quarterly'),
-      job: { table: 'quarterly', year: period.year, quarter, mode: period.mode },
-    },
+    ...(month
+      ? [{ label: t('reports.exports.monthly'), job: { table: 'monthly', ...month } as const }]
+      : []),
+    ...(quarter
+      ? [
+          {
+            label: t('reports.exports.quarterly'),
+            job: { table: 'quarterly', ...quarter } as const,
+          },
+        ]
+      : []),
     { label: t('reports.exports.overdue'), job: { table: 'overdue' } },
     { label: t('reports.exports.followUps'), job: { table: 'followUps' } },
   ];

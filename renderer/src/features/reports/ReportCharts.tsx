@@ -1,4 +1,4 @@
-import { Box, Paper, Typography } from '@mui/material';
+import { Box, LinearProgress, Paper, Typography } from '@mui/material';
 import { BarChart, BarPlot } from '@mui/x-charts/BarChart';
 import { ChartsDataProvider } from '@mui/x-charts/ChartsDataProvider';
 import { ChartsSurface } from '@mui/x-charts/ChartsSurface';
@@ -45,15 +45,50 @@ function ChartCard({ title, children }: Readonly<{ title: string; children: Reac
 
 const percent = (value: number | null) => (value === null ? '—' : `${value.toFixed(1)}%`);
 
+/** A chart whose months are still being counted: a labelled progress bar in its place. */
+function Pending() {
+  const { t } = useTranslation();
+  return (
+    <Box sx={{ height: HEIGHT, display: 'grid', alignContent: 'center', gap: 1 }}>
+      <Typography color="text.secondary">{t('reports.busy.pending')}</Typography>
+      <LinearProgress aria-label={t('reports.busy.pending')} />
+    </Box>
+  );
+}
+
+/** The charts' titles in each view. */
+function titlesOf(view: ReportData['choice']['view']) {
+  switch (view) {
+    case 'month':
+      return { trend: 'trend', rates: 'rates', pareto: 'pareto', paretoEmpty: 'paretoEmpty' };
+    case 'quarter':
+      return {
+        trend: 'trendQuarter',
+        rates: 'ratesQuarter',
+        pareto: 'pareto',
+        paretoEmpty: 'paretoEmpty',
+      };
+    case 'year':
+      return {
+        trend: 'trendYear',
+        rates: 'ratesYear',
+        pareto: 'paretoYear',
+        paretoEmpty: 'paretoYearEmpty',
+      };
+  }
+}
+
 /** Trend by month, on-time rate and satisfaction, the Pareto of final causes, and by unit. */
 export function ReportCharts({ data }: Readonly<{ data: ReportData }>) {
   const { t } = useTranslation();
   const { locale } = useDeskState();
-  const months = data.trend.map(({ period }) =>
-    t('reports.charts.monthShort', { year: period.year, month: period.month }),
+  const titles = titlesOf(data.choice.view);
+  const trend = data.trend ?? [];
+  const months = trend.map((point) =>
+    t('reports.charts.monthShort', { year: point.year, month: point.month }),
   );
   const ratePoints = (rate: number | undefined) => (rate === undefined ? null : rate * 100);
-  const pareto = data.quarterly.pareto.rows;
+  const pareto = data.pareto?.rows ?? [];
   const causeLabel = (id: string) => {
     const label = data.labels.causes[id];
     return label ? rulesLabel(label, locale) : id;
@@ -65,59 +100,69 @@ export function ReportCharts({ data }: Readonly<{ data: ReportData }>) {
 
   return (
     <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' }, gap: 2 }}>
-      <ChartCard title={t('reports.charts.trend')}>
-        <BarChart
-          height={HEIGHT}
-          xAxis={[{ scaleType: 'band', data: months, height: X_AXIS_HEIGHT }]}
-          yAxis={[{ width: Y_AXIS_WIDTH }]}
-          series={[
-            {
-              label: t('reports.charts.trendComplaints'),
-              stack: 'all',
-              data: data.trend.map((m) => m.figures.validComplaints),
-            },
-            {
-              label: t('reports.charts.trendRequests'),
-              stack: 'all',
-              data: data.trend.map((m) => m.figures.requests),
-            },
-            {
-              label: t('reports.charts.trendOther'),
-              stack: 'all',
-              data: data.trend.map((m) =>
-                Math.max(0, m.figures.matters - m.figures.validComplaints - m.figures.requests),
-              ),
-            },
-          ]}
-        />
+      <ChartCard title={t(`reports.charts.${titles.trend}`)}>
+        {data.trend === undefined ? (
+          <Pending />
+        ) : (
+          <BarChart
+            height={HEIGHT}
+            xAxis={[{ scaleType: 'band', data: months, height: X_AXIS_HEIGHT }]}
+            yAxis={[{ width: Y_AXIS_WIDTH }]}
+            series={[
+              {
+                label: t('reports.charts.trendComplaints'),
+                stack: 'all',
+                data: trend.map((m) => m.figures.validComplaints),
+              },
+              {
+                label: t('reports.charts.trendRequests'),
+                stack: 'all',
+                data: trend.map((m) => m.figures.requests),
+              },
+              {
+                label: t('reports.charts.trendOther'),
+                stack: 'all',
+                data: trend.map((m) =>
+                  Math.max(0, m.figures.matters - m.figures.validComplaints - m.figures.requests),
+                ),
+              },
+            ]}
+          />
+        )}
       </ChartCard>
-      <ChartCard title={t('reports.charts.rates')}>
-        <LineChart
-          height={HEIGHT}
-          xAxis={[{ scaleType: 'point', data: months, height: X_AXIS_HEIGHT }]}
-          yAxis={[
-            { min: 0, max: 100, width: Y_AXIS_WIDTH, valueFormatter: (v: number) => `${v}%` },
-          ]}
-          series={[
-            {
-              label: t('reports.charts.onTimeRate'),
-              data: data.trend.map((m) => ratePoints(statsOnTimeRate(m.figures.timeliness))),
-              valueFormatter: percent,
-              connectNulls: true,
-            },
-            {
-              label: t('reports.charts.satisfiedShare'),
-              data: data.trend.map((m) => ratePoints(statsSatisfiedShare(m.figures.followUp))),
-              valueFormatter: percent,
-              connectNulls: true,
-            },
-          ]}
-        />
+      <ChartCard title={t(`reports.charts.${titles.rates}`)}>
+        {data.trend === undefined ? (
+          <Pending />
+        ) : (
+          <LineChart
+            height={HEIGHT}
+            xAxis={[{ scaleType: 'point', data: months, height: X_AXIS_HEIGHT }]}
+            yAxis={[
+              { min: 0, max: 100, width: Y_AXIS_WIDTH, valueFormatter: (v: number) => `${v}%` },
+            ]}
+            series={[
+              {
+                label: t('reports.charts.onTimeRate'),
+                data: trend.map((m) => ratePoints(statsOnTimeRate(m.figures.timeliness))),
+                valueFormatter: percent,
+                connectNulls: true,
+              },
+              {
+                label: t('reports.charts.satisfiedShare'),
+                data: trend.map((m) => ratePoints(statsSatisfiedShare(m.figures.followUp))),
+                valueFormatter: percent,
+                connectNulls: true,
+              },
+            ]}
+          />
+        )}
       </ChartCard>
-      <ChartCard title={t('reports.charts.pareto')}>
-        {pareto.length === 0 ? (
+      <ChartCard title={t(`reports.charts.${titles.pareto}`)}>
+        {data.pareto === undefined ? (
+          <Pending />
+        ) : pareto.length === 0 ? (
           <Typography color="text.secondary" sx={{ py: 4 }}>
-            {t('reports.charts.paretoEmpty')}
+            {t(`reports.charts.${titles.paretoEmpty}`)}
           </Typography>
         ) : (
           <ChartsDataProvider

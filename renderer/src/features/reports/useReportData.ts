@@ -1,43 +1,88 @@
+/**
+ * The reports screen's figures: a month (with its six-month trend and its quarter's Pareto), a
+ * quarter (the quarterly analysis) or a year (its twelve months summed), counted by the
+ * statistics worker off the UI thread. While a period is counted the screen keeps the figures
+ * it shows, marked busy; they follow the data (a write of a case of the view's periods asks
+ * again, and the worker counts again only what changed).
+ */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { IsoInstant } from '@shared/kernel/brand';
 import { localDateOf } from '@shared/calendar/deadline';
-import { statsLabelsOf, type ReportLabels } from '@shared/stats/combine';
+import { statsFiguresSum, statsLabelsOf, type ReportLabels } from '@shared/stats/combine';
 import type { ReportFigures } from '@shared/stats/figures';
-import { statsPerPersonYear, type PersonYearRow } from '@shared/stats/per-person';
+import { statsPareto, type ParetoTable } from '@shared/stats/pareto';
+import type { PersonYearRow } from '@shared/stats/per-person';
 import {
   periodContaining,
   periodInstantRange,
   periodOfMonth,
   periodOfQuarter,
-  periodOfYear,
+  periodOfReportYear,
+  type DateRange,
   type PeriodMode,
-  type QuarterPeriod,
-  type ReportPeriod,
 } from '@shared/stats/period';
-import { statsQuarterly, type QuarterlyFigures } from '@shared/stats/quarterly';
-import { statsReport } from '@shared/stats/report';
+import type { QuarterlyFigures } from '@shared/stats/quarterly';
+import { STATS_STAMP_ALL, STATS_STAMP_LINKED, statsStampKeysOfRange } from '@shared/stats/stamps';
+import type { DeskRules } from '@shared/rules/rules';
 import { useDeskState } from '../../desk/desk-state';
 import { useDeskServices } from '../../desk/services';
-import { statsCasesOfRange } from '../../db/repos/stats';
+import { statsStampsGet } from '../../db/repos/stats';
+import { statsRequest } from './stats-client';
+import type { StatsUnit, StatsUnitResult } from './stats-engine';
+import type { StatsProblem } from './stats-protocol';
 
-/** The months of the trend chart: this one and the five before it. */
+/** The months of the monthly view's trend chart: this one and the five before it. */
 export const TREND_MONTHS = 6;
 
-export interface ReportChoice {
+export type ReportViewKind = 'month' | 'quarter' | 'year';
+
+export type ReportChoice =
+  | {
+      readonly view: 'month';
+      readonly year: number;
+      readonly month: number;
+      readonly mode: PeriodMode;
+    }
+  | {
+      readonly view: 'quarter';
+      readonly year: number;
+      readonly quarter: number;
+      readonly mode: PeriodMode;
+    }
+  | { readonly view: 'year'; readonly year: number; readonly mode: PeriodMode };
+
+export interface TrendPoint {
   readonly year: number;
   readonly month: number;
-  readonly mode: PeriodMode;
+  readonly figures: ReportFigures;
 }
 
+/** What the screen shows for one choice. */
 export interface ReportData {
-  readonly period: ReportPeriod;
-  readonly quarter: QuarterPeriod;
+  readonly choice: ReportChoice;
+  readonly range: DateRange;
   readonly figures: ReportFigures;
-  readonly trend: readonly { readonly period: ReportPeriod; readonly figures: ReportFigures }[];
-  readonly quarterly: QuarterlyFigures;
+  /** The months of the charts; absent while some are still being counted. */
+  readonly trend?: readonly TrendPoint[];
+  /** Final causes of the quarter (month and quarter views) or the year; absent while counted. */
+  readonly pareto?: ParetoTable;
+  /** The quarter view's repeat customers and unresolved matters. */
+  readonly quarterly?: QuarterlyFigures;
+  readonly perPerson?: readonly PersonYearRow[];
   readonly labels: ReportLabels;
+  /** When the figures were asked for: what "overdue" is measured against. */
   readonly asOf: IsoInstant;
+}
+
+export interface ReportState {
+  /** The figures on screen: the choice's, or while it is counted, the previous choice's. */
+  readonly data?: ReportData;
+  /** Whether figures of the current choice are still being counted. */
+  readonly busy: boolean;
+  /** Pieces of the current choice ready, of all. */
+  readonly progress: { readonly done: number; readonly total: number };
+  readonly problem?: StatsProblem;
 }
 
 function monthsBack(year: number, month: number, count: number): [number, number][] {
@@ -50,74 +95,235 @@ function monthsBack(year: number, month: number, count: number): [number, number
 }
 
 /** The period the desk is in now, to start the picker on. */
-export function useCurrentChoice(): ReportChoice {
+export function useCurrentChoice(): ReportChoice & { readonly view: 'month' } {
   const { rules, deadlineContext } = useDeskState();
   const { now } = useDeskServices();
   return useMemo(() => {
     const today = localDateOf(now(), deadlineContext.timeZone);
     const period = periodContaining(today, rules.reportPeriodStartDay);
-    return { year: period.year, month: period.month, mode: 'report' };
+    return { view: 'month', year: period.year, month: period.month, mode: 'report' };
   }, [deadlineContext.timeZone, now, rules.reportPeriodStartDay]);
 }
 
-/** The figures of the chosen month, its six-month trend and its quarter, following the data. */
-export function useReportData(choice: ReportChoice): ReportData | undefined {
-  const { db, now } = useDeskServices();
-  const { rules, deadlineContext } = useDeskState();
-  const startDay = rules.reportPeriodStartDay;
-  const { year, month, mode } = choice;
-  const span = useMemo(() => {
-    const months = monthsBack(year, month, TREND_MONTHS).map(([y, m]) =>
-      periodOfMonth(y, m, startDay, mode),
-    );
-    const quarter = periodOfQuarter(year, Math.ceil(month / 3), startDay, mode);
-    // The trend's six months and the quarter overlap; read the union of both once.
-    const trendFirst = months[0]?.first ?? quarter.first;
-    const trendLast = months.at(-1)?.last ?? quarter.last;
-    const range = {
-      first: trendFirst < quarter.first ? trendFirst : quarter.first,
-      last: trendLast > quarter.last ? trendLast : quarter.last,
-    };
-    return { months, quarter, range };
-  }, [mode, month, startDay, year]);
-
-  const cases = useLiveQuery(
-    () => statsCasesOfRange(db, periodInstantRange(span.range, deadlineContext.timeZone)),
-    [db, span, deadlineContext.timeZone],
-  );
-
-  return useMemo(() => {
-    if (!cases) return undefined;
-    const asOf = now();
-    const input = { cases, rules, deadlineContext, asOf };
-    const trend = span.months.map((period) => ({
-      period,
-      figures: statsReport({ ...input, range: period }),
-    }));
-    const current = trend.at(-1);
-    if (!current) return undefined;
-    return {
-      period: current.period,
-      quarter: span.quarter,
-      figures: current.figures,
-      trend,
-      quarterly: statsQuarterly({ ...input, quarter: span.quarter }),
-      labels: statsLabelsOf(rules),
-      asOf,
-    };
-  }, [cases, deadlineContext, now, rules, span]);
+/** The pieces a choice is made of, the choice's own period first, and the range they span. */
+export interface ViewPlan {
+  readonly units: readonly StatsUnit[];
+  readonly range: DateRange;
+  /** Everything the pieces read: the view asks again when a case of it changes. */
+  readonly span: DateRange;
 }
 
-/** The hospital preset's per-person record of a calendar year. */
-export function usePerPersonYear(year: number, enabled: boolean): PersonYearRow[] | undefined {
-  const { db } = useDeskServices();
+export function reportViewPlan(
+  choice: ReportChoice,
+  rules: DeskRules,
+  perPersonYear?: number,
+): ViewPlan {
+  const startDay = rules.reportPeriodStartDay;
+  const { mode } = choice;
+  const month = (year: number, m: number): StatsUnit => ({ kind: 'month', year, month: m, mode });
+  let units: StatsUnit[];
+  let range: DateRange;
+  let span: DateRange;
+  switch (choice.view) {
+    case 'month': {
+      const trend = monthsBack(choice.year, choice.month, TREND_MONTHS);
+      const quarter = periodOfQuarter(choice.year, Math.ceil(choice.month / 3), startDay, mode);
+      // The month first, then the trend newest first, then the rest of the quarter.
+      const wanted = [
+        ...trend.reverse().map(([y, m]) => month(y, m)),
+        ...quarter.months.map((p) => month(p.year, p.month)),
+      ];
+      const seen = new Set<string>();
+      units = wanted.filter((u) => {
+        const key = JSON.stringify(u);
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+      range = periodOfMonth(choice.year, choice.month, startDay, mode);
+      const first = periodOfMonth(...(trend.at(-1) ?? [choice.year, choice.month]), startDay, mode);
+      span = {
+        first: first.first < quarter.first ? first.first : quarter.first,
+        last: range.last > quarter.last ? range.last : quarter.last,
+      };
+      break;
+    }
+    case 'quarter':
+      units = [{ kind: 'quarter', year: choice.year, quarter: choice.quarter, mode }];
+      range = periodOfQuarter(choice.year, choice.quarter, startDay, mode);
+      span = range;
+      break;
+    case 'year': {
+      const year = periodOfReportYear(choice.year, startDay, mode);
+      units = [...year.months].reverse().map((p) => month(p.year, p.month));
+      range = year;
+      span = year;
+      break;
+    }
+  }
+  if (perPersonYear !== undefined) {
+    units = [...units, { kind: 'perPerson', year: perPersonYear }];
+    const calendarYear = { first: `${perPersonYear}-01-01`, last: `${perPersonYear}-12-31` };
+    span = {
+      first:
+        calendarYear.first < span.first ? (calendarYear.first as DateRange['first']) : span.first,
+      last: calendarYear.last > span.last ? (calendarYear.last as DateRange['last']) : span.last,
+    };
+  }
+  return { units, range, span };
+}
+
+const unitKey = (unit: StatsUnit) => JSON.stringify(unit);
+
+/**
+ * The screen's data from the pieces received so far, or undefined while the choice's own period
+ * is not among them.
+ */
+export function reportViewAssemble(
+  choice: ReportChoice,
+  plan: ViewPlan,
+  results: ReadonlyMap<string, StatsUnitResult>,
+  rules: DeskRules,
+  asOf: IsoInstant,
+): ReportData | undefined {
+  const monthOf = (year: number, month: number) => {
+    const r = results.get(unitKey({ kind: 'month', year, month, mode: choice.mode }));
+    return r?.kind === 'month' ? r.figures : undefined;
+  };
+  const points = (months: readonly [number, number][]) => {
+    const list: TrendPoint[] = [];
+    for (const [year, month] of months) {
+      const figures = monthOf(year, month);
+      if (!figures) return undefined;
+      list.push({ year, month, figures });
+    }
+    return list;
+  };
+  const causes = rules.finalCauses.map((cause) => cause.id);
+  const perPersonResult = plan.units
+    .filter((u) => u.kind === 'perPerson')
+    .map((u) => results.get(unitKey(u)))
+    .find((r) => r?.kind === 'perPerson');
+  const base = {
+    choice,
+    range: plan.range,
+    labels: statsLabelsOf(rules),
+    asOf,
+    perPerson: perPersonResult?.kind === 'perPerson' ? perPersonResult.rows : undefined,
+  };
+  switch (choice.view) {
+    case 'month': {
+      const figures = monthOf(choice.year, choice.month);
+      if (!figures) return undefined;
+      const quarter = periodOfQuarter(
+        choice.year,
+        Math.ceil(choice.month / 3),
+        rules.reportPeriodStartDay,
+        choice.mode,
+      );
+      const quarterMonths = points(quarter.months.map((p) => [p.year, p.month]));
+      return {
+        ...base,
+        figures,
+        trend: points(monthsBack(choice.year, choice.month, TREND_MONTHS)),
+        pareto: quarterMonths
+          ? statsPareto(
+              statsFiguresSum(
+                quarterMonths.map((p) => p.figures),
+                quarter,
+              ).byFinalCause,
+              causes,
+            )
+          : undefined,
+      };
+    }
+    case 'quarter': {
+      const r = results.get(unitKey(plan.units[0] as StatsUnit));
+      if (r?.kind !== 'quarter') return undefined;
+      const { quarterly } = r;
+      return {
+        ...base,
+        figures: quarterly.total,
+        trend: quarterly.quarter.months.map((p, i) => ({
+          year: p.year,
+          month: p.month,
+          figures: quarterly.months[i] ?? quarterly.total,
+        })),
+        pareto: quarterly.pareto,
+        quarterly,
+      };
+    }
+    case 'year': {
+      const months = points(Array.from({ length: 12 }, (_, i) => [choice.year, i + 1]));
+      if (!months) return undefined;
+      const figures = statsFiguresSum(
+        months.map((p) => p.figures),
+        plan.range,
+      );
+      return { ...base, figures, trend: months, pareto: statsPareto(figures.byFinalCause, causes) };
+    }
+  }
+}
+
+/** The figures of the choice, counted by the statistics worker, following the data. */
+export function useReportData(choice: ReportChoice, perPersonYear?: number): ReportState {
+  const { db, now } = useDeskServices();
   const { rules, deadlineContext } = useDeskState();
-  return useLiveQuery(async () => {
-    if (!enabled) return [];
-    const cases = await statsCasesOfRange(
-      db,
-      periodInstantRange(periodOfYear(year), deadlineContext.timeZone),
-    );
-    return statsPerPersonYear(cases, year, rules, deadlineContext.timeZone);
-  }, [db, year, enabled, rules, deadlineContext]);
+  const plan = useMemo(
+    () => reportViewPlan(choice, rules, perPersonYear),
+    [choice, rules, perPersonYear],
+  );
+  // The change stamps of every day the view reads: a write of one of its cases asks again.
+  const version = useLiveQuery(async () => {
+    const range = periodInstantRange(plan.span, deadlineContext.timeZone);
+    const keys = [...statsStampKeysOfRange(range), STATS_STAMP_LINKED, STATS_STAMP_ALL];
+    return (await statsStampsGet(db, keys)).join(',');
+  }, [db, plan, deadlineContext.timeZone]);
+
+  const [state, setState] = useState<ReportState>({
+    busy: true,
+    progress: { done: 0, total: plan.units.length },
+  });
+  const shown = useRef<ReportData | undefined>(undefined);
+
+  useEffect(() => {
+    if (version === undefined) return;
+    const asOf = now();
+    const results = new Map<string, StatsUnitResult>();
+    const total = plan.units.length;
+    let done = 0;
+    setState({ data: shown.current, busy: true, progress: { done, total } });
+    let signature = '';
+    const update = (finished: boolean) => {
+      const data = reportViewAssemble(choice, plan, results, rules, asOf);
+      // A new object only when something on screen changes: the period's figures arriving, or
+      // the trend, the Pareto or the per-person record completing (not each month of the trend).
+      const next = data
+        ? [data.trend, data.pareto, data.perPerson].map((part) => (part ? 1 : 0)).join('')
+        : '';
+      if (data && next !== signature) {
+        signature = next;
+        shown.current = data;
+      }
+      setState({
+        data: shown.current,
+        busy: !finished,
+        progress: { done, total },
+      });
+    };
+    return statsRequest(db.name, asOf, plan.units, {
+      onUnit(index, result) {
+        const unit = plan.units[index];
+        if (!unit) return;
+        results.set(unitKey(unit), result);
+        done += 1;
+        update(false);
+      },
+      onDone: () => update(true),
+      onFailed: (problem) =>
+        setState({ data: shown.current, busy: false, progress: { done, total }, problem }),
+    });
+  }, [choice, db.name, now, plan, rules, version]);
+
+  return state;
 }

@@ -1,0 +1,203 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CaseId, IsoInstant } from '@shared/kernel/brand';
+import { NONE_KEY, type ReportFigures } from '@shared/stats/figures';
+import { STATS_STAMP_ALL } from '@shared/stats/stamps';
+import { SAMPLE_PAYLOADS } from '@shared/workflow/test-builders';
+import type { DeskDatabase } from '../../db/database';
+import { caseAppendEvent } from '../../db/repos/cases';
+import { settingsPut } from '../../db/repos/settings';
+import { statsStampsGet } from '../../db/repos/stats';
+import type { StoredDeskState } from '../../db/repos/settings';
+import {
+  testDatabase,
+  testDeskSetUp,
+  testRegister,
+  testSession,
+  TEST_UNIT,
+} from '../../db/test-builders';
+import {
+  statsEngineCreate,
+  StatsNoDeskError,
+  type StatsEngine,
+  type StatsUnit,
+} from './stats-engine';
+
+const NOVEMBER: StatsUnit = { kind: 'month', year: 2026, month: 11, mode: 'report' };
+const OCTOBER: StatsUnit = { kind: 'month', year: 2026, month: 10, mode: 'report' };
+const Q4: StatsUnit = { kind: 'quarter', year: 2026, quarter: 4, mode: 'report' };
+/** 2026-11-26 09:00 in Shanghai: November's report period (10-25 to 11-24) is closed. */
+const NOW = '2026-11-26T01:00:00.000Z' as IsoInstant;
+
+let db: DeskDatabase;
+let desk: StoredDeskState;
+let engine: StatsEngine;
+
+beforeEach(async () => {
+  db = testDatabase();
+  desk = await testDeskSetUp(db);
+  engine = statsEngineCreate(db);
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+async function monthFigures(unit: StatsUnit, now: IsoInstant = NOW): Promise<ReportFigures> {
+  const { result } = await engine.compute(unit, now);
+  if (result.kind !== 'month') throw new Error(`expected a month, got ${result.kind}`);
+  return result.figures;
+}
+
+/** Registers cases on weekdays of November's period and one in October's. */
+async function someCases() {
+  const november = [];
+  for (const day of ['2026-11-03', '2026-11-04', '2026-11-05']) {
+    november.push(await testRegister(db, desk, `${day}T02:00:00.000Z`));
+  }
+  const october = await testRegister(db, desk, '2026-10-13T02:00:00.000Z');
+  return { november, october };
+}
+
+async function dispatch(caseId: CaseId) {
+  const session = testSession(db, desk, '2026-11-25T03:00:00.000Z');
+  return caseAppendEvent(session, caseId, 'case/dispatched', {
+    ...SAMPLE_PAYLOADS['case/dispatched'],
+    ...TEST_UNIT,
+  });
+}
+
+describe('the statistics engine', () => {
+  it('counts a period once and gives the kept figures while nothing changed', async () => {
+    await someCases();
+    const first = await monthFigures(NOVEMBER);
+    expect(first.matters).toBe(3);
+    expect(engine.counted).toBe(1);
+    const again = await engine.compute(NOVEMBER, '2026-11-26T02:00:00.000Z' as IsoInstant);
+    expect(again.cached).toBe(true);
+    expect(engine.counted).toBe(1);
+    expect(again.result).toEqual({ kind: 'month', figures: first });
+  });
+
+  it('counts again when a case of the period changes, and the figures show the change', async () => {
+    const { november } = await someCases();
+    const before = await monthFigures(NOVEMBER);
+    expect(before.byUnit[NONE_KEY]?.matters).toBe(3);
+    const target = november[1];
+    if (!target) throw new Error('no case');
+    await dispatch(target.id);
+    const after = await monthFigures(NOVEMBER);
+    expect(engine.counted).toBe(2);
+    expect(after.byUnit[TEST_UNIT.unitName]?.matters).toBe(1);
+    expect(after.byUnit[NONE_KEY]?.matters).toBe(2);
+  });
+
+  it('keeps a period whose cases did not change when a case of another period does', async () => {
+    const { october } = await someCases();
+    await monthFigures(NOVEMBER);
+    await monthFigures(OCTOBER);
+    await dispatch(october.id);
+    expect((await engine.compute(NOVEMBER, NOW)).cached).toBe(true);
+    const octoberAgain = await engine.compute(OCTOBER, NOW);
+    expect(octoberAgain.cached).toBe(false);
+    // A new case in November is a change too, and the quarter holding both months counts again.
+    await engine.compute(Q4, NOW);
+    await testRegister(db, desk, '2026-11-06T02:00:00.000Z');
+    expect((await monthFigures(NOVEMBER)).matters).toBe(4);
+    const quarter = await engine.compute(Q4, NOW);
+    expect(quarter.cached).toBe(false);
+    expect(quarter.result.kind === 'quarter' && quarter.result.quarterly.total.matters).toBe(5);
+  });
+
+  it('counts again once an owed deadline has passed or the day has changed', async () => {
+    const { november } = await someCases();
+    const target = november[0];
+    if (!target) throw new Error('no case');
+    // Due 2026-11-27 09:00 Shanghai: open and not yet overdue on the 26th.
+    const session = testSession(db, desk, '2026-11-25T03:00:00.000Z');
+    await caseAppendEvent(session, target.id, 'case/dispatched', {
+      ...SAMPLE_PAYLOADS['case/dispatched'],
+      ...TEST_UNIT,
+      deadline: { dueAt: '2026-11-27T01:00:00.000Z' as IsoInstant, basis: 'handling' },
+    });
+    const early = await monthFigures(NOVEMBER, '2026-11-26T01:00:00.000Z' as IsoInstant);
+    // The same local day, before the deadline: kept.
+    expect((await engine.compute(NOVEMBER, '2026-11-26T08:00:00.000Z' as IsoInstant)).cached).toBe(
+      true,
+    );
+    // Past midnight in Shanghai: counted again (the same figures: nothing became due).
+    const nextDay = await engine.compute(NOVEMBER, '2026-11-26T17:00:00.000Z' as IsoInstant);
+    expect(nextDay.cached).toBe(false);
+    const late = await monthFigures(NOVEMBER, '2026-11-27T01:00:01.000Z' as IsoInstant);
+    expect(late.timeliness.openOverdue).toBe(early.timeliness.openOverdue + 1);
+  });
+
+  it('counts again when the rules change', async () => {
+    await someCases();
+    await monthFigures(NOVEMBER);
+    const { scale } = desk.rules.followUp;
+    await settingsPut(
+      db,
+      'rules',
+      {
+        ...desk.rules,
+        followUp: {
+          ...desk.rules.followUp,
+          scale: { ...scale, satisfiedAtLeast: scale.satisfiedAtLeast === 5 ? 4 : 5 },
+        },
+      },
+      NOW,
+    );
+    expect((await engine.compute(NOVEMBER, NOW)).cached).toBe(false);
+  });
+
+  it('counts the per-person record and refuses a desk that is not set up', async () => {
+    await someCases();
+    const { result } = await engine.compute({ kind: 'perPerson', year: 2026 }, NOW);
+    expect(result).toEqual({ kind: 'perPerson', rows: [] });
+    const empty = testDatabase();
+    try {
+      await expect(statsEngineCreate(empty).compute(NOVEMBER, NOW)).rejects.toBeInstanceOf(
+        StatsNoDeskError,
+      );
+    } finally {
+      await empty.delete();
+    }
+  });
+});
+
+describe('the change stamps', () => {
+  it('are put with every write of a case, under its day, and by a delete under "all"', async () => {
+    const { november } = await someCases();
+    const key = 'changes:2026-11-04';
+    const [first] = await statsStampsGet(db, [key]);
+    expect(first).toBeDefined();
+    const target = november[1];
+    if (!target) throw new Error('no case');
+    await dispatch(target.id);
+    const [second] = await statsStampsGet(db, [key]);
+    expect(second).toBeDefined();
+    expect(second).not.toBe(first);
+    // Another day's stamp did not move.
+    const [other] = await statsStampsGet(db, ['changes:2026-10-13']);
+    const other0 = november[0];
+    if (!other0) throw new Error('no case');
+    await dispatch(other0.id);
+    expect(await statsStampsGet(db, ['changes:2026-10-13'])).toEqual([other]);
+    expect(await statsStampsGet(db, [STATS_STAMP_ALL])).toEqual([undefined]);
+    await db.cases.delete(target.id);
+    expect((await statsStampsGet(db, [STATS_STAMP_ALL]))[0]).toBeDefined();
+  });
+
+  it('are not put when the write of the case fails', async () => {
+    const { november } = await someCases();
+    const target = november[2];
+    if (!target) throw new Error('no case');
+    const before = await statsStampsGet(db, ['changes:2026-11-05']);
+    await expect(
+      db.transaction('rw', db.cases, async () => {
+        await db.cases.put({ ...target, subject: '改了' });
+        throw new Error('stop');
+      }),
+    ).rejects.toThrow('stop');
+    expect(await statsStampsGet(db, ['changes:2026-11-05'])).toEqual(before);
+  });
+});
