@@ -216,6 +216,14 @@ function concat(chunks: readonly Uint8Array[]): Uint8Array {
 }
 
 /**
+ * Whether a line may hold a file reference (`"$file"`, or a key spelled with an escape):
+ * the others are not walked value by value, which most of a restore's lines would cost.
+ */
+export function lineMayHoldFile(line: string): boolean {
+  return line.includes('file"') || line.includes('\\u');
+}
+
+/**
  * One line's record. A `__proto__` key is refused: the desk never writes one, and once stored it
  * would change the prototype of whatever a later `Object.assign` copies it into. The key is looked
  * for in the text first, so the common line is parsed once, without a reviver.
@@ -223,7 +231,8 @@ function concat(chunks: readonly Uint8Array[]): Uint8Array {
 export function recordParse(line: string, where: string): unknown {
   let poisoned = false;
   try {
-    if (!line.includes('__proto__')) return JSON.parse(line);
+    // An escape (`\\u005f`) could spell the key without its letters: such lines are parsed carefully.
+    if (!line.includes('__proto__') && !line.includes('\\u')) return JSON.parse(line);
     const record: unknown = JSON.parse(line, function (key, value: unknown) {
       if (key === '__proto__') poisoned = true;
       return value;
@@ -272,7 +281,7 @@ export async function backupRead(
             backupRefusal('badRecord', `${table.name} line ${count}: ${checked.message}`),
           );
         }
-        recordFileRefs(record, (ref) => referenced.add(ref.$file));
+        if (lineMayHoldFile(line)) recordFileRefs(record, (ref) => referenced.add(ref.$file));
         if (count % 5000 === 0) options.onProgress?.({ part: table.part, records: count });
       }
       const digest = bytesToHex(hash.digest());
