@@ -6,13 +6,11 @@
 //   node bench/run-attachments.mjs [--runs 25] [--warmup 3] [--add-runs 5]
 //
 // Env: CHROMIUM_PATH (default /usr/bin/chromium), BENCH_ATTACHMENTS_PORT (default 4327).
-import { execFileSync, spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { chromium } from '@playwright/test';
-import { build } from 'vite';
+import { benchPageBuild, benchPageOpen, benchPageServe, chromiumVersion } from './page-bench.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const resultsDir = here('../bench-results/');
@@ -30,46 +28,15 @@ const options = {
   addRuns: Number(args['add-runs']),
 };
 const port = Number(process.env.BENCH_ATTACHMENTS_PORT ?? 4327);
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-function serve() {
-  const child = spawn(process.execPath, [here('../build/serve.mjs')], {
-    env: { ...process.env, DESK_DIST: dist, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`the page server stopped (exit ${code})`)));
-    child.stdout.on('data', (chunk) => {
-      if (String(chunk).includes('http://')) resolve(child);
-    });
-  });
-}
-
-function chromiumVersion() {
-  try {
-    const text = execFileSync(executablePath, ['--version'], { encoding: 'utf8' });
-    return /(\d+\.\d+\.\d+\.\d+)/.exec(text)?.[1] ?? text.trim();
-  } catch {
-    return 'unknown';
-  }
-}
 
 const ms = (v) => (v < 10 ? v.toFixed(2) : v.toFixed(1));
 const mb = (bytes) => (bytes / 1024 / 1024).toFixed(1);
 
 await mkdir(resultsDir, { recursive: true });
-await build({ configFile: here('./vite.attachments.config.ts') });
-const server = await serve();
-const browser = await chromium.launch({
-  executablePath,
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
-});
+await benchPageBuild('./vite.attachments.config.ts', dist);
+const server = await benchPageServe(dist, port);
+const { page, close } = await benchPageOpen({ port, entry: 'runAttachmentsBench' });
 try {
-  const page = await browser.newPage();
-  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
-  await page.goto(`http://127.0.0.1:${port}/`);
-  await page.waitForFunction(() => typeof globalThis.runAttachmentsBench === 'function');
   const report = await page.evaluate((o) => globalThis.runAttachmentsBench(o), options);
   const full = {
     ...report,
@@ -104,6 +71,6 @@ try {
   await writeFile(`${resultsDir}attachments.json`, JSON.stringify(full, null, 2));
   await writeFile(`${resultsDir}attachments.md`, md);
 } finally {
-  await browser.close();
+  await close();
   server.kill();
 }

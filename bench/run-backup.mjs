@@ -6,13 +6,17 @@
 //
 // Env: CHROMIUM_PATH (default /usr/bin/chromium), BENCH_BACKUP_PORT (default 4326),
 // BENCH_BACKUP_PROFILE (Chromium profile folder).
-import { execFileSync, spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { chromium } from '@playwright/test';
-import { build } from 'vite';
+import {
+  benchPageBuild,
+  benchPageOpen,
+  benchPageServe,
+  chromiumVersion,
+  machineOf,
+} from './page-bench.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const resultsDir = here('../bench-results/');
@@ -35,69 +39,27 @@ const port = Number(process.env.BENCH_BACKUP_PORT ?? 4326);
 const dist = here('../bench-results/backup-page');
 const profile =
   process.env.BENCH_BACKUP_PROFILE ?? here('../bench-results/chromium-profile-backup');
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-function serve() {
-  const child = spawn(process.execPath, [here('../build/serve.mjs')], {
-    env: { ...process.env, DESK_DIST: dist, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`the page server stopped (exit ${code})`)));
-    child.stdout.on('data', (chunk) => {
-      if (String(chunk).includes('http://')) resolve(child);
-    });
-  });
-}
-
-function chromiumVersion() {
-  try {
-    const text = execFileSync(executablePath, ['--version'], { encoding: 'utf8' });
-    return /(\d+\.\d+\.\d+\.\d+)/.exec(text)?.[1] ?? text.trim();
-  } catch {
-    return 'unknown';
-  }
-}
 
 const mb = (bytes) => (bytes === undefined ? '-' : (bytes / 2 ** 20).toFixed(1));
 
 await mkdir(resultsDir, { recursive: true });
 console.log(`building the backup bench page into ${dist}`);
-await build({ configFile: here('./vite.backup.config.ts'), build: { outDir: dist } });
-const server = await serve();
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath,
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--enable-precise-memory-info',
-    '--js-flags=--expose-gc',
-  ],
+await benchPageBuild('./vite.backup.config.ts', dist);
+const server = await benchPageServe(dist, port);
+const { page, close } = await benchPageOpen({
+  port,
+  entry: 'runBackupBench',
+  profile,
+  extraArgs: ['--enable-precise-memory-info', '--js-flags=--expose-gc'],
 });
 try {
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.on('console', (msg) => {
-    if (msg.text().startsWith('[bench]')) console.log(msg.text());
-  });
-  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
-  await page.goto(`http://127.0.0.1:${port}/`);
-  await page.waitForFunction(() => typeof globalThis.runBackupBench === 'function');
   const loadBefore = os.loadavg()[0];
   const report = await page.evaluate((o) => globalThis.runBackupBench(o), options);
   const full = {
     ...report,
     options,
     browserVersion: chromiumVersion(),
-    machine: {
-      cpus: os.cpus().length,
-      cpuModel: os.cpus()[0]?.model ?? 'unknown',
-      loadAverage: [loadBefore, os.loadavg()[0]].map((n) => Math.round(n * 10) / 10),
-    },
+    machine: machineOf(loadBefore),
   };
   const head = ['measurement', 'seconds', 'heap at start MB', 'heap peak MB', 'file MB', 'note'];
   const rows = full.results.map((r) => [
@@ -129,6 +91,6 @@ try {
   await writeFile(`${resultsDir}backup.md`, md);
   console.log('wrote bench-results/backup.json and bench-results/backup.md');
 } finally {
-  await context.close();
+  await close();
   server.kill();
 }

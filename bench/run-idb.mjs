@@ -8,13 +8,17 @@
 // Env: CHROMIUM_PATH (default /usr/bin/chromium), BENCH_PORT (default 4325: the database
 // belongs to the page's origin, so keep the port to keep the data), BENCH_DIST (page build
 // folder), BENCH_PROFILE (Chromium profile folder).
-import { execFileSync, spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { chromium } from '@playwright/test';
-import { build } from 'vite';
+import {
+  benchPageBuild,
+  benchPageOpen,
+  benchPageServe,
+  chromiumVersion,
+  machineOf,
+} from './page-bench.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const resultsDir = here('../bench-results/');
@@ -51,34 +55,6 @@ for (const [name, value] of Object.entries(options)) {
 const port = Number(process.env.BENCH_PORT ?? 4325);
 const dist = process.env.BENCH_DIST ?? here('../bench-results/idb-page');
 const profile = process.env.BENCH_PROFILE ?? here('../bench-results/chromium-profile');
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** Starts build/serve.mjs on the page's folder; resolves once it listens. */
-function serve() {
-  const child = spawn(process.execPath, [here('../build/serve.mjs')], {
-    env: { ...process.env, DESK_DIST: dist, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`the page server stopped (exit ${code})`)));
-    child.stdout.on('data', (chunk) => {
-      if (String(chunk).includes('http://')) resolve(child);
-    });
-  });
-}
-
-/** `156.0.8078.79`: the user agent says only `156.0.0.0`. */
-function chromiumVersion() {
-  try {
-    const text = execFileSync(executablePath, ['--version'], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
-    return /(\d+\.\d+\.\d+\.\d+)/.exec(text)?.[1] ?? text.trim();
-  } catch {
-    return 'unknown';
-  }
-}
 
 const ms = (value) =>
   value === undefined ? '-' : value < 10 ? value.toFixed(2) : value.toFixed(1);
@@ -166,28 +142,10 @@ function markdown(report, rows) {
 
 await mkdir(resultsDir, { recursive: true });
 console.log(`building the bench page into ${dist}`);
-await build({ configFile: here('./vite.idb.config.ts'), build: { outDir: dist } });
-const server = await serve();
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath,
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+await benchPageBuild('./vite.idb.config.ts', dist);
+const server = await benchPageServe(dist, port);
+const { page, close } = await benchPageOpen({ port, entry: 'runDeskBench', profile });
 try {
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.on('console', (msg) => {
-    if (msg.text().startsWith('[bench]')) console.log(msg.text());
-  });
-  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
-  await page.goto(`http://127.0.0.1:${port}/`);
-  await page.waitForFunction(() => typeof globalThis.runDeskBench === 'function');
   const started = performance.now();
   const loadBefore = os.loadavg()[0];
   const report = await page.evaluate((o) => globalThis.runDeskBench(o), { ...options, only });
@@ -195,13 +153,7 @@ try {
     ...report,
     options,
     browserVersion: chromiumVersion(),
-    machine: {
-      cpus: os.cpus().length,
-      cpuModel: os.cpus()[0]?.model ?? 'unknown',
-      memoryGb: Math.round(os.totalmem() / 2 ** 30),
-      // Other work on the machine slows IndexedDB down: the 1-minute load average, before and after.
-      loadAverage: [loadBefore, os.loadavg()[0]].map((n) => Math.round(n * 10) / 10),
-    },
+    machine: machineOf(loadBefore),
     wallSeconds: Math.round((performance.now() - started) / 1000),
   };
   const rows = rowsOf(full);
@@ -217,6 +169,6 @@ try {
     `\nwrote bench-results/${base}.json and bench-results/${base}.md (${full.wallSeconds} s in the browser)`,
   );
 } finally {
-  await context.close();
+  await close();
   server.kill();
 }

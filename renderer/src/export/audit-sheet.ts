@@ -14,6 +14,7 @@ import {
 import type { SheetCellValue, TableLayout } from '@shared/export/table-sheet';
 import type { AuditEntity } from '@shared/model/entities';
 import { auditActionLabel } from '../vocabulary/words';
+import { listLayout } from './list-sheets';
 import { fill, type SheetLanguage } from './sheet-words';
 
 export interface AuditSheetContext {
@@ -40,24 +41,13 @@ export function auditSheetLayout(ctx: AuditSheetContext): TableLayout {
     { label: a.detail, width: 30, style: STYLE_TEXT },
     { label: a.hash, width: 20, style: STYLE_TEXT },
   ];
-  return {
-    sheetName: a.sheet,
+  return listLayout(columns, {
     title: a.title,
+    sheet: a.sheet,
     subtitle: `${ctx.deskLine}${FULL_WIDTH_SPACE}${fill(a.chain, { result })}`,
-    headerRows: 1,
-    header: columns.map((column, i) => ({
-      text: column.label,
-      firstRow: 0,
-      lastRow: 0,
-      firstColumn: i,
-      lastColumn: i,
-    })),
-    columns: columns.map(({ width, style }) => ({ width, style })),
-    landscape: true,
-    pageFooter: ctx.lang.words.pageFooter,
-    totalText: `${ctx.lang.words.total}：{count}`,
-    signature: ctx.madeLine,
-  };
+    lang: ctx.lang,
+    madeLine: ctx.madeLine,
+  });
 }
 
 export function auditSheetRow(entry: AuditEntity, ctx: AuditSheetContext): SheetCellValue[] {

@@ -21,13 +21,14 @@ import type { DeskRules } from '@shared/rules/rules';
 import { rulesDefaultLevel, rulesKind, rulesLabel, rulesLevel } from '@shared/rules/rules-query';
 import { fill, type SheetLanguage } from './sheet-words';
 
-interface ListColumn {
+export interface ListColumn {
   readonly label: string;
   readonly width: number;
   readonly style: SheetCellStyle;
 }
 
-function layoutOf(
+/** A one-level-header, landscape table sheet of these columns: the lists' and the audit log's shape. */
+export function listLayout(
   columns: readonly ListColumn[],
   input: { title: string; sheet: string; subtitle: string; lang: SheetLanguage; madeLine: string },
 ): TableLayout {
@@ -76,7 +77,7 @@ function customerPhone(c: CaseEntity, mask: boolean): string {
 export function overdueListLayout(ctx: ListContext): TableLayout {
   const o = ctx.lang.words.overdue;
   const timeText = formatDateTime(ctx.now, ctx.deadlineContext.timeZone);
-  return layoutOf(
+  return listLayout(
     [
       { label: o.index, width: 6, style: STYLE_INTEGER },
       { label: o.number, width: 12, style: STYLE_CENTRED },
@@ -130,7 +131,7 @@ export function overdueListRow(c: CaseEntity, index: number, ctx: ListContext): 
 
 export function followUpListLayout(ctx: ListContext): TableLayout {
   const f = ctx.lang.words.followUps;
-  return layoutOf(
+  return listLayout(
     [
       { label: f.index, width: 6, style: STYLE_INTEGER },
       { label: f.number, width: 12, style: STYLE_CENTRED },

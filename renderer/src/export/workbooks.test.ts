@@ -17,6 +17,8 @@ import {
   tableSheetRow,
   tableSheetStart,
 } from '@shared/export/table-sheet';
+import type { AuditEntity } from '@shared/model/entities';
+import { auditSheetLayout, auditSheetRow, type AuditSheetContext } from './audit-sheet';
 import { overdueListLayout, overdueListRow, type ListContext } from './list-sheets';
 import { monthlyReportSheet } from './monthly-workbook';
 import { quarterlyReportSheet } from './quarterly-workbook';
@@ -263,6 +265,46 @@ describe('the overdue list', () => {
     expect(read.getCell('L4').value).toBe(21);
     expect(read.getCell(`A${4 + overdue.length}`).value).toBe(`合计：${overdue.length}`);
     expect(read.getCell('J4').numFmt).toBe('yyyy-mm-dd hh:mm');
+  });
+});
+
+describe('the audit log sheet', () => {
+  it('lists the entries under the chain check, with names and a short hash', async () => {
+    const entry = {
+      id: 'a1',
+      at: '2026-11-20T02:30:00.000Z',
+      actorId: 's1',
+      action: 'staff.added',
+      target: '李娜',
+      seq: 7,
+      prevHash: 'f'.repeat(64),
+      hash: '0123456789abcdef'.repeat(4),
+    } as unknown as AuditEntity;
+    const audit: AuditSheetContext = {
+      lang,
+      timeZone: 'Asia/Shanghai',
+      deskLine: '阳光物业　一号客服台',
+      madeLine: '制表：王芳　2026-11-25',
+      verification: { ok: false, count: 9, seq: 8 } as AuditSheetContext['verification'],
+      staffNames: new Map([['s1', '王芳']]),
+    };
+    const layout = auditSheetLayout(audit);
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet(
+      layout.sheetName,
+      tableSheetOptions(layout) as Partial<ExcelJS.AddWorksheetOptions>,
+    );
+    tableSheetStart(sheet, layout);
+    tableSheetRow(sheet, layout, auditSheetRow(entry, audit));
+    tableSheetEnd(sheet, layout, 1);
+    const read = (await roundTrip(workbook)).getWorksheet(layout.sheetName);
+    if (!read) throw new Error('no sheet');
+    expect(String(read.getCell('A2').value)).toContain('第 8 条起不完整');
+    expect(read.getCell('A4').value).toBe(7);
+    expect(read.getCell('C4').value).toBe('王芳');
+    expect(read.getCell('G4').value).toBe('0123456789abcdef');
+    expect(read.pageSetup.orientation).toBe('landscape');
+    expect(read.getCell('A5').value).toBe('合计：1');
   });
 });
 

@@ -20,6 +20,7 @@ import {
 } from '@shared/workflow/intake';
 import { useDeskState } from '../../desk/desk-state';
 import { DateTimeInput } from '../../ui/DateTimeInput';
+import { categoryOptions } from '../../ui/categoryOptions';
 
 export interface IntakeFieldsProps {
   readonly draft: IntakeDraft;
@@ -140,16 +141,7 @@ export function IntakeFields({ draft, onChange, check }: Readonly<IntakeFieldsPr
       <Grid size={{ xs: 12, md: 3 }}>
         <TextField select {...text('categoryId', t('intake.category'))} {...native}>
           <option value="">{t('intake.categoryNone')}</option>
-          {(kind?.categories ?? []).flatMap((category) => [
-            <option key={category.id} value={category.id}>
-              {label(category.label)}
-            </option>,
-            ...(category.children ?? []).map((child) => (
-              <option key={child.id} value={child.id}>
-                {`${label(category.label)} / ${label(child.label)}`}
-              </option>
-            )),
-          ])}
+          {categoryOptions(kind, locale)}
         </TextField>
       </Grid>
       <Grid size={{ xs: 12, md: 3 }}>

@@ -22,6 +22,7 @@ import { useDeskSession } from '../../desk/desk-session';
 import { useErrorMessage } from '../../desk/useErrorMessage';
 import { FormDialog } from '../../ui/FormDialog';
 import { useSubmit } from '../../ui/useSubmit';
+import { categoryOptions } from '../../ui/categoryOptions';
 
 /** What the dialog saves: a new entry, an edit, or the answer of a closed case. */
 export type KnowledgeDialogMode =
@@ -152,16 +153,7 @@ export function KnowledgeDialog({ mode, initial, onClose }: Readonly<KnowledgeDi
           sx={{ flex: 1 }}
         >
           <option value="">{t('knowledge.categoryAny')}</option>
-          {(kind?.categories ?? []).flatMap((category) => [
-            <option key={category.id} value={category.id}>
-              {label(category.label)}
-            </option>,
-            ...(category.children ?? []).map((child) => (
-              <option key={child.id} value={child.id}>
-                {`${label(category.label)} / ${label(child.label)}`}
-              </option>
-            )),
-          ])}
+          {categoryOptions(kind, locale)}
         </TextField>
       </Stack>
     </FormDialog>
