@@ -58,6 +58,7 @@ export const PERMISSIONS = [
   'import',
   'backup',
   'restore',
+  'restoreCase',
   'purge',
   // Settings.
   'settings.rules',
@@ -123,6 +124,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Permission, readonly StaffRole[]>
   import: ['admin'],
   backup: ['supervisor', 'admin'],
   restore: ['admin'],
+  // One case's lost steps appended from a backup: the administrator, who also restores the desk.
+  restoreCase: ['admin'],
   purge: ['admin'],
   'settings.rules': ['admin'],
   'settings.calendar': ['admin'],

@@ -323,6 +323,7 @@ export type AuditAction =
   | 'backup.made'
   | 'backup.restored'
   | 'case.purged'
+  | 'case.restoredFromBackup'
   | 'case.viewed'
   | 'case.viewRefused'
   | 'audit.exported'
@@ -361,6 +362,7 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   'backup.made',
   'backup.restored',
   'case.purged',
+  'case.restoredFromBackup',
 ];
 
 export interface AuditEntity {

@@ -29,6 +29,7 @@ const job: ExportJob = {
   dbName: 'desk',
   now: '2026-11-25T01:00:00.000Z' as IsoInstant,
   maskPhones: false,
+  viewer: { id: 'staff-admin' as never, name: '管理员', roles: ['admin'] },
   first: '2026-10-25' as never,
   last: '2026-11-24' as never,
 };

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { IsoInstant } from '@shared/kernel/brand';
+import type { IsoInstant, StaffId } from '@shared/kernel/brand';
+import type { CaseViewer } from '@shared/access/mask';
 import { openDeskDatabase, type DeskDatabase } from '../db/database';
 import { testDatabase, testDeskSetUp, testRegister } from '../db/test-builders';
 import { sheetPrintScale } from '@shared/export/sheet-style';
@@ -15,6 +16,8 @@ afterEach(async () => {
 });
 
 const NOW = '2026-11-25T01:00:00.000Z' as IsoInstant;
+/** The test desk's first operator (testDeskSetUp), an administrator. */
+const ADMIN: CaseViewer = { id: 'staff-admin' as StaffId, name: '管理员', roles: ['admin'] };
 
 async function deskWithCases(count: number) {
   db = testDatabase();
@@ -52,6 +55,7 @@ describe('exportJobRun', () => {
           dbName: db.name,
           now: NOW,
           maskPhones: false,
+          viewer: ADMIN,
           first: '2026-10-25' as never,
           last: '2026-11-24' as never,
         },
@@ -120,6 +124,7 @@ describe('exportJobRun', () => {
         dbName: db.name,
         now: NOW,
         maskPhones: true,
+        viewer: ADMIN,
         first: '2026-10-25' as never,
         last: '2026-11-24' as never,
       },
@@ -135,6 +140,45 @@ describe('exportJobRun', () => {
     expect(messages[3]).toEqual({ type: 'end', rows: 3, detail: '2026-10-25~2026-11-24' });
   });
 
+  it('masks a confidential case for the viewer the job names, not for the stored operator', async () => {
+    const desk = await deskWithCases(0);
+    await testRegister(db, desk, '2026-11-02T02:00:00.000Z', {
+      flags: ['confidential'],
+      subject: '举报装修押金',
+      customer: { name: '周举报', phone: '13900001111', address: '9-901' },
+    });
+    // The stored current operator stays the administrator throughout: only the job's viewer changes.
+    const registerOf = async (viewer: CaseViewer) => {
+      const messages = await run(
+        {
+          table: 'register',
+          dbName: db.name,
+          now: NOW,
+          maskPhones: false,
+          viewer,
+          first: '2026-10-25' as never,
+          last: '2026-11-24' as never,
+        },
+        'stream',
+      );
+      return JSON.stringify(messages.filter((m) => m.type === 'rows'));
+    };
+    const clerk: CaseViewer = { id: 'staff-clerk' as StaffId, name: '李文员', roles: ['clerk'] };
+    const supervisor: CaseViewer = {
+      id: 'staff-super' as StaffId,
+      name: '赵主管',
+      roles: ['supervisor'],
+    };
+    const asClerk = await registerOf(clerk);
+    expect(asClerk).not.toContain('举报装修押金');
+    expect(asClerk).not.toContain('周举报');
+    expect(asClerk).not.toContain('13900001111');
+    expect(asClerk).toContain('***');
+    const asSupervisor = await registerOf(supervisor);
+    expect(asSupervisor).toContain('举报装修押金');
+    expect(asSupervisor).toContain('周举报');
+  });
+
   it('reports a group of files that are not monthly reports, naming the file', async () => {
     await deskWithCases(0);
     const book = new ExcelJS.Workbook();
@@ -146,6 +190,7 @@ describe('exportJobRun', () => {
         dbName: db.name,
         now: NOW,
         maskPhones: false,
+        viewer: ADMIN,
         files: [{ name: '别的表.xlsx', bytes }],
       },
       'bytes',
@@ -161,6 +206,7 @@ describe('exportJobRun', () => {
         dbName: db.name,
         now: NOW,
         maskPhones: false,
+        viewer: ADMIN,
         files: [
           { name: 'x.xlsx', bytes: new TextEncoder().encode('no zip').buffer as ArrayBuffer },
         ],

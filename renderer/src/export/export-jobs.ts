@@ -104,7 +104,7 @@ async function deskOf(db: DeskDatabase, job: ExportJob): Promise<JobDesk> {
       lang,
       timeZone: deadlineContext.timeZone,
       noun,
-      madeBy: desk.operator.name,
+      madeBy: job.viewer.name,
       madeOn: localDateOf(job.now, deadlineContext.timeZone),
     },
   };
@@ -172,7 +172,7 @@ async function registerJob(
     organisationName: desk.identity.organisationName,
     deskName: desk.identity.deskName,
     periodText,
-    operatorName: desk.operator.name,
+    operatorName: job.viewer.name,
     madeOn: ctx.madeOn,
     paper: registerPaper,
   });
@@ -200,7 +200,7 @@ async function registerJob(
   let count = 0;
   let after: StatsPageCursor | undefined;
   do {
-    const page = await statsRegisterPage(db, range, desk.operator, EXPORT_PAGE_ROWS, after);
+    const page = await statsRegisterPage(db, range, job.viewer, EXPORT_PAGE_ROWS, after);
     const rows = page.items.map((c) =>
       registerCellValues(
         c,
@@ -348,8 +348,8 @@ async function listJob(
   };
   const cases: CaseEntity[] =
     job.table === 'overdue'
-      ? await statsOverdueCases(db, job.now, desk.operator)
-      : await statsFollowUpsPending(db, desk.operator);
+      ? await statsOverdueCases(db, job.now, job.viewer)
+      : await statsFollowUpsPending(db, job.viewer);
   const [layout, rowOf] =
     job.table === 'overdue'
       ? [overdueListLayout(list), overdueListRow]

@@ -12,6 +12,7 @@
 import type { IsoDate, IsoInstant } from '@shared/kernel/brand';
 import type { SheetCellValue, TableLayout } from '@shared/export/table-sheet';
 import type { PeriodMode } from '@shared/stats/period';
+import type { CaseViewer } from '@shared/access/mask';
 import type { AuditFilter } from '../db/repos/audit';
 
 export type ExportTable =
@@ -23,6 +24,12 @@ interface JobBase {
   /** The time of the export: "overdue" is measured against it. */
   readonly now: IsoInstant;
   readonly maskPhones: boolean;
+  /**
+   * Who the export is for: the signed-in session's operator, passed by the screen that starts the
+   * job. Confidential cases are masked for this viewer, never for whoever the stored settings
+   * last named (the worker has no session of its own).
+   */
+  readonly viewer: CaseViewer;
 }
 
 export type ExportJob = JobBase &

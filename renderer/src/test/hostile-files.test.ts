@@ -1,3 +1,5 @@
+// @vitest-environment node
+// Node's Blob (with stream(), which the backup reader needs, as in Chromium); fake-indexeddb from setup.ts.
 /**
  * Hostile files against every reader of HOSTILE_READERS: each must be refused with words the
  * locale has, leave every table byte for byte as it was, and leave Object.prototype alone.
@@ -14,7 +16,13 @@ import type { DeskDatabase } from '../db/database';
 import type { StoredDeskState } from '../db/repos/settings';
 import { tableChecksums, type TableChecksums } from '../db/table-checksums';
 import { testDatabase, testDeskSetUp, testSession } from '../db/test-builders';
-import { HOSTILE_READERS, registerImportAttempt } from './hostile-files';
+import { strToU8, unzipSync, zipSync } from 'fflate';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { BACKUP_MANIFEST_PART, type BackupManifest } from '@shared/backup/format';
+import { backupWrite } from '../db/backup/write';
+import { testRegister } from '../db/test-builders';
+import { HOSTILE_READERS, backupRestoreAttempt, registerImportAttempt } from './hostile-files';
 import { zerosDeflated, zipForge } from './zip-forge';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
@@ -79,6 +87,47 @@ let before: TableChecksums;
 let tried = 0;
 /** A register whose every row is good but one, duplicated: readable, yet never importable. */
 let poisonedXlsx: Uint8Array;
+/** The parts of an honest backup of a desk with cases (another database than `db`). */
+let backupParts: Record<string, Uint8Array>;
+/** That backup with one record twice (checksums recomputed): it reads, yet never restores. */
+let poisonedBackup: Uint8Array;
+
+async function backupBytesOf(source: DeskDatabase): Promise<Uint8Array> {
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  await backupWrite(
+    source,
+    { write: async (chunk) => void chunks.push(chunk.slice()) },
+    {
+      app: { name: 'complaint-desk', version: '0.1.0' },
+      reason: 'manual',
+      now: () => new Date(NOW),
+    },
+  );
+  return new Uint8Array(await new Blob(chunks).arrayBuffer());
+}
+
+/**
+ * The honest backup with the lines of one table replaced by `edit`'s, and the manifest's
+ * checksum, size and count of that part made to match: only the records themselves are wrong.
+ */
+function backupWithLines(table: string, edit: (lines: string[]) => string[]): Uint8Array {
+  const parts = { ...backupParts };
+  const part = `tables/${table}.ndjson`;
+  const lines = new TextDecoder().decode(parts[part]).split('\n').slice(0, -1);
+  const edited = edit(lines);
+  const bytes = strToU8(edited.map((line) => `${line}\n`).join(''));
+  parts[part] = bytes;
+  const manifest = JSON.parse(new TextDecoder().decode(parts[BACKUP_MANIFEST_PART])) as {
+    tables: { name: string; bytes: number; sha256: string; count: number }[];
+  } & Omit<BackupManifest, 'tables'>;
+  const entry = manifest.tables.find((t) => t.name === table);
+  if (!entry) throw new Error(`no ${table} in the backup`);
+  entry.bytes = bytes.length;
+  entry.sha256 = bytesToHex(sha256(bytes));
+  entry.count = edited.length;
+  parts[BACKUP_MANIFEST_PART] = strToU8(JSON.stringify(manifest));
+  return zipSync(parts);
+}
 
 beforeAll(async () => {
   db = testDatabase();
@@ -88,6 +137,16 @@ beforeAll(async () => {
     registerRow(GOOD),
     registerRow({ ...GOOD, index: 2 }),
   ]);
+  const source = testDatabase();
+  const sourceDesk = await testDeskSetUp(source);
+  for (let i = 0; i < 3; i++) {
+    await testRegister(source, sourceDesk, `2026-11-0${3 + i}T02:00:00.000Z`, {
+      subject: `漏水 ${i}`,
+    });
+  }
+  backupParts = unzipSync(await backupBytesOf(source));
+  await source.delete();
+  poisonedBackup = backupWithLines('cases', (lines) => [...lines, lines[0] ?? '']);
   before = await tableChecksums(db);
 });
 
@@ -176,6 +235,140 @@ describe('hostile files are refused and leave the database byte for byte unchang
     expect(await tableChecksums(own)).not.toEqual(start);
     await own.delete();
   });
+
+  it('the harness can fail: an honest backup restores (into a scratch database)', async () => {
+    const outcome = await backupRestoreAttempt(
+      testSession(db, desk, NOW),
+      desk,
+      'b.zip',
+      zipSync(backupParts),
+    );
+    expect(outcome).toEqual({ outcome: 'written', count: 3 });
+  });
+
+  it(
+    'backups whose records lie: wrong types, hostile keys, duplicates, huge and deep values',
+    async () => {
+      // Each table's own key, set to something that is not a key.
+      const KEY: Record<string, string> = {
+        cases: 'id',
+        events: 'id',
+        staff: 'id',
+        settings: 'key',
+      };
+      const notAKey = fc.oneof(
+        fc.constantFrom<unknown>(null, 0, -1, true, '', [], {}, { $file: 'x' }),
+        fc.double(),
+        fc
+          .integer({ min: 1, max: 3_000 })
+          .map((depth) => JSON.parse('['.repeat(depth) + ']'.repeat(depth))),
+        fc.integer({ min: 201, max: 100_000 }).map((n) => 'x'.repeat(n)),
+      );
+      const lineEdit = fc.oneof(
+        fc
+          .tuple(fc.constantFrom(...Object.keys(KEY)), notAKey, fc.nat())
+          .map(([table, value, at]) => ({
+            table,
+            edit: (lines: string[]) =>
+              lines.map((line, i) => {
+                if (i !== at % lines.length) return line;
+                const record = JSON.parse(line) as Record<string, unknown>;
+                // Settings keys may be any non-empty string: give them a value of another type.
+                const key = KEY[table] ?? 'id';
+                record[key] =
+                  table === 'settings' && typeof value === 'string' && value ? 0 : value;
+                return JSON.stringify(record);
+              }),
+          })),
+        fc.tuple(fc.constantFrom('cases', 'events', 'staff'), hostileText).map(([table, text]) => ({
+          table,
+          // A line that is not a record at all, or a __proto__ key inside a good record.
+          edit: (lines: string[]) => [
+            ...lines,
+            text.startsWith('{')
+              ? text
+              : `{"__proto__":{"polluted":1},${(lines[0] ?? '{}').slice(1)}`,
+          ],
+        })),
+        fc.constantFrom('events', 'customers', 'audit').map((table) => ({
+          table,
+          edit: (lines: string[]) => [...lines, ...lines.slice(0, 1)],
+        })),
+        hostileText.map((text) => ({
+          table: 'events',
+          edit: (lines: string[]) =>
+            lines.map((line, i) =>
+              i === 0 ? line.replace(/"case\/received"/, JSON.stringify(`${text}!`)) : line,
+            ),
+        })),
+      );
+      await fc.assert(
+        fc.asyncProperty(lineEdit, async ({ table, edit }) => {
+          await expectRefused('b.zip', backupWithLines(table, edit));
+        }),
+        params,
+      );
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'truncated and bit-flipped backups, a bomb and a part whose size lies',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof(
+            fc.nat({ max: poisonedBackup.length - 1 }).map((cut) => poisonedBackup.slice(0, cut)),
+            fc
+              .array(
+                fc.tuple(
+                  fc.nat({ max: poisonedBackup.length - 1 }),
+                  fc.integer({ min: 0, max: 7 }),
+                ),
+                {
+                  minLength: 1,
+                  maxLength: 8,
+                },
+              )
+              .map((flips) => {
+                const bytes = poisonedBackup.slice();
+                for (const [at, bit] of flips) bytes[at] = (bytes[at] ?? 0) ^ (1 << bit);
+                return bytes;
+              }),
+          ),
+          async (bytes) => expectRefused('b.zip', bytes),
+        ),
+        params,
+      );
+      // 16 MB of zeros (over the 4 MB line limit), one endless line, under an honest directory and a manifest that agrees.
+      const zeros = zerosDeflated(16 * 1024 * 1024);
+      const manifest = JSON.parse(new TextDecoder().decode(backupParts[BACKUP_MANIFEST_PART])) as {
+        tables: { name: string; bytes: number; sha256: string; count: number }[];
+      };
+      const events = manifest.tables.find((t) => t.name === 'events');
+      if (events) events.bytes = zeros.size;
+      const bomb = zipForge([
+        { name: BACKUP_MANIFEST_PART, data: strToU8(JSON.stringify(manifest)) },
+        ...Object.entries(backupParts)
+          .filter(([name]) => name !== BACKUP_MANIFEST_PART)
+          .map(([name, data]) =>
+            name === 'tables/events.ndjson' ? { name, deflated: zeros } : { name, data },
+          ),
+      ]);
+      await expectRefused('bomb.zip', bomb);
+      await expectRefused(
+        'liar.zip',
+        zipForge(
+          Object.entries(backupParts).map(([name, data]) =>
+            name === 'tables/cases.ndjson'
+              ? { name, deflated: zeros, declaredSize: data.length }
+              : { name, data },
+          ),
+        ),
+      );
+    },
+    TIMEOUT_MS,
+  );
 
   it(
     'registers with hostile cells, as .xlsx and as .csv',

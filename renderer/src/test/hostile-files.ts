@@ -5,10 +5,9 @@
  * written. The property every hostile input must keep: refused, with a message the locale has,
  * and every table's checksum (db/table-checksums.ts) unchanged.
  *
- * Adding a reader is one line in `HOSTILE_READERS` (e.g. the backup reader, once it is on this
- * branch: `{ name: 'backup', attempt: backupAttempt }` with `backupAttempt` calling its
- * check-then-restore function and mapping its refusal code to its locale key).
+ * Adding a reader is one adapter and one line in `HOSTILE_READERS`.
  */
+import Dexie from 'dexie';
 import type { DeskRules } from '@shared/rules/rules';
 import { importCheck } from '@shared/import/check';
 import { importHeaderRecognise } from '@shared/import/fields';
@@ -19,6 +18,8 @@ import type { StoredDeskState } from '../db/repos/settings';
 import type { DeskSession } from '../db/session';
 import { isDeskError } from '../db/errors';
 import { tableRead } from '../export/table-read';
+import { backupRead, BackupRefused } from '../db/backup/read';
+import { backupRestoreInto } from '../db/backup/restore';
 
 /** What a reader did with a file: refused it (and why, as a locale key) or wrote it. */
 export type HostileOutcome =
@@ -93,6 +94,40 @@ export async function registerImportAttempt(
   }
 }
 
+/**
+ * The backup reader as a restore runs it (repos/backup.ts `backupRestoreFromFile`): the complete
+ * check, then the fill of a NEW database (the current one is never written by a restore). A
+ * backup that fills is 'written'; the scratch database is then dropped, so the desk's own tables
+ * are what the property compares. A fill that fails (two records with one key) is a refusal in
+ * the words the restore screen uses.
+ */
+export async function backupRestoreAttempt(
+  _session: DeskSession,
+  _desk: StoredDeskState,
+  _fileName: string,
+  bytes: Uint8Array,
+): Promise<HostileOutcome> {
+  const read = await backupRead(new Blob([bytes.slice()]));
+  if (!read.ok) return { outcome: 'refused', key: `backup.refusals.${read.code}` };
+  const name = `hostile-restore-${crypto.randomUUID()}`;
+  try {
+    const restored = await backupRestoreInto(read, name);
+    const count = await restored.cases.count();
+    restored.close();
+    await Dexie.delete(name);
+    return { outcome: 'written', count };
+  } catch (error) {
+    if (error instanceof BackupRefused) {
+      return { outcome: 'refused', key: `backup.refusals.${error.refusal.code}` };
+    }
+    // IndexedDB's own refusals of a record (a key twice, a value it cannot store).
+    if (error instanceof Dexie.DexieError)
+      return { outcome: 'refused', key: 'backup.restore.failed' };
+    throw error;
+  }
+}
+
 export const HOSTILE_READERS: readonly HostileReader[] = [
   { name: 'register import', attempt: registerImportAttempt },
+  { name: 'backup restore', attempt: backupRestoreAttempt },
 ];

@@ -48,6 +48,7 @@ export const vocabularyLocale = featureLocale(
       backup_made: '备份',
       backup_restored: '恢复备份',
       case_purged: '清除记录',
+      case_restoredFromBackup: '从备份恢复案件',
     },
     flag: {
       urgent: '紧急',
@@ -334,6 +335,7 @@ export const vocabularyLocale = featureLocale(
       backup_made: 'Backup made',
       backup_restored: 'Backup restored',
       case_purged: 'Records purged',
+      case_restoredFromBackup: 'Case restored from a backup',
     },
     flag: {
       urgent: 'Urgent',

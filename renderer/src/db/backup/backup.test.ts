@@ -6,6 +6,8 @@ import { strToU8, unzipSync, zipSync } from 'fflate';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { BACKUP_MANIFEST_PART } from '@shared/backup/format';
+import { CASE_EVENT_PERMISSION } from '@shared/access/permissions';
+import type { CaseEventType } from '@shared/workflow/events';
 import { SCHEMA_V1 } from '../schema-v1';
 import type { DeskDatabase } from '../database';
 import { tableChecksums } from '../table-checksums';
@@ -121,6 +123,42 @@ describe('backup and restore', () => {
     expect(await backupRead(new Blob([good.slice(0, good.length - 10)]))).toMatchObject({
       ok: false,
     });
+  });
+
+  it('restores a backup holding one event of every type the workflow has', async () => {
+    const db = await deskWithCases();
+    const [target] = await db.cases.limit(1).toArray();
+    if (!target) throw new Error('no case');
+    // Every step the workflow knows, from a table the compiler keeps complete (a Record over
+    // CaseEventType), so a step added later is in this backup too.
+    const types = Object.keys(CASE_EVENT_PERMISSION) as CaseEventType[];
+    expect(types).toContain('case/attachmentAdded');
+    expect(types).toContain('case/interimMet');
+    await db.events.bulkAdd(
+      types.map((type, i) => ({
+        id: `every-${String(i).padStart(3, '0')}`,
+        caseId: target.id,
+        type,
+        at: '2026-11-05T03:00:00.000Z',
+        hlc: `2026-11-05T03:00:00.000Z-${String(i).padStart(4, '0')}-test`,
+        actorId: 'staff-test',
+        actorName: '测试',
+        deskId: target.deskId,
+        payload: {},
+        // The table's rows hold every event shape; these carry only what the schemas check.
+      })) as never[],
+    );
+    const before = await tableChecksums(db);
+    const read = await backupRead(await backupOf(db, 50));
+    if (!read.ok) throw new Error(`${read.code}: ${read.detail}`);
+    const restored = track(await backupRestoreInto(read, `r-${crypto.randomUUID()}`));
+    expect(await tableChecksums(restored)).toEqual(before);
+    const restoredTypes = new Set(
+      (await restored.table('events').where('caseId').equals(target.id).toArray()).map(
+        (e: { type: string }) => e.type,
+      ),
+    );
+    for (const type of types) expect(restoredTypes.has(type), type).toBe(true);
   });
 
   it('refuses a record the schemas reject even when its checksum was recomputed', async () => {

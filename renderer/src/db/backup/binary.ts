@@ -31,7 +31,7 @@ function isBinary(value: unknown): value is Blob | ArrayBuffer | Uint8Array {
 }
 
 /** Whether a record holds any binary value (most do not: then it is serialised as is). */
-function hasBinary(value: unknown): boolean {
+export function hasBinary(value: unknown): boolean {
   if (isBinary(value)) return true;
   if (Array.isArray(value)) return value.some(hasBinary);
   if (typeof value === 'object' && value !== null) return Object.values(value).some(hasBinary);

@@ -124,6 +124,13 @@ export async function* partChunks(blob: Blob, entry: ZipEntry): AsyncGenerator<U
   }
 }
 
+/**
+ * The longest line a record may take. The desk's largest records (a case with its search pieces,
+ * a long complaint) are a few tens of KB; binary values travel as separate files. Without a
+ * limit a part of one endless line (a zip bomb of zeros) would be gathered whole in memory.
+ */
+export const BACKUP_LINE_LIMIT = 4 * 1024 * 1024;
+
 /** The lines of an NDJSON part, with the hash and byte count of the whole part. */
 export async function* partLines(
   blob: Blob,
@@ -142,6 +149,9 @@ export async function* partLines(
     }
     const lines = text.split('\n');
     rest = lines.pop() ?? '';
+    if (rest.length > BACKUP_LINE_LIMIT) {
+      throw new Refused(backupRefusal('badRecord', `${entry.name}: a line over 4 MB`));
+    }
     yield* lines;
   }
   if (rest !== '')
@@ -205,6 +215,35 @@ function concat(chunks: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
+/**
+ * Whether a line may hold a file reference (`"$file"`, or a key spelled with an escape):
+ * the others are not walked value by value, which most of a restore's lines would cost.
+ */
+export function lineMayHoldFile(line: string): boolean {
+  return line.includes('file"') || line.includes('\\u');
+}
+
+/**
+ * One line's record. A `__proto__` key is refused: the desk never writes one, and once stored it
+ * would change the prototype of whatever a later `Object.assign` copies it into. The key is looked
+ * for in the text first, so the common line is parsed once, without a reviver.
+ */
+export function recordParse(line: string, where: string): unknown {
+  let poisoned = false;
+  try {
+    // An escape (`\\u005f`) could spell the key without its letters: such lines are parsed carefully.
+    if (!line.includes('__proto__') && !line.includes('\\u')) return JSON.parse(line);
+    const record: unknown = JSON.parse(line, function (key, value: unknown) {
+      if (key === '__proto__') poisoned = true;
+      return value;
+    });
+    if (!poisoned) return record;
+  } catch {
+    throw new Refused(backupRefusal('badRecord', `${where}: not JSON`));
+  }
+  throw new Refused(backupRefusal('badRecord', `${where}: a __proto__ key`));
+}
+
 /** Checks a backup completely; see the module's comment. Never throws for a bad file. */
 export async function backupRead(
   input: Blob | ReadableStream<Uint8Array>,
@@ -221,6 +260,10 @@ export async function backupRead(
       const entry = entries.get(table.part);
       if (!entry) throw new Refused(backupRefusal('partMissing', table.part));
       listed.add(table.part);
+      // The directory's size must be the manifest's: a part that says otherwise is refused before
+      // a byte of it is inflated.
+      if (entry.size !== table.bytes)
+        throw new Refused(backupRefusal('checksumMismatch', table.part));
       const hash = sha256.create();
       let count = 0;
       let bytes = 0;
@@ -231,19 +274,14 @@ export async function backupRead(
         },
       })) {
         count++;
-        let record: unknown;
-        try {
-          record = JSON.parse(line);
-        } catch {
-          throw new Refused(backupRefusal('badRecord', `${table.name} line ${count}: not JSON`));
-        }
+        const record = recordParse(line, `${table.name} line ${count}`);
         const checked = backupRecordCheck(table.name, record);
         if (!checked.ok) {
           throw new Refused(
             backupRefusal('badRecord', `${table.name} line ${count}: ${checked.message}`),
           );
         }
-        recordFileRefs(record, (ref) => referenced.add(ref.$file));
+        if (lineMayHoldFile(line)) recordFileRefs(record, (ref) => referenced.add(ref.$file));
         if (count % 5000 === 0) options.onProgress?.({ part: table.part, records: count });
       }
       const digest = bytesToHex(hash.digest());

@@ -8,7 +8,7 @@
 import Dexie from 'dexie';
 import { DeskDatabase } from '../database';
 import { recordDecode } from './binary';
-import { BackupRefused, partChunks, partLines, type BackupValid } from './read';
+import { BackupRefused, lineMayHoldFile, partChunks, partLines, type BackupValid } from './read';
 import { schemaDeclareUpTo } from './tables';
 import { backupFilePart, backupRefusal } from '@shared/backup/format';
 
@@ -47,17 +47,28 @@ export async function backupRestoreInto(
       const target = bare.table(table.name);
       let page: unknown[] = [];
       let count = 0;
+      // One page is written while the next is parsed: IndexedDB works in its own thread, so the
+      // parsing is not added to the writing's time. At most two pages are in memory.
+      let writing: Promise<void> = Promise.resolve();
       const write = async () => {
-        await target.bulkAdd(page);
-        count += page.length;
+        const full = page;
         page = [];
-        options.onProgress?.({ table: table.name, records: count });
+        await writing;
+        writing = target.bulkAdd(full).then(() => {
+          count += full.length;
+          options.onProgress?.({ table: table.name, records: count });
+        });
+        // A failed write is thrown at the next page (or at the end), not left unhandled.
+        writing.catch(() => undefined);
       };
       for await (const line of partLines(backup.blob, entry)) {
-        page.push(await recordDecode(JSON.parse(line), fileBytes));
+        // Most lines hold no file: they are taken as parsed, without walking every value.
+        const record: unknown = JSON.parse(line);
+        page.push(lineMayHoldFile(line) ? await recordDecode(record, fileBytes) : record);
         if (page.length >= pageSize) await write();
       }
       if (page.length > 0) await write();
+      await writing;
     }
     bare.close();
     // Opening at the current version runs the upgrades from the backup's version.

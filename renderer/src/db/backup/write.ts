@@ -22,7 +22,7 @@ import {
   type BackupReason,
   type BackupTableEntry,
 } from '@shared/backup/format';
-import { recordEncode } from './binary';
+import { hasBinary, recordEncode } from './binary';
 import { backupTablesOf } from './tables';
 
 /** Where the bytes go: a file on disk (Electron), a File System Access stream, a download. */
@@ -111,6 +111,11 @@ export async function backupWrite(
     for await (const page of tablePages(table, pageSize)) {
       let text = '';
       for (const record of page) {
+        // Most records hold no bytes: written as they are, without an await each.
+        if (!hasBinary(record)) {
+          text += backupLine(record);
+          continue;
+        }
         const encoded = await recordEncode(record, (fileHash) => {
           binary = true;
           filesReferenced.add(fileHash);

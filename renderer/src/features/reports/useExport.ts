@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDeskSession } from '../../desk/desk-session';
+import { useDeskState } from '../../desk/desk-state';
 import { fileStreamOf } from '@shared/platform/bridge';
 import { useDeskServices } from '../../desk/services';
 import { statsExportRecord } from '../../db/repos/stats';
@@ -22,7 +23,7 @@ export interface ExportMessage {
 
 type JobInput = ExportJob extends infer J
   ? J extends ExportJob
-    ? Omit<J, 'dbName' | 'now' | 'maskPhones'>
+    ? Omit<J, 'dbName' | 'now' | 'maskPhones' | 'viewer'>
     : never
   : never;
 
@@ -34,6 +35,8 @@ export function useExport(maskPhones: boolean) {
   const { t } = useTranslation();
   const { db, bridge, now } = useDeskServices();
   const session = useDeskSession();
+  // The signed-in operator's unit (a unit handler reads the cases of their unit).
+  const operatorUnitId = useDeskState().operator.unitId;
   const [progress, setProgress] = useState<ExportProgress | undefined>();
   const [message, setMessage] = useState<ExportMessage | undefined>();
   const running = useRef<ExportRun | undefined>(undefined);
@@ -89,7 +92,15 @@ export function useExport(maskPhones: boolean) {
         return;
       }
       const at = now();
-      const job = { ...input, dbName: db.name, now: at, maskPhones } as ExportJob;
+      // The viewer is the signed-in operator of this session, passed explicitly: the worker masks
+      // confidential cases for them alone.
+      const viewer = {
+        id: session.operator.id,
+        name: session.operator.name,
+        roles: session.operator.roles,
+        ...(operatorUnitId ? { unitId: operatorUnitId } : {}),
+      };
+      const job = { ...input, dbName: db.name, now: at, maskPhones, viewer } as ExportJob;
       setMessage(undefined);
       setProgress({ table: job.table, done: 0, total: 0 });
       const run = exportRun(job, {
@@ -116,7 +127,7 @@ export function useExport(maskPhones: boolean) {
       }
       setMessage(describe(outcome, job.table));
     },
-    [bridge, db, describe, fileStream, maskPhones, now, session, streaming, t],
+    [bridge, db, describe, fileStream, maskPhones, now, operatorUnitId, session, streaming, t],
   );
 
   const cancel = useCallback(() => running.current?.cancel(), []);
