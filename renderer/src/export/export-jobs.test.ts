@@ -98,6 +98,7 @@ describe('exportJobRun', () => {
       dbName: db.name,
       now: NOW,
       maskPhones: true,
+      viewer: ADMIN,
       first: '2026-10-25' as never,
       last: '2026-11-24' as never,
     };
