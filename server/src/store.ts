@@ -485,17 +485,18 @@ export async function createStore(db: SqlDatabase, options: StoreOptions = {}) {
         await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [SEQ_LOCK, org]);
 
         // Cases: another organisation's are refused; so are this organisation's cases the desk
-        // was never given (pushed by another desk and not routed here).
-        const known = await tx.query<{ id: string; organisation_id: string; visible: boolean }>(
+        // was never given (pushed by another desk and not routed here). The same query reads
+        // which desks of the organisation see each known case: the batch's events are delivered
+        // to those desks below without joining the growing tables again.
+        const known = await tx.query<{ id: string; organisation_id: string; desks: string[] }>(
           `SELECT c.id, c.organisation_id,
-                  EXISTS (SELECT 1 FROM desk_cases dc
-                           WHERE dc.case_id = c.id AND dc.desk_id = $2 AND dc.organisation_id = $3)
-                    AS visible
+                  ARRAY(SELECT dc.desk_id FROM desk_cases dc
+                         WHERE dc.case_id = c.id AND dc.organisation_id = $2) AS desks
              FROM cases c WHERE c.id = ANY($1::text[])`,
-          [caseIds, caller.deskId, org],
+          [caseIds, org],
         );
         for (const c of known) {
-          if (c.organisation_id !== org || !c.visible) {
+          if (c.organisation_id !== org || !c.desks.includes(caller.deskId)) {
             throw new SyncError(
               'forbidden',
               `Case ${c.id} is not a case this desk may write to: it was neither created here nor routed here.`,
@@ -515,10 +516,13 @@ export async function createStore(db: SqlDatabase, options: StoreOptions = {}) {
           );
         }
         // Routes name desks of this organisation only.
-        const desks = await tx.query<{ id: string; code: string }>(
-          'SELECT id, code FROM desks WHERE organisation_id = $1 AND code = ANY($2::text[])',
-          [org, routeCodes],
-        );
+        const desks =
+          routeCodes.length === 0
+            ? []
+            : await tx.query<{ id: string; code: string }>(
+                'SELECT id, code FROM desks WHERE organisation_id = $1 AND code = ANY($2::text[])',
+                [org, routeCodes],
+              );
         const deskIdByCode = new Map(desks.map((d) => [d.code, d.id]));
         const unknownCode = routeCodes.find((code) => !deskIdByCode.has(code));
         if (unknownCode !== undefined) {
@@ -528,17 +532,16 @@ export async function createStore(db: SqlDatabase, options: StoreOptions = {}) {
           );
         }
 
-        const knownIds = new Set(known.map((c) => c.id));
-        const newCases = caseIds.filter((id) => !knownIds.has(id));
+        /** Which desks see each case of the batch. */
+        const seenBy = new Map(known.map((c) => [c.id, new Set(c.desks)]));
+        const newCases = caseIds.filter((id) => !seenBy.has(id));
         if (newCases.length > 0) {
-          await tx.query('INSERT INTO cases (id, organisation_id) SELECT unnest($1::text[]), $2', [
-            newCases,
-            org,
-          ]);
           await tx.query(
-            'INSERT INTO desk_cases (desk_id, case_id, organisation_id) SELECT $1, unnest($2::text[]), $3',
-            [caller.deskId, newCases, org],
+            `WITH c AS (INSERT INTO cases (id, organisation_id) SELECT unnest($1::text[]), $2 RETURNING id)
+             INSERT INTO desk_cases (desk_id, case_id, organisation_id) SELECT $3, c.id, $2 FROM c`,
+            [newCases, org, caller.deskId],
           );
+          for (const id of newCases) seenBy.set(id, new Set([caller.deskId]));
         }
 
         // Routes: each desk newly given a case receives its history so far; the events of this
@@ -561,26 +564,51 @@ export async function createStore(db: SqlDatabase, options: StoreOptions = {}) {
             [grantDesks, grantCases, org],
           );
           if (granted.length > 0) {
+            // The history is found by case first (MATERIALIZED keeps the planner from starting
+            // at the organisation's index, which grows with every event), then its
+            // organisation is checked.
             await tx.query(
-              `INSERT INTO deliveries (desk_id, seq, event_id)
-               SELECT h.desk_id, nextval('sync_seq'), h.event_id FROM (
-                 SELECT g.desk_id, e.id AS event_id, e.seq
+              `WITH history AS MATERIALIZED (
+                 SELECT g.desk_id, e.id AS event_id, e.seq, e.organisation_id
                    FROM unnest($1::text[], $2::text[]) AS g(desk_id, case_id)
-                   JOIN events e ON e.case_id = g.case_id AND e.organisation_id = $3
-                  ORDER BY e.seq, g.desk_id) AS h`,
+                   JOIN events e ON e.case_id = g.case_id)
+               INSERT INTO deliveries (desk_id, seq, event_id)
+               SELECT h.desk_id, nextval('sync_seq'), h.event_id FROM (
+                 SELECT desk_id, event_id FROM history WHERE organisation_id = $3
+                  ORDER BY seq, desk_id) AS h`,
               [granted.map((g) => g.desk_id), granted.map((g) => g.case_id), org],
             );
+            for (const g of granted) seenBy.get(g.case_id)?.add(g.desk_id);
           }
         }
 
         if (events.length === 0) return;
-        const inserted = await tx.query<{ id: string }>(
-          `INSERT INTO events (id, organisation_id, case_id, desk_id, seq, type, hlc, file_hash, body)
-           SELECT u.id, $7, u.case_id, $8, nextval('sync_seq'), u.type, u.hlc, u.file_hash, u.body::jsonb
-             FROM (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
-                     WITH ORDINALITY AS x(id, case_id, type, hlc, file_hash, body, ord)
-                    ORDER BY x.ord) AS u
-           ON CONFLICT (id) DO NOTHING RETURNING id`,
+        // Every event goes to each desk that sees its case, in the batch's order then the
+        // desks' order. One statement stores the events and, for those that were new (an
+        // already stored id is neither written again nor delivered twice), their deliveries.
+        const deliveryDesks: string[] = [];
+        const deliveryEvents: string[] = [];
+        for (const e of events) {
+          const id = String(e.id);
+          for (const deskId of [...(seenBy.get(String(e.caseId)) ?? [])].sort()) {
+            deliveryDesks.push(deskId);
+            deliveryEvents.push(id);
+          }
+        }
+        await tx.query(
+          `WITH stored AS (
+             INSERT INTO events (id, organisation_id, case_id, desk_id, seq, type, hlc, file_hash, body)
+             SELECT u.id, $7, u.case_id, $8, nextval('sync_seq'), u.type, u.hlc, u.file_hash, u.body::jsonb
+               FROM (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+                       WITH ORDINALITY AS x(id, case_id, type, hlc, file_hash, body, ord)
+                      ORDER BY x.ord) AS u
+             ON CONFLICT (id) DO NOTHING RETURNING id)
+           INSERT INTO deliveries (desk_id, seq, event_id)
+           SELECT h.desk_id, nextval('sync_seq'), h.event_id FROM (
+             SELECT d.desk_id, d.event_id
+               FROM unnest($9::text[], $10::text[]) WITH ORDINALITY AS d(desk_id, event_id, ord)
+              WHERE d.event_id IN (SELECT id FROM stored)
+              ORDER BY d.ord) AS h`,
           [
             events.map((e) => String(e.id)),
             events.map((e) => String(e.caseId)),
@@ -590,20 +618,10 @@ export async function createStore(db: SqlDatabase, options: StoreOptions = {}) {
             events.map((e) => JSON.stringify(e)),
             org,
             caller.deskId,
+            deliveryDesks,
+            deliveryEvents,
           ],
         );
-        if (inserted.length > 0) {
-          await tx.query(
-            `INSERT INTO deliveries (desk_id, seq, event_id)
-             SELECT h.desk_id, nextval('sync_seq'), h.event_id FROM (
-               SELECT dc.desk_id, e.id AS event_id
-                 FROM events e
-                 JOIN desk_cases dc ON dc.case_id = e.case_id AND dc.organisation_id = $2
-                WHERE e.id = ANY($1::text[]) AND e.organisation_id = $2
-                ORDER BY e.seq, dc.desk_id) AS h`,
-            [inserted.map((r) => r.id), org],
-          );
-        }
       });
       return { acknowledged: [...byId.keys()], serverTime };
     },
