@@ -503,6 +503,68 @@ describe.each(BACKENDS)('central server on $name', (backend) => {
     },
   );
 
+  it.skipIf(backend.skip !== '')(
+    'answers the CORS preflight of any desk origin with the sync headers, before any token',
+    async () => {
+      // The desk calls from app://desk (Electron) or the browser build's own address. Requests
+      // carry a bearer token, never a cookie, so every origin is allowed and credentials never.
+      const before = await tables();
+      for (const origin of ['app://desk', 'http://127.0.0.1:4510', 'https://evil.example']) {
+        for (const url of ['/v1/push', '/v1/pull', `/v1/files/${'a'.repeat(64)}`, '/v1/nowhere']) {
+          const res = await app.inject({
+            method: 'OPTIONS',
+            url,
+            headers: {
+              origin,
+              'access-control-request-method': url.startsWith('/v1/files') ? 'PUT' : 'POST',
+              'access-control-request-headers': `authorization, content-type, content-encoding, ${PROTOCOL_HEADER}`,
+            },
+          });
+          expect(res.statusCode, `${origin} ${url}`).toBe(204);
+          expect(res.headers['access-control-allow-origin']).toBe('*');
+          expect(res.headers['access-control-allow-credentials']).toBeUndefined();
+          const allowed = String(res.headers['access-control-allow-headers'])
+            .split(',')
+            .map((h) => h.trim().toLowerCase());
+          for (const header of [
+            'authorization',
+            'content-type',
+            'content-encoding',
+            PROTOCOL_HEADER,
+          ]) {
+            expect(allowed).toContain(header);
+          }
+          const methods = String(res.headers['access-control-allow-methods'])
+            .split(',')
+            .map((m) => m.trim());
+          expect(methods).toEqual(expect.arrayContaining(['GET', 'POST', 'PUT', 'OPTIONS']));
+          expect(Number(res.headers['access-control-max-age'])).toBeGreaterThan(0);
+          expect(res.body).toBe('');
+        }
+      }
+      // Answers and refusals carry the header too, so the desk can read the reason of a refusal.
+      const ok = await post('/v1/hello', tokens.A1, { protocol: 1 }, { origin: 'app://desk' });
+      expect(ok.status).toBe(200);
+      expect(ok.headers['access-control-allow-origin']).toBe('*');
+      const denied = await post(
+        '/v1/hello',
+        'not-a-token',
+        { protocol: 1 },
+        { origin: 'app://desk' },
+      );
+      expect(denied.status).toBe(401);
+      expect(denied.headers['access-control-allow-origin']).toBe('*');
+      expect(denied.headers['access-control-allow-credentials']).toBeUndefined();
+      const old = await post('/v1/pull', undefined, { protocol: 0 }, { origin: 'app://desk' });
+      expect(old.status).toBe(426);
+      expect(old.headers['access-control-allow-origin']).toBe('*');
+      const health = await app.inject({ method: 'GET', url: '/health', headers: { origin: 'x' } });
+      expect(health.headers['access-control-allow-origin']).toBe('*');
+      // A preflight writes nothing and needs no token.
+      expect(await tables()).toEqual(before);
+    },
+  );
+
   it.skipIf(backend.skip !== '')('takes gzipped requests and gzips large responses', async () => {
     const events = Array.from({ length: 20 }, () => wireEvent('case-gzip', now));
     const res = await post<PushResponse>(
