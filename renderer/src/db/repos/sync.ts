@@ -24,6 +24,7 @@ import { StorageError, withStorageErrors } from '../errors';
 import { sessionRequire } from '../access';
 import { sessionStamp, type DeskSession } from '../session';
 import { auditRecord } from './audit';
+import { customerFileMerge, customersByPhone, phoneKey } from './customers';
 import { settingsGet } from './settings';
 
 export async function syncSettingsGet(db: DeskDatabase): Promise<SyncSettings | undefined> {
@@ -134,7 +135,7 @@ export async function syncPulledPageStore(
   now: IsoInstant,
 ): Promise<SyncPageStored> {
   return withStorageErrors(() =>
-    db.transaction('rw', [db.events, db.cases, db.settings], async () => {
+    db.transaction('rw', [db.events, db.cases, db.customers, db.settings], async () => {
       const existing = await db.events.bulkGet(events.map((e) => e.id));
       const fresh = new Map<EventId, PulledEvent>();
       events.forEach((event, i) => {
@@ -151,7 +152,8 @@ export async function syncPulledPageStore(
         // Steps of a case whose receipt has not arrived yet wait in `events` for it.
         if (!folded) continue;
         const number = await numberFree(db, folded, origin.get(caseId));
-        await db.cases.put(caseSearchable({ ...folded, number }));
+        const customer = await pulledCustomerFile(db, folded, now);
+        await db.cases.put(caseSearchable({ ...folded, number, customer }));
         clock = clock === undefined ? folded.lastHlc : hlcMax(clock, folded.lastHlc);
       }
       const rows: SettingsEntity[] = [{ key: 'syncCursor', value: cursor, updatedAt: now }];
@@ -162,6 +164,37 @@ export async function syncPulledPageStore(
       return { added: fresh.size, cases: caseIds };
     }),
   );
+}
+
+/**
+ * The customer file of a pulled case, made or completed as a case registered here would
+ * (`customerFileResolve`): the file the case names, else the oldest file with its phone, else a
+ * new file. A new file keeps the id the origin desk gave it, so the desks and head office name
+ * one household's file alike; a case matched to a file of this desk by phone is linked to that
+ * file here, so the customer's history lists it. Confidential and withheld-reporter cases make
+ * no file (DOMAIN.md section 8). Returns the case's customer as stored here.
+ */
+async function pulledCustomerFile(
+  db: DeskDatabase,
+  folded: CaseEntity,
+  now: IsoInstant,
+): Promise<CaseEntity['customer']> {
+  const ref = folded.customer;
+  if (folded.flags.includes('confidential') || folded.flags.includes('reporterWithheld')) {
+    return ref;
+  }
+  const phone = phoneKey(ref.phone);
+  let existing = ref.customerId === undefined ? undefined : await db.customers.get(ref.customerId);
+  if (!existing && phone) existing = (await customersByPhone(db, phone))[0];
+  const merged = customerFileMerge(existing, ref, now, Date.parse(now));
+  const write =
+    merged.write && !existing && ref.customerId !== undefined
+      ? { ...merged.write, id: ref.customerId }
+      : merged.write;
+  if (write) await db.customers.put(write);
+  const id = write?.id ?? merged.id;
+  if (id === undefined || id === ref.customerId) return ref;
+  return { ...ref, customerId: id };
 }
 
 async function numberFree(

@@ -4,7 +4,7 @@
  * fake-indexeddb databases.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { CaseId, UnitId } from '@shared/kernel/brand';
+import type { CaseId, CustomerId, UnitId } from '@shared/kernel/brand';
 import type { CaseEntity } from '@shared/model/entities';
 import { hlcIsFarAhead } from '@shared/kernel/hlc';
 import { contentHash } from '@shared/attachments/hash';
@@ -19,12 +19,14 @@ import type { DeskDatabase } from '../database';
 import { AccessDeniedError } from '../errors';
 import { caseAppendEvent, caseGet, caseSearchIndexSettled, caseRegister } from '../repos/cases';
 import { attachmentContent } from '../repos/attachments';
+import { customerCaseCounts } from '../repos/customers';
 import { unitAdd, unitUpdate } from '../repos/units';
 import { settingsGet, type StoredDeskState } from '../repos/settings';
 import { syncCursorGet, syncSettingsChange } from '../repos/sync';
 import { deskSessionOf } from '../session';
 import {
   SET_UP_AT,
+  testCustomer,
   testDatabase,
   testDeadline,
   testDeskSetUp,
@@ -325,6 +327,86 @@ describe('SyncEngine pull', () => {
       comparable(await caseGet(b.db, sent.id)),
     );
     expect((await caseGet(a.db, sent.id))?.status).toBe('accepted');
+  });
+
+  it('makes or completes the customer files of pulled cases as a registration here would', async () => {
+    const server = new FakeSyncServer();
+    const a = await deskOf(server, 'A01');
+    const b = await deskOf(server, 'B01');
+    const session = testSession(a.db, a.desk);
+    const unit = await unitAdd(session, { name: '工程部' });
+    await unitUpdate(session, unit.id, { deskCode: 'B01' });
+    // B already keeps a file for 赵敏's phone, without her address.
+    const own = await testRegister(b.db, b.desk, '2026-11-01T02:00:00.000Z', {
+      customer: testCustomer({ name: '赵敏', phone: '13800001111', address: '' }),
+    });
+    const bFile = own.customer.customerId;
+    expect(bFile).toBeDefined();
+    const at = ['2026-11-02T02:00:00.000Z', '2026-11-02T02:10:00.000Z', '2026-11-02T02:20:00.000Z'];
+    const zhao = await testRegister(a.db, a.desk, at[0] as string, {
+      customer: testCustomer({ name: '赵敏', phone: '138-0000-1111', address: '3栋201室' }),
+    });
+    const qian = await testRegister(a.db, a.desk, at[1] as string, {
+      customer: testCustomer({ name: '钱进', phone: '13900002222', address: '5栋101室' }),
+    });
+    const secret = await testRegister(a.db, a.desk, at[2] as string, {
+      customer: testCustomer({ name: '孙丽', phone: '13700003333', address: '' }),
+      flags: ['confidential'],
+    });
+    for (const sent of [zhao, qian, secret]) {
+      await caseAppendEvent(
+        testSession(a.db, a.desk, '2026-11-02T03:00:00.000Z'),
+        sent.id,
+        'case/dispatched',
+        {
+          unitId: unit.id as UnitId,
+          unitName: unit.name,
+          deadline: testDeadline('2026-11-05T03:00:00.000Z'),
+        },
+      );
+    }
+    await a.engine().syncNow();
+    await b.engine().syncNow();
+    await b.engine().syncNow();
+
+    // Same phone: B's own file takes the case and gains the address it lacked.
+    expect((await caseGet(b.db, zhao.id))?.customer.customerId).toBe(bFile);
+    expect(await b.db.customers.get(bFile as CustomerId)).toMatchObject({
+      name: '赵敏',
+      phones: ['13800001111'],
+      address: '3栋201室',
+    });
+    expect(
+      (await customerCaseCounts(b.db, [bFile as CustomerId])).get(bFile as CustomerId),
+    ).toEqual({ total: 2, open: 2 });
+    // A new caller: a file under the id the origin desk gave it, so both desks name it alike.
+    const qianFile = qian.customer.customerId as CustomerId;
+    expect(await b.db.customers.get(qianFile)).toMatchObject({
+      name: '钱进',
+      phones: ['13900002222'],
+      address: '5栋101室',
+    });
+    expect(comparable(await caseGet(b.db, qian.id))).toEqual(
+      comparable(await caseGet(a.db, qian.id)),
+    );
+    // A confidential report makes no file; nothing else was made, and A's own files are as before.
+    expect(await b.db.customers.where('phones').equals('13700003333').count()).toBe(0);
+    expect((await caseGet(b.db, secret.id))?.status).toBe('dispatched');
+    expect(await b.db.customers.count()).toBe(2);
+    const aFiles = await a.db.customers.toArray();
+    expect(aFiles).toHaveLength(2);
+
+    // Head office: one file per household across desks, listing every desk's cases.
+    const head = await headOffice(server);
+    await head.engine().syncNow();
+    expect(await head.db.customers.count()).toBe(2);
+    const zhaoFile = (await caseGet(head.db, zhao.id))?.customer.customerId as CustomerId;
+    expect((await caseGet(head.db, own.id))?.customer.customerId).toBe(zhaoFile);
+    expect((await customerCaseCounts(head.db, [zhaoFile])).get(zhaoFile)?.total).toBe(2);
+    expect(await head.db.customers.get(qianFile)).toBeDefined();
+    // Pulling again (A's own events come back) changes no file.
+    await a.engine().syncNow();
+    expect(await a.db.customers.toArray()).toEqual(aFiles);
   });
 
   it('stores each page with its cursor at once: stopped between pages, it resumes at its cursor', async () => {
