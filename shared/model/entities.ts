@@ -173,6 +173,12 @@ export interface CaseEntity {
   /** The attachments on the case (`case/attachmentAdded` ids), absent when there are none. */
   readonly attachmentIds?: readonly string[];
   /**
+   * The code of the desk that registered the case, kept by this database (not in any event):
+   * set at registration on a desk with a code, and from the server on a pulled case. Absent: a
+   * case registered here before the desk had a code.
+   */
+  readonly originDeskCode?: string;
+  /**
    * Set only on a copy returned to a viewer who may not read all of the case
    * (shared/access/mask.ts): `case`, its shape only; `reporter`, all but its customer. Never
    * stored.

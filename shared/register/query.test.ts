@@ -148,6 +148,30 @@ describe('registerRowMatches', () => {
     expect(registerRowMatches(lift, criteriaOf(filter), ADMIN)).toBe(expected);
   });
 
+  it('filters by the desk that registered the case; this desk also owns its cases from before it had a code', () => {
+    const fromA = row({ originDeskCode: 'A01' });
+    const fromB = row({ originDeskCode: 'B01' });
+    const older = row();
+    const byA = criteriaOf({ deskCode: ' A01 ' });
+    expect(byA).toEqual({ deskCode: 'A01' });
+    expect([fromA, fromB, older].map((r) => registerRowMatches(r, byA, CLERK))).toEqual([
+      true,
+      false,
+      false,
+    ]);
+    const own = registerCriteria({ deskCode: 'B01' }, { ...CTX, ownDeskCode: 'B01' });
+    if (!own.ok) throw new Error('refused');
+    expect([fromA, fromB, older].map((r) => registerRowMatches(r, own.criteria, CLERK))).toEqual([
+      false,
+      true,
+      true,
+    ]);
+    // A masked case still shows where it came from: the filter does not reveal its content.
+    const secret = row({ originDeskCode: 'A01', flags: ['confidential'] });
+    expect(registerRowMatches(secret, byA, CLERK)).toBe(true);
+    expect(registerHasCriteria(criteriaOf({ deskCode: '' }))).toBe(false);
+  });
+
   it('counts as overdue only a running deadline before now', () => {
     const overdue = criteriaOf({ overdue: true });
     const future = { ...lift, openDueAt: '2026-10-21T09:30:00.000Z' as IsoInstant };

@@ -41,6 +41,8 @@ export interface RegisterFilter {
   readonly matterId?: string;
   /** Full-text search over customer, phone, room, subject and content. */
   readonly text?: string;
+  /** Only the cases registered by the desk with this code (sync; head office's group register). */
+  readonly deskCode?: string;
 }
 
 export type RegisterFilterField = keyof RegisterFilter;
@@ -88,6 +90,10 @@ export interface RegisterCriteria {
   readonly overdueAt?: IsoInstant;
   readonly matterId?: string;
   readonly text?: string;
+  /** Registered by this desk code (`CaseEntity.originDeskCode`). */
+  readonly deskCode?: string;
+  /** The code is this desk's own: its cases registered before it had a code count too. */
+  readonly deskCodeOwn?: boolean;
 }
 
 export type RegisterCriteriaResult =
@@ -98,6 +104,8 @@ export interface RegisterCriteriaContext {
   readonly rules: Pick<DeskRules, 'kinds' | 'levels' | 'channels'>;
   readonly timeZone: string;
   readonly now: IsoInstant;
+  /** This desk's code, if it has one (sync). */
+  readonly ownDeskCode?: string;
 }
 
 function categoriesOf(rules: Pick<DeskRules, 'kinds'>, kindId?: string): CategoryDef[] {
@@ -184,6 +192,11 @@ export function registerCriteria(
   if (filter.overdue) criteria.overdueAt = ctx.now;
   if (filter.matterId) criteria.matterId = filter.matterId;
   if (text) criteria.text = text;
+  const deskCode = filter.deskCode?.trim();
+  if (deskCode) {
+    criteria.deskCode = deskCode;
+    if (deskCode === ctx.ownDeskCode) criteria.deskCodeOwn = true;
+  }
   return { ok: true, criteria };
 }
 
@@ -208,6 +221,13 @@ export function registerRowMatches(
   if (c.levelId !== undefined && row.levelId !== c.levelId) return false;
   if (c.channelId !== undefined && row.channelId !== c.channelId) return false;
   if (c.matterId !== undefined && row.matterId !== c.matterId) return false;
+  if (
+    c.deskCode !== undefined &&
+    row.originDeskCode !== c.deskCode &&
+    !(c.deskCodeOwn === true && row.originDeskCode === undefined)
+  ) {
+    return false;
+  }
   if (c.status === 'open' && row.status === 'closed') return false;
   if (c.status !== undefined && c.status !== 'open' && row.status !== c.status) return false;
   if (c.overdueAt !== undefined && !(row.openDueAt !== undefined && row.openDueAt < c.overdueAt)) {

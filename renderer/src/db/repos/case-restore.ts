@@ -132,7 +132,11 @@ export async function caseRestoreFromBackup(
         });
       }
       const { searchPending: _pending, ...row } = folded;
-      const next: CaseEntity = { ...row, searchTerms: searchTermsOf(searchTextsOf(folded)) };
+      const next: CaseEntity = {
+        ...row,
+        ...(current?.originDeskCode ? { originDeskCode: current.originDeskCode } : {}),
+        searchTerms: searchTermsOf(searchTextsOf(folded)),
+      };
       await db.events.bulkAdd(missing as CaseEventEntity[]);
       await db.cases.put(next);
       await db.outbox.bulkPut(

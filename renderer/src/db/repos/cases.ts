@@ -138,7 +138,8 @@ async function caseRegisterSaved(session: DeskSession, intake: CaseIntake): Prom
         number,
         customer: customerLinked(intake.customer, file.id),
       });
-      const next = caseApplyOrThrow(undefined, event);
+      const applied = caseApplyOrThrow(undefined, event);
+      const next = desk.deskCode ? { ...applied, originDeskCode: desk.deskCode } : applied;
       await Promise.all([
         file.write ? db.customers.put(file.write) : undefined,
         db.events.add(event),

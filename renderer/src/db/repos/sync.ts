@@ -142,7 +142,12 @@ export async function syncPulledPageStore(
         if (existing[i] === undefined && !fresh.has(event.id)) fresh.set(event.id, event);
       });
       const origin = new Map<CaseId, string>();
-      for (const event of fresh.values()) origin.set(event.caseId, event.originDeskCode);
+      // The desk that registered each case: the origin of its `case/received`.
+      const registeredBy = new Map<CaseId, string>();
+      for (const event of fresh.values()) {
+        origin.set(event.caseId, event.originDeskCode);
+        if (event.type === 'case/received') registeredBy.set(event.caseId, event.originDeskCode);
+      }
       await db.events.bulkAdd([...fresh.values()].map(storedEvent));
       const caseIds = [...origin.keys()];
       let clock = await settingsGet(db, 'clock');
@@ -153,7 +158,16 @@ export async function syncPulledPageStore(
         if (!folded) continue;
         const number = await numberFree(db, folded, origin.get(caseId));
         const customer = await pulledCustomerFile(db, folded, now);
-        await db.cases.put(caseSearchable({ ...folded, number, customer }));
+        const originDeskCode =
+          registeredBy.get(caseId) ?? (await db.cases.get(caseId))?.originDeskCode;
+        await db.cases.put(
+          caseSearchable({
+            ...folded,
+            number,
+            customer,
+            ...(originDeskCode ? { originDeskCode } : {}),
+          }),
+        );
         clock = clock === undefined ? folded.lastHlc : hlcMax(clock, folded.lastHlc);
       }
       const rows: SettingsEntity[] = [{ key: 'syncCursor', value: cursor, updatedAt: now }];

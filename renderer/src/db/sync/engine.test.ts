@@ -315,6 +315,9 @@ describe('SyncEngine pull', () => {
     const theirs = await caseGet(b.db, sent.id);
     expect(comparable(theirs)).toEqual(comparable(mine));
     expect(theirs?.status).toBe('dispatched');
+    // Both name the desk that registered it, for the register's desk column and filter.
+    expect(mine?.originDeskCode).toBe('A01');
+    expect(theirs?.originDeskCode).toBe('A01');
     // Derived rows are rebuilt locally: B's tallies count the case, its search finds it.
     expect((await b.db.tallies.toArray())[0]).toBeDefined();
     expect(theirs?.searchTerms.length).toBeGreaterThan(0);
@@ -467,6 +470,8 @@ describe('SyncEngine pull', () => {
     const head = await headOffice(server);
     await head.engine().syncNow();
     expect((await head.db.cases.toArray()).map((c) => c.id).sort()).toEqual([ca.id, cb.id].sort());
+    expect((await caseGet(head.db, cb.id))?.originDeskCode).toBe('B01');
+    expect((await caseGet(head.db, ca.id))?.originDeskCode).toBe('A01');
     expect(comparable(await caseGet(head.db, ca.id))).toEqual(
       comparable(await caseGet(a.db, ca.id)),
     );

@@ -14,6 +14,7 @@ import { unitList } from '../../db/repos/units';
 import { useDeskState } from '../../desk/desk-state';
 import { useDeskServices } from '../../desk/services';
 import { DateTimeInput } from '../../ui/DateTimeInput';
+import { useRegisterDesks } from './useRegisterDesks';
 
 /** How long typing pauses before the search runs. */
 const SEARCH_DEBOUNCE_MS = 300;
@@ -40,6 +41,7 @@ export function RegisterFilterBar({
   const { db } = useDeskServices();
   const units = useLiveQuery(() => unitList(db), [db]) ?? [];
   const handlers = useLiveQuery(() => registerHandlerNames(db), [db]) ?? [];
+  const desks = useRegisterDesks();
   const label = (text: Parameters<typeof rulesLabel>[0]) => rulesLabel(text, locale);
 
   // The search box keeps what is typed; the address follows after a pause. When the address
@@ -173,6 +175,16 @@ export function RegisterFilterBar({
           </option>
         ))}
       </TextField>
+      {desks.shown || filter.deskCode ? (
+        <TextField {...select('deskCode', t('register.filters.desk'), 150)}>
+          {any}
+          {desks.desks.map((d) => (
+            <option key={d.code} value={d.code}>
+              {`${d.code} ${d.name}`}
+            </option>
+          ))}
+        </TextField>
+      ) : null}
       <TextField {...select('channelId', t('register.filters.channel'), 120)}>
         {any}
         {rules.channels.map((c) => (

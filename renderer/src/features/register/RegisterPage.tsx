@@ -36,9 +36,10 @@ export function RegisterPage() {
         rules: desk.rules,
         timeZone: desk.deadlineContext.timeZone,
         now: now(),
+        ...(desk.identity.deskCode ? { ownDeskCode: desk.identity.deskCode } : {}),
       }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [viewKey, desk.rules, desk.deadlineContext.timeZone],
+    [viewKey, desk.rules, desk.deadlineContext.timeZone, desk.identity.deskCode],
   );
   const criteria = checked.ok ? checked.criteria : undefined;
   const { rows, matterSizes, hasMore, loaded, loadMore } = useRegisterRows(

@@ -24,6 +24,7 @@ const PARAMS = {
   overdue: 'overdue',
   matterId: 'matter',
   text: 'q',
+  deskCode: 'desk',
 } as const satisfies { readonly [K in keyof RegisterFilter]-?: string };
 
 type TextField = Exclude<keyof RegisterFilter, 'overdue' | 'status'>;

@@ -4,7 +4,11 @@ import { useTranslation } from 'react-i18next';
 import type { CaseId } from '@shared/kernel/brand';
 import type { CaseEntity } from '@shared/model/entities';
 import { rulesCategoryPath, rulesLabel } from '@shared/rules/rules-query';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { unitList } from '../../db/repos/units';
 import { useDeskState } from '../../desk/desk-state';
+import { useDeskServices } from '../../desk/services';
+import { useRegisterDesks } from './useRegisterDesks';
 import type { CaseListSort } from '../../ui/CaseListTable';
 import { useCaseColumns, type CaseColumn } from '../../ui/useCaseColumns';
 
@@ -30,6 +34,10 @@ export function useRegisterColumns({
   const { t } = useTranslation();
   const { rules, locale } = useDeskState();
   const caseColumns = useCaseColumns();
+  const { db } = useDeskServices();
+  const desks = useRegisterDesks();
+  const units = useLiveQuery(() => unitList(db), [db]);
+  const servedBy = new Map((units ?? []).map((u) => [u.id as string, u.deskCode]));
   const matterSize = (item: CaseEntity) => matterSizes.get(item.matterId) ?? 1;
   return [
     {
@@ -102,6 +110,31 @@ export function useRegisterColumns({
           : '',
     },
     caseColumns.status(t('register.columns.status')),
+    // Where the case came from and, when its unit is served by another desk, where it went: only
+    // on a database that syncs (a desk alone has one desk).
+    ...(desks.shown
+      ? [
+          {
+            id: 'desk',
+            header: t('register.columns.desk'),
+            noWrap: true,
+            cell: (item: CaseEntity) => {
+              const origin = item.originDeskCode ?? desks.ownCode;
+              const served = item.unitId === undefined ? undefined : servedBy.get(item.unitId);
+              return (
+                <>
+                  {origin ?? t('register.ownDesk')}
+                  {readable(item) && served && served !== origin ? (
+                    <Box component="span" sx={SECONDARY}>
+                      {t('register.servedBy', { code: served })}
+                    </Box>
+                  ) : null}
+                </>
+              );
+            },
+          } satisfies CaseColumn,
+        ]
+      : []),
     {
       id: 'handler',
       header: t('register.columns.handler'),
