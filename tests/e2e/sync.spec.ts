@@ -128,6 +128,7 @@ async function statusButton(page: Page) {
 test('two desks, a head office and another organisation sync through the real server', async ({
   browser,
 }) => {
+  const pages: { h?: Page } = {};
   const a = await deskPage(browser, '甲服务中心');
   const b = await deskPage(browser, '乙服务中心');
 
@@ -251,10 +252,24 @@ test('two desks, a head office and another organisation sync through the real se
     await b.goto(`/#/cases/${sentId}`);
     await expect(b.getByText('卫生间漏水').first()).toBeVisible();
     await expect(b.getByText('乙中心工程部').first()).toBeVisible();
+    // The pulled case made its customer file here, under the id desk A gave it.
+    const sent = aCases.find((c) => c.id === sentId) as { customer: { customerId: string } };
+    const bFiles = await rows(b, 'customers');
+    expect(bFiles.find((f) => f.id === sent.customer.customerId)).toMatchObject({
+      name: '赵敏',
+      phones: ['13911112222'],
+    });
+    // B's register names the desk each case came from.
+    await b.goto('/#/register');
+    const table = b.getByRole('table', { name: '投诉/需求登记表' });
+    await expect(table.getByRole('columnheader', { name: '受理台' })).toBeVisible();
+    await expect(table.getByRole('row').filter({ hasText: '卫生间漏水' })).toContainText('A01');
+    await expect(table.getByRole('row').filter({ hasText: '绿化带积水' })).toContainText('B01');
   });
 
   await test.step('head office sees both desks’ cases with the same snapshots, read-only', async () => {
     const h = await deskPage(browser, '集团总部');
+    pages.h = h;
     await connect(h, { login: 'hq' }, 'sync-settings-head-office');
     await expect.poll(async () => (await rows(h, 'cases')).length, { timeout: 30_000 }).toBe(3);
     const hCases = await rows(h, 'cases');
@@ -281,6 +296,36 @@ test('two desks, a head office and another organisation sync through the real se
       ),
     ).rejects.toThrow(/Access denied|AccessDenied/);
     await h.screenshot({ path: 'test-results/screens/sync-head-office.png', fullPage: true });
+    // Every pulled case made its customer file at head office too.
+    expect((await rows(h, 'customers')).map((f) => f.name).sort()).toEqual(
+      ['孙丽', '赵敏', '钱进'].sort(),
+    );
+  });
+
+  await test.step('head office reads the group register desk by desk', async () => {
+    const h = pages.h as Page;
+    await h.goto('/#/register');
+    const table = h.getByRole('table', { name: '投诉/需求登记表' });
+    await expect(table.getByRole('columnheader', { name: '受理台' })).toBeVisible();
+    await expect(table.getByRole('row')).toHaveCount(4);
+    const filter = h.getByRole('combobox', { name: '受理台', exact: true });
+    await filter.selectOption('B01');
+    await expect(h).toHaveURL(/desk=B01/);
+    await expect(table.getByRole('row')).toHaveCount(2);
+    await expect(table).toContainText('绿化带积水');
+    await expect(table).not.toContainText('卫生间漏水');
+    await h.screenshot({ path: 'test-results/screens/sync-head-office-register-b01.png' });
+    await filter.selectOption('A01');
+    await expect(table.getByRole('row')).toHaveCount(3);
+    await expect(table).not.toContainText('绿化带积水');
+    // Desk A, which holds the unit, also shows where it sent the case.
+    await a.goto('/#/register');
+    await expect(
+      a
+        .getByRole('table', { name: '投诉/需求登记表' })
+        .getByRole('row')
+        .filter({ hasText: '卫生间漏水' }),
+    ).toContainText('由 B01 承办');
   });
 
   await test.step('a desk of another organisation sees none of them', async () => {

@@ -176,7 +176,7 @@ export function RegisterFilterBar({
         ))}
       </TextField>
       {desks.shown || filter.deskCode ? (
-        <TextField {...select('deskCode', t('register.filters.desk'), 150)}>
+        <TextField {...select('deskCode', t('register.filters.desk'), 170)}>
           {any}
           {desks.desks.map((d) => (
             <option key={d.code} value={d.code}>
