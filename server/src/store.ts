@@ -655,20 +655,24 @@ export async function createStore(db: SqlDatabase, options: StoreOptions = {}) {
       const rows =
         caller.kind === 'desk'
           ? await db.query<{ seq: string; body: Record<string, unknown>; code: string }>(
-              `SELECT dl.seq::text AS seq, e.body, d.code
-                 FROM deliveries dl
-                 JOIN events e ON e.id = dl.event_id AND e.organisation_id = $2
+              // The page is cut from the index first, then joined: a join before the LIMIT let
+              // the planner read and sort every row after the cursor, for every page.
+              `SELECT p.seq::text AS seq, e.body, d.code
+                 FROM (SELECT dl.seq, dl.event_id FROM deliveries dl
+                        WHERE dl.desk_id = $1 AND dl.seq > $3::bigint
+                        ORDER BY dl.seq LIMIT $4) AS p
+                 JOIN events e ON e.id = p.event_id AND e.organisation_id = $2
                  JOIN desks d ON d.id = e.desk_id AND d.organisation_id = $2
-                WHERE dl.desk_id = $1 AND dl.seq > $3::bigint
-                ORDER BY dl.seq LIMIT $4`,
+                ORDER BY p.seq`,
               [caller.deskId, org, String(after), take + 1],
             )
           : await db.query<{ seq: string; body: Record<string, unknown>; code: string }>(
-              `SELECT e.seq::text AS seq, e.body, d.code
-                 FROM events e
-                 JOIN desks d ON d.id = e.desk_id AND d.organisation_id = $1
-                WHERE e.organisation_id = $1 AND e.seq > $2::bigint
-                ORDER BY e.seq LIMIT $3`,
+              `SELECT p.seq::text AS seq, p.body, d.code
+                 FROM (SELECT e.seq, e.body, e.desk_id FROM events e
+                        WHERE e.organisation_id = $1 AND e.seq > $2::bigint
+                        ORDER BY e.seq LIMIT $3) AS p
+                 JOIN desks d ON d.id = p.desk_id AND d.organisation_id = $1
+                ORDER BY p.seq`,
               [org, String(after), take + 1],
             );
       const page = rows.slice(0, take);
