@@ -284,7 +284,7 @@ export function printLayout(
         if (next) {
           // As many rows as fit the rest of the slice, from the time rows took so far.
           const room = Math.max(sliceMs - (performance.now() - sliceStart), sliceMs / 4);
-          const count = Math.max(4, Math.min(120, Math.floor(room / perRowMs)));
+          const count = Math.max(4, Math.min(60, Math.floor(room / perRowMs)));
           const began = performance.now();
           const measured = laid.measureNext(count);
           perRowMs = Math.max(0.05, (performance.now() - began) / measured);
