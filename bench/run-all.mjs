@@ -1,7 +1,8 @@
 // npm run bench: the IndexedDB benchmark (arguments go to it, e.g. `npm run bench -- --fresh`),
-// then the attachments, export and backup benchmarks when package.json has their scripts
-// (`bench:attachments`, `bench:export`, `bench:backup`, `bench:server`). Figures are printed and saved under
-// bench-results/; nothing here passes or fails a build.
+// the longest task on each screen of the application on the desk it made (bench:screens), then
+// the attachments, export and backup benchmarks when package.json has their scripts
+// (`bench:attachments`, `bench:export`, `bench:backup`, `bench:server`). Figures are printed and
+// saved under bench-results/; nothing here passes or fails a build.
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +23,16 @@ let failed =
     fileURLToPath(new URL('./run-idb.mjs', import.meta.url)),
     ...process.argv.slice(2),
   ])) !== 0;
+// The screens of the application on the desk the IndexedDB benchmark left (its --cases).
+if (pkg.scripts?.['bench:screens']) {
+  console.log('\n== npm run bench:screens ==');
+  const cases = process.argv.slice(2).find((arg, i, all) => all[i - 1] === '--cases');
+  failed =
+    (await run(process.execPath, [
+      fileURLToPath(new URL('./run-screens.mjs', import.meta.url)),
+      ...(cases ? ['--cases', cases] : ['--cases', '100000']),
+    ])) !== 0 || failed;
+}
 if (pkg.scripts?.['bench:attachments']) {
   console.log('\n== npm run bench:attachments ==');
   failed =

@@ -13,7 +13,9 @@ import { dataCheck, openSnapshotsRefold, type DataCheck } from './check';
 import type { BenchContext, Measurement } from './context';
 import { caseShape, deskGenerate, type GenerateResult } from './generate';
 import { measureCaseOpen, measureIntake } from './measure-case';
+import { measureRegisterExport } from './measure-export';
 import { measureImport } from './measure-import';
+import { measureReload } from './measure-reload';
 import { measureQueueCounts } from './measure-queues';
 import {
   measureFirstPage,
@@ -37,8 +39,8 @@ export interface BenchOptions {
   /** Cases per write transaction while generating. */
   readonly batch: number;
   /**
-   * Only these groups of measurements (page, search, case, intake, queues, counts, print, import,
-   * stats); all when absent.
+   * Only these groups of measurements (page, search, case, intake, queues, counts, print, export,
+   * import, stats, reload); all when absent.
    */
   readonly only?: readonly string[];
   /** The register sizes the import group imports (each into a new desk of its own). */
@@ -247,7 +249,9 @@ async function runDeskBench(options: BenchOptions): Promise<BenchReport> {
   const step = async (measure: () => Promise<Measurement>) => {
     const m = await measure();
     measurements.push(m);
-    log(`${m.label}: median ${m.app.median} ms (baseline ${m.baseline?.median ?? '-'} ms)`);
+    log(
+      `${m.label}: median ${m.app.median} ms (baseline ${m.baseline?.median ?? '-'} ms), longest task ${m.longestTaskMs ?? '-'} ms`,
+    );
   };
   const wants = (group: string) => !options.only || options.only.includes(group);
   if (wants('page')) {
@@ -274,6 +278,7 @@ async function runDeskBench(options: BenchOptions): Promise<BenchReport> {
       log(`${m.label}: median ${m.app.median} ms (baseline ${m.baseline?.median ?? '-'} ms)`);
     }
   }
+  if (wants('export')) await step(() => measureRegisterExport(ctx));
   if (wants('import')) {
     for (const rows of options.importRows) {
       for (const m of await measureImport(rows, log)) {
@@ -284,6 +289,7 @@ async function runDeskBench(options: BenchOptions): Promise<BenchReport> {
   }
 
   if (wants('stats')) await measureStats(ctx, step);
+  if (wants('reload')) await step(() => measureReload(ctx));
 
   const [cases, events, customers, outbox] = await Promise.all([
     db.cases.count(),

@@ -1,23 +1,30 @@
 /**
  * The print preview of a month's register (about 2,000 cases): how soon the first page is known
- * and how long the whole layout takes, through the app's own path (the cases of the range, the
- * register document, the layout in slices that the preview runs), against the straightforward
- * way the preview used before (every row measured at once, then paginated), with the longest
- * task the UI thread ran meanwhile.
+ * and how long the whole layout takes, through the app's own path (what `useRegisterRows` and
+ * `usePaginated` do: the cases read a part at a time, each part's rows built and handed to the
+ * layout in slices, which goes on from the rows it has measured), against the straightforward
+ * way (every case read, every row built, every row measured at once, then paginated), with the
+ * longest task the UI thread ran meanwhile.
  */
 import type { IsoDate, IsoInstant } from '@shared/kernel/brand';
 import { localDateOf } from '@shared/calendar/deadline';
 import { printContentBox } from '@shared/paper/forms';
 import { printSettingsRestore } from '@shared/paper/settings';
 import { i18nStart } from '../../renderer/src/app/i18n';
-import { printRegisterCases } from '../../renderer/src/db/repos/print';
+import { printRegisterCases, printRegisterCasesInParts } from '../../renderer/src/db/repos/print';
 import type { FormContext } from '../../renderer/src/paper/forms/common';
-import { registerDocument } from '../../renderer/src/paper/forms/register';
 import {
+  registerDocument,
+  registerDocumentOf,
+  registerRows,
+} from '../../renderer/src/paper/forms/register';
+import {
+  printLayout,
   printPaginate,
-  printPaginateInSlices,
   type PaginateWords,
+  type PaginatedDocument,
 } from '../../renderer/src/paper/measure';
+import type { PrintRow } from '../../renderer/src/paper/model';
 import type { PrintDocument } from '../../renderer/src/paper/model';
 import '../../renderer/src/paper/print-forms.css';
 import type { BenchContext, Measurement } from './context';
@@ -25,7 +32,7 @@ import { withLongestTask } from './longtask';
 import { statsOf } from './timing';
 
 /** The newest `count` cases' range: its first and last instants and dates. */
-async function newestRange(ctx: BenchContext, count: number) {
+export async function newestRange(ctx: BenchContext, count: number) {
   const newest = await ctx.db.cases.orderBy('[receivedAt+id]').reverse().limit(count).toArray();
   const last = newest[0];
   const first = newest[newest.length - 1];
@@ -40,7 +47,7 @@ async function newestRange(ctx: BenchContext, count: number) {
 }
 
 interface Run {
-  /** Reading the cases and building the document, before any layout. */
+  /** Reading and building the rows the first page was laid out from (the whole month: baseline). */
   readonly documentMs: number;
   readonly firstPageMs: number;
   readonly allMs: number;
@@ -67,29 +74,42 @@ export async function measurePrint(ctx: BenchContext, count = 2000): Promise<Mea
     printedAt: new Date().toISOString() as IsoInstant,
     deadlineContext: ctx.deadline,
   };
+  const dates = { from: range.from as IsoDate, to: range.to as IsoDate };
   const load = async (): Promise<PrintDocument> => {
     const cases = await printRegisterCases(ctx.db, range.start, range.end, viewer);
-    return registerDocument(form, cases, { from: range.from as IsoDate, to: range.to as IsoDate });
+    return registerDocument(form, cases, dates);
   };
   const boxOf = (doc: PrintDocument) => printContentBox(doc.orientation, settings.margins);
   const pagesOf = (docs: readonly { pages: readonly unknown[] }[]) =>
     docs.reduce((sum, doc) => sum + doc.pages.length, 0);
 
-  // The app: first page as soon as `onProgress` has one, the rest in slices.
+  // The app: each part read is built and handed to the layout, which reports the first page as
+  // soon as it is measured; the layout is closed when the last part is in.
   const app = async (): Promise<Run> => {
     const start = performance.now();
     let firstPageMs = 0;
     let documentMs = 0;
-    const result = await withLongestTask(async () => {
-      const doc = await load();
-      documentMs = performance.now() - start;
-      const laid = await printPaginateInSlices([doc], boxOf, words, {
-        onProgress: (documents) => {
-          if (!firstPageMs && pagesOf(documents) > 0) firstPageMs = performance.now() - start;
-        },
-      });
-      return laid;
-    });
+    const result = await withLongestTask(
+      () =>
+        new Promise<readonly PaginatedDocument[]>((resolve, reject) => {
+          const layout = printLayout(boxOf, words, {
+            onProgress: (documents, finished) => {
+              if (!firstPageMs && pagesOf(documents) > 0) firstPageMs = performance.now() - start;
+              if (finished) resolve(documents);
+            },
+            onError: reject,
+          });
+          let rows: readonly PrintRow[] = [];
+          printRegisterCasesInParts(ctx.db, range.start, range.end, viewer, (part, count) => {
+            rows = rows.concat(registerRows(form, part, dates, rows.length + 1));
+            if (!documentMs) documentMs = performance.now() - start;
+            layout.update([registerDocumentOf(form, rows, count, dates)], true);
+          }).then(
+            (cases) => layout.update([registerDocumentOf(form, rows, cases.length, dates)], false),
+            reject,
+          );
+        }),
+    );
     const allMs = performance.now() - start;
     return {
       documentMs,
@@ -131,14 +151,14 @@ export async function measurePrint(ctx: BenchContext, count = 2000): Promise<Mea
   const documentMs = statsOf(appRuns.map((run) => run.documentMs)).median;
   const note =
     `longest UI task: app ${longest(appRuns)} ms, straightforward ${longest(baseRuns)} ms; ` +
-    `of the app's first page, ${documentMs} ms (median) read the cases and built the document`;
+    `of the app's first page, ${documentMs} ms (median) read and built the rows of the first part`;
   const answer = `${cases.length} cases (${range.from} to ${range.to}), ${appRuns[0]?.pages ?? 0} pages`;
   const common = {
     agree,
     appCall:
-      'printRegisterCases + registerDocument + printPaginateInSlices (the preview: slices of ~40 ms, onProgress)',
+      'printRegisterCasesInParts + registerRows per part + printLayout (update per part, slices of ~16 ms, onProgress)',
     baselineCall:
-      'the same document, every row measured in one layout then paginated (printPaginate)',
+      'printRegisterCases + registerDocument, every row measured in one layout then paginated (printPaginate)',
     answer,
     note,
     longestTaskMs: longest(appRuns),

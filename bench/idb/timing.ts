@@ -1,4 +1,5 @@
 /** Timing: warm-up runs, then timed runs of the app's query and its raw baseline, interleaved. */
+import { withLongestTask } from './longtask';
 
 export interface Stats {
   readonly runs: number;
@@ -52,23 +53,41 @@ export interface PairResult {
   readonly baseline: Stats;
   /** False when, on some run, the app and the baseline gave different answers. */
   readonly agree: boolean;
+  /** The longest main-thread task over the app's timed runs (0: none reached 50 ms). */
+  readonly longestTaskMs: number;
+  /** How many tasks of 50 ms or more the app's timed runs ran. */
+  readonly longTasks: number;
+  /** The longest main-thread task over the baseline's timed runs. */
+  readonly baselineLongestTaskMs: number;
 }
 
-async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; value: T }> {
-  const start = performance.now();
-  const value = await run();
-  return { ms: performance.now() - start, value };
+interface Timed<T> {
+  readonly ms: number;
+  readonly value: T;
+  readonly longestTaskMs: number;
+  readonly longTasks: number;
+}
+
+/** One run, timed, with the long tasks the main thread ran meanwhile (not timed: their wait). */
+async function timed<T>(run: () => Promise<T>): Promise<Timed<T>> {
+  const watched = await withLongestTask(async () => {
+    const start = performance.now();
+    const value = await run();
+    return { ms: performance.now() - start, value };
+  });
+  return { ...watched.value, longestTaskMs: watched.longestTaskMs, longTasks: watched.longTasks };
 }
 
 /** Runs both in turn, alternating which goes first so neither always finds a warmer cache. */
 export async function timePair<A, B>(options: PairOptions<A, B>): Promise<PairResult> {
   const appMs: number[] = [];
   const baselineMs: number[] = [];
+  const tasks = { app: 0, count: 0, baseline: 0 };
   let agree = true;
   let runs = options.runs;
   for (let i = 0; i < options.warmup + runs; i++) {
-    let app: { ms: number; value: A };
-    let baseline: { ms: number; value: B };
+    let app: Timed<A>;
+    let baseline: Timed<B>;
     const settle = async (side: 'app' | 'baseline') => options.settle?.(side, i);
     if (i % 2 === 0) {
       app = await timed(() => options.app(i));
@@ -90,7 +109,17 @@ export async function timePair<A, B>(options: PairOptions<A, B>): Promise<PairRe
     if (i >= options.warmup) {
       appMs.push(app.ms);
       baselineMs.push(baseline.ms);
+      tasks.app = Math.max(tasks.app, app.longestTaskMs);
+      tasks.count += app.longTasks;
+      tasks.baseline = Math.max(tasks.baseline, baseline.longestTaskMs);
     }
   }
-  return { app: statsOf(appMs), baseline: statsOf(baselineMs), agree };
+  return {
+    app: statsOf(appMs),
+    baseline: statsOf(baselineMs),
+    agree,
+    longestTaskMs: tasks.app,
+    longTasks: tasks.count,
+    baselineLongestTaskMs: tasks.baseline,
+  };
 }

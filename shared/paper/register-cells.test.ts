@@ -165,4 +165,12 @@ describe('registerPrintRows', () => {
     expect(row?.[0]).toBe('2');
     expect(row?.slice(13)).toEqual(['', '', '', '', '', '', '', '']);
   });
+
+  it('numbers a part built later from where the list had got to', () => {
+    const fresh = caseAt('registered').state;
+    const whole = registerPrintRows([fresh, fresh, fresh], { ...ctx, maskPhones: false });
+    const part = registerPrintRows([fresh, fresh], { ...ctx, maskPhones: false, firstIndex: 2 });
+    expect(part.map((cells) => cells[0])).toEqual(['2', '3']);
+    expect(part).toEqual(whole.slice(1));
+  });
 });

@@ -33,15 +33,20 @@ export function registerCellText(
 }
 
 /**
- * The printed rows of the register: one per case, in the order given, numbered from 1 (序号).
+ * The printed rows of the register: one per case, in the order given, numbered from
+ * `firstIndex` (序号; 1 unless the cases continue a list built a part at a time).
  */
 export function registerPrintRows(
   cases: readonly CaseEntity[],
-  ctx: Omit<RegisterContext, 'index'> & { readonly timeZone: string },
+  ctx: Omit<RegisterContext, 'index'> & {
+    readonly timeZone: string;
+    readonly firstIndex?: number;
+  },
   columns: readonly RegisterColumn[] = REGISTER_COLUMNS,
 ): string[][] {
+  const first = ctx.firstIndex ?? 1;
   return cases.map((c, i) =>
-    registerRow(c, { ...ctx, index: i + 1 }, columns).map((value, j) =>
+    registerRow(c, { ...ctx, index: first + i }, columns).map((value, j) =>
       registerCellText(value, columns[j]?.kind ?? 'text', ctx.timeZone),
     ),
   );

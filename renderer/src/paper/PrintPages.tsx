@@ -5,7 +5,7 @@
  * the others as empty sheets of the same size, so a register of hundreds of pages is not laid
  * out twice.
  */
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { PrintMargins } from './page-style';
 import {
   printDocClass,
@@ -46,7 +46,26 @@ interface PrintSheetProps {
   readonly drawn: boolean;
 }
 
-function PrintSheet({ sheet, margins, words, drawn }: PrintSheetProps) {
+/**
+ * Whether a sheet would draw the same: the printer's copy is filled a few pages at a time and the
+ * preview redraws as pages come, and drawing every earlier page again each time would cost more
+ * the longer the register. An empty sheet depends only on its size and its label.
+ */
+function sheetSame(a: PrintSheetProps, b: PrintSheetProps): boolean {
+  if (a.drawn !== b.drawn || a.margins !== b.margins || a.words !== b.words) return false;
+  const x = a.sheet;
+  const y = b.sheet;
+  if (x.index !== y.index || x.document.pages.length !== y.document.pages.length) return false;
+  if (a.drawn) return x.page === y.page && x.document.doc === y.document.doc;
+  const [c, d] = [x.document.doc, y.document.doc];
+  return (
+    x.document.box === y.document.box &&
+    c.header.title === d.header.title &&
+    printDocClass(c) === printDocClass(d)
+  );
+}
+
+const PrintSheet = memo(function PrintSheet({ sheet, margins, words, drawn }: PrintSheetProps) {
   const { document, page, index } = sheet;
   const { doc, box, pages } = document;
   const pageText = words.pageOf(index + 1, pages.length);
@@ -88,7 +107,7 @@ function PrintSheet({ sheet, margins, words, drawn }: PrintSheetProps) {
       </div>
     </section>
   );
-}
+}, sheetSame);
 
 /** Every page, drawn (the printer's copy). */
 export function PrintPages({ documents, margins, words, limit }: PrintPagesProps) {

@@ -8,6 +8,7 @@ import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import type { PrintDocument, PrintRow, PrintSection, PrintTableSection } from './model';
 import { paginate, type FlowMeasure, type FlowSection, type PagePlan } from './paginate';
+import { printDocumentContinues } from './same-documents';
 import {
   PrintImagesView,
   PrintNoteView,
@@ -104,90 +105,248 @@ export interface PaginateSliceOptions {
   readonly sliceMs?: number;
 }
 
-/** Gives the UI thread back (input, painting) before the next slice. */
-function yieldToUi(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 /**
- * Paginates in slices: the rows of a table are measured a few dozen at a time, each slice taking
- * about `sliceMs`, then the thread is given back. After each slice `onProgress` gets the pages
- * already complete, so the first page shows as soon as its rows are measured. Each row's height
- * is measured once and kept beside it (no second copy of the document is laid out).
+ * Paginates in slices (see `printLayout`) and resolves with every page once all are measured.
  */
-export async function printPaginateInSlices(
+export function printPaginateInSlices(
   docs: readonly PrintDocument[],
   boxOf: (doc: PrintDocument) => PrintBox,
   words: PaginateWords,
   options: PaginateSliceOptions = {},
 ): Promise<PaginatedDocument[]> {
-  const sliceMs = options.sliceMs ?? 40;
-  // Metrics taken before the CJK fonts are in would be wrong.
-  await document.fonts.ready;
-  const host = document.createElement('div');
-  host.className = 'pf-measure';
-  host.setAttribute('aria-hidden', 'true');
-  document.body.append(host);
-  const root = createRoot(host);
-  const done: PaginatedDocument[] = [];
-  let sliceStart = performance.now();
-  const check = async (partial: () => PaginatedDocument | undefined) => {
-    if (performance.now() - sliceStart < sliceMs) return;
-    const current = partial();
-    options.onProgress?.(current ? [...done, current] : [...done]);
-    await yieldToUi();
-    options.signal?.throwIfAborted();
-    sliceStart = performance.now();
+  return new Promise((resolve, reject) => {
+    const layout = printLayout(boxOf, words, {
+      sliceMs: options.sliceMs,
+      onProgress: (documents, finished) => {
+        if (finished) resolve([...documents]);
+        else options.onProgress?.(documents);
+      },
+      onError: reject,
+    });
+    const signal = options.signal;
+    if (signal?.aborted) {
+      reject(signal.reason as Error);
+      return;
+    }
+    signal?.addEventListener('abort', () => {
+      layout.stop();
+      reject(signal.reason as Error);
+    });
+    layout.update(docs, false);
+  });
+}
+
+export interface PrintLayoutOptions {
+  /**
+   * The pages known so far after each slice (`finished` false: never a page that rows still to
+   * be measured or read could change), and every page once all are measured (`finished` true).
+   */
+  readonly onProgress: (documents: readonly PaginatedDocument[], finished: boolean) => void;
+  readonly onError: (error: unknown) => void;
+  /** How long a slice of measuring may hold the UI thread before it yields, about. */
+  readonly sliceMs?: number;
+}
+
+export interface PrintLayout {
+  /**
+   * Lays `docs` out. A document that continues the one laid out before at its place (the same
+   * document with more rows at the end of its tables: `printDocumentContinues`) keeps the heights
+   * measured; any other is laid out anew. `open`: the last table of the last document has more
+   * rows to come (its last page is not reported until an update closes it).
+   */
+  update(docs: readonly PrintDocument[], open: boolean): void;
+  /** Stops measuring and removes the measuring copy. */
+  stop(): void;
+}
+
+/** Slices of about this long hold the UI thread no longer than a frame or two, even when busy. */
+const SLICE_MS = 16;
+/** After the first pages, the pages known are reported at most this often (each redraws). */
+const PROGRESS_EVERY_MS = 120;
+
+type Yield = () => Promise<void>;
+
+/**
+ * Gives the UI thread back (input, painting) before the next slice: `scheduler.yield` where the
+ * browser has it (the slice resumes ahead of other queued work), else a message (a timer would
+ * wait 4 ms each time after the first few).
+ */
+const yieldToUi: Yield = (() => {
+  const scheduler = (globalThis as { scheduler?: { yield?: Yield } }).scheduler;
+  if (scheduler?.yield) return () => (scheduler.yield as Yield).call(scheduler);
+  return () =>
+    new Promise<void>((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        resolve();
+      };
+      channel.port2.postMessage(undefined);
+    });
+})();
+
+/**
+ * Lays documents out in slices: the rows of a table are measured a few at a time, each slice
+ * taking about `sliceMs`, then the thread is given back. The pages already complete are reported
+ * as they become known, so the first page shows as soon as its rows are measured. Each row's
+ * height is measured once and kept beside it (no second copy of the document is laid out), and
+ * rows added to a table later (a register read a part at a time) are measured on from there.
+ */
+export function printLayout(
+  boxOf: (doc: PrintDocument) => PrintBox,
+  words: PaginateWords,
+  options: PrintLayoutOptions,
+): PrintLayout {
+  const sliceMs = options.sliceMs ?? SLICE_MS;
+  let docs: readonly PrintDocument[] = [];
+  let open = false;
+  let layouts: (DocumentLayout | undefined)[] = [];
+  let measuring: { host: HTMLElement; root: Root } | undefined;
+  let running = false;
+  let stopped = false;
+  let reported = { at: 0, pages: 0 };
+
+  /** The pages known: those of the documents measured, and the finished ones of the next. */
+  const known = (): PaginatedDocument[] => {
+    const out: PaginatedDocument[] = [];
+    for (const [i, laid] of layouts.entries()) {
+      if (!laid) break;
+      const partial = laid.unmeasured();
+      const lastOpen = open && i === layouts.length - 1;
+      if (!partial && !lastOpen) {
+        out.push(laid.paginated(laid.pages()));
+        continue;
+      }
+      const section = partial ? partial.section : laid.lastTable();
+      const pages = section === undefined ? [] : laid.pages(section, partial?.measured);
+      // The last page may still take rows: only the pages before it are finished.
+      if (pages.length > 1) out.push(laid.paginated(pages.slice(0, -1)));
+      break;
+    }
+    return out;
   };
-  try {
-    options.signal?.throwIfAborted();
-    for (const doc of docs) {
-      const box = boxOf(doc);
-      const laid = new DocumentLayout(doc, box, root, host, words);
-      for (let index = 0; index < doc.sections.length; index++) {
-        const section = doc.sections[index];
-        if (section?.type !== 'table') continue;
-        let next = 0;
-        let perRowMs = 0.5;
-        while (next < section.rows.length) {
+
+  const report = (force: boolean) => {
+    const now = performance.now();
+    if (!force && reported.pages > 0 && now - reported.at < PROGRESS_EVERY_MS) return;
+    const documents = known();
+    const pages = documents.reduce((sum, doc) => sum + doc.pages.length, 0);
+    if (pages === reported.pages && !force) return;
+    reported = { at: now, pages };
+    options.onProgress(documents, false);
+  };
+
+  const host = () => {
+    if (!measuring) {
+      const element = document.createElement('div');
+      element.className = 'pf-measure';
+      element.setAttribute('aria-hidden', 'true');
+      document.body.append(element);
+      measuring = { host: element, root: createRoot(element) };
+    }
+    return measuring;
+  };
+
+  const stop = () => {
+    stopped = true;
+    if (measuring) {
+      const { root, host: element } = measuring;
+      measuring = undefined;
+      root.unmount();
+      element.remove();
+    }
+  };
+
+  const run = async () => {
+    running = true;
+    try {
+      // Metrics taken before the CJK fonts are in would be wrong.
+      await document.fonts.ready;
+      let sliceStart = performance.now();
+      let perRowMs = 0.5;
+      for (;;) {
+        if (stopped) return;
+        // The next rows to measure: the first document that has some (documents are laid out in
+        // order, so the pages before it are known).
+        const index = docs.findIndex(
+          (doc, i) => layouts[i]?.doc !== doc || layouts[i]?.unmeasured() !== undefined,
+        );
+        if (index < 0) break;
+        const doc = docs[index] as PrintDocument;
+        let laid = layouts[index];
+        if (!laid || laid.doc !== doc) {
+          const { root, host: element } = host();
+          laid =
+            laid?.continuedBy(doc) ?? new DocumentLayout(doc, boxOf(doc), root, element, words);
+          layouts[index] = laid;
+        }
+        const next = laid.unmeasured();
+        if (next) {
           // As many rows as fit the rest of the slice, from the time rows took so far.
           const room = Math.max(sliceMs - (performance.now() - sliceStart), sliceMs / 4);
-          const count = Math.max(8, Math.min(400, Math.floor(room / perRowMs)));
+          const count = Math.max(4, Math.min(60, Math.floor(room / perRowMs)));
           const began = performance.now();
-          laid.measureRows(index, next, next + count);
-          const took = performance.now() - began;
-          const measured = Math.min(count, section.rows.length - next);
-          perRowMs = Math.max(0.05, took / measured);
-          next += measured;
-          await check(() => {
-            const pages = laid.pages(index, next);
-            // The last page may still take rows: only the pages before it are finished.
-            return pages.length > 1 ? { doc, box, pages: pages.slice(0, -1) } : undefined;
-          });
+          const measured = laid.measureNext(count);
+          perRowMs = Math.max(0.05, (performance.now() - began) / measured);
+        }
+        if (performance.now() - sliceStart >= sliceMs) {
+          report(false);
+          await yieldToUi();
+          sliceStart = performance.now();
         }
       }
-      done.push({ doc, box, pages: laid.pages() });
-      await check(() => undefined);
+      if (stopped) return;
+      if (open) {
+        report(true);
+      } else {
+        options.onProgress(
+          layouts.flatMap((laid) => (laid ? [laid.paginated(laid.pages())] : [])),
+          true,
+        );
+        stop();
+      }
+    } catch (error) {
+      if (!stopped) {
+        stop();
+        options.onError(error);
+      }
+    } finally {
+      running = false;
     }
-    return done;
-  } finally {
-    root.unmount();
-    host.remove();
-  }
+  };
+
+  return {
+    update(next, nextOpen) {
+      if (stopped) return;
+      layouts = next.map((doc, i) => {
+        const laid = layouts[i];
+        return laid && (laid.doc === doc || printDocumentContinues(laid.doc, doc))
+          ? laid
+          : undefined;
+      });
+      docs = next;
+      open = nextOpen;
+      reported = { at: 0, pages: 0 };
+      if (!running) void run();
+    },
+    stop,
+  };
 }
 
 /**
  * One document on the measuring host: its header, footer, block and table-head heights read at
- * once, its rows measured on demand (`measureRows`), and its pages decided from those heights.
+ * once, its rows measured a slice at a time (`measureNext`), and its pages decided from those heights.
  */
 class DocumentLayout {
   private readonly heights = new Map<PrintRow, number>();
-  private readonly flow: FlowSection<PlacedRow>[];
+  private flow: FlowSection<PlacedRow>[];
+  /** Per section: how many of its rows (from the first) have their height. */
+  private readonly measured: number[];
   private readonly bodyHeight: number;
   private readonly measure: FlowMeasure<PlacedRow>;
 
   constructor(
-    private readonly doc: PrintDocument,
+    public doc: PrintDocument,
     private readonly box: PrintBox,
     private readonly root: Root,
     private readonly host: HTMLElement,
@@ -227,10 +386,11 @@ class DocumentLayout {
         rows: section.rows.map((row) => ({ section: index, row })),
       };
     });
+    this.measured = doc.sections.map(() => 0);
     const rowHeight = (placed: PlacedRow): number => {
       const known = this.heights.get(placed.row);
       if (known !== undefined) return known;
-      const section = doc.sections[placed.section] as PrintTableSection;
+      const section = this.doc.sections[placed.section] as PrintTableSection;
       this.renderRows(section, [placed.row]);
       const measured = heightOf(host.querySelector('tbody > tr'));
       this.heights.set(placed.row, measured);
@@ -274,13 +434,53 @@ class DocumentLayout {
     );
   }
 
-  /** Measures the rows `[from, to)` of a table section, together (one layout). */
-  measureRows(sectionIndex: number, from: number, to: number) {
-    const section = this.doc.sections[sectionIndex] as PrintTableSection;
-    const rows = section.rows.slice(from, to);
+  /**
+   * This layout, for `doc`: the same document with more rows at the end of its tables
+   * (`printDocumentContinues`). The heights measured are kept; the new rows are to measure.
+   */
+  continuedBy(doc: PrintDocument): this {
+    this.doc = doc;
+    this.flow = this.flow.map((part, index) => {
+      const section = doc.sections[index];
+      return part.type === 'table' && section?.type === 'table'
+        ? { ...part, rows: section.rows.map((row) => ({ section: index, row })) }
+        : part;
+    });
+    return this;
+  }
+
+  /** The first table with rows still to measure, and how many of its rows are measured. */
+  unmeasured(): { readonly section: number; readonly measured: number } | undefined {
+    for (const [index, section] of this.doc.sections.entries()) {
+      const measured = this.measured[index] ?? 0;
+      if (section.type === 'table' && measured < section.rows.length) {
+        return { section: index, measured };
+      }
+    }
+    return undefined;
+  }
+
+  /** The index of the last table section (the one an open document's rows are added to). */
+  lastTable(): number | undefined {
+    const index = this.doc.sections.findLastIndex((section) => section.type === 'table');
+    return index < 0 ? undefined : index;
+  }
+
+  /** Measures the next `count` rows still to measure, together (one layout); how many were. */
+  measureNext(count: number): number {
+    const next = this.unmeasured();
+    if (!next) return 0;
+    const section = this.doc.sections[next.section] as PrintTableSection;
+    const rows = section.rows.slice(next.measured, next.measured + count);
     this.renderRows(section, rows);
     const trs = Array.from(this.host.querySelector('tbody')?.children ?? []);
     rows.forEach((row, i) => this.heights.set(row, heightOf(trs[i] ?? null)));
+    this.measured[next.section] = next.measured + rows.length;
+    return rows.length;
+  }
+
+  paginated(pages: PagePlan<PlacedRow>[]): PaginatedDocument {
+    return { doc: this.doc, box: this.box, pages };
   }
 
   /**

@@ -29,3 +29,30 @@ export function printDocumentsSame(
 ): boolean {
   return same(a, b);
 }
+
+/** A document with its tables' rows left out: what must stay the same as rows are added. */
+function frameOf(doc: PrintDocument): PrintDocument {
+  return {
+    ...doc,
+    sections: doc.sections.map((section) =>
+      section.type === 'table' ? { ...section, rows: [] } : section,
+    ),
+  };
+}
+
+/**
+ * Whether `next` is `previous` with more rows at the end of its tables (a register read a part
+ * at a time): everything else the same, and each table's rows those of `previous` (the same
+ * objects, as the parts are joined) followed by others. The pages laid out so far then stand,
+ * but for the last page of a table that grows.
+ */
+export function printDocumentContinues(previous: PrintDocument, next: PrintDocument): boolean {
+  if (previous.sections.length !== next.sections.length) return false;
+  const rowsContinue = previous.sections.every((section, index) => {
+    const other = next.sections[index];
+    if (section.type !== 'table') return true;
+    if (other?.type !== 'table' || other.rows.length < section.rows.length) return false;
+    return section.rows.every((row, i) => other.rows[i] === row);
+  });
+  return rowsContinue && same(frameOf(previous), frameOf(next));
+}

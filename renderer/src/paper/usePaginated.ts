@@ -2,8 +2,13 @@ import { useEffect, useRef, useState } from 'react';
 import { printContentBox } from '@shared/paper/forms';
 import type { PageMargins } from '@shared/platform/bridge';
 import type { PrintDocument } from './model';
-import { printPaginateInSlices, type PaginateWords, type PaginatedDocument } from './measure';
-import { printDocumentsSame } from './same-documents';
+import {
+  printLayout,
+  type PaginateWords,
+  type PaginatedDocument,
+  type PrintLayout,
+} from './measure';
+import { printDocumentContinues, printDocumentsSame } from './same-documents';
 
 export type PaginatedState =
   | {
@@ -19,94 +24,98 @@ export const PAGINATE_DEBOUNCE_MS = 250;
 
 const LAYING: PaginatedState = { status: 'laying', documents: [] };
 
+/** One layout: what it lays out (the latest rows of a list still being read) and its run. */
+interface Laid {
+  readonly run: number;
+  readonly margins: PageMargins;
+  readonly words: PaginateWords;
+  docs: readonly PrintDocument[];
+  complete: boolean;
+  layout?: PrintLayout;
+  timer?: ReturnType<typeof setTimeout>;
+}
+
+function continues(previous: readonly PrintDocument[], next: readonly PrintDocument[]): boolean {
+  return (
+    previous.length === next.length &&
+    next.every((doc, i) => {
+      const before = previous[i];
+      return before !== undefined && printDocumentContinues(before, doc);
+    })
+  );
+}
+
 /**
  * The pages of a print job, laid out in slices after the fonts are ready (the first page shows
- * as soon as it is measured); laid out again when the documents really change (a live query
- * that brings the same rows again does not lay them out twice) or the margins do. A new
- * layout waits `PAGINATE_DEBOUNCE_MS` and stops the one under way.
+ * as soon as it is measured). `complete` false: the documents are a long list still being read;
+ * when they come again with more rows (`printDocumentContinues`), the layout goes on from the
+ * rows it has measured, and the job is ready once it comes complete. Laid out again when the
+ * documents really change (a live query that brings the same rows again does not lay them out
+ * twice) or the margins do: a new layout waits `PAGINATE_DEBOUNCE_MS` and stops the one under way.
  */
 export function usePaginated(
   docs: readonly PrintDocument[] | undefined,
   margins: PageMargins | undefined,
   words: PaginateWords | undefined,
+  complete = true,
 ): PaginatedState {
-  const [state, setState] = useState<{
-    readonly docs: readonly PrintDocument[];
-    readonly result: PaginatedState;
-  }>();
-  // What was last laid out (or is being laid out), to skip the same documents coming again.
-  const laid = useRef<{
-    docs: readonly PrintDocument[];
-    margins: PageMargins;
-    words: PaginateWords;
-  }>(undefined);
-  const running = useRef<{ controller: AbortController; timer?: ReturnType<typeof setTimeout> }>(
-    undefined,
-  );
-  const [shown, setShown] = useState<readonly PrintDocument[]>();
+  const [state, setState] = useState<{ readonly run: number; readonly result: PaginatedState }>();
+  const laid = useRef<Laid>(undefined);
+  const runs = useRef(0);
+  const [shown, setShown] = useState<number>();
 
   useEffect(() => {
     if (!docs || !margins || !words) return;
     const last = laid.current;
-    if (
-      last &&
-      last.margins === margins &&
-      last.words === words &&
-      printDocumentsSame(last.docs, docs)
-    ) {
+    if (last && last.margins === margins && last.words === words) {
       // The same pages again (a live query re-read): keep the layout done or under way.
-      setShown(last.docs);
-      return;
+      if (last.complete === complete && printDocumentsSame(last.docs, docs)) return;
+      if (!last.complete && continues(last.docs, docs)) {
+        // More rows of a list being read (or its last part): measure on from where it got to.
+        last.docs = docs;
+        last.complete = complete;
+        last.layout?.update(docs, !complete);
+        return;
+      }
     }
-    laid.current = { docs, margins, words };
-    setShown(docs);
-    if (running.current) {
-      clearTimeout(running.current.timer);
-      running.current.controller.abort();
+    if (last) {
+      clearTimeout(last.timer);
+      last.layout?.stop();
     }
-    const controller = new AbortController();
+    runs.current += 1;
+    const run = runs.current;
+    const next: Laid = { run, margins, words, docs, complete };
+    laid.current = next;
+    setShown(run);
     const start = () => {
-      printPaginateInSlices(
-        docs,
+      next.layout = printLayout(
         (doc) => printContentBox(doc.orientation, margins, doc.paper),
         words,
         {
-          signal: controller.signal,
-          onProgress: (documents) => {
-            if (!controller.signal.aborted) {
-              setState({ docs, result: { status: 'laying', documents } });
-            }
-          },
-        },
-      ).then(
-        (documents) => {
-          if (!controller.signal.aborted)
-            setState({ docs, result: { status: 'ready', documents } });
-        },
-        (error: unknown) => {
-          if (!controller.signal.aborted) setState({ docs, result: { status: 'failed', error } });
+          onProgress: (documents, finished) =>
+            setState({ run, result: { status: finished ? 'ready' : 'laying', documents } }),
+          onError: (error) => setState({ run, result: { status: 'failed', error } }),
         },
       );
+      // The latest rows: more may have come while the change waited.
+      next.layout.update(next.docs, !next.complete);
     };
     // The first layout starts at once; a change waits for the changes that follow it.
-    if (last === undefined) {
-      running.current = { controller };
-      start();
-    } else {
-      running.current = { controller, timer: setTimeout(start, PAGINATE_DEBOUNCE_MS) };
-    }
-  }, [docs, margins, words]);
+    if (last === undefined) start();
+    else next.timer = setTimeout(start, PAGINATE_DEBOUNCE_MS);
+  }, [docs, margins, words, complete]);
 
   // Leaving the preview stops the layout (and forgets it, should the preview come back).
   useEffect(
     () => () => {
+      const last = laid.current;
       laid.current = undefined;
-      if (running.current) {
-        clearTimeout(running.current.timer);
-        running.current.controller.abort();
+      if (last) {
+        clearTimeout(last.timer);
+        last.layout?.stop();
       }
     },
     [],
   );
-  return state && shown && state.docs === shown ? state.result : LAYING;
+  return state && state.run === shown ? state.result : LAYING;
 }

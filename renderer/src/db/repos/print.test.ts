@@ -18,7 +18,9 @@ import {
   printFollowUpsDue,
   printRecord,
   printRegisterCases,
+  printRegisterCasesInParts,
   printSettingsLoad,
+  REGISTER_FIRST_PART,
 } from './print';
 import { settingsPut, type StoredDeskState } from './settings';
 
@@ -76,6 +78,60 @@ describe('printRegisterCases', () => {
       desk.operator,
     );
     expect(rows.map((c) => c.id)).toEqual([first.id, second.id]);
+  });
+});
+
+describe('printRegisterCasesInParts', () => {
+  const start = at('2026-11-01T16:00:00.000Z');
+  const end = at('2026-11-02T16:00:00.000Z');
+
+  it('reads the same cases in the same order, a small first part then the rest', async () => {
+    const desk = await deskReady();
+    await testRegister(db, desk, '2026-11-01T15:59:00.000Z', { subject: '前一天' });
+    // Cases received at the same instant: the parts must not skip or repeat one between them.
+    for (let i = 0; i < REGISTER_FIRST_PART + 4; i++) {
+      const minute = String(Math.floor(i / 3)).padStart(2, '0');
+      await testRegister(db, desk, `2026-11-02T01:${minute}:00.000Z`, { subject: `第${i}件` });
+    }
+    await testRegister(db, desk, '2026-11-02T16:00:00.000Z', { subject: '后一天' });
+    const whole = await printRegisterCases(db, start, end, desk.operator);
+    const parts: { ids: string[]; count: number }[] = [];
+    const all = await printRegisterCasesInParts(db, start, end, desk.operator, (part, count) =>
+      parts.push({ ids: part.map((c) => c.id), count }),
+    );
+    expect(whole).toHaveLength(REGISTER_FIRST_PART + 4);
+    expect(all.map((c) => c.id)).toEqual(whole.map((c) => c.id));
+    expect(parts.flatMap((part) => part.ids)).toEqual(whole.map((c) => c.id));
+    expect(parts.map((part) => part.ids.length)).toEqual([REGISTER_FIRST_PART, 4]);
+    expect(parts.every((part) => part.count === whole.length)).toBe(true);
+  });
+
+  it('stops after the part it is told to stop at, and reads an empty range as one empty part', async () => {
+    const desk = await deskReady();
+    for (let i = 0; i < REGISTER_FIRST_PART + 2; i++) {
+      await testRegister(db, desk, '2026-11-02T02:00:00.000Z', { subject: `第${i}件` });
+    }
+    const sizes: number[] = [];
+    const some = await printRegisterCasesInParts(
+      db,
+      start,
+      end,
+      desk.operator,
+      (part) => sizes.push(part.length),
+      () => true,
+    );
+    expect(some).toHaveLength(REGISTER_FIRST_PART);
+    expect(sizes).toEqual([REGISTER_FIRST_PART]);
+    const counts: number[] = [];
+    const none = await printRegisterCasesInParts(
+      db,
+      at('2026-12-01T16:00:00.000Z'),
+      at('2026-12-02T16:00:00.000Z'),
+      desk.operator,
+      (part, count) => counts.push(part.length, count),
+    );
+    expect(none).toEqual([]);
+    expect(counts).toEqual([0, 0]);
   });
 });
 

@@ -51,6 +51,53 @@ export async function printRegisterCases(
   return casesForViewer(rows, viewer);
 }
 
+/** The first part `printRegisterCasesInParts` reads: more than a register page holds. */
+export const REGISTER_FIRST_PART = 30;
+/** The later parts: each read and built in a few tens of milliseconds. */
+export const REGISTER_PART = 150;
+
+/**
+ * The cases of `printRegisterCases`, read a part at a time, oldest first: each part is one
+ * request, so no single task of the UI thread receives a month of cases, and the first part is
+ * small, so the first page of the register can be laid out before the rest is read. `onPart`
+ * gets each part (as the viewer may see it) and how many cases the range held when reading
+ * began; `stop` ends the reading early (the result is then incomplete). Resolves with every case
+ * read.
+ */
+export async function printRegisterCasesInParts(
+  db: DeskDatabase,
+  start: IsoInstant,
+  end: IsoInstant,
+  viewer: CaseViewer,
+  onPart: (part: readonly CaseEntity[], count: number) => void,
+  stop: () => boolean = () => false,
+): Promise<CaseEntity[]> {
+  const index = db.cases.where('[receivedAt+id]');
+  const [count, first] = await Promise.all([
+    index.between([start, Dexie.minKey], [end, Dexie.minKey], true, false).count(),
+    index
+      .between([start, Dexie.minKey], [end, Dexie.minKey], true, false)
+      .limit(REGISTER_FIRST_PART)
+      .toArray(),
+  ]);
+  const all: CaseEntity[] = [];
+  let part = first;
+  let size = REGISTER_FIRST_PART;
+  for (;;) {
+    const shown = casesForViewer(part, viewer);
+    all.push(...shown);
+    onPart(shown, count);
+    const last = part[part.length - 1];
+    // A short part is the last one.
+    if (!last || part.length < size || stop()) return all;
+    size = REGISTER_PART;
+    part = await index
+      .between([last.receivedAt, last.id], [end, Dexie.minKey], false, false)
+      .limit(REGISTER_PART)
+      .toArray();
+  }
+}
+
 /**
  * The cases asked for, each with its history, in the order asked, as the viewer may see them
  * (a masked case comes without its history); unknown ids are skipped.

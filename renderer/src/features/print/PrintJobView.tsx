@@ -45,7 +45,7 @@ export function PrintJobView({ form, job, settings, words }: PrintJobViewProps) 
   const { bridge } = useDeskServices();
   const session = useDeskSession();
   const errorMessage = useErrorMessage();
-  const paginated = usePaginated(job.docs, settings.margins, words);
+  const paginated = usePaginated(job.docs, settings.margins, words, job.complete ?? true);
   const [message, setMessage] = useState<Message>();
   const [previewRef, previewWidth] = useWidth();
 

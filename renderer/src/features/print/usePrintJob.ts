@@ -19,7 +19,6 @@ import {
   printCasesWithEvents,
   printDispatchedCaseIds,
   printFollowUpsDue,
-  printRegisterCases,
   type CaseWithEvents,
 } from '../../db/repos/print';
 import { statsCasesOfRange } from '../../db/repos/stats';
@@ -29,11 +28,12 @@ import { followUpSheetDocument } from '../../paper/forms/follow-up-sheet';
 import { handlingRecordDocument } from '../../paper/forms/handling-record';
 import { handlingNoticeDocument, handoverDocument } from '../../paper/forms/hospital';
 import { monthlyReportDocument } from '../../paper/forms/monthly-report';
-import { registerDocument } from '../../paper/forms/register';
+import { registerDocumentOf } from '../../paper/forms/register';
 import { reviewRecordDocument } from '../../paper/forms/review-record';
 import type { PrintDocument } from '../../paper/model';
 import type { DeskDatabase } from '../../db/database';
 import type { PrintParams } from './print-route';
+import { useRegisterRows } from './useRegisterRows';
 
 /** What a print job prints, and how the print is named and recorded. */
 export interface PrintJob {
@@ -44,6 +44,11 @@ export interface PrintJob {
   readonly detail?: string;
   /** The cases of a day's dispatch sheets, to choose from. */
   readonly choices?: readonly CaseEntity[];
+  /**
+   * False while the rows of a long list are still being read: the pages known so far show, the
+   * job cannot print yet. Absent: complete.
+   */
+  readonly complete?: boolean;
 }
 
 export type PrintJobState =
@@ -53,8 +58,8 @@ export type PrintJobState =
 
 type Loaded =
   | {
+      /** The dates only: the rows are read a part at a time by `useRegisterRows`. */
       readonly type: 'register';
-      readonly cases: CaseEntity[];
       readonly from: IsoDate;
       readonly to: IsoDate;
       readonly reversed?: boolean;
@@ -116,10 +121,9 @@ async function printJobLoad(
       const from = params.from ?? period.first;
       const to = params.to ?? period.last;
       // A reversed range prints nothing; the date field says why.
-      if (to < from) return { type: 'register', cases: [], from, to, reversed: true };
-      const range = periodInstantRange({ first: from, last: to }, timeZone);
-      const cases = await printRegisterCases(db, range.from, range.to, viewer);
-      return { type: 'register', cases, from, to };
+      return to < from
+        ? { type: 'register', from, to, reversed: true }
+        : { type: 'register', from, to };
     }
     case 'monthlyReport': {
       const chosen = monthlyPeriod(params, period, startDay);
@@ -183,6 +187,11 @@ export function usePrintJob(
     [db, query, startDay, timeZone, operator],
   );
   const loaded = tagged?.query === query ? tagged.loaded : undefined;
+  const registerRange =
+    loaded?.type === 'register' && !loaded.reversed
+      ? { from: loaded.from, to: loaded.to }
+      : undefined;
+  const register = useRegisterRows(registerRange, ctx);
 
   return useMemo((): PrintJobState => {
     if (!loaded || !ctx) return { status: 'loading' };
@@ -190,15 +199,21 @@ export function usePrintJob(
     switch (loaded.type) {
       case 'noCase':
         return { status: 'noCase' };
-      case 'register':
+      case 'register': {
+        if (!loaded.reversed && !register) return { status: 'loading' };
         return {
           status: 'ready',
           job: {
-            docs: loaded.reversed ? [] : [registerDocument(ctx, loaded.cases, loaded)],
+            docs:
+              loaded.reversed || !register
+                ? []
+                : [registerDocumentOf(ctx, register.rows, register.count, loaded)],
             fileTitle: `${title}-${loaded.from}-${loaded.to}`,
             detail: `${loaded.from}..${loaded.to}`,
+            complete: register?.complete ?? true,
           },
         };
+      }
       case 'followUps':
         return {
           status: 'ready',
@@ -243,5 +258,5 @@ export function usePrintJob(
         };
       }
     }
-  }, [loaded, ctx, form, excluded, rules, deadlineContext]);
+  }, [loaded, register, ctx, form, excluded, rules, deadlineContext]);
 }

@@ -85,9 +85,60 @@ function shortDate(text: string, year: string): string {
   return text.startsWith(`${year}-`) ? text.slice(5) : text;
 }
 
-export function registerDocument(
+/**
+ * The printed rows of `cases`, numbered from `firstIndex`: the register is read and built a part
+ * at a time (the preview shows its first page before the month is read), and the parts joined
+ * are the rows `registerDocument` builds at once.
+ */
+export function registerRows(
   ctx: FormContext,
   cases: readonly CaseEntity[],
+  range: RegisterRange,
+  firstIndex = 1,
+): PrintRow[] {
+  const t = ctx.t;
+  const columns = REGISTER_COLUMNS;
+  const year = range.from.slice(0, 4);
+  const texts = registerPrintRows(cases, {
+    rules: ctx.rules,
+    locale: ctx.locale,
+    maskPhones: ctx.settings.maskPhones,
+    statusLabel: (status: CaseStatus) => t(`status.${status}`),
+    standingText: registerStandingText(ctx.printedAt, ctx.deadlineContext, ctx.locale),
+    timeZone: ctx.timeZone,
+    firstIndex,
+  });
+  return texts.map((cells, i) => {
+    const item = cases[i];
+    const masked = item !== undefined && caseIsMasked(item);
+    return row(
+      item?.id ?? String(firstIndex - 1 + i),
+      ...cells.map((text, j): PrintCell => {
+        const column = columns[j];
+        const shown =
+          masked && column && MASKED.has(column.id)
+            ? t('printForms.masked')
+            : column?.kind === 'date'
+              ? shortDate(text, year)
+              : text;
+        return value(shown, {
+          ...(column && CENTRED.has(column.id) ? { align: 'center' as const } : {}),
+          ...(column && UNBROKEN.has(column.id) ? { nowrap: true } : {}),
+        });
+      }),
+    );
+  });
+}
+
+/**
+ * The register of `count` cases whose rows are `rows` (from `registerRows`; while the rest are
+ * still being read, the first of them). The header says `count`, so it does not change as the
+ * rows come in.
+ */
+export function registerDocumentOf(
+  ctx: FormContext,
+  rows: readonly PrintRow[],
+  count: number,
   range: RegisterRange,
 ): PrintDocument {
   const t = ctx.t;
@@ -106,44 +157,15 @@ export function registerDocument(
           }),
         ),
     );
-
-  const year = range.from.slice(0, 4);
-  const texts = registerPrintRows(cases, {
-    rules: ctx.rules,
-    locale: ctx.locale,
-    maskPhones: ctx.settings.maskPhones,
-    statusLabel: (status: CaseStatus) => t(`status.${status}`),
-    standingText: registerStandingText(ctx.printedAt, ctx.deadlineContext, ctx.locale),
-    timeZone: ctx.timeZone,
-  });
-  const rows: PrintRow[] = texts.map((cells, i) => {
-    const item = cases[i];
-    const masked = item !== undefined && caseIsMasked(item);
-    return row(
-      item?.id ?? String(i),
-      ...cells.map((text, j): PrintCell => {
-        const column = columns[j];
-        const shown =
-          masked && column && MASKED.has(column.id)
-            ? t('printForms.masked')
-            : column?.kind === 'date'
-              ? shortDate(text, year)
-              : text;
-        return value(shown, {
-          ...(column && CENTRED.has(column.id) ? { align: 'center' as const } : {}),
-          ...(column && UNBROKEN.has(column.id) ? { nowrap: true } : {}),
-        });
-      }),
-    );
-  });
-  if (rows.length === 0) {
-    rows.push(
-      row(
-        'empty',
-        value(t('printForms.register.empty'), { colSpan: columns.length, align: 'center' }),
-      ),
-    );
-  }
+  const body =
+    count === 0
+      ? [
+          row(
+            'empty',
+            value(t('printForms.register.empty'), { colSpan: columns.length, align: 'center' }),
+          ),
+        ]
+      : rows;
 
   const rangeText = t('printForms.register.range', { from: range.from, to: range.to });
   return {
@@ -151,7 +173,7 @@ export function registerDocument(
       ctx,
       'register',
       `register:${range.from}:${range.to}`,
-      `${rangeText}\u3000${t('printForms.count', { count: cases.length })}`,
+      `${rangeText}\u3000${t('printForms.count', { count })}`,
       rangeText,
     ),
     orientation: printFormOrientation('register', ctx.settings),
@@ -163,9 +185,17 @@ export function registerDocument(
         key: 'register',
         columns: columns.map((column) => PRINT_WIDTHS[column.id]),
         head: [headRow(0), headRow(1)],
-        rows,
+        rows: body,
       },
       ...signatures(ctx, 'register'),
     ],
   };
+}
+
+export function registerDocument(
+  ctx: FormContext,
+  cases: readonly CaseEntity[],
+  range: RegisterRange,
+): PrintDocument {
+  return registerDocumentOf(ctx, registerRows(ctx, cases, range), cases.length, range);
 }
