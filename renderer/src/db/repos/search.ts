@@ -161,6 +161,39 @@ export async function searchNewest(
   });
 }
 
+/** The cases a search can find, from its pieces' keys alone, and the whole check of a row. */
+export interface SearchCandidates {
+  /**
+   * The ids of the cases holding the query's pieces, as far as the pieces read tell (a superset
+   * of the answer: the pieces were intersected until the set was small).
+   */
+  readonly ids: ReadonlySet<CaseId>;
+  /** The whole query and `accept`, checked on a case read. */
+  readonly matches: (row: CaseEntity) => boolean;
+}
+
+/**
+ * The candidates of a search (keys only, no case read), for an answer in an order the search
+ * cannot walk itself: the caller walks the order's index and reads only the candidates it meets.
+ * Undefined when the query has no letters, digits or Han characters.
+ */
+export async function searchCandidates(
+  db: DeskDatabase,
+  text: string,
+  accept: SearchAccept,
+  limits: SearchLimits = SEARCH_LIMITS,
+): Promise<SearchCandidates | undefined> {
+  const query = searchQuery(text, accept);
+  if (!query) return undefined;
+  const ids = await idsOfRarePieces(
+    db,
+    query.pieces,
+    Number.POSITIVE_INFINITY,
+    limits.readWholeAtMost,
+  );
+  return { ids: ids ?? new Set(), matches: query.matches };
+}
+
 /**
  * Every case whose text holds `text` and that `accept` takes, in no particular order (for counts
  * and for sorts other than newest received, which need the whole set).

@@ -82,6 +82,11 @@ export interface ReportState {
   readonly busy: boolean;
   /** Pieces of the current choice ready, of all. */
   readonly progress: { readonly done: number; readonly total: number };
+  /**
+   * Pieces of the current choice counted from the cases so far; the others were kept figures
+   * (the worker's cache), so a period seen before and unchanged counts none.
+   */
+  readonly counted: number;
   readonly problem?: StatsProblem;
 }
 
@@ -283,6 +288,7 @@ export function useReportData(choice: ReportChoice, perPersonYear?: number): Rep
   const [state, setState] = useState<ReportState>({
     busy: true,
     progress: { done: 0, total: plan.units.length },
+    counted: 0,
   });
   const shown = useRef<ReportData | undefined>(undefined);
 
@@ -292,7 +298,8 @@ export function useReportData(choice: ReportChoice, perPersonYear?: number): Rep
     const results = new Map<string, StatsUnitResult>();
     const total = plan.units.length;
     let done = 0;
-    setState({ data: shown.current, busy: true, progress: { done, total } });
+    let counted = 0;
+    setState({ data: shown.current, busy: true, progress: { done, total }, counted });
     let signature = '';
     const update = (finished: boolean) => {
       const data = reportViewAssemble(choice, plan, results, rules, asOf);
@@ -309,19 +316,27 @@ export function useReportData(choice: ReportChoice, perPersonYear?: number): Rep
         data: shown.current,
         busy: !finished,
         progress: { done, total },
+        counted,
       });
     };
     return statsRequest(db.name, asOf, plan.units, {
-      onUnit(index, result) {
+      onUnit(index, result, cached) {
         const unit = plan.units[index];
         if (!unit) return;
         results.set(unitKey(unit), result);
         done += 1;
+        if (!cached) counted += 1;
         update(false);
       },
       onDone: () => update(true),
       onFailed: (problem) =>
-        setState({ data: shown.current, busy: false, progress: { done, total }, problem }),
+        setState({
+          data: shown.current,
+          busy: false,
+          progress: { done, total },
+          counted,
+          problem,
+        }),
     });
   }, [choice, db.name, now, plan, rules, version]);
 
