@@ -234,23 +234,26 @@ describe('register pages and counts', () => {
     describe.each(REGISTER_SORTS.filter((sort) => sort !== 'receivedDesc'))(
       'a search sorted %s along the sort index, three keys at a time',
       (sort) => {
-        it.each(SEARCHES)('%s: every match exactly once, in order, in pages', async (_n, filter) => {
-          const viewer = viewerOf();
-          const criteria = criteriaOf(filter);
-          const expected = cases
-            .filter((c) => registerRowMatches(c, criteria, viewer))
-            .sort((a, b) => registerCompare(a, b, sort))
-            .map((c) => c.number);
-          for (const limit of [1, 4, 50]) {
-            const pages = await allPages(criteria, sort, limit, viewer, {
-              readWholeAtMost: 1,
-              keysChunk: 3,
-            });
-            expect(pages.flat().map((c) => c.number)).toEqual(expected);
-            expect(pages.slice(0, -1).every((page) => page.length === limit)).toBe(true);
-          }
-          expect(expected.length).toBeGreaterThan(1);
-        });
+        it.each(SEARCHES)(
+          '%s: every match exactly once, in order, in pages',
+          async (_n, filter) => {
+            const viewer = viewerOf();
+            const criteria = criteriaOf(filter);
+            const expected = cases
+              .filter((c) => registerRowMatches(c, criteria, viewer))
+              .sort((a, b) => registerCompare(a, b, sort))
+              .map((c) => c.number);
+            for (const limit of [1, 4, 50]) {
+              const pages = await allPages(criteria, sort, limit, viewer, {
+                readWholeAtMost: 1,
+                keysChunk: 3,
+              });
+              expect(pages.flat().map((c) => c.number)).toEqual(expected);
+              expect(pages.slice(0, -1).every((page) => page.length === limit)).toBe(true);
+            }
+            expect(expected.length).toBeGreaterThan(1);
+          },
+        );
       },
     );
 
