@@ -100,11 +100,11 @@ async function idsOfRarePieces(
 ): Promise<Set<CaseId> | undefined> {
   let ids: Set<CaseId> | undefined;
   for (const piece of pieces) {
-    const keys = await db.cases
-      .where('searchTerms')
-      .equals(piece)
-      .limit(keysAtMost + 1)
-      .primaryKeys();
+    const holders = db.cases.where('searchTerms').equals(piece);
+    // Without a limit Dexie reads the keys in one request (getAllKeys) rather than a cursor.
+    const keys = await (
+      Number.isFinite(keysAtMost) ? holders.limit(keysAtMost + 1) : holders
+    ).primaryKeys();
     if (keys.length > keysAtMost) continue;
     const known = ids;
     ids = new Set(known ? keys.filter((id) => known.has(id)) : keys);

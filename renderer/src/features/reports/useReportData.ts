@@ -285,7 +285,9 @@ export function useReportData(choice: ReportChoice, perPersonYear?: number): Rep
     return (await statsStampsGet(db, keys)).join(',');
   }, [db, plan, deadlineContext.timeZone]);
 
-  const [state, setState] = useState<ReportState>({
+  // The state says which plan it belongs to: in the render after a new choice, before the
+  // effect below has asked for it, the screen is already busy (never the old figures as done).
+  const [state, setState] = useState<ReportState & { readonly plan?: ViewPlan }>({
     busy: true,
     progress: { done: 0, total: plan.units.length },
     counted: 0,
@@ -299,7 +301,7 @@ export function useReportData(choice: ReportChoice, perPersonYear?: number): Rep
     const total = plan.units.length;
     let done = 0;
     let counted = 0;
-    setState({ data: shown.current, busy: true, progress: { done, total }, counted });
+    setState({ plan, data: shown.current, busy: true, progress: { done, total }, counted });
     let signature = '';
     const update = (finished: boolean) => {
       const data = reportViewAssemble(choice, plan, results, rules, asOf);
@@ -313,6 +315,7 @@ export function useReportData(choice: ReportChoice, perPersonYear?: number): Rep
         shown.current = data;
       }
       setState({
+        plan,
         data: shown.current,
         busy: !finished,
         progress: { done, total },
@@ -331,6 +334,7 @@ export function useReportData(choice: ReportChoice, perPersonYear?: number): Rep
       onDone: () => update(true),
       onFailed: (problem) =>
         setState({
+          plan,
           data: shown.current,
           busy: false,
           progress: { done, total },
@@ -340,5 +344,13 @@ export function useReportData(choice: ReportChoice, perPersonYear?: number): Rep
     });
   }, [choice, db.name, now, plan, rules, version]);
 
+  if (state.plan !== plan) {
+    return {
+      data: state.data,
+      busy: true,
+      progress: { done: 0, total: plan.units.length },
+      counted: 0,
+    };
+  }
   return state;
 }
