@@ -279,11 +279,14 @@ export function useReportData(choice: ReportChoice, perPersonYear?: number): Rep
     [choice, rules, perPersonYear],
   );
   // The change stamps of every day the view reads: a write of one of its cases asks again.
-  const version = useLiveQuery(async () => {
+  // Until the stamps of a new plan are read the live query still holds the previous plan's: the
+  // plan is part of the answer so that the figures are asked for once, with the plan's own.
+  const stamped = useLiveQuery(async () => {
     const range = periodInstantRange(plan.span, deadlineContext.timeZone);
     const keys = [...statsStampKeysOfRange(range), STATS_STAMP_LINKED, STATS_STAMP_ALL];
-    return (await statsStampsGet(db, keys)).join(',');
+    return { plan, version: (await statsStampsGet(db, keys)).join(',') };
   }, [db, plan, deadlineContext.timeZone]);
+  const version = stamped?.plan === plan ? stamped.version : undefined;
 
   // The state says which plan it belongs to: in the render after a new choice, before the
   // effect below has asked for it, the screen is already busy (never the old figures as done).
