@@ -1,7 +1,8 @@
 // npm run bench: the IndexedDB benchmark (arguments go to it, e.g. `npm run bench -- --fresh`),
-// then the attachments, export and backup benchmarks when package.json has their scripts
-// (`bench:attachments`, `bench:export`, `bench:backup`, `bench:server`, `bench:coldstart`). Figures are printed and saved under
-// bench-results/; nothing here passes or fails a build.
+// then the attachments, export, backup, server and cold-start benchmarks when package.json has
+// their scripts (`bench:attachments`, `bench:export`, `bench:backup`, `bench:server`,
+// `bench:coldstart`). Figures are printed and saved under bench-results/; nothing here passes or
+// fails a build.
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
