@@ -1,8 +1,9 @@
 // npm run bench: the IndexedDB benchmark (arguments go to it, e.g. `npm run bench -- --fresh`),
 // the longest task on each screen of the application on the desk it made (bench:screens), then
-// the attachments, export and backup benchmarks when package.json has their scripts
-// (`bench:attachments`, `bench:export`, `bench:backup`, `bench:server`). Figures are printed and
-// saved under bench-results/; nothing here passes or fails a build.
+// the attachments, export, backup, server and cold-start benchmarks when package.json has their
+// scripts (`bench:attachments`, `bench:export`, `bench:backup`, `bench:server`,
+// `bench:coldstart`). Figures are printed and saved under bench-results/; nothing here passes or
+// fails a build.
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -56,5 +57,12 @@ if (pkg.scripts?.['bench:server']) {
   failed =
     (await run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'bench:server'])) !== 0 ||
     failed;
+}
+if (pkg.scripts?.['bench:coldstart']) {
+  // After the IndexedDB benchmark: it loads the desk that benchmark made in its profile.
+  console.log('\n== npm run bench:coldstart ==');
+  failed =
+    (await run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'bench:coldstart'])) !==
+      0 || failed;
 }
 process.exit(failed ? 1 : 0);

@@ -3,7 +3,7 @@
 // is kept between runs), prints the table and writes bench-results/idb.json and idb.md.
 //
 //   node bench/run-idb.mjs [--fresh] [--cases 100000] [--events 500000] [--runs 25] [--warmup 3]
-//                          [--only page,search,case,intake,queues,counts,print,export,import,stats,reload]
+//                          [--only page,search,sorted,case,intake,queues,counts,print,export,import,stats,reload]
 //                          [--import-rows 20000,100000]
 //
 // Env: CHROMIUM_PATH (default /usr/bin/chromium), BENCH_PORT (default 4325: the database

@@ -22,6 +22,7 @@ import {
   measureRegisterCount,
   measureRegisterCountFiltered,
   measureSearch,
+  measureSortedSearch,
   searchCases,
 } from './measure-register';
 import { measurePrint } from './measure-print';
@@ -39,8 +40,9 @@ export interface BenchOptions {
   /** Cases per write transaction while generating. */
   readonly batch: number;
   /**
-   * Only these groups of measurements (page, search, case, intake, queues, counts, print, export,
-   * import, stats, reload); all when absent.
+   * Only these groups of measurements (page, search, sorted, case, intake, queues, counts, print,
+   * export, import, stats, reload; `sorted`, the sorted searches, are part of `search`); all when
+   * absent.
    */
   readonly only?: readonly string[];
   /** The register sizes the import group imports (each into a new desk of its own). */
@@ -260,6 +262,11 @@ async function runDeskBench(options: BenchOptions): Promise<BenchReport> {
   }
   if (wants('search')) {
     for (const search of await searchCases(ctx)) await step(() => measureSearch(ctx, search));
+  }
+  if (wants('search') || options.only?.includes('sorted')) {
+    for (const sort of ['deadlineAsc', 'numberAsc'] as const) {
+      await step(() => measureSortedSearch(ctx, sort));
+    }
   }
   if (wants('case')) await step(() => measureCaseOpen(ctx, randomSeeded(7)));
   if (wants('intake')) await step(() => measureIntake(ctx));

@@ -158,7 +158,30 @@ function businessTimeBetween(
 }
 
 /** Working days `d` with `fromDate < d <= toDate`. */
+/**
+ * Counts already made, per calendar: a period's report counts the working days of thousands of
+ * cases, most of them between the same few dozen pairs of dates (issue 13). A calendar never
+ * changes once made (calendarCreate), so a count kept for it stays right.
+ */
+const countsKept = new WeakMap<WorkingCalendar, Map<string, number>>();
+const COUNTS_KEPT_AT_MOST = 50_000;
+
 function countWorkingDaysAfter(cal: WorkingCalendar, fromDate: IsoDate, toDate: IsoDate): number {
+  let kept = countsKept.get(cal);
+  if (!kept) {
+    kept = new Map();
+    countsKept.set(cal, kept);
+  }
+  const key = `${fromDate}|${toDate}`;
+  const known = kept.get(key);
+  if (known !== undefined) return known;
+  const count = countWorkingDaysWalked(cal, fromDate, toDate);
+  if (kept.size >= COUNTS_KEPT_AT_MOST) kept.clear();
+  kept.set(key, count);
+  return count;
+}
+
+function countWorkingDaysWalked(cal: WorkingCalendar, fromDate: IsoDate, toDate: IsoDate): number {
   let count = 0;
   for (let day = calendarNextWorkingDay(cal, fromDate); day <= toDate;) {
     count += 1;

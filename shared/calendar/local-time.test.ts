@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TZDate } from '@date-fns/tz';
 import type { IsoDate, IsoInstant } from '../kernel/brand';
 import {
   instantFromMs,
@@ -70,5 +71,41 @@ describe('local moments', () => {
   it('round-trips instants as ISO UTC strings', () => {
     expect(instantToMs(i('2026-10-13T09:30:00.000Z'))).toBe(Date.UTC(2026, 9, 13, 9, 30));
     expect(instantFromMs(Date.UTC(2026, 9, 13, 9, 30))).toBe('2026-10-13T09:30:00.000Z');
+  });
+});
+
+describe('localMomentOf keeps offsets per quarter hour', () => {
+  /** The local moment worked out by TZDate itself, instant by instant. */
+  function exact(ms: number, zone: string) {
+    const local = new TZDate(ms, zone);
+    const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+    return {
+      date: `${pad(local.getFullYear(), 4)}-${pad(local.getMonth() + 1)}-${pad(local.getDate())}`,
+      msOfDay:
+        ((local.getHours() * 60 + local.getMinutes()) * 60 + local.getSeconds()) * 1000 +
+        local.getMilliseconds(),
+    };
+  }
+
+  it.each([
+    // Spring forward and fall back, a half-hour change (Lord Howe), a zone with a 45-minute
+    // offset, and Shanghai's local mean time (+08:05:43) ending at an odd second in 1901.
+    ['Europe/London', '2026-03-29T00:00:00.000Z'],
+    ['Europe/London', '2026-10-25T00:00:00.000Z'],
+    ['America/New_York', '2026-11-01T05:00:00.000Z'],
+    ['Australia/Lord_Howe', '2026-04-04T14:00:00.000Z'],
+    ['Asia/Kathmandu', '2026-06-01T00:00:00.000Z'],
+    ['Asia/Shanghai', '1900-12-31T15:00:00.000Z'],
+  ])('in %s around %s: the same as working it out each time', (zone, around) => {
+    const start = Date.parse(around);
+    // Steps that are not a divisor of a quarter hour, so instants fall all over the spans.
+    for (let ms = start; ms < start + 4 * HOUR; ms += 7 * MINUTE + 13_001) {
+      expect(localMomentOf(ms, zone)).toEqual(exact(ms, zone));
+    }
+  });
+
+  it('still refuses an unknown zone once another zone was kept', () => {
+    localMomentOf(0, 'Asia/Shanghai');
+    expect(() => localMomentOf(0, 'Mars/Olympus')).toThrow(RangeError);
   });
 });

@@ -82,24 +82,55 @@ export function statsTimelinessOf(
   }
 }
 
-function addTimeliness(
-  t: Mutable<TimelinessFigures>,
-  c: CaseEntity,
-  asOf: IsoInstant,
-  ctx: DeadlineContext,
-): void {
-  t[statsTimelinessOf(c, asOf, ctx)] += 1;
-  for (const [kind, onTime, late] of [
-    ['dispatch', 'dispatchOnTime', 'dispatchLate'],
-    ['interim', 'interimOnTime', 'interimLate'],
-  ] as const) {
+/** What one lead case adds to timeliness figures: worked out once, added to several groups. */
+interface LeadTimeliness {
+  readonly standing: MatterTimeliness;
+  readonly dispatch?: 'onTime' | 'late';
+  readonly interim?: 'onTime' | 'late';
+  /** Working days from intake to the reply, when replied. */
+  readonly replyWorkingDays?: number;
+}
+
+/**
+ * Kept per case object and report time: a lead counts in the period's figures, its unit's and
+ * its handler's (and a quarter's months and total read the same cases), and working out its
+ * standings is most of the cost of a report over thousands of cases (issue 13).
+ */
+const leadsKept = new WeakMap<
+  CaseEntity,
+  { asOf: IsoInstant; ctx: DeadlineContext; value: LeadTimeliness }
+>();
+
+function leadTimeliness(c: CaseEntity, asOf: IsoInstant, ctx: DeadlineContext): LeadTimeliness {
+  const kept = leadsKept.get(c);
+  if (kept && kept.asOf === asOf && kept.ctx === ctx) return kept.value;
+  const metOrLate = (kind: 'dispatch' | 'interim') => {
     const standing = deadlineStanding(c, asOf, ctx, kind);
-    if (standing.state === 'metInTime') t[onTime] += 1;
-    else if (standingIsLate(standing)) t[late] += 1;
-  }
-  if (c.repliedAt !== undefined) {
+    if (standing.state === 'metInTime') return 'onTime' as const;
+    return standingIsLate(standing) ? ('late' as const) : undefined;
+  };
+  const value: LeadTimeliness = {
+    standing: statsTimelinessOf(c, asOf, ctx),
+    dispatch: metOrLate('dispatch'),
+    interim: metOrLate('interim'),
+    replyWorkingDays:
+      c.repliedAt === undefined
+        ? undefined
+        : Math.max(0, workingDaysBetween(c.receivedAt, c.repliedAt, ctx)),
+  };
+  leadsKept.set(c, { asOf, ctx, value });
+  return value;
+}
+
+function addTimeliness(t: Mutable<TimelinessFigures>, lead: LeadTimeliness): void {
+  t[lead.standing] += 1;
+  if (lead.dispatch === 'onTime') t.dispatchOnTime += 1;
+  else if (lead.dispatch === 'late') t.dispatchLate += 1;
+  if (lead.interim === 'onTime') t.interimOnTime += 1;
+  else if (lead.interim === 'late') t.interimLate += 1;
+  if (lead.replyWorkingDays !== undefined) {
     t.replied += 1;
-    t.replyWorkingDays += Math.max(0, workingDaysBetween(c.receivedAt, c.repliedAt, ctx));
+    t.replyWorkingDays += lead.replyWorkingDays;
   }
 }
 
@@ -207,7 +238,8 @@ export function statsReportOfMatters(
     else if (kindClass === 'complaint') validComplaints += 1;
     if (kindClass === 'request') requests += 1;
 
-    addTimeliness(timeliness, lead, asOf, ctx);
+    const leadTimes = leadTimeliness(lead, asOf, ctx);
+    addTimeliness(timeliness, leadTimes);
     addFollowUp(followUp, lead, rules);
     for (const [groups, key] of [
       [byUnit, lead.unitName?.trim() || NONE_KEY],
@@ -215,12 +247,11 @@ export function statsReportOfMatters(
     ] as const) {
       const group = (groups[key] ??= newGroup());
       group.matters += 1;
-      addTimeliness(group.timeliness, lead, asOf, ctx);
+      addTimeliness(group.timeliness, leadTimes);
       addFollowUp(group.followUp, lead, rules);
     }
 
-    const standing = statsTimelinessOf(lead, asOf, ctx);
-    const overdue = standing === 'late' || standing === 'openOverdue';
+    const overdue = leadTimes.standing === 'late' || leadTimes.standing === 'openOverdue';
     const major = isMajor(lead, rules);
     if (major || overdue) notable.push(notableOf(lead, major, overdue, kindId));
   }

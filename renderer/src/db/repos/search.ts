@@ -100,11 +100,11 @@ async function idsOfRarePieces(
 ): Promise<Set<CaseId> | undefined> {
   let ids: Set<CaseId> | undefined;
   for (const piece of pieces) {
-    const keys = await db.cases
-      .where('searchTerms')
-      .equals(piece)
-      .limit(keysAtMost + 1)
-      .primaryKeys();
+    const holders = db.cases.where('searchTerms').equals(piece);
+    // Without a limit Dexie reads the keys in one request (getAllKeys) rather than a cursor.
+    const keys = await (
+      Number.isFinite(keysAtMost) ? holders.limit(keysAtMost + 1) : holders
+    ).primaryKeys();
     if (keys.length > keysAtMost) continue;
     const known = ids;
     ids = new Set(known ? keys.filter((id) => known.has(id)) : keys);
@@ -159,6 +159,39 @@ export async function searchNewest(
       });
     return held.rows;
   });
+}
+
+/** The cases a search can find, from its pieces' keys alone, and the whole check of a row. */
+export interface SearchCandidates {
+  /**
+   * The ids of the cases holding the query's pieces, as far as the pieces read tell (a superset
+   * of the answer: the pieces were intersected until the set was small).
+   */
+  readonly ids: ReadonlySet<CaseId>;
+  /** The whole query and `accept`, checked on a case read. */
+  readonly matches: (row: CaseEntity) => boolean;
+}
+
+/**
+ * The candidates of a search (keys only, no case read), for an answer in an order the search
+ * cannot walk itself: the caller walks the order's index and reads only the candidates it meets.
+ * Undefined when the query has no letters, digits or Han characters.
+ */
+export async function searchCandidates(
+  db: DeskDatabase,
+  text: string,
+  accept: SearchAccept,
+  limits: SearchLimits = SEARCH_LIMITS,
+): Promise<SearchCandidates | undefined> {
+  const query = searchQuery(text, accept);
+  if (!query) return undefined;
+  const ids = await idsOfRarePieces(
+    db,
+    query.pieces,
+    Number.POSITIVE_INFINITY,
+    limits.readWholeAtMost,
+  );
+  return { ids: ids ?? new Set(), matches: query.matches };
 }
 
 /**

@@ -82,6 +82,11 @@ export interface ReportState {
   readonly busy: boolean;
   /** Pieces of the current choice ready, of all. */
   readonly progress: { readonly done: number; readonly total: number };
+  /**
+   * Pieces of the current choice counted from the cases so far; the others were kept figures
+   * (the worker's cache), so a period seen before and unchanged counts none.
+   */
+  readonly counted: number;
   readonly problem?: StatsProblem;
 }
 
@@ -274,15 +279,21 @@ export function useReportData(choice: ReportChoice, perPersonYear?: number): Rep
     [choice, rules, perPersonYear],
   );
   // The change stamps of every day the view reads: a write of one of its cases asks again.
-  const version = useLiveQuery(async () => {
+  // Until the stamps of a new plan are read the live query still holds the previous plan's: the
+  // plan is part of the answer so that the figures are asked for once, with the plan's own.
+  const stamped = useLiveQuery(async () => {
     const range = periodInstantRange(plan.span, deadlineContext.timeZone);
     const keys = [...statsStampKeysOfRange(range), STATS_STAMP_LINKED, STATS_STAMP_ALL];
-    return (await statsStampsGet(db, keys)).join(',');
+    return { plan, version: (await statsStampsGet(db, keys)).join(',') };
   }, [db, plan, deadlineContext.timeZone]);
+  const version = stamped?.plan === plan ? stamped.version : undefined;
 
-  const [state, setState] = useState<ReportState>({
+  // The state says which plan it belongs to: in the render after a new choice, before the
+  // effect below has asked for it, the screen is already busy (never the old figures as done).
+  const [state, setState] = useState<ReportState & { readonly plan?: ViewPlan }>({
     busy: true,
     progress: { done: 0, total: plan.units.length },
+    counted: 0,
   });
   const shown = useRef<ReportData | undefined>(undefined);
 
@@ -292,7 +303,8 @@ export function useReportData(choice: ReportChoice, perPersonYear?: number): Rep
     const results = new Map<string, StatsUnitResult>();
     const total = plan.units.length;
     let done = 0;
-    setState({ data: shown.current, busy: true, progress: { done, total } });
+    let counted = 0;
+    setState({ plan, data: shown.current, busy: true, progress: { done, total }, counted });
     let signature = '';
     const update = (finished: boolean) => {
       const data = reportViewAssemble(choice, plan, results, rules, asOf);
@@ -306,24 +318,42 @@ export function useReportData(choice: ReportChoice, perPersonYear?: number): Rep
         shown.current = data;
       }
       setState({
+        plan,
         data: shown.current,
         busy: !finished,
         progress: { done, total },
+        counted,
       });
     };
     return statsRequest(db.name, asOf, plan.units, {
-      onUnit(index, result) {
+      onUnit(index, result, cached) {
         const unit = plan.units[index];
         if (!unit) return;
         results.set(unitKey(unit), result);
         done += 1;
+        if (!cached) counted += 1;
         update(false);
       },
       onDone: () => update(true),
       onFailed: (problem) =>
-        setState({ data: shown.current, busy: false, progress: { done, total }, problem }),
+        setState({
+          plan,
+          data: shown.current,
+          busy: false,
+          progress: { done, total },
+          counted,
+          problem,
+        }),
     });
   }, [choice, db.name, now, plan, rules, version]);
 
+  if (state.plan !== plan) {
+    return {
+      data: state.data,
+      busy: true,
+      progress: { done: 0, total: plan.units.length },
+      counted: 0,
+    };
+  }
   return state;
 }
