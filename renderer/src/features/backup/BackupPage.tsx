@@ -1,12 +1,14 @@
 import { Alert, Box, Button, Divider, Stack, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link as RouterLink } from 'react-router';
+import { Link as RouterLink, useSearchParams } from 'react-router';
+import { caseRestoreMay } from '../../db/repos/case-restore';
 import { useDeskSession } from '../../desk/desk-session';
 import { useDeskServices } from '../../desk/services';
 import { useDeskState } from '../../desk/desk-state';
 import { formatDateTime } from '../../vocabulary/date-time';
 import { failureText } from './backup-words';
+import { CaseRestorePanel } from './CaseRestorePanel';
 import { RestorePanel } from './RestorePanel';
 import { useBackupNow, useLastBackup } from './use-backup';
 
@@ -19,6 +21,9 @@ export function BackupPage() {
   const last = useLastBackup();
   const backup = useBackupNow();
   const [folder, setFolder] = useState<string | null | undefined>(undefined);
+  // The case page links here with its number (`?case=`) for an administrator.
+  const [search] = useSearchParams();
+  const caseNumber = search.get('case') ?? undefined;
 
   useEffect(() => {
     let live = true;
@@ -98,6 +103,15 @@ export function BackupPage() {
           </Alert>
         ) : null}
       </Stack>
+      {caseRestoreMay(session) ? (
+        <>
+          <Divider sx={{ my: 3 }} />
+          <CaseRestorePanel
+            session={session}
+            {...(caseNumber !== undefined ? { initialNumber: caseNumber } : {})}
+          />
+        </>
+      ) : null}
       <Divider sx={{ my: 3 }} />
       <RestorePanel session={session} timeZone={deadlineContext.timeZone} />
     </Box>
