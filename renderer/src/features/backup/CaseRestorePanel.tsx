@@ -129,6 +129,7 @@ export function CaseRestorePanel({ session, initialNumber }: Readonly<CaseRestor
           label={t('backup.caseRestore.number')}
           value={number}
           size="small"
+          sx={{ width: 280 }}
           disabled={busy}
           onChange={(event) => {
             setNumber(event.target.value);
