@@ -267,5 +267,8 @@ test('one case restored from a backup: steps appended, a deleted case recreated,
     await page.goto('/#/settings/backup');
     await expect(page.getByRole('heading', { name: '备份与恢复', level: 1 })).toBeVisible();
     await expect(caseRegion(page)).toHaveCount(0);
+    // Nor a restore of the whole desk (an administrator's: the repository refuses it too).
+    await expect(page.getByRole('region', { name: '从备份恢复', exact: true })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: '立即备份' })).toBeVisible();
   });
 });

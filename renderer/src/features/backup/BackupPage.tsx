@@ -2,6 +2,7 @@ import { Alert, Box, Button, Divider, Stack, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useSearchParams } from 'react-router';
+import { sessionMay } from '../../db/access';
 import { caseRestoreMay } from '../../db/repos/case-restore';
 import { useDeskSession } from '../../desk/desk-session';
 import { useDeskServices } from '../../desk/services';
@@ -112,8 +113,13 @@ export function BackupPage() {
           />
         </>
       ) : null}
-      <Divider sx={{ my: 3 }} />
-      <RestorePanel session={session} timeZone={deadlineContext.timeZone} />
+      {/* Replacing the desk's data is an administrator's (the repository refuses anyone else). */}
+      {sessionMay(session, 'restore') ? (
+        <>
+          <Divider sx={{ my: 3 }} />
+          <RestorePanel session={session} timeZone={deadlineContext.timeZone} />
+        </>
+      ) : null}
     </Box>
   );
 }
