@@ -1,15 +1,17 @@
 /**
  * One run of the export benchmark, in its own process so its peak memory is its own:
  *
- *   node export-run.mjs stream|memory ROWS OUT.xlsx
+ *   node export-run.mjs stream|zip|memory ROWS OUT.xlsx
  *
  * `stream`: the Electron main process's streaming export (electron/ipc/export-stream.ts) fed
- * pages of 1,000 rows, as the renderer sends them. `memory`: ExcelJS's in-memory workbook, as the
- * browser build's Web Worker builds it. Both write the same register sheet (shared/export/) from
+ * pages of 1,000 rows, as the renderer sends them. `zip`: the browser build's streamed export of
+ * a large register (renderer/src/export/xlsx-zip.ts, the worker's code), its pieces written to the
+ * file as they come, as the File System Access writer takes them. `memory`: ExcelJS's in-memory
+ * workbook, as the browser build's Web Worker builds a small register. Both write the same register sheet (shared/export/) from
  * the same synthetic cases, converted to cells by the same code as the application. Prints one
  * line of JSON: seconds, peak RSS (sampled, and the kernel's maximum), rows, file size.
  */
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -30,6 +32,7 @@ import {
 import { PROPERTY_PRESET } from '@shared/rules/presets/property';
 import type { RegisterContext } from '@shared/register/columns';
 import { createExportStreamService } from '../electron/ipc/export-stream';
+import { xlsxZipStream } from '../renderer/src/export/xlsx-zip';
 
 const PAGE = 1000;
 const START_MS = Date.parse('2026-01-01T00:30:00Z');
@@ -131,6 +134,21 @@ async function streamed(rows: number, out: string): Promise<void> {
   if (saved.status !== 'saved') throw new Error(`finish: ${JSON.stringify(saved)}`);
 }
 
+async function zipped(rows: number, out: string): Promise<void> {
+  const file = await open(out, 'w');
+  try {
+    const write = async (chunks: readonly Uint8Array[]) => {
+      for (const chunk of chunks) await file.write(chunk);
+    };
+    const { stream, first } = xlsxZipStream(layout);
+    await write(first);
+    for (const page of pages(rows)) await write(stream.rows(page));
+    await write(stream.end(rows));
+  } finally {
+    await file.close();
+  }
+}
+
 async function inMemory(rows: number, out: string): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(
@@ -144,8 +162,9 @@ async function inMemory(rows: number, out: string): Promise<void> {
 }
 
 const [mode, rowsText, out] = process.argv.slice(2);
-if ((mode !== 'stream' && mode !== 'memory') || !rowsText || !out) {
-  console.error('usage: export-run.mjs stream|memory ROWS OUT.xlsx');
+const WRITERS = { stream: streamed, zip: zipped, memory: inMemory } as const;
+if (!(mode === 'stream' || mode === 'zip' || mode === 'memory') || !rowsText || !out) {
+  console.error('usage: export-run.mjs stream|zip|memory ROWS OUT.xlsx');
   process.exit(2);
 }
 let peak = process.memoryUsage().rss;
@@ -154,7 +173,7 @@ const sampler = setInterval(() => {
 }, 20);
 const started = performance.now();
 const cpuStarted = process.cpuUsage();
-await (mode === 'stream' ? streamed : inMemory)(Number(rowsText), out);
+await WRITERS[mode](Number(rowsText), out);
 const seconds = (performance.now() - started) / 1000;
 const cpu = process.cpuUsage(cpuStarted);
 clearInterval(sampler);

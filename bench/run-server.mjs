@@ -6,8 +6,8 @@
 //
 //   node bench/run-server.mjs [--events 100000] [--desks 4] [--port 4735] [--pg-port 54333]
 //                             [--only pglite|postgres]
-import { execFileSync, spawn } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { buildServerBundle } from '../build/build-server.mjs';
+import { startLocalPostgres } from '../build/local-postgres.mjs';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const resultsDir = here('../bench-results/');
@@ -45,66 +46,6 @@ await build({
   logLevel: 'warning',
 });
 
-/** PostgreSQL's programs: PG_BIN, or Debian's newest version. */
-function postgresBin() {
-  if (process.env.PG_BIN) return process.env.PG_BIN;
-  const debian = '/usr/lib/postgresql';
-  if (!existsSync(debian)) return undefined;
-  const version = readdirSync(debian)
-    .filter((v) => existsSync(path.join(debian, v, 'bin', 'initdb')))
-    .sort((a, b) => Number(b) - Number(a))[0];
-  return version === undefined ? undefined : path.join(debian, version, 'bin');
-}
-
-/** A temporary cluster (as root, run as the `postgres` user: PostgreSQL refuses root). */
-function startCluster(port) {
-  const bin = postgresBin();
-  if (bin === undefined) return undefined;
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'desk-bench-pg-'));
-  const data = path.join(dir, 'data');
-  const asRoot = process.getuid?.() === 0;
-  if (asRoot) {
-    const id = (flag) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }));
-    chownSync(dir, id('-u'), id('-g'));
-  }
-  const run = (program, argv) => {
-    const file = path.join(bin, program);
-    const [command, list] = asRoot
-      ? ['runuser', ['-u', 'postgres', '--', file, ...argv]]
-      : [file, argv];
-    execFileSync(command, list, { stdio: 'pipe', cwd: dir });
-  };
-  run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8']);
-  // Durable settings (fsync on): the figures are those of a real deployment's defaults.
-  run('pg_ctl', [
-    '-D',
-    data,
-    '-l',
-    path.join(dir, 'postgres.log'),
-    '-w',
-    '-o',
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`,
-    'start',
-  ]);
-  execFileSync(
-    asRoot ? 'runuser' : path.join(bin, 'createdb'),
-    asRoot
-      ? ['-u', 'postgres', '--', path.join(bin, 'createdb'), '-h', '127.0.0.1', '-p', port, 'bench']
-      : ['-h', '127.0.0.1', '-p', port, 'bench'],
-    { stdio: 'pipe' },
-  );
-  return {
-    url: `postgres://postgres@127.0.0.1:${port}/bench`,
-    stop() {
-      try {
-        run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    },
-  };
-}
-
 function runDriver(backend, where) {
   return new Promise((resolve, reject) => {
     const child = spawn(
@@ -130,7 +71,13 @@ if (args.only !== 'postgres') {
   console.log('done');
 }
 if (args.only !== 'pglite') {
-  const cluster = startCluster(args['pg-port']);
+  // Durable settings (fsync on): the figures are those of a real deployment's defaults.
+  const cluster = startLocalPostgres({
+    port: args['pg-port'],
+    database: 'bench',
+    durable: true,
+    prefix: 'desk-bench-pg-',
+  });
   if (cluster === undefined) {
     console.log('PostgreSQL: skipped (no PostgreSQL programs: install Debian "postgresql")');
   } else {

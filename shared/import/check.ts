@@ -108,6 +108,12 @@ export interface ImportCheckContext {
   readonly existingNumbers: ReadonlySet<string>;
   /** Who is importing: the receiver when the register names none. */
   readonly operatorName: string;
+  /**
+   * Whether a line of 处理情况 is the standing line the desk's own register adds (按时回复,
+   * 超时回复（超期 1 个工作日）...), whose words live in the renderer's vocabulary: it is left out
+   * of the reply, so that a register exported and imported again does not turn it into text.
+   */
+  readonly isStandingLine?: (line: string) => boolean;
 }
 
 export interface ImportCheckResult {
@@ -194,6 +200,14 @@ function numberOf(r: RowReader): string {
   const head = handling.split(/[（(\s]/)[0]?.trim() ?? '';
   if (NUMBER_TEXT.test(head) && /\d/.test(head)) return head;
   return NUMBER_IN_TEXT.exec(handling)?.[0] ?? '';
+}
+
+/** The reply written in 处理情况, without the standing line a desk's own register adds. */
+function replyText(handling: string, ctx: ImportCheckContext): string {
+  const lines = handling.split('\n');
+  const last = lines.at(-1)?.trim() ?? '';
+  if (lines.length < 2 || !ctx.isStandingLine?.(last)) return handling;
+  return lines.slice(0, -1).join('\n').trimEnd();
 }
 
 /** The kind: written, else told by which category column is filled, else the only kind. */
@@ -313,7 +327,7 @@ export function importRowCheck(
     deadline: ctx.deadlineContext,
   });
   const steps: ImportStep[] = [];
-  const handling = r.text('handling');
+  const handling = replyText(r.text('handling'), ctx);
   const dispatched = handlerText !== '';
   if (dispatched) {
     steps.push({

@@ -196,6 +196,25 @@ describe('importCheck', () => {
     expect(result.rows).toHaveLength(10);
   });
 
+  it('leaves the standing line of a desk’s own register out of the reply', () => {
+    const rows = [
+      ...exportedHeaderRows(),
+      row({ ...good, handling: '2611-0301（已办结）\n按时回复' }),
+      row({ ...good, handling: '2611-0302\n已更换按钮\n不是一行时限' }),
+    ];
+    const standing = (line: string) => line === '按时回复';
+    const result = importCheck(rows, 2, MAPPING, { ...ctx, isStandingLine: standing });
+    const replies = result.accepted.map(
+      (c) => c.steps.find((step) => step.type === 'case/replied')?.reply,
+    );
+    expect(replies).toEqual(['2611-0301（已办结）', '2611-0302\n已更换按钮\n不是一行时限']);
+    // Without the vocabulary's recogniser (older callers) the cell is kept whole.
+    const whole = importCheck(rows.slice(0, -1), 2, MAPPING, ctx);
+    expect(whole.accepted[0]?.steps.find((step) => step.type === 'case/replied')).toMatchObject({
+      reply: '2611-0301（已办结）\n按时回复',
+    });
+  });
+
   it('treats one number written in full width, other dashes or lower case as one number', () => {
     const rows = [
       ...exportedHeaderRows(),

@@ -9,6 +9,16 @@ import type { CaseDeadline, CaseDueTime, CustomerRef } from '../model/entities';
 import type { CaseFlag, FollowUpMethod } from '../rules/rules';
 import type { AttachmentKind } from '../attachments/sniff';
 
+/**
+ * How a change of level moves the interim step: a level that brings one starts it
+ * (`interimDeadline`, counted from the change); a level without one drops a step not yet
+ * recorded (`interimDropped`).
+ */
+export interface InterimMove {
+  readonly interimDeadline?: CaseDueTime;
+  readonly interimDropped?: true;
+}
+
 /** Header fields that may be edited after intake, merged last-writer-wins by HLC. */
 export interface CaseHeaderFields {
   readonly kindId: string;
@@ -131,7 +141,7 @@ export type CaseEvent =
         readonly levelId?: string;
         readonly deadline: CaseDeadline;
         readonly suggestedByRule?: boolean;
-      }
+      } & InterimMove
     >
   | Ev<'case/reviewed', { readonly review: ReviewRecord }>
   /** `followUpDueAt`: when the outcome is `cannotBeMet` (the case then waits for its follow-up). */
@@ -206,7 +216,7 @@ export type CaseEvent =
         readonly suggestedByRule?: boolean;
         /** The handling deadline the new level's time limit gives, when it differs. */
         readonly deadline?: CaseDeadline;
-      }
+      } & InterimMove
     >
   | Ev<'case/deadlineChanged', { readonly deadline: CaseDeadline; readonly reason: string }>
   | Ev<'case/noted', { readonly note: string }>

@@ -23,6 +23,7 @@ import type {
   CaseHeaderFields,
   CasePayloadOf,
   HeaderFieldName,
+  InterimMove,
 } from './events';
 import type { WorkflowRefusal, WorkflowRefusalCode } from './refusals';
 
@@ -463,9 +464,12 @@ function applied(state: CaseEntity, e: CaseEventRecord): CaseEntity {
         escalated: true,
         deadline: e.payload.deadline,
       };
-      return e.payload.levelId === undefined
-        ? next
-        : writeField(next, 'levelId', e.payload.levelId, e.hlc);
+      return withInterimMove(
+        e.payload.levelId === undefined
+          ? next
+          : writeField(next, 'levelId', e.payload.levelId, e.hlc),
+        e.payload,
+      );
     }
     case 'case/reviewed':
       return { ...state, status: 'underReview' };
@@ -570,7 +574,10 @@ function applied(state: CaseEntity, e: CaseEventRecord): CaseEntity {
     case 'case/exempted':
       return { ...state, exemptReason: e.payload.reason };
     case 'case/levelChanged': {
-      const next = writeField(state, 'levelId', e.payload.levelId, e.hlc);
+      const next = withInterimMove(
+        writeField(state, 'levelId', e.payload.levelId, e.hlc),
+        e.payload,
+      );
       return e.payload.deadline === undefined ? next : { ...next, deadline: e.payload.deadline };
     }
     case 'case/deadlineChanged':
@@ -620,6 +627,15 @@ function dispatchOpenDueAtOf(state: CaseEntity): IsoInstant | undefined {
   if (state.status !== 'registered' || state.dispatchedAt !== undefined) return undefined;
   if (state.exemptReason !== undefined) return undefined;
   return state.dispatchDeadline?.dueAt;
+}
+
+/** The interim step as a change of level moved it (`InterimMove`). */
+function withInterimMove(state: CaseEntity, move: InterimMove): CaseEntity {
+  if (move.interimDeadline !== undefined)
+    return { ...state, interimDeadline: move.interimDeadline };
+  if (move.interimDropped !== true) return state;
+  const { interimDeadline: _dropped, ...rest } = state;
+  return rest;
 }
 
 /** The interim due time that still counts: open, not exempt, the step not yet recorded. */

@@ -113,3 +113,27 @@ test('a property complaint registered as major gets the 15-working-day deadline'
     '2026-12-14 17:30',
   );
 });
+
+test('a company complaint made major later owes its temporary measure 8 working hours from then', async ({
+  page,
+}) => {
+  const desk = new Desk(page);
+  await setUp(desk, '2026-09-30T16:00:00', '企业客户服务');
+  await desk.goIntake();
+  await page.getByLabel('类型').selectOption({ label: '投诉' });
+  await page.getByLabel('级别').selectOption({ label: '一般' });
+  const number = await intake(desk, { 主题: '交货延迟一天' }, '2026-09-30T15:00');
+  const casePage = await openCase(desk, number);
+  const interim = casePage.fields().locator('[data-deadline-kind="interim"]');
+  await expect(interim).toHaveCount(0);
+  await casePage.step('调整级别', { 级别: '重大', 调整原因: '客户要求赔偿停产损失' });
+  await expect(casePage.fields()).toContainText('级别重大');
+  // 16:00-17:30 on Sep 30, then Oct 8 from 08:30 with the lunch break.
+  await expect(interim).toContainText('2026-10-08 16:30');
+  await expect(casePage.timeline()).toContainText('临时措施时限2026-10-08 16:30');
+  await desk.screenshot('deadlines-company-interim-after-level-change');
+  // Back to 一般 before the measure is recorded: the step is no longer owed.
+  await casePage.step('调整级别', { 级别: '一般', 调整原因: '核实为一般投诉' });
+  await expect(interim).toHaveCount(0);
+  await expect(casePage.timeline()).toContainText('不再需要临时措施');
+});

@@ -113,9 +113,18 @@ export type FromWorker =
 /**
  * From this many rows the browser build streams the register (`chunks`); below it the workbook
  * is made whole (about 26 MB of memory per 1,000 rows with ExcelJS) and saved in one go, which
- * also lets a small export be cancelled without a file picker having been opened.
+ * also lets a small export be cancelled without a file picker having been opened. End-to-end
+ * builds lower it (`VITE_EXPORT_STREAM_FROM_ROWS` in renderer/.env.e2e) so that the suite's large
+ * export takes the streamed path in a real browser without importing ten thousand rows first.
  */
-export const EXPORT_STREAM_FROM_ROWS = 10_000;
+export const EXPORT_STREAM_FROM_ROWS = streamFromRows(
+  import.meta.env?.VITE_EXPORT_STREAM_FROM_ROWS as string | undefined,
+);
+
+function streamFromRows(value: string | undefined): number {
+  const rows = Number(value);
+  return value !== undefined && Number.isInteger(rows) && rows > 0 ? rows : 10_000;
+}
 
 /** Rows per page of the register (per worker message, per IPC call in Electron). */
 export const EXPORT_PAGE_ROWS = 1000;

@@ -13,6 +13,7 @@ import type { ImportCell } from '@shared/import/values';
 import { openDeskDatabase, type DeskDatabase } from '../db/database';
 import { AccessDeniedError, StorageError, WorkflowError } from '../db/errors';
 import { casesImport, importCheckOnDesk } from '../db/repos/import';
+import { isRegisterStandingLine } from '../vocabulary/standing';
 import type { DeskSession } from '../db/session';
 import {
   IMPORT_HEAD_ROWS,
@@ -104,6 +105,7 @@ export function importJobsCreate(
         deadlineContext: request.deadlineContext,
         now: request.now,
         operatorName: request.operatorName,
+        isStandingLine: isRegisterStandingLine,
       },
       (done, total) => post({ type: 'progress', phase: 'check', done, total }),
     );

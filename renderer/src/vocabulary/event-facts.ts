@@ -15,6 +15,7 @@ import type { CaseDeadline, CaseEventEntity } from '@shared/model/entities';
 import { isPrintFormId, printFormTitle } from '@shared/paper/forms';
 import type { CategoryDef } from '@shared/rules/rules';
 import { rulesKind, rulesLabel, rulesLevel } from '@shared/rules/rules-query';
+import type { InterimMove } from '@shared/workflow/events';
 import type { CaseEventRecord } from '@shared/workflow/reducer';
 import { formatDateTime } from './date-time';
 import { formatBytes } from './bytes';
@@ -119,6 +120,16 @@ export function eventFacts(event: CaseEventEntity, ctx: WordsContext): EventFact
     });
   /** A fact paper states and the timeline leaves out. */
   const printedOnly = (printed: string | false | undefined) => fact(undefined, undefined, printed);
+
+  /** Where a change of level started or dropped the interim step. */
+  const interimMoved = (move: InterimMove) => {
+    if (move.interimDeadline !== undefined) {
+      const due = time(move.interimDeadline.dueAt);
+      fact('interimDue', due, p('interimDue', { due }));
+    } else if (move.interimDropped) {
+      fact('interimDropped', s('yes'), p('interimDropped'));
+    }
+  };
 
   const e = event as CaseEventRecord;
   switch (e.type) {
@@ -233,6 +244,7 @@ export function eventFacts(event: CaseEventEntity, ctx: WordsContext): EventFact
         p('due', { due: deadlineText(ctx, e.payload.deadline) }),
       );
       if (e.payload.suggestedByRule) fact('byRule', s('yes'), p('byRule'));
+      interimMoved(e.payload);
       break;
     case 'case/reviewed': {
       // Paper gives the round and the decision; the review record prints the rest in full.
@@ -389,6 +401,7 @@ export function eventFacts(event: CaseEventEntity, ctx: WordsContext): EventFact
           p('due', { due: deadlineText(ctx, e.payload.deadline) }),
         );
       }
+      interimMoved(e.payload);
       break;
     case 'case/deadlineChanged':
       fact(

@@ -187,3 +187,31 @@ export function registerStandingText(
     return parts.filter((part) => part !== '').join(locale === 'en' ? '; ' : '；');
   };
 }
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Every state word of both languages, longest first (so 超时回复 is not read as a prefix). */
+const STATE_WORDS = [standingLocale.zh, standingLocale.en]
+  .flatMap((w) => [
+    ...(['handling', 'dispatch', 'interim'] as const).flatMap((kind) => Object.values(w[kind])),
+    w.dueSoon,
+    w.ok,
+    w.exempt,
+  ])
+  .sort((a, b) => b.length - a.length);
+
+/** One part of a standing line: a state word, then its detail in brackets (either width). */
+const STANDING_PART = new RegExp(
+  `^(?:${STATE_WORDS.map(escapeRegExp).join('|')})(?:\\s*[（(].*[）)])?$`,
+);
+
+/**
+ * Whether `line` is a standing line that `registerStandingText` writes (in either language): the
+ * importer leaves it out of the reply when a desk's own register is imported again.
+ */
+export function isRegisterStandingLine(line: string): boolean {
+  const parts = line.trim().split(/；|; /);
+  return parts.length > 0 && parts.every((part) => STANDING_PART.test(part.trim()));
+}

@@ -227,6 +227,74 @@ describe('levelChangeCommand', () => {
   });
 });
 
+describe('the interim step follows the level (company preset)', () => {
+  const ctx = commandContextAt('2026-09-30 16:00', 'company');
+  const received = sh('2026-09-30 15:00');
+  const general = caseAt('dispatched', {
+    kindId: 'complaint',
+    levelId: 'general',
+    receivedAt: received,
+  });
+  const interim = { dueAt: sh('2026-10-08 15:30') };
+  const major = caseAt('dispatched', {
+    kindId: 'complaint',
+    levelId: 'major',
+    receivedAt: received,
+    interimDeadline: interim,
+  });
+
+  it('starts the temporary measure’s 8 working hours when a complaint becomes major', () => {
+    const { state, story } = general;
+    expect(state.interimDeadline).toBeUndefined();
+    const result = levelChangeCommand(
+      { levelId: 'major', reason: '客户要求赔偿', suggestedByRule: true },
+      state,
+      ctx,
+    );
+    if (!result.ok) throw new Error('refused');
+    // 16:00-17:30 on Sep 30, then Oct 8 from 08:30 with the lunch break: 2026-10-08 16:30.
+    expect(result.payload.interimDeadline?.dueAt).toBe(sh('2026-10-08 16:30'));
+    const applied = caseApply(state, story.event('case/levelChanged', result.payload));
+    expect(applied.ok && applied.next.interimOpenDueAt).toBe(sh('2026-10-08 16:30'));
+  });
+
+  it('starts it as well when an escalation raises the level', () => {
+    const result = escalateCommand(
+      { reason: '媒体曝光', levelId: 'major', suggestedByRule: false },
+      ctx,
+      general.state,
+    );
+    expect(result.ok && result.payload.interimDeadline?.dueAt).toBe(sh('2026-10-08 16:30'));
+    const kept = escalateCommand({ reason: '客户不满', levelId: '', suggestedByRule: false }, ctx);
+    expect(kept.ok && 'interimDeadline' in kept.payload).toBe(false);
+  });
+
+  it('drops a temporary measure not yet recorded when the level goes down, keeps it otherwise', () => {
+    const { state, story } = major;
+    const down = levelChangeCommand(
+      { levelId: 'general', reason: '核实后为一般投诉', suggestedByRule: false },
+      state,
+      ctx,
+    );
+    if (!down.ok) throw new Error('refused');
+    expect(down.payload.interimDropped).toBe(true);
+    const applied = caseApply(state, story.event('case/levelChanged', down.payload));
+    const next = applied.ok ? applied.next : undefined;
+    expect(next?.levelId).toBe('general');
+    expect(next && 'interimDeadline' in next).toBe(false);
+    expect(next?.interimOpenDueAt).toBeUndefined();
+    // Once recorded, the step is history: a change of level leaves it.
+    const met = { ...state, interimMetAt: sh('2026-10-08 10:00') };
+    const after = levelChangeCommand(
+      { levelId: 'general', reason: '核实后为一般投诉', suggestedByRule: false },
+      met,
+      ctx,
+    );
+    expect(after.ok && 'interimDropped' in after.payload).toBe(false);
+    expect(after.ok && 'interimDeadline' in after.payload).toBe(false);
+  });
+});
+
 describe('reviewCommand', () => {
   const input: ReviewInput = {
     customerDemand: '赔偿误工费',

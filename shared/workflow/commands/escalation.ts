@@ -6,8 +6,13 @@
 import { deadlineCompute, deadlineState } from '../../calendar/deadline';
 import type { CaseEntity, CaseStatus } from '../../model/entities';
 import { deadlineRecompute, type DeadlineStarts } from '../deadline-recompute';
-import { rulesLevel, rulesSuggestedLevel, type LevelSuggestion } from '../../rules/rules-query';
-import type { CasePayloadOf, ConsultationOutcome } from '../events';
+import {
+  rulesInterimDeadline,
+  rulesLevel,
+  rulesSuggestedLevel,
+  type LevelSuggestion,
+} from '../../rules/rules-query';
+import type { CasePayloadOf, ConsultationOutcome, InterimMove } from '../events';
 import { caseIsOpen } from '../reducer';
 import { commandChecker, TEXT_LIMIT, type CommandContext, type CommandResult } from './command';
 import { followUpDueAtOf } from './deadlines';
@@ -37,6 +42,28 @@ export function caseLevelSuggestion(
   return rulesSuggestedLevel(ctx.rules, { ...c, overdue });
 }
 
+/** The case fields the interim step after a level change depends on. */
+export type InterimCase = Pick<CaseEntity, 'kindId' | 'flags' | 'interimDeadline' | 'interimMetAt'>;
+
+/**
+ * The interim step after the case takes level `levelId` (DOMAIN.md section 3): a level that
+ * brings an interim rule (company: a major complaint's temporary countermeasure within 8 working
+ * hours) starts its clock now, when the complaint became that level, as intake starts it at
+ * receipt; a level without one drops an interim step not yet recorded. One already running or
+ * already recorded stays as it is.
+ */
+export function interimAfterLevel(
+  c: InterimCase,
+  levelId: string,
+  ctx: Pick<CommandContext, 'rules' | 'deadline' | 'now'>,
+): InterimMove {
+  if (c.interimMetAt !== undefined) return {};
+  const spec = rulesInterimDeadline(ctx.rules, { kindId: c.kindId, levelId, flags: c.flags });
+  if (spec === undefined) return c.interimDeadline === undefined ? {} : { interimDropped: true };
+  if (c.interimDeadline !== undefined) return {};
+  return { interimDeadline: deadlineCompute(spec, ctx.now, ctx.deadline) };
+}
+
 export interface EscalateInput {
   readonly reason: string;
   /** The level it is raised to; empty to keep the level. */
@@ -54,6 +81,8 @@ export type EscalateField = 'reason' | 'levelId';
 export function escalateCommand(
   input: EscalateInput,
   ctx: CommandContext,
+  /** The case, when the level may change: its interim step follows the new level. */
+  c?: InterimCase,
 ): CommandResult<CasePayloadOf<'case/escalated'>, EscalateField> {
   const check = commandChecker<EscalateField>();
   const reason = check.text('reason', input.reason, { required: true });
@@ -68,6 +97,7 @@ export function escalateCommand(
       basis: 'escalated' as const,
     },
     ...(input.suggestedByRule ? { suggestedByRule: true } : {}),
+    ...(input.levelId === '' || c === undefined ? {} : interimAfterLevel(c, input.levelId, ctx)),
   }));
 }
 
@@ -85,12 +115,13 @@ export type LevelChangeField = 'levelId' | 'reason';
  * the level), the deadline is counted again from where its clock started (intake, or the last
  * reopening: `starts`) and carried in the payload, decided now rather than by the reducer, so a
  * later change of the rules does not rewrite what the clerk saw. An escalated deadline, an
- * extension or one set by hand does not depend on the level and stays.
+ * extension or one set by hand does not depend on the level and stays. The interim step follows
+ * the new level (`interimAfterLevel`).
  */
 export function levelChangeCommand(
   input: LevelChangeInput,
   c: CaseEntity,
-  ctx: Pick<CommandContext, 'rules' | 'deadline'>,
+  ctx: Pick<CommandContext, 'rules' | 'deadline' | 'now'>,
   starts: DeadlineStarts = {},
 ): CommandResult<CasePayloadOf<'case/levelChanged'>, LevelChangeField> {
   const check = commandChecker<LevelChangeField>();
@@ -109,6 +140,7 @@ export function levelChangeCommand(
       reason,
       ...(input.suggestedByRule ? { suggestedByRule: true } : {}),
       ...(recompute.outcome === 'changed' ? { deadline: recompute.deadline } : {}),
+      ...interimAfterLevel(c, input.levelId, ctx),
     };
   });
 }

@@ -34,6 +34,7 @@ function EscalateDialog({ caseEntity, onClose, suggestion }: Readonly<CaseStepDi
       // Recorded as the rule's only when the clerk kept the level it suggested.
       { ...form.values, suggestedByRule: suggestedByRule() },
       now,
+      caseEntity,
     );
     if (!form.accept(result)) return false;
     await step.record('case/escalated', result.payload, now.now);
