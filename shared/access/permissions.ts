@@ -249,10 +249,15 @@ export function rolesSeeQueue(roles: readonly StaffRole[], id: WorkQueueId): boo
  * What a head office (the desk signed in to the sync server with a head-office account) may not
  * do whatever the operator's roles: it reads every desk's cases and never writes one (its
  * changes would never reach the desks: a head office only pulls). Every case step, importing
- * and purging cases are refused; reading, reports, printing lists, exporting and the desk's own
+ * purging and restoring cases from a backup (which appends events) are refused; reading, reports, printing lists, exporting and the desk's own
  * settings stay.
  */
 export function headOfficeMay(permission: Permission): boolean {
   if (permission === 'case.readConfidential') return true;
-  return !(permission.startsWith('case.') || permission === 'import' || permission === 'purge');
+  return !(
+    permission.startsWith('case.') ||
+    permission === 'import' ||
+    permission === 'purge' ||
+    permission === 'restoreCase'
+  );
 }

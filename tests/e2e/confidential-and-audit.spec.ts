@@ -161,3 +161,86 @@ test('a clerk cannot reach a confidential case; a supervisor can, and the view i
     await desk.screenshot('audit-broken');
   });
 });
+
+/** A report whose reporter is withheld (隐去举报人): the case is read by all, its reporter is not. */
+const WITHHELD = {
+  customerName: '钱匿名',
+  phone: '13855554444',
+  address: '3-1-502',
+  subject: '地下车库照明长期不亮',
+  content: '车库B区灯管坏了一个月无人更换',
+};
+
+test('a withheld reporter: a clerk reads the case without its reporter; a supervisor reads it all', async ({
+  page,
+}) => {
+  const desk = new Desk(page);
+  await desk.openAt('2026-11-04T09:00:00');
+  await desk.setUp({
+    organisation: '阳光花园物业服务中心',
+    desk: '一号客服台',
+    preset: '物业服务中心',
+    operator: '王丽',
+  });
+  const staff = new StaffScreen(page);
+  await staff.open();
+  await staff.add('赵敏', ['受理员/话务员']);
+  await staff.setPassword('赵敏', 'clerk-1357');
+  await staff.add('周洁', ['办公室/品管']);
+  await staff.setPassword('周洁', 'super-1357');
+  const [withheld] = await registerCases(page, [
+    {
+      ...WITHHELD,
+      kindId: 'complaint',
+      flags: ['reporterWithheld'],
+      receivedAtLocal: '2026-11-04T08:40',
+    },
+  ]);
+  if (!withheld) throw new Error('no case');
+  const reporter = [WITHHELD.customerName, WITHHELD.phone, WITHHELD.address];
+  const expectNoReporter = async () => {
+    const text = await page.locator('body').innerText();
+    for (const secret of reporter) expect(text, `the clerk sees “${secret}”`).not.toContain(secret);
+  };
+
+  await desk.switchOperator('赵敏', 'clerk-1357', 'clerk-2468');
+
+  await test.step('clerk, register: the case and its subject, not its reporter', async () => {
+    await desk.goRegister();
+    const row = desk.registerTable().getByRole('row').filter({ hasText: withheld.number });
+    await expect(row).toContainText(WITHHELD.subject);
+    await expectNoReporter();
+  });
+
+  await test.step('clerk, search: the reporter’s name and phone find nothing', async () => {
+    for (const term of [WITHHELD.customerName, WITHHELD.phone]) {
+      await page.getByLabel('搜索', { exact: true }).fill(term);
+      await expect(desk.registerTable().getByText('地下车库')).toHaveCount(0);
+      await expect(
+        desk.registerTable().getByRole('row').filter({ hasText: withheld.number }),
+      ).toHaveCount(0);
+      await expectNoReporter();
+    }
+  });
+
+  await test.step('clerk, case page: content and steps, the reporter withheld', async () => {
+    await page.goto(`/#/cases/${withheld.id}`);
+    await expect(page.getByText(WITHHELD.content)).toBeVisible();
+    await expect(page.getByText('隐去举报人').first()).toBeVisible();
+    await expectNoReporter();
+    await desk.screenshot('withheld-clerk-case');
+  });
+
+  await test.step('the supervisor reads the reporter on the register, by search and on the page', async () => {
+    await desk.switchOperator('周洁', 'super-1357', 'super-2468');
+    await desk.goRegister();
+    await page.getByLabel('搜索', { exact: true }).fill(WITHHELD.phone);
+    await expect(
+      desk.registerTable().getByRole('row').filter({ hasText: withheld.number }),
+    ).toContainText(WITHHELD.customerName);
+    await page.goto(`/#/cases/${withheld.id}`);
+    await expect(page.getByText(WITHHELD.phone)).toBeVisible();
+    await expect(page.getByText(WITHHELD.customerName).first()).toBeVisible();
+    await desk.screenshot('withheld-supervisor-case');
+  });
+});

@@ -7,6 +7,7 @@ import {
   WorkflowError,
 } from '../db/errors';
 import { ChangeRefusedError } from '../db/repos/refused';
+import { permissionWordKey } from '../vocabulary/permission-words';
 
 /**
  * Turns anything thrown by a repository into one sentence for the clerk: workflow refusals and
@@ -22,8 +23,9 @@ export function useErrorMessage(): (error: unknown) => string {
           action: t(`event.${error.refusal.eventType}`),
         });
       }
+      // The permission in words (受理登记, 督办), not its id.
       if (error instanceof AccessDeniedError)
-        return t('accounts.denied', { permission: error.permission });
+        return t('accounts.denied', { permission: t(permissionWordKey(error.permission)) });
       if (error instanceof ChangeRefusedError) return t('errors.changeRefused');
       if (error instanceof DeskAlreadySetUpError) return t('errors.alreadySetUp');
       if (error instanceof StorageError) {

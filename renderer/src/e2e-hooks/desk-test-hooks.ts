@@ -17,7 +17,11 @@ import { deadlineContextFromSettings } from '@shared/calendar/deadline';
 import type { DeskDatabase } from '../db/database';
 import { deskSessionOf } from '../db/session';
 import { auditList } from '../db/repos/audit';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import { tableChecksums, type TableChecksums } from '../db/table-checksums';
+import { recordEncode } from '../db/backup/binary';
+import { backupLine } from '../db/backup/write';
 import {
   caseAppendEvent,
   caseEvents,
@@ -59,6 +63,11 @@ export interface DeskTestHooks {
    * the given actions (a restore adds its own entry to the restored log).
    */
   tableChecksums(skipAuditActions?: readonly string[]): Promise<TableChecksums>;
+  /**
+   * Per case number, the SHA-256 of its stored row and of its events (in id order), as a backup
+   * writes them: to show that a change to one case left the others as they were.
+   */
+  caseChecksums(): Promise<Record<string, { readonly case: string; readonly events: string }>>;
   /** What is stored of attachments: rows of `files` and `fileChunks`, and a case's events. */
   attachmentStore(
     caseId: string,
@@ -138,6 +147,20 @@ export function deskTestHooksInstall(db: DeskDatabase): void {
         (table, record) =>
           table !== 'audit' || !skip.includes((record as Partial<AuditEntity>).action ?? ''),
       ),
+    async caseChecksums() {
+      const digest = async (records: readonly unknown[]) => {
+        let text = '';
+        for (const record of records)
+          text += backupLine(await recordEncode(record, () => undefined));
+        return bytesToHex(sha256(new TextEncoder().encode(text)));
+      };
+      const out: Record<string, { case: string; events: string }> = {};
+      for (const row of await db.cases.toArray()) {
+        const events = await db.events.where('caseId').equals(row.id).sortBy('id');
+        out[row.number] = { case: await digest([row]), events: await digest(events) };
+      }
+      return out;
+    },
     async attachmentStore(caseId) {
       const [files, chunks, events] = await Promise.all([
         db.files.count(),

@@ -25,6 +25,7 @@ import { reportsLocale } from '../../features/reports/locale';
 import { importLocale } from '../../features/import/locale';
 import { exportSheetsLocale } from '../../export/locale';
 import { accountsLocale } from '../../features/accounts/locale';
+import { permissionLocale } from '../../vocabulary/permission-words';
 
 /** The product's words in English, the second locale. */
 export const en: LocaleResource = {
@@ -226,4 +227,5 @@ export const en: LocaleResource = {
   import: importLocale.en,
   exportSheets: exportSheetsLocale.en,
   accounts: accountsLocale.en,
+  permission: permissionLocale.en,
 };

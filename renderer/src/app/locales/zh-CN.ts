@@ -25,6 +25,7 @@ import { reportsLocale } from '../../features/reports/locale';
 import { importLocale } from '../../features/import/locale';
 import { exportSheetsLocale } from '../../export/locale';
 import { accountsLocale } from '../../features/accounts/locale';
+import { permissionLocale } from '../../vocabulary/permission-words';
 
 /**
  * The product's words in Chinese: the source locale, and the default (DESIGN.md principle 5).
@@ -219,6 +220,7 @@ export const zhCN = {
   import: importLocale.zh,
   exportSheets: exportSheetsLocale.zh,
   accounts: accountsLocale.zh,
+  permission: permissionLocale.zh,
 };
 
 /** Every locale has exactly the keys of the Chinese source. */

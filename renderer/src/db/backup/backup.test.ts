@@ -91,6 +91,32 @@ describe('backup and restore', () => {
     expect(restored.verno).toBe(2);
   });
 
+  it('stops at a write that fails, after the write in flight, and writes nothing more', async () => {
+    const db = await deskWithCases();
+    const log: string[] = [];
+    let calls = 0;
+    const sink: BackupSink = {
+      async write() {
+        calls++;
+        const n = calls;
+        log.push(`start ${n}`);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        log.push(`end ${n}`);
+        if (n === 3) throw new Error('disk full');
+      },
+    };
+    await expect(
+      backupWrite(db, sink, { app: APP, reason: 'manual', now: () => new Date(), pageSize: 2 }),
+    ).rejects.toThrow('disk full');
+    const settled = log.length;
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    // Every write begun had ended when the backup failed, and none began after.
+    expect(log).toHaveLength(settled);
+    expect(log.filter((l) => l.startsWith('start')).length).toBe(
+      log.filter((l) => l.startsWith('end')).length,
+    );
+  });
+
   it('refuses a backup whose part was changed, naming the part', async () => {
     const db = await deskWithCases();
     const blob = await rezip(await backupOf(db), (parts) => {

@@ -58,19 +58,29 @@ function keyOf(record: unknown, keyPath: string | string[] | null): IndexableTyp
   return Array.isArray(keyPath) ? (keyPath.map(get) as unknown as IndexableType) : get(keyPath);
 }
 
-/** Pages of a table in primary-key order, each read in its own short transaction. */
+/**
+ * Pages of a table in primary-key order, each read in its own short transaction. The next page
+ * is asked for before a page is handed on: IndexedDB reads it in its own thread while the caller
+ * encodes, hashes and deflates this one (at most two pages are held).
+ */
 export async function* tablePages(table: Table, pageSize: number): AsyncGenerator<unknown[]> {
   const keyPath = table.schema.primKey.keyPath ?? null;
-  let last: IndexableType | undefined;
+  const read = (last: IndexableType | undefined): Promise<unknown[]> =>
+    last === undefined
+      ? table.orderBy(':id').limit(pageSize).toArray()
+      : table.where(':id').above(last).limit(pageSize).toArray();
+  let next = read(undefined);
   for (;;) {
-    const page: unknown[] =
-      last === undefined
-        ? await table.orderBy(':id').limit(pageSize).toArray()
-        : await table.where(':id').above(last).limit(pageSize).toArray();
+    const page = await next;
     if (page.length === 0) return;
+    if (page.length < pageSize) {
+      yield page;
+      return;
+    }
+    next = read(keyOf(page[page.length - 1], keyPath));
+    // A failed read is thrown at the next await of it, not left unhandled meanwhile.
+    next.catch(() => undefined);
     yield page;
-    if (page.length < pageSize) return;
-    last = keyOf(page[page.length - 1], keyPath);
   }
 }
 
@@ -88,104 +98,120 @@ export async function backupWrite(
     if (error) zipError = error;
     else queue.push(chunk);
   });
+  // The sink writes one batch while the next page is read and deflated; at most one batch waits.
+  let writing: Promise<void> = Promise.resolve();
   const flush = async () => {
     if (zipError) throw zipError;
     // Taken in one piece so the zip's callback may keep pushing while we write.
     const chunks = queue.splice(0, queue.length);
-    for (const chunk of chunks) await sink.write(chunk);
+    // A failed write is thrown here, at the next flush.
+    await writing;
+    writing = (async () => {
+      for (const chunk of chunks) await sink.write(chunk);
+    })();
+    writing.catch(() => undefined);
   };
 
-  const tables: BackupTableEntry[] = [];
-  const filesWritten = new Set<string>();
-  const filesReferenced = new Set<string>();
-  let fileBytes = 0;
+  try {
+    const tables: BackupTableEntry[] = [];
+    const filesWritten = new Set<string>();
+    const filesReferenced = new Set<string>();
+    let fileBytes = 0;
 
-  for (const table of backupTablesOf(db)) {
-    const part = backupTablePart(table.name);
-    const entry = new ZipDeflate(part, { level });
-    zip.add(entry);
-    const hash = sha256.create();
-    let count = 0;
-    let bytes = 0;
-    let binary = false;
-    for await (const page of tablePages(table, pageSize)) {
-      let text = '';
-      for (const record of page) {
-        // Most records hold no bytes: written as they are, without an await each.
-        if (!hasBinary(record)) {
-          text += backupLine(record);
-          continue;
-        }
-        const encoded = await recordEncode(record, (fileHash) => {
-          binary = true;
-          filesReferenced.add(fileHash);
-        });
-        text += backupLine(encoded);
-      }
-      const chunk = encoder.encode(text);
-      hash.update(chunk);
-      entry.push(chunk);
-      count += page.length;
-      bytes += chunk.length;
-      await flush();
-      options.onProgress?.({ table: table.name, records: count });
-    }
-    entry.push(new Uint8Array(0), true);
-    await flush();
-    tables.push({ name: table.name, part, count, sha256: bytesToHex(hash.digest()), bytes });
-
-    // The bytes of the table's binary values, one file each, in a second pass (a zip entry
-    // cannot start while the table's part is still open without buffering it whole).
-    if (binary) {
+    for (const table of backupTablesOf(db)) {
+      const part = backupTablePart(table.name);
+      const entry = new ZipDeflate(part, { level });
+      zip.add(entry);
+      const hash = sha256.create();
+      let count = 0;
+      let bytes = 0;
+      let binary = false;
       for await (const page of tablePages(table, pageSize)) {
+        let text = '';
         for (const record of page) {
-          await recordEncode(record, async (fileHash, fileData) => {
-            if (filesWritten.has(fileHash)) return;
-            filesWritten.add(fileHash);
-            fileBytes += fileData.length;
-            // Attachments are photos and PDFs, already compressed: stored as they are.
-            const file = new ZipPassThrough(backupFilePart(fileHash));
-            zip.add(file);
-            file.push(fileData, true);
-            await flush();
+          // Most records hold no bytes: written as they are, without an await each.
+          if (!hasBinary(record)) {
+            text += backupLine(record);
+            continue;
+          }
+          const encoded = await recordEncode(record, (fileHash) => {
+            binary = true;
+            filesReferenced.add(fileHash);
           });
+          text += backupLine(encoded);
+        }
+        const chunk = encoder.encode(text);
+        hash.update(chunk);
+        entry.push(chunk);
+        count += page.length;
+        bytes += chunk.length;
+        await flush();
+        options.onProgress?.({ table: table.name, records: count });
+      }
+      entry.push(new Uint8Array(0), true);
+      await flush();
+      tables.push({ name: table.name, part, count, sha256: bytesToHex(hash.digest()), bytes });
+
+      // The bytes of the table's binary values, one file each, in a second pass (a zip entry
+      // cannot start while the table's part is still open without buffering it whole).
+      if (binary) {
+        for await (const page of tablePages(table, pageSize)) {
+          for (const record of page) {
+            await recordEncode(record, async (fileHash, fileData) => {
+              if (filesWritten.has(fileHash)) return;
+              filesWritten.add(fileHash);
+              fileBytes += fileData.length;
+              // Attachments are photos and PDFs, already compressed: stored as they are.
+              const file = new ZipPassThrough(backupFilePart(fileHash));
+              zip.add(file);
+              file.push(fileData, true);
+              await flush();
+            });
+          }
         }
       }
     }
-  }
-  const missing = [...filesReferenced].filter((h) => !filesWritten.has(h));
-  if (missing.length > 0) {
-    // A record was deleted between the two passes: the file would not restore.
-    throw new Error(`backup: ${missing.length} attachment(s) changed during the backup; try again`);
-  }
+    const missing = [...filesReferenced].filter((h) => !filesWritten.has(h));
+    if (missing.length > 0) {
+      // A record was deleted between the two passes: the file would not restore.
+      throw new Error(
+        `backup: ${missing.length} attachment(s) changed during the backup; try again`,
+      );
+    }
 
-  const identity = await db
-    .table('settings')
-    .get('identity')
-    .then((row: { value?: Record<string, unknown> } | undefined) => row?.value)
-    .catch(() => undefined);
-  const manifest: BackupManifest = {
-    format: BACKUP_FORMAT,
-    formatVersion: BACKUP_FORMAT_VERSION,
-    app: { name: options.app.name, version: options.app.version },
-    schemaVersion: db.verno,
-    desk: identity
-      ? {
-          deskId: String(identity.deskId),
-          organisationName: String(identity.organisationName ?? ''),
-          deskName: String(identity.deskName ?? ''),
-          ...(typeof identity.deskCode === 'string' ? { deskCode: identity.deskCode } : {}),
-        }
-      : null,
-    createdAt: options.now().toISOString(),
-    reason: options.reason,
-    tables,
-    files: { count: filesWritten.size, bytes: fileBytes },
-  };
-  const manifestEntry = new ZipDeflate(BACKUP_MANIFEST_PART, { level: 6 });
-  zip.add(manifestEntry);
-  manifestEntry.push(encoder.encode(JSON.stringify(manifest, null, 2)), true);
-  zip.end();
-  await flush();
-  return manifest;
+    const identity = await db
+      .table('settings')
+      .get('identity')
+      .then((row: { value?: Record<string, unknown> } | undefined) => row?.value)
+      .catch(() => undefined);
+    const manifest: BackupManifest = {
+      format: BACKUP_FORMAT,
+      formatVersion: BACKUP_FORMAT_VERSION,
+      app: { name: options.app.name, version: options.app.version },
+      schemaVersion: db.verno,
+      desk: identity
+        ? {
+            deskId: String(identity.deskId),
+            organisationName: String(identity.organisationName ?? ''),
+            deskName: String(identity.deskName ?? ''),
+            ...(typeof identity.deskCode === 'string' ? { deskCode: identity.deskCode } : {}),
+          }
+        : null,
+      createdAt: options.now().toISOString(),
+      reason: options.reason,
+      tables,
+      files: { count: filesWritten.size, bytes: fileBytes },
+    };
+    const manifestEntry = new ZipDeflate(BACKUP_MANIFEST_PART, { level: 6 });
+    zip.add(manifestEntry);
+    manifestEntry.push(encoder.encode(JSON.stringify(manifest, null, 2)), true);
+    zip.end();
+    await flush();
+    await writing;
+    return manifest;
+  } catch (error) {
+    // The sink's last write ends before the caller drops the partial file.
+    await writing.catch(() => undefined);
+    throw error;
+  }
 }

@@ -20,6 +20,7 @@ import { backupRestoreInto } from '../backup/restore';
 import { CURRENT_SCHEMA_VERSION } from '../backup/tables';
 import { DEFAULT_TIME_ZONE } from '@shared/calendar/deadline';
 import { backupWrite, type BackupSink } from '../backup/write';
+import { sessionRequire } from '../access';
 import type { DeskSession } from '../session';
 import { auditRecord, type AuditInput } from './audit';
 
@@ -171,6 +172,9 @@ export async function backupRestoreFromFile(
   file: Blob,
   request: BackupRestoreRequest,
 ): Promise<BackupRestoreResult> {
+  // On a desk that is set up only an administrator replaces its data (`restore`); the set-up
+  // screen (no session yet) restores onto an empty desk.
+  if (session) sessionRequire(session, 'restore');
   const checked = await backupRead(file, request.readOptions);
   if (!checked.ok) return { status: 'refused', refusal: checked };
   const safety = await request.safetyBackup();

@@ -8,14 +8,23 @@
  * transaction.
  */
 import type { IsoInstant } from '@shared/kernel/brand';
+import type { BackupRefusal } from '@shared/backup/format';
+import { importNumberNormalise } from '@shared/import/check';
 import type { CaseEntity, CaseEventEntity, OutboxEntity } from '@shared/model/entities';
+import { TALLIES_KEY } from '@shared/register/tallies';
 import { searchTermsOf, searchTextsOf } from '@shared/register/search';
 import { caseEventCompare, caseFold } from '@shared/workflow/reducer';
-import { sessionRequire } from '../access';
+import { sessionMay, sessionRequire } from '../access';
 import type { DeskDatabase } from '../database';
 import { StorageError, withStorageErrors } from '../errors';
 import type { DeskSession } from '../session';
-import { partLines, recordParse, type BackupValid } from '../backup/read';
+import {
+  backupRead,
+  partLines,
+  recordParse,
+  type BackupReadOptions,
+  type BackupValid,
+} from '../backup/read';
 import { auditRecord } from './audit';
 
 /** A case as a backup holds it: its snapshot and every event it had then. */
@@ -57,13 +66,18 @@ export async function backupCaseFind(
   backup: BackupValid,
   number: string,
 ): Promise<BackupCase | undefined> {
-  const sought = number.trim();
-  if (!sought) return undefined;
-  // The number as it appears inside the line's JSON.
-  const quoted = JSON.stringify(sought);
+  const typed = number.trim();
+  if (!typed) return undefined;
+  // A number typed in full-width forms or lower case is the same number (as the import takes it).
+  const sought = importNumberNormalise(typed);
+  // The number as it may appear inside the line's JSON.
+  const quoted = [JSON.stringify(typed), JSON.stringify(sought)];
   let found: CaseEntity | undefined;
-  for await (const record of tableRecords(backup, 'cases', (line) => line.includes(quoted))) {
-    if ((record as CaseEntity).number === sought) {
+  for await (const record of tableRecords(backup, 'cases', (line) =>
+    quoted.some((q) => line.includes(q)),
+  )) {
+    const candidate = (record as CaseEntity).number;
+    if (candidate === typed || importNumberNormalise(String(candidate)) === sought) {
       found = record as CaseEntity;
       break;
     }
@@ -99,6 +113,55 @@ export async function caseRestorePlan(
   });
 }
 
+/** Whether the session's operator may restore a case from a backup (the screens offer it then). */
+export function caseRestoreMay(session: DeskSession): boolean {
+  return sessionMay(session, 'restoreCase');
+}
+
+/** What checking a backup for one case found: the plan, or why there is nothing to restore. */
+export type CaseRestoreCheck =
+  | { readonly ok: true; readonly backup: BackupValid; readonly plan: CaseRestorePlan }
+  /** The file is not a sound backup this desk can read (as a full restore would refuse it). */
+  | { readonly ok: false; readonly reason: 'refused'; readonly refusal: BackupRefusal }
+  /** A backup of another desk (or of a desk not set up): its cases are not this desk's. */
+  | { readonly ok: false; readonly reason: 'otherDesk'; readonly backupDesk: string }
+  /** The backup holds no case of that number. */
+  | { readonly ok: false; readonly reason: 'notInBackup'; readonly number: string }
+  /** The case is gone here and its backup holds no registration to recreate it from. */
+  | { readonly ok: false; readonly reason: 'noRegistration'; readonly number: string };
+
+/**
+ * Checks `file` completely (as a full restore does, `backupRead`: manifest, every checksum,
+ * every record, the schema version), makes sure it is a backup of this desk, finds the case
+ * numbered `number` in it and compares it with the desk: what the screen previews before the
+ * administrator confirms. Writes nothing. Refused (`AccessDeniedError`) to anyone else.
+ */
+export async function caseRestoreCheck(
+  session: DeskSession,
+  file: Blob,
+  number: string,
+  options: BackupReadOptions = {},
+): Promise<CaseRestoreCheck> {
+  sessionRequire(session, 'restoreCase');
+  const backup = await backupRead(file, options);
+  if (!backup.ok) return { ok: false, reason: 'refused', refusal: backup };
+  const desk = backup.manifest.desk;
+  if (desk?.deskId !== session.desk.deskId) {
+    return {
+      ok: false,
+      reason: 'otherDesk',
+      backupDesk: desk ? `${desk.organisationName} · ${desk.deskName}` : '',
+    };
+  }
+  const found = await backupCaseFind(backup, number);
+  if (!found) return { ok: false, reason: 'notInBackup', number: number.trim() };
+  const plan = await caseRestorePlan(session, found);
+  if (!plan.current && !caseFold(found.events)) {
+    return { ok: false, reason: 'noRegistration', number: found.case.number };
+  }
+  return { ok: true, backup, plan };
+}
+
 export interface CaseRestoreResult {
   readonly case: CaseEntity;
   readonly appended: number;
@@ -120,7 +183,7 @@ export async function caseRestoreFromBackup(
   const { db } = session;
   const now = session.now();
   return withStorageErrors(() =>
-    db.transaction('rw', [db.cases, db.events, db.outbox, db.audit], async () => {
+    db.transaction('rw', [db.cases, db.events, db.outbox, db.audit, db.tallies], async () => {
       const current = await db.cases.get(found.case.id);
       const missing = await missingOf(db, found);
       if (missing.length === 0 && current) return { case: current, appended: 0, recreated: false };
@@ -147,6 +210,9 @@ export async function caseRestoreFromBackup(
           queuedAt: now,
         })),
       );
+      // A case deleted outside the desk's code (in the browser's storage) left the counts
+      // counting it: recreated, they are counted again from the indexes when next read.
+      if (!current) await db.tallies.delete(TALLIES_KEY);
       await auditRecord(db, {
         at: now as IsoInstant,
         actorId: session.operator.id,

@@ -1,12 +1,15 @@
 import { Alert, Box, Button, Divider, Stack, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link as RouterLink } from 'react-router';
+import { Link as RouterLink, useSearchParams } from 'react-router';
+import { sessionMay } from '../../db/access';
+import { caseRestoreMay } from '../../db/repos/case-restore';
 import { useDeskSession } from '../../desk/desk-session';
 import { useDeskServices } from '../../desk/services';
 import { useDeskState } from '../../desk/desk-state';
 import { formatDateTime } from '../../vocabulary/date-time';
 import { failureText } from './backup-words';
+import { CaseRestorePanel } from './CaseRestorePanel';
 import { RestorePanel } from './RestorePanel';
 import { useBackupNow, useLastBackup } from './use-backup';
 
@@ -19,6 +22,9 @@ export function BackupPage() {
   const last = useLastBackup();
   const backup = useBackupNow();
   const [folder, setFolder] = useState<string | null | undefined>(undefined);
+  // The case page links here with its number (`?case=`) for an administrator.
+  const [search] = useSearchParams();
+  const caseNumber = search.get('case') ?? undefined;
 
   useEffect(() => {
     let live = true;
@@ -98,8 +104,22 @@ export function BackupPage() {
           </Alert>
         ) : null}
       </Stack>
-      <Divider sx={{ my: 3 }} />
-      <RestorePanel session={session} timeZone={deadlineContext.timeZone} />
+      {caseRestoreMay(session) ? (
+        <>
+          <Divider sx={{ my: 3 }} />
+          <CaseRestorePanel
+            session={session}
+            {...(caseNumber !== undefined ? { initialNumber: caseNumber } : {})}
+          />
+        </>
+      ) : null}
+      {/* Replacing the desk's data is an administrator's (the repository refuses anyone else). */}
+      {sessionMay(session, 'restore') ? (
+        <>
+          <Divider sx={{ my: 3 }} />
+          <RestorePanel session={session} timeZone={deadlineContext.timeZone} />
+        </>
+      ) : null}
     </Box>
   );
 }

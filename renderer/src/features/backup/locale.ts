@@ -48,6 +48,42 @@ export const backupLocale = featureLocale(
       safetyFailed: '未能先备份当前数据，因此没有恢复：{{reason}}',
       refused: '不能恢复此文件，本受理台的数据没有改变。',
     },
+    caseRestore: {
+      title: '恢复单个案件',
+      intro:
+        '某件投诉或需求被误删或办理记录缺失时，管理员可以从备份中找回它：备份中有而本受理台没有的办理记录会追加到案件上，案件已不存在时按备份重新建立。现有记录不会被覆盖或删除，恢复记入审计日志。',
+      number: '案件编号',
+      numberNeeded: '请填写要恢复的案件编号',
+      file: '案件所在的备份（zip）',
+      fileNeeded: '请选择一个备份文件',
+      find: '在备份中查找此案件',
+      checking: '正在检查备份文件并查找案件…',
+      refused: '不能从此文件恢复，本受理台的数据没有改变。',
+      otherDesk: '这是另一个受理台（{{desk}}）的备份，不能从中恢复本受理台的案件。',
+      noDesk: '未设置的受理台',
+      notInBackup: '备份中没有编号为 {{number}} 的案件。',
+      noRegistration: '备份中没有案件 {{number}} 的登记记录，无法重新建立。',
+      found: '备份（{{time}}）中的案件 {{number}} · {{subject}}：共 {{count}} 条办理记录。',
+      nothingMissing: '本受理台已有此案件在备份中的全部办理记录，无需恢复。',
+      willAppend: '将追加 {{count}} 条本受理台缺少的办理记录，现有记录保持不变：',
+      willRecreate: '本受理台已没有此案件，将按备份重新建立，追加 {{count}} 条办理记录：',
+      missingList: '将追加的办理记录',
+      start: '恢复此案件',
+      confirmTitle: '确认恢复案件',
+      confirmAppend:
+        '将把 {{count}} 条办理记录追加到案件 {{number}}，并记入审计日志。不会覆盖或删除任何现有记录。是否继续？',
+      confirmRecreate:
+        '将按备份重新建立案件 {{number}}（{{count}} 条办理记录），并记入审计日志。是否继续？',
+      confirm: '确认恢复',
+      running: '正在恢复案件…',
+      doneAppended: '已恢复案件 {{number}}：追加了 {{count}} 条办理记录。',
+      doneRecreated: '已重新建立案件 {{number}}：{{count}} 条办理记录。',
+      doneNothing: '案件 {{number}} 不缺少办理记录，没有改动。',
+      open: '打开案件',
+      failed: '恢复失败，本受理台的数据没有改变：{{detail}}',
+      fromCase: '从备份恢复此案件',
+      fromBackup: '从备份恢复案件',
+    },
     refusals: {
       notZip: '这不是备份文件（不是 zip 文件）。',
       noManifest: '文件中没有备份清单（manifest.json），不是本程序的备份。',
@@ -121,6 +157,47 @@ export const backupLocale = featureLocale(
       safetyFailed:
         'The current data could not be backed up first, so nothing was restored: {{reason}}',
       refused: 'This file cannot be restored; the desk’s data has not changed.',
+    },
+    caseRestore: {
+      title: 'Restore one case',
+      intro:
+        'When a case was deleted by mistake or lost part of its history, an administrator can take it back from a backup: the steps the backup holds and this desk lacks are appended to the case, or the case is recreated from the backup when it is gone. Nothing on the desk is overwritten or deleted; the restore is recorded in the audit log.',
+      number: 'Case number',
+      numberNeeded: 'Enter the number of the case to restore',
+      file: 'Backup holding the case (zip)',
+      fileNeeded: 'Choose a backup file',
+      find: 'Find this case in the backup',
+      checking: 'Checking the backup file and looking for the case…',
+      refused: 'Nothing can be restored from this file; the desk’s data has not changed.',
+      otherDesk:
+        'This is a backup of another desk ({{desk}}): this desk’s cases cannot be restored from it.',
+      noDesk: 'a desk not set up',
+      notInBackup: 'The backup holds no case numbered {{number}}.',
+      noRegistration:
+        'The backup holds no registration of case {{number}}: it cannot be recreated.',
+      found: 'Case {{number}} · {{subject}} in the backup of {{time}}: {{count}} steps.',
+      nothingMissing:
+        'This desk already has every step of this case the backup holds: nothing to restore.',
+      willAppend:
+        '{{count}} steps this desk lacks will be appended; the case’s other steps stay as they are:',
+      willRecreate:
+        'This desk no longer has this case: it will be recreated from the backup with {{count}} steps:',
+      missingList: 'Steps to append',
+      start: 'Restore this case',
+      confirmTitle: 'Confirm restoring the case',
+      confirmAppend:
+        '{{count}} steps will be appended to case {{number}} and the restore recorded in the audit log. Nothing is overwritten or deleted. Continue?',
+      confirmRecreate:
+        'Case {{number}} will be recreated from the backup ({{count}} steps) and the restore recorded in the audit log. Continue?',
+      confirm: 'Restore',
+      running: 'Restoring the case…',
+      doneAppended: 'Case {{number}} restored: {{count}} steps appended.',
+      doneRecreated: 'Case {{number}} recreated: {{count}} steps.',
+      doneNothing: 'Case {{number}} lacked no step; nothing was changed.',
+      open: 'Open the case',
+      failed: 'The restore failed; the desk’s data has not changed: {{detail}}',
+      fromCase: 'Restore this case from a backup',
+      fromBackup: 'Restore a case from a backup',
     },
     refusals: {
       notZip: 'This is not a backup file (not a zip file).',

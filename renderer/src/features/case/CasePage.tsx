@@ -1,5 +1,5 @@
 import { isolateBidi } from '@shared/kernel/bidi';
-import { Alert, Box, Chip, Link, Stack, Typography } from '@mui/material';
+import { Alert, Box, Button, Chip, Link, Stack, Typography } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { caseIsMasked } from '@shared/access/mask';
 import type { CaseId } from '@shared/kernel/brand';
 import { rulesCategoryPath, rulesKind, rulesLabel } from '@shared/rules/rules-query';
 import { caseRead, caseViewRecord } from '../../db/repos/cases';
+import { caseRestoreMay } from '../../db/repos/case-restore';
 import { useDeskSession } from '../../desk/desk-session';
 import { useDeskState } from '../../desk/desk-state';
 import { useDeskServices } from '../../desk/services';
@@ -56,9 +57,17 @@ export function CasePage() {
       <Alert
         severity="warning"
         action={
-          <Link component={RouterLink} to="/register">
-            {t('case.back')}
-          </Link>
+          <Stack direction="row" spacing={2}>
+            {/* A case gone from the desk may be in a backup: the administrator is offered it. */}
+            {caseRestoreMay(session) ? (
+              <Link component={RouterLink} to="/settings/backup?case=">
+                {t('backup.caseRestore.fromBackup')}
+              </Link>
+            ) : null}
+            <Link component={RouterLink} to="/register">
+              {t('case.back')}
+            </Link>
+          </Stack>
         }
       >
         {t('case.notFound')}
@@ -157,6 +166,15 @@ export function CasePage() {
         <Box sx={{ flexGrow: 1 }} />
         <AddToKnowledgeButton item={item} />
         <PrintMenuButton caseId={item.id} />
+        {caseRestoreMay(session) ? (
+          <Button
+            component={RouterLink}
+            to={`/settings/backup?case=${encodeURIComponent(item.number)}`}
+            size="small"
+          >
+            {t('backup.caseRestore.fromCase')}
+          </Button>
+        ) : null}
         <Link component={RouterLink} to="/register">
           {t('case.back')}
         </Link>

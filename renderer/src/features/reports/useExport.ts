@@ -8,6 +8,7 @@ import { statsExportRecord } from '../../db/repos/stats';
 import { sessionMay } from '../../db/access';
 import { exportRun, type ExportOutcome, type ExportRun } from '../../export/export-client';
 import type { ExportJob, ExportTable } from '../../export/export-protocol';
+import { permissionWordKey } from '../../vocabulary/permission-words';
 
 /** What the export dialog shows while a workbook is being made. */
 export interface ExportProgress {
@@ -88,7 +89,10 @@ export function useExport(maskPhones: boolean) {
       if (running.current) return;
       // The worker reads the database itself: the role is checked before it starts.
       if (!sessionMay(session, 'export')) {
-        setMessage({ severity: 'error', text: t('accounts.denied', { permission: 'export' }) });
+        setMessage({
+          severity: 'error',
+          text: t('accounts.denied', { permission: t(permissionWordKey('export')) }),
+        });
         return;
       }
       const at = now();

@@ -1,0 +1,128 @@
+/**
+ * The permissions of shared/access/permissions.ts in the operator's words, so that a refusal
+ * (`AccessDeniedError`, "your role may not do this: …") names what was refused rather than its
+ * id. Mounted under `permission`; a permission's key is its id with `.` written `_` (i18next
+ * reads a dot as a level of nesting), as `permissionWordKey` gives it.
+ */
+import type { Permission } from '@shared/access/permissions';
+import { featureLocale } from './locale-kit';
+
+type PermissionKey<P extends string> = P extends `${infer A}.${infer B}` ? `${A}_${B}` : P;
+
+/** The locale key of a permission's words: `permission.case_supervise`. */
+export function permissionWordKey(permission: Permission): `permission.${string}` {
+  return `permission.${permission.replace(/\./g, '_')}`;
+}
+
+const zh: Record<PermissionKey<Permission>, string> = {
+  case_register: '受理登记',
+  case_editFields: '修改案件信息',
+  case_handleDirectly: '直接办理',
+  case_dispatch: '交办',
+  case_accept: '接单',
+  case_return: '退回',
+  case_reply: '办结回复',
+  case_requestExtension: '申请延期',
+  case_decideExtension: '审批延期',
+  case_urge: '催办',
+  case_supervise: '督办',
+  case_escalate: '升级处理',
+  case_review: '内部评审',
+  case_consult: '客户意见征询',
+  case_followUp: '回访',
+  case_close: '结案',
+  case_reopen: '重新打开案件',
+  case_determineResponsibility: '定责',
+  case_correctiveAction: '纠正预防措施',
+  case_recordInterim: '记录临时措施',
+  case_changeLevel: '调整等级',
+  case_changeDeadline: '调整期限',
+  case_exempt: '免于时限',
+  case_convert: '转换类型',
+  case_markInvalid: '标为无效',
+  case_note: '添加备注',
+  case_link: '关联案件',
+  case_attach: '添加附件',
+  case_removeAttachment: '移除附件',
+  case_readConfidential: '查看保密件',
+  queue_dispatch: '查看待交办队列',
+  queue_units: '查看单位待办队列',
+  queue_deadlines: '查看期限队列',
+  queue_followUp: '查看待回访队列',
+  queue_escalated: '查看升级件队列',
+  reports_view: '查看统计报表',
+  print: '打印',
+  export: '导出',
+  import: '导入登记表',
+  backup: '备份',
+  restore: '从备份恢复全部数据',
+  restoreCase: '从备份恢复单个案件',
+  purge: '彻底删除',
+  settings_rules: '修改受理规则与编号',
+  settings_calendar: '修改工作日历',
+  settings_units: '维护单位',
+  settings_aids: '维护话术与转介',
+  settings_print: '修改打印设置',
+  settings_sync: '修改同步设置',
+  knowledge_edit: '编辑知识库',
+  accounts_manage: '管理人员与账号',
+  audit_read: '查看审计日志',
+};
+
+const en: Record<PermissionKey<Permission>, string> = {
+  case_register: 'register a case',
+  case_editFields: 'change a case’s details',
+  case_handleDirectly: 'handle a case directly',
+  case_dispatch: 'dispatch a case',
+  case_accept: 'accept a case',
+  case_return: 'return a case',
+  case_reply: 'reply to a case',
+  case_requestExtension: 'request an extension',
+  case_decideExtension: 'decide an extension',
+  case_urge: 'urge a case',
+  case_supervise: 'supervise a case',
+  case_escalate: 'escalate a case',
+  case_review: 'review a case',
+  case_consult: 'consult the customer',
+  case_followUp: 'follow a case up',
+  case_close: 'close a case',
+  case_reopen: 'reopen a case',
+  case_determineResponsibility: 'determine responsibility',
+  case_correctiveAction: 'record a corrective action',
+  case_recordInterim: 'record an interim measure',
+  case_changeLevel: 'change a case’s level',
+  case_changeDeadline: 'change a deadline',
+  case_exempt: 'exempt a case from its deadline',
+  case_convert: 'convert a case',
+  case_markInvalid: 'mark a case invalid',
+  case_note: 'add a note',
+  case_link: 'link cases',
+  case_attach: 'attach a file',
+  case_removeAttachment: 'remove an attachment',
+  case_readConfidential: 'read confidential cases',
+  queue_dispatch: 'see the to-dispatch queue',
+  queue_units: 'see the units’ queue',
+  queue_deadlines: 'see the deadlines queue',
+  queue_followUp: 'see the follow-up queue',
+  queue_escalated: 'see the escalated queue',
+  reports_view: 'see the reports',
+  print: 'print',
+  export: 'export',
+  import: 'import a register',
+  backup: 'back up',
+  restore: 'restore all data from a backup',
+  restoreCase: 'restore a case from a backup',
+  purge: 'delete permanently',
+  settings_rules: 'change the desk’s rules and numbering',
+  settings_calendar: 'change the working calendar',
+  settings_units: 'manage units',
+  settings_aids: 'manage scripts and referrals',
+  settings_print: 'change the print settings',
+  settings_sync: 'change the sync settings',
+  knowledge_edit: 'edit the knowledge base',
+  accounts_manage: 'manage staff and accounts',
+  audit_read: 'read the audit log',
+};
+
+/** Every permission's words, mounted under `permission` in zh-CN.ts and en.ts. */
+export const permissionLocale = featureLocale(zh, en);
