@@ -43,6 +43,8 @@ export default tseslint.config(
       'node_modules',
       'dist',
       'dist-electron',
+      'dist-server',
+      'server-data',
       'release',
       'test-results',
       'playwright-report',
