@@ -2,7 +2,10 @@
 // window.runBackupBench in Debian Chromium with a persistent profile (the generated desk is kept
 // between runs), prints the table and writes bench-results/backup.json and backup.md.
 //
-//   node bench/run-backup.mjs [--cases 10000] [--events <5 x cases>] [--no-baseline]
+//   node bench/run-backup.mjs [--cases 10000] [--events <5 x cases>] [--no-baseline] [--no-fill]
+//
+// --no-fill stops the restore after its complete check (the fill of a new database takes minutes
+// at 20,000 cases and is measured by itself by bench:idb's import).
 //
 // Env: CHROMIUM_PATH (default /usr/bin/chromium), BENCH_BACKUP_PORT (default 4326),
 // BENCH_BACKUP_PROFILE (Chromium profile folder).
@@ -26,6 +29,7 @@ const { values: args } = parseArgs({
     events: { type: 'string' },
     batch: { type: 'string', default: '1000' },
     'no-baseline': { type: 'boolean', default: false },
+    'no-fill': { type: 'boolean', default: false },
   },
 });
 const cases = Number(args.cases);
@@ -34,6 +38,7 @@ const options = {
   events: Number(args.events ?? cases * 5),
   batch: Number(args.batch),
   skipBaseline: args['no-baseline'],
+  skipFill: args['no-fill'],
 };
 const port = Number(process.env.BENCH_BACKUP_PORT ?? 4326);
 const dist = here('../bench-results/backup-page');
