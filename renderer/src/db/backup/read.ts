@@ -11,8 +11,6 @@
  * is large).
  */
 import { Inflate } from 'fflate';
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
 import {
   BACKUP_MANIFEST_PART,
   backupManifestCheck,
@@ -30,6 +28,7 @@ import {
   type ZipEntry,
 } from '@shared/backup/zip-directory';
 import { recordFileRefs } from './binary';
+import { sha256Stream } from './hash';
 import { CURRENT_SCHEMA_VERSION, backupTablesOfVersion } from './tables';
 
 export interface BackupValid {
@@ -264,13 +263,13 @@ export async function backupRead(
       // a byte of it is inflated.
       if (entry.size !== table.bytes)
         throw new Refused(backupRefusal('checksumMismatch', table.part));
-      const hash = sha256.create();
+      const hash = await sha256Stream();
       let count = 0;
       let bytes = 0;
       for await (const line of partLines(blob, entry, {
         update: (chunk: Uint8Array) => {
           bytes += chunk.length;
-          return hash.update(chunk);
+          hash.update(chunk);
         },
       })) {
         count++;
@@ -284,7 +283,7 @@ export async function backupRead(
         if (lineMayHoldFile(line)) recordFileRefs(record, (ref) => referenced.add(ref.$file));
         if (count % 5000 === 0) options.onProgress?.({ part: table.part, records: count });
       }
-      const digest = bytesToHex(hash.digest());
+      const digest = hash.hex();
       if (digest !== table.sha256 || bytes !== table.bytes) {
         throw new Refused(backupRefusal('checksumMismatch', table.part));
       }
@@ -302,10 +301,9 @@ export async function backupRead(
         throw new Refused(backupRefusal('unexpectedPart', name));
       }
       if (kind?.kind !== 'file') continue;
-      const hash = sha256.create();
+      const hash = await sha256Stream();
       for await (const chunk of partChunks(blob, entry)) hash.update(chunk);
-      if (bytesToHex(hash.digest()) !== kind.sha256)
-        throw new Refused(backupRefusal('fileDamaged', name));
+      if (hash.hex() !== kind.sha256) throw new Refused(backupRefusal('fileDamaged', name));
       files++;
     }
     if (files !== manifest.files.count) {

@@ -10,8 +10,6 @@
 import type Dexie from 'dexie';
 import type { IndexableType, Table } from 'dexie';
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
 import {
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
@@ -23,6 +21,7 @@ import {
   type BackupTableEntry,
 } from '@shared/backup/format';
 import { hasBinary, recordEncode } from './binary';
+import { sha256Stream } from './hash';
 import { backupTablesOf } from './tables';
 
 /** Where the bytes go: a file on disk (Electron), a File System Access stream, a download. */
@@ -122,7 +121,7 @@ export async function backupWrite(
       const part = backupTablePart(table.name);
       const entry = new ZipDeflate(part, { level });
       zip.add(entry);
-      const hash = sha256.create();
+      const hash = await sha256Stream();
       let count = 0;
       let bytes = 0;
       let binary = false;
@@ -150,7 +149,7 @@ export async function backupWrite(
       }
       entry.push(new Uint8Array(0), true);
       await flush();
-      tables.push({ name: table.name, part, count, sha256: bytesToHex(hash.digest()), bytes });
+      tables.push({ name: table.name, part, count, sha256: hash.hex(), bytes });
 
       // The bytes of the table's binary values, one file each, in a second pass (a zip entry
       // cannot start while the table's part is still open without buffering it whole).
