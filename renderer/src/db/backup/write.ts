@@ -3,6 +3,8 @@
  * primary-key order, each page's lines are deflated into the zip and handed to the sink before
  * the next page is read, so a desk of 100,000 cases and 500,000 events is never held whole. The
  * SHA-256 of each part is computed as its bytes go by; the manifest, written last, carries them.
+ * Derived values the restore can make again (a case's search pieces) are written as `"$derived"`
+ * (shared/backup/records.ts `backupRecordLean`, format 2).
  *
  * Pages are read in separate transactions (an IndexedDB transaction cannot stay open while the
  * sink writes to disk): a step saved while a backup runs may or may not be in it, whole.
@@ -20,6 +22,7 @@ import {
   type BackupReason,
   type BackupTableEntry,
 } from '@shared/backup/format';
+import { backupRecordLean } from '@shared/backup/records';
 import { hasBinary, recordEncode } from './binary';
 import { sha256Stream } from './hash';
 import { backupTablesOf } from './tables';
@@ -130,7 +133,7 @@ export async function backupWrite(
         for (const record of page) {
           // Most records hold no bytes: written as they are, without an await each.
           if (!hasBinary(record)) {
-            text += backupLine(record);
+            text += backupLine(backupRecordLean(table.name, record));
             continue;
           }
           const encoded = await recordEncode(record, (fileHash) => {
