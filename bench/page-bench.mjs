@@ -22,8 +22,12 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** Builds a bench page (`bench/vite.<name>.config.ts`) into `dist`. */
-export async function benchPageBuild(configFile, dist) {
-  await build({ configFile: here(configFile), build: { outDir: dist } });
+export async function benchPageBuild(configFile, dist, { minify = true } = {}) {
+  // Unminified for a CPU profile, so that its functions keep their names.
+  await build({
+    configFile: here(configFile),
+    build: { outDir: dist, ...(minify ? {} : { minify: false }) },
+  });
 }
 
 /** Starts build/serve.mjs on the page's folder; resolves with the child once it listens. */

@@ -34,7 +34,8 @@ export const SECURE_WEB_PREFERENCES = {
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  // 'wasm-unsafe-eval' compiles WebAssembly only (the backup's SHA-256, hash-wasm), never JavaScript.
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",

@@ -26,6 +26,8 @@ export interface BackupBenchOptions {
   readonly events: number;
   readonly batch: number;
   readonly skipBaseline?: boolean;
+  /** Stops the restore after its check (the fill takes minutes on a large desk). */
+  readonly skipFill?: boolean;
 }
 
 export interface Timed {
@@ -150,37 +152,39 @@ async function runBackupBench(options: BackupBenchOptions): Promise<BackupBenchR
   );
   if (!check.value.ok) throw new Error(`the bench's own backup was refused: ${check.value.detail}`);
   results.push(check.timing);
-  const restoredName = `${name}-restored`;
-  await Dexie.delete(restoredName);
-  const valid = check.value;
-  // Each table's share of the fill, logged when the next table begins (where the time goes).
-  let current = '';
-  let tableStarted = performance.now();
-  const restore = await timed('app restore, 2: fill a new database (backupRestoreInto)', () =>
-    backupRestoreInto(valid, restoredName, {
-      onProgress: ({ table, records }) => {
-        if (table === current) return;
-        if (current)
-          log(`  fill ${current}: ${((performance.now() - tableStarted) / 1000).toFixed(1)} s`);
-        current = table;
-        tableStarted = performance.now();
-        void records;
-      },
-    }),
-  );
-  const restoredCounts: Record<string, number> = {};
-  for (const table of restore.value.tables) restoredCounts[table.name] = await table.count();
-  restore.value.close();
-  const same = Object.entries(counts).every(
-    ([table, count]) => table === 'tallies' || restoredCounts[table] === count,
-  );
-  results.push({
-    ...restore.timing,
-    note: same
-      ? 'every table restored with its count'
-      : `counts differ: ${JSON.stringify(restoredCounts)}`,
-  });
-  await Dexie.delete(restoredName);
+  if (!options.skipFill) {
+    const restoredName = `${name}-restored`;
+    await Dexie.delete(restoredName);
+    const valid = check.value;
+    // Each table's share of the fill, logged when the next table begins (where the time goes).
+    let current = '';
+    let tableStarted = performance.now();
+    const restore = await timed('app restore, 2: fill a new database (backupRestoreInto)', () =>
+      backupRestoreInto(valid, restoredName, {
+        onProgress: ({ table, records }) => {
+          if (table === current) return;
+          if (current)
+            log(`  fill ${current}: ${((performance.now() - tableStarted) / 1000).toFixed(1)} s`);
+          current = table;
+          tableStarted = performance.now();
+          void records;
+        },
+      }),
+    );
+    const restoredCounts: Record<string, number> = {};
+    for (const table of restore.value.tables) restoredCounts[table.name] = await table.count();
+    restore.value.close();
+    const same = Object.entries(counts).every(
+      ([table, count]) => table === 'tallies' || restoredCounts[table] === count,
+    );
+    results.push({
+      ...restore.timing,
+      note: same
+        ? 'every table restored with its count'
+        : `counts differ: ${JSON.stringify(restoredCounts)}`,
+    });
+    await Dexie.delete(restoredName);
+  }
 
   if (!options.skipBaseline) {
     const exported = await timed('baseline: dexie-export-import exportDB', () => exportDB(db));

@@ -10,7 +10,12 @@
 import { z } from 'zod';
 
 export const BACKUP_FORMAT = 'complaint-desk-backup';
-export const BACKUP_FORMAT_VERSION = 1;
+/**
+ * 2: a case's search pieces are written as `"$derived"` when the restore can make them again
+ * (records.ts `backupRecordLean`). A reader of format 1 refuses a format 2 file as `newerFormat`;
+ * this reader reads both.
+ */
+export const BACKUP_FORMAT_VERSION = 2;
 export const BACKUP_MANIFEST_PART = 'manifest.json';
 export const BACKUP_FILE_EXTENSION = '.deskbackup.zip';
 

@@ -11,6 +11,14 @@
 import { z } from 'zod';
 import { CASE_STATUSES, STAFF_ROLES } from '../model/entities';
 import type { CaseEventType } from '../workflow/events';
+import { searchTermsOf, searchTextsOf } from '../register/search';
+
+/**
+ * The value written in place of a derived one (format 2): a case's `searchTerms` when they are
+ * exactly the pieces its texts give. The key keeps its place, so the restored record is the same
+ * object, key for key, as the one backed up.
+ */
+export const BACKUP_DERIVED = '$derived';
 
 const id = z.string().min(1).max(200);
 const instant = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not a time');
@@ -63,6 +71,8 @@ const customerRef = z.looseObject({
   name: z.string(),
   phone: z.string(),
   address: z.string(),
+  // One of the case's searchable texts (searchTextsOf): a derived value is made from it.
+  organisation: z.string().nullish(),
 });
 
 const caseRecord = z.looseObject({
@@ -93,7 +103,9 @@ const caseRecord = z.looseObject({
   eventCount: z.int().nonnegative(),
   fieldClock: z.record(z.string(), z.string()),
   ignoredEventIds: z.array(id),
-  searchTerms: z.array(z.string()),
+  // Format 2 writes `"$derived"` where the pieces are the ones the case's texts give
+  // (backupRecordLean); the restore makes them again (backupRecordDerive).
+  searchTerms: z.union([z.array(z.string()), z.literal(BACKUP_DERIVED)]),
   openDueAt: instant.optional(),
   searchPending: z.literal(1).optional(),
 });
@@ -201,4 +213,56 @@ export function backupRecordCheck(
     ok: false,
     message: issue ? `${issue.path.join('.') || '(record)'}: ${issue.message}` : 'invalid',
   };
+}
+
+type CaseTexts = Parameters<typeof searchTextsOf>[0];
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The search pieces a case's texts give, or undefined when its texts are not all strings. */
+function caseSearchTerms(record: Record<string, unknown>): string[] | undefined {
+  const customer = record.customer;
+  if (!isRecord(customer)) return undefined;
+  const texts = [
+    record.number,
+    customer.name,
+    customer.phone,
+    customer.address,
+    customer.organisation ?? '',
+    record.subject,
+    record.content,
+    record.demand,
+  ];
+  if (!texts.every((text) => typeof text === 'string')) return undefined;
+  return searchTermsOf(searchTextsOf(record as unknown as CaseTexts));
+}
+
+function sameStrings(a: readonly unknown[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * The record as format 2 writes it: a case's `searchTerms` (about a hundred pieces, most of the
+ * line) become `"$derived"` when they are exactly what `searchTermsOf(searchTextsOf(case))` gives,
+ * in the same order; any other value (a case saved with its pieces pending, pieces made by an
+ * older version of the function) is written as it is. Other tables are unchanged.
+ */
+export function backupRecordLean(table: string, record: unknown): unknown {
+  if (table !== 'cases' || !isRecord(record) || !Array.isArray(record.searchTerms)) return record;
+  const derived = caseSearchTerms(record);
+  if (!derived || !sameStrings(record.searchTerms, derived)) return record;
+  return { ...record, searchTerms: BACKUP_DERIVED };
+}
+
+/** The record as it was backed up: the inverse of `backupRecordLean` (and unchanged for format 1). */
+export function backupRecordDerive(table: string, record: unknown): unknown {
+  if (table !== 'cases' || !isRecord(record) || record.searchTerms !== BACKUP_DERIVED)
+    return record;
+  const derived = caseSearchTerms(record);
+  if (!derived) throw new Error('backup: a case whose search pieces cannot be made');
+  return { ...record, searchTerms: derived };
 }

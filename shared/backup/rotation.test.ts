@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { backupDueToday, backupIsStale, backupRotation } from './rotation';
-import { backupFileName, backupFileStamp, backupManifestCheck } from './format';
+import {
+  BACKUP_FORMAT_VERSION,
+  backupFileName,
+  backupFileStamp,
+  backupManifestCheck,
+} from './format';
 
 const name = (stamp: string) => backupFileName('客服中心', stamp);
 
@@ -81,9 +86,15 @@ describe('backupManifestCheck', () => {
     expect(backupManifestCheck({ ...manifest, schemaVersion: 3 }, current, tables)).toMatchObject({
       code: 'newerSchema',
     });
-    expect(backupManifestCheck({ ...manifest, formatVersion: 2 }, current, tables)).toMatchObject({
-      code: 'newerFormat',
-    });
+    expect(
+      backupManifestCheck(
+        { ...manifest, formatVersion: BACKUP_FORMAT_VERSION + 1 },
+        current,
+        tables,
+      ),
+    ).toMatchObject({ code: 'newerFormat' });
+    // Format 1 (search pieces written out) is still read.
+    expect(backupManifestCheck({ ...manifest, formatVersion: 1 }, current, tables).ok).toBe(true);
     expect(
       backupManifestCheck({ ...manifest, tables: manifest.tables.slice(0, 1) }, current, tables),
     ).toMatchObject({

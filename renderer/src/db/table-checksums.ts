@@ -1,7 +1,8 @@
 /**
  * A checksum of each table: the SHA-256 of its records as a backup writes them (one JSON line
  * each, binary values as references named by their hash, in primary-key order). Equal checksums
- * mean equal tables; a table's checksum equals the `sha256` of its part in a backup's manifest,
+ * mean equal tables; a table's checksum equals the `sha256` of its part in a backup's manifest
+ * (but for `cases`, whose search pieces format 2 writes as `"$derived"`, docs/backup-format.md),
  * so a restore can be compared with the backup it came from. Read a page at a time.
  */
 import type Dexie from 'dexie';

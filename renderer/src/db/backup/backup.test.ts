@@ -61,6 +61,22 @@ async function deskWithCases(): Promise<DeskDatabase> {
   return db;
 }
 
+async function partText(blob: Blob, part: string): Promise<string> {
+  const parts = unzipSync(new Uint8Array(await blob.arrayBuffer()));
+  return new TextDecoder().decode(parts[part]);
+}
+
+/** A part replaced by `text`, with its size and SHA-256 in the manifest made to match. */
+function partReplace(parts: Record<string, Uint8Array>, table: string, text: string): void {
+  const manifest = JSON.parse(new TextDecoder().decode(parts[BACKUP_MANIFEST_PART]));
+  const bytes = strToU8(text);
+  parts[`tables/${table}.ndjson`] = bytes;
+  const entry = manifest.tables.find((t: { name: string }) => t.name === table);
+  entry.bytes = bytes.length;
+  entry.sha256 = bytesToHex(sha256(bytes));
+  parts[BACKUP_MANIFEST_PART] = strToU8(JSON.stringify(manifest));
+}
+
 /** The zip's parts, changed by `edit`, zipped again. */
 async function rezip(blob: Blob, edit: (parts: Record<string, Uint8Array>) => void): Promise<Blob> {
   const parts = unzipSync(new Uint8Array(await blob.arrayBuffer()));
@@ -80,7 +96,11 @@ describe('backup and restore', () => {
     );
     expect(read.manifest.tables.find((t) => t.name === 'cases')?.count).toBe(7);
     expect(read.manifest.files.count).toBe(1);
-    for (const table of read.manifest.tables) expect(table.sha256).toBe(before[table.name]?.sha256);
+    // A part is its table's records as they are, but for the cases' search pieces (format 2).
+    for (const table of read.manifest.tables.filter((t) => t.name !== 'cases'))
+      expect(table.sha256).toBe(before[table.name]?.sha256);
+    const caseLines = await partText(blob, 'tables/cases.ndjson');
+    expect(caseLines.match(/"searchTerms":"\$derived"/g)).toHaveLength(7);
 
     const restored = track(await backupRestoreInto(read, `r-${crypto.randomUUID()}`));
     expect(await tableChecksums(restored)).toEqual(before);
@@ -185,6 +205,54 @@ describe('backup and restore', () => {
       ),
     );
     for (const type of types) expect(restoredTypes.has(type), type).toBe(true);
+  });
+
+  it('reads a format 1 backup, whose cases hold their search pieces written out', async () => {
+    const db = await deskWithCases();
+    const before = await tableChecksums(db);
+    const cases = (await db.cases.toArray()).map((c) => JSON.stringify(c)).join('\n') + '\n';
+    const blob = await rezip(await backupOf(db), (parts) => {
+      partReplace(parts, 'cases', cases);
+      const manifest = JSON.parse(new TextDecoder().decode(parts[BACKUP_MANIFEST_PART]));
+      manifest.formatVersion = 1;
+      parts[BACKUP_MANIFEST_PART] = strToU8(JSON.stringify(manifest));
+    });
+    expect(await partText(blob, 'tables/cases.ndjson')).not.toContain('$derived');
+    const read = await backupRead(blob);
+    if (!read.ok) throw new Error(read.detail);
+    expect(read.manifest.formatVersion).toBe(1);
+    const restored = track(await backupRestoreInto(read, `r-${crypto.randomUUID()}`));
+    expect(await tableChecksums(restored)).toEqual(before);
+  });
+
+  it('keeps search pieces that are not the ones the texts give (pending, older)', async () => {
+    const db = await deskWithCases();
+    const [first, second] = await db.cases.limit(2).toArray();
+    if (!first || !second) throw new Error('no cases');
+    await db.cases.update(first.id, { searchTerms: ['旧'] });
+    await db.cases.update(second.id, { searchTerms: [], searchPending: 1 });
+    const before = await tableChecksums(db);
+    const blob = await backupOf(db);
+    const lines = await partText(blob, 'tables/cases.ndjson');
+    expect(lines).toContain('"searchTerms":["旧"]');
+    expect(lines).toContain('"searchTerms":[]');
+    expect(lines.match(/"searchTerms":"\$derived"/g)).toHaveLength(5);
+    const read = await backupRead(blob);
+    if (!read.ok) throw new Error(read.detail);
+    const restored = track(await backupRestoreInto(read, `r-${crypto.randomUUID()}`));
+    expect(await tableChecksums(restored)).toEqual(before);
+  });
+
+  it('refuses a "$derived" value anywhere but the case pieces', async () => {
+    const db = await deskWithCases();
+    const blob = await backupOf(db);
+    const bad = await rezip(blob, (parts) => {
+      const text = new TextDecoder()
+        .decode(parts['tables/cases.ndjson'])
+        .replace(/"flags":\[[^\]]*\]/, '"flags":"$derived"');
+      partReplace(parts, 'cases', text);
+    });
+    expect(await backupRead(bad)).toMatchObject({ code: 'badRecord' });
   });
 
   it('refuses a record the schemas reject even when its checksum was recomputed', async () => {

@@ -4,8 +4,7 @@
  * line holds `{ "$file": <sha256>, "$as": "blob" | "buffer" | "bytes", "$type"?: <mime> }` in its
  * place (docs/backup-format.md). The same photo stored twice is written once.
  */
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
+import { sha256Hex } from './hash';
 
 export interface FileRef {
   readonly $file: string;
@@ -55,7 +54,7 @@ export async function recordEncode(
           : value instanceof ArrayBuffer
             ? new Uint8Array(value)
             : new Uint8Array(await value.arrayBuffer());
-      const hash = bytesToHex(sha256(bytes));
+      const hash = await sha256Hex(bytes);
       await onFile(hash, bytes);
       const ref: FileRef = {
         $file: hash,

@@ -11,6 +11,7 @@ import { recordDecode } from './binary';
 import { BackupRefused, lineMayHoldFile, partChunks, partLines, type BackupValid } from './read';
 import { schemaDeclareUpTo } from './tables';
 import { backupFilePart, backupRefusal } from '@shared/backup/format';
+import { backupRecordDerive } from '@shared/backup/records';
 
 export interface RestoreIntoOptions {
   readonly pageSize?: number;
@@ -63,7 +64,7 @@ export async function backupRestoreInto(
       };
       for await (const line of partLines(backup.blob, entry)) {
         // Most lines hold no file: they are taken as parsed, without walking every value.
-        const record: unknown = JSON.parse(line);
+        const record: unknown = backupRecordDerive(table.name, JSON.parse(line));
         page.push(lineMayHoldFile(line) ? await recordDecode(record, fileBytes) : record);
         if (page.length >= pageSize) await write();
       }

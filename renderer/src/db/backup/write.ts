@@ -3,6 +3,8 @@
  * primary-key order, each page's lines are deflated into the zip and handed to the sink before
  * the next page is read, so a desk of 100,000 cases and 500,000 events is never held whole. The
  * SHA-256 of each part is computed as its bytes go by; the manifest, written last, carries them.
+ * Derived values the restore can make again (a case's search pieces) are written as `"$derived"`
+ * (shared/backup/records.ts `backupRecordLean`, format 2).
  *
  * Pages are read in separate transactions (an IndexedDB transaction cannot stay open while the
  * sink writes to disk): a step saved while a backup runs may or may not be in it, whole.
@@ -10,8 +12,6 @@
 import type Dexie from 'dexie';
 import type { IndexableType, Table } from 'dexie';
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
 import {
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
@@ -22,7 +22,9 @@ import {
   type BackupReason,
   type BackupTableEntry,
 } from '@shared/backup/format';
+import { backupRecordLean } from '@shared/backup/records';
 import { hasBinary, recordEncode } from './binary';
+import { sha256Stream } from './hash';
 import { backupTablesOf } from './tables';
 
 /** Where the bytes go: a file on disk (Electron), a File System Access stream, a download. */
@@ -122,7 +124,7 @@ export async function backupWrite(
       const part = backupTablePart(table.name);
       const entry = new ZipDeflate(part, { level });
       zip.add(entry);
-      const hash = sha256.create();
+      const hash = await sha256Stream();
       let count = 0;
       let bytes = 0;
       let binary = false;
@@ -131,7 +133,7 @@ export async function backupWrite(
         for (const record of page) {
           // Most records hold no bytes: written as they are, without an await each.
           if (!hasBinary(record)) {
-            text += backupLine(record);
+            text += backupLine(backupRecordLean(table.name, record));
             continue;
           }
           const encoded = await recordEncode(record, (fileHash) => {
@@ -150,7 +152,7 @@ export async function backupWrite(
       }
       entry.push(new Uint8Array(0), true);
       await flush();
-      tables.push({ name: table.name, part, count, sha256: bytesToHex(hash.digest()), bytes });
+      tables.push({ name: table.name, part, count, sha256: hash.hex(), bytes });
 
       // The bytes of the table's binary values, one file each, in a second pass (a zip entry
       // cannot start while the table's part is still open without buffering it whole).

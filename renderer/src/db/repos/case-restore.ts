@@ -9,6 +9,7 @@
  */
 import type { IsoInstant } from '@shared/kernel/brand';
 import type { BackupRefusal } from '@shared/backup/format';
+import { backupRecordDerive } from '@shared/backup/records';
 import { importNumberNormalise } from '@shared/import/check';
 import type { CaseEntity, CaseEventEntity, OutboxEntity } from '@shared/model/entities';
 import { TALLIES_KEY } from '@shared/register/tallies';
@@ -54,7 +55,7 @@ async function* tableRecords(
   for await (const line of partLines(backup.blob, entry)) {
     n++;
     // Only lines that can be the one sought are parsed: a backup has hundreds of thousands.
-    if (mayMatch(line)) yield recordParse(line, `${table} line ${n}`);
+    if (mayMatch(line)) yield backupRecordDerive(table, recordParse(line, `${table} line ${n}`));
   }
 }
 
