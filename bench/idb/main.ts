@@ -277,6 +277,9 @@ async function runDeskBench(options: BenchOptions): Promise<BenchReport> {
     await step(() => measureRegisterCount(ctx, undefined));
     await step(() => measureRegisterCountFiltered(ctx, 'category'));
     await step(() => measureRegisterCountFiltered(ctx, 'dates'));
+    await step(() => measureRegisterCountFiltered(ctx, 'kind'));
+    await step(() => measureRegisterCountFiltered(ctx, 'month'));
+    await step(() => measureRegisterCountFiltered(ctx, 'kindMonth'));
   }
 
   if (wants('print')) {
