@@ -5,7 +5,7 @@
  */
 import { casesForViewer } from '@shared/access/mask';
 import Dexie, { type Collection, type IndexableType } from 'dexie';
-import type { CaseId } from '@shared/kernel/brand';
+import type { CaseId, IsoInstant } from '@shared/kernel/brand';
 import type { CaseEntity } from '@shared/model/entities';
 import {
   COUNT_ALL,
@@ -325,28 +325,42 @@ async function registerCountsByDay(
     const value = countValueOf(row, field);
     return value !== undefined && values.includes(value);
   };
+  const masked = field === 'unitId' || field === 'categoryId' || field === 'handlerName';
+  // The cases of a partial day at either end of the range: on the filter's own index when it
+  // has one value stored as compared (a handler's name is compared trimmed), keys only when
+  // nothing else is checked.
+  const edgeCount = (from: IsoInstant, before: IsoInstant): Promise<number> => {
+    if (field === undefined && status !== undefined && status !== 'open') {
+      return db.cases
+        .where('[status+receivedAt+id]')
+        .between([status, from, Dexie.minKey], [status, before, Dexie.minKey], true, false)
+        .count();
+    }
+    const value = values.length === 1 && field !== 'handlerName' ? values[0] : undefined;
+    const prefix = field !== undefined && value !== undefined ? [value] : [];
+    const rows = db.cases
+      .where(prefix.length > 0 ? `[${field ?? ''}+receivedAt+id]` : '[receivedAt+id]')
+      .between([...prefix, from, Dexie.minKey], [...prefix, before, Dexie.minKey], true, false);
+    const keysOnly = status === undefined && !masked && (field === undefined || prefix.length > 0);
+    return keysOnly ? rows.count() : rows.filter(inSet).count();
+  };
   const read = () =>
     talliesReadWith(
       db,
       async (tallies) => {
         if (!(await dayCountsReady(db))) return undefined;
         const days = range.days ? await dayCountsSum(db, facets, range.days, status) : 0;
-        // Counted on whole days but not in the set: only a flagged case hidden from the viewer.
-        const flagged = await db.cases
-          .where('flags')
-          .anyOf(['confidential', 'reporterWithheld'])
-          .toArray();
-        const hidden = new Set(
-          flagged.filter((row) => inDays(row) && !inSet(row)).map((row) => row.id),
-        ).size;
+        // Counted on whole days but not in the set: only a flagged case hidden from the viewer
+        // (a filter on what the mask hides; the others hide nothing).
+        const hidden = masked
+          ? new Set(
+              (await db.cases.where('flags').anyOf(['confidential', 'reporterWithheld']).toArray())
+                .filter((row) => inDays(row) && !inSet(row))
+                .map((row) => row.id),
+            ).size
+          : 0;
         let edges = 0;
-        for (const [from, before] of range.edges) {
-          edges += await db.cases
-            .where('[receivedAt+id]')
-            .between([from, Dexie.minKey], [before, Dexie.minKey], true, false)
-            .filter(inSet)
-            .count();
-        }
+        for (const [from, before] of range.edges) edges += await edgeCount(from, before);
         return mattersCounted(db, tallies.linked, days - hidden + edges, inSet);
       },
       [db.dayCounts],
