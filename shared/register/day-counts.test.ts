@@ -28,10 +28,10 @@ describe('countRange', () => {
       edges: [],
     });
     expect(countRange(undefined, at('2026-11-03T00:00:00.000Z'))).toEqual({
-      days: ['', '2026-11-03'],
+      days: ['0', '2026-11-03'],
       edges: [],
     });
-    expect(countRange(undefined, undefined)).toEqual({ days: ['', '~'], edges: [] });
+    expect(countRange(undefined, undefined)).toEqual({ days: 'every', edges: [] });
   });
 
   it('reads the cases of a range shorter than a whole day, and nothing of an empty one', () => {
@@ -56,22 +56,27 @@ describe('day counts of cases', () => {
     handlerName: ' 李强 ',
   };
 
-  it('count every case, and each filter value it has, per day and status', () => {
+  it('count every case, and each filter value it has, per day and status and on every day', () => {
+    const facets = [
+      '*',
+      'kindId=complaint',
+      'levelId=general',
+      'channelId=phone',
+      'unitId=u1',
+      'categoryId=lift',
+    ];
+    const rows = (status: string, handler: boolean) =>
+      [...facets, ...(handler ? ['handlerName=李强'] : [])].flatMap((facet) => [
+        { facet, day: '2026-11-03', status, n: 1 },
+        { facet, day: '*', status, n: 1 },
+      ]);
     expect(dayCountsOf([a, { ...a, status: 'closed', handlerName: '' }])).toEqual([
-      { facet: '*', day: '2026-11-03', status: 'accepted', n: 1 },
-      { facet: 'kindId=complaint', day: '2026-11-03', status: 'accepted', n: 1 },
-      { facet: 'levelId=general', day: '2026-11-03', status: 'accepted', n: 1 },
-      { facet: 'channelId=phone', day: '2026-11-03', status: 'accepted', n: 1 },
-      { facet: 'unitId=u1', day: '2026-11-03', status: 'accepted', n: 1 },
-      { facet: 'categoryId=lift', day: '2026-11-03', status: 'accepted', n: 1 },
-      { facet: 'handlerName=李强', day: '2026-11-03', status: 'accepted', n: 1 },
-      { facet: '*', day: '2026-11-03', status: 'closed', n: 1 },
-      { facet: 'kindId=complaint', day: '2026-11-03', status: 'closed', n: 1 },
-      { facet: 'levelId=general', day: '2026-11-03', status: 'closed', n: 1 },
-      { facet: 'channelId=phone', day: '2026-11-03', status: 'closed', n: 1 },
-      { facet: 'unitId=u1', day: '2026-11-03', status: 'closed', n: 1 },
-      { facet: 'categoryId=lift', day: '2026-11-03', status: 'closed', n: 1 },
+      ...rows('accepted', true),
+      ...rows('closed', false),
     ]);
+    expect(
+      dayCountsOf([a, { ...a, receivedAt: '2026-11-04T02:00:00.000Z' as IsoInstant }]),
+    ).toContainEqual({ facet: 'kindId=complaint', day: '*', status: 'accepted', n: 2 });
   });
 
   it('move only the rows a change moves', () => {
@@ -79,7 +84,9 @@ describe('day counts of cases', () => {
     expect(countDeltas([[a, { ...a }]])).toEqual([]);
     expect(countDeltas([[a, { ...a, unitId: 'u2' as CountedCase['unitId'] }]])).toEqual([
       { key: ['unitId=u1', '2026-11-03', 'accepted'], delta: -1 },
+      { key: ['unitId=u1', '*', 'accepted'], delta: -1 },
       { key: ['unitId=u2', '2026-11-03', 'accepted'], delta: 1 },
+      { key: ['unitId=u2', '*', 'accepted'], delta: 1 },
     ]);
     expect(
       countDeltas([

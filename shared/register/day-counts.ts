@@ -28,7 +28,13 @@ export type CountField = (typeof COUNT_FIELDS)[number];
 export const COUNT_ALL = '*';
 
 /** Bump when what a row counts changes: the rows are then counted again. */
-export const DAY_COUNTS_VERSION = 1;
+export const DAY_COUNTS_VERSION = 2;
+
+/**
+ * The day of the rows that count a facet's cases of every day (per status), so that a filter
+ * without dates reads a few rows: `*` sorts before every date.
+ */
+export const COUNT_EVERY_DAY = '*';
 
 /** The stored row: cases of `facet` received on `day` (UTC, YYYY-MM-DD) with `status`. */
 export interface DayCountEntity {
@@ -70,15 +76,18 @@ export function countDayOf(at: string): string {
   return at.slice(0, 10);
 }
 
-/** The rows a case adds one to. */
+/** The rows a case adds one to: of its day and of every day, for each of its facets. */
 export function caseCountKeys(c: CountedCase): DayCountKey[] {
   const day = countDayOf(c.receivedAt);
-  const keys: DayCountKey[] = [[COUNT_ALL, day, c.status]];
+  const facets = [COUNT_ALL];
   for (const field of COUNT_FIELDS) {
     const value = countValueOf(c, field);
-    if (value !== undefined) keys.push([countFacet(field, value), day, c.status]);
+    if (value !== undefined) facets.push(countFacet(field, value));
   }
-  return keys;
+  return facets.flatMap((facet): DayCountKey[] => [
+    [facet, day, c.status],
+    [facet, COUNT_EVERY_DAY, c.status],
+  ]);
 }
 
 function keyString(key: DayCountKey): string {
@@ -134,12 +143,13 @@ export function dayCountsOf(cases: Iterable<CountedCase>): DayCountEntity[] {
 
 /**
  * How a range of receipt [from, before) splits: the whole UTC days inside it, read from the
- * day counts (`days`: [first, end) of days, absent when there is none), and the instants left at
+ * day counts (`days`: [first, end) of days, absent when there is none, `every` without a
+ * range), and the instants left at
  * either end, read from the cases (`edges`: [from, before) ranges, at most two, each within
  * one day).
  */
 export interface CountRange {
-  readonly days?: readonly [first: string, end: string];
+  readonly days?: readonly [first: string, end: string] | 'every';
   readonly edges: readonly (readonly [from: IsoInstant, before: IsoInstant])[];
 }
 
@@ -151,11 +161,12 @@ function nextDay(day: string): string {
   return new Date(Date.parse(dayStart(day)) + 86_400_000).toISOString().slice(0, 10);
 }
 
-/** The first and past-the-end days: '' sorts before every day, '~' after every day. */
-export const COUNT_DAYS_FIRST = '';
+/** The first and past-the-end days: '0' sorts before every date, '~' after every date. */
+export const COUNT_DAYS_FIRST = '0';
 export const COUNT_DAYS_END = '~';
 
 export function countRange(from?: IsoInstant, before?: IsoInstant): CountRange {
+  if (from === undefined && before === undefined) return { days: 'every', edges: [] };
   if (from !== undefined && before !== undefined && before <= from) return { edges: [] };
   const fromDay = from === undefined ? undefined : countDayOf(from);
   const first =

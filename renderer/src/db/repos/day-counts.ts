@@ -9,6 +9,7 @@ import type { CaseId } from '@shared/kernel/brand';
 import type { CaseEntity, CaseStatus } from '@shared/model/entities';
 import {
   COUNT_DAYS_END,
+  COUNT_EVERY_DAY,
   DAY_COUNTS_MARKER,
   countStatusMatches,
   dayCountsOf,
@@ -85,25 +86,29 @@ export function dayCountsRebuild(db: DeskDatabase): Promise<void> {
 }
 
 /**
- * The cases of `facets` received on the days [first, end) whose status passes `status`, summed
+ * The cases of `facets` received on the days [first, end) (or on any day: `every`) whose status passes `status`, summed
  * from the day counts (read in the caller's transaction).
  */
 export async function dayCountsSum(
   db: DeskDatabase,
   facets: readonly string[],
-  days: readonly [first: string, end: string],
+  days: readonly [first: string, end: string] | 'every',
   status: CaseStatus | 'open' | undefined,
 ): Promise<number> {
-  const [first, end] = days;
+  const [first, end] = days === 'every' ? [COUNT_EVERY_DAY, COUNT_EVERY_DAY] : days;
   const sums = await Promise.all(
     facets.map(async (facet) => {
       const rows = await db.dayCounts
         .where('[facet+day+status]')
         .between(
           [facet, first, Dexie.minKey],
-          end === COUNT_DAYS_END ? [facet, Dexie.maxKey] : [facet, end, Dexie.minKey],
+          days === 'every'
+            ? [facet, COUNT_EVERY_DAY, Dexie.maxKey]
+            : end === COUNT_DAYS_END
+              ? [facet, Dexie.maxKey]
+              : [facet, end, Dexie.minKey],
           true,
-          false,
+          days === 'every',
         )
         .toArray();
       return rows.reduce(

@@ -318,8 +318,10 @@ async function registerCountsByDay(
   // What the day counts count of a case: its facet, status and a whole day of the range.
   const inDays = (row: CaseEntity): boolean => {
     if (!range.days) return false;
-    const day = countDayOf(row.receivedAt);
-    if (day < range.days[0] || day >= range.days[1]) return false;
+    if (range.days !== 'every') {
+      const day = countDayOf(row.receivedAt);
+      if (day < range.days[0] || day >= range.days[1]) return false;
+    }
     if (!countStatusMatches(row.status, status)) return false;
     if (field === undefined) return true;
     const value = countValueOf(row, field);
