@@ -3,7 +3,7 @@
  * filtered set. What matches, in what order and along which index is decided in
  * shared/register/query.ts; this module walks the indexes it names (never `offset()`).
  */
-import { casesForViewer } from '@shared/access/mask';
+import { casesForViewer, viewerReadsEveryCase } from '@shared/access/mask';
 import Dexie, { type Collection, type IndexableType } from 'dexie';
 import type { CaseId, IsoInstant } from '@shared/kernel/brand';
 import type { CaseEntity } from '@shared/model/entities';
@@ -354,13 +354,19 @@ async function registerCountsByDay(
         const days = range.days ? await dayCountsSum(db, facets, range.days, status) : 0;
         // Counted on whole days but not in the set: only a flagged case hidden from the viewer
         // (a filter on what the mask hides; the others hide nothing).
-        const hidden = masked
-          ? new Set(
-              (await db.cases.where('flags').anyOf(['confidential', 'reporterWithheld']).toArray())
-                .filter((row) => inDays(row) && !inSet(row))
-                .map((row) => row.id),
-            ).size
-          : 0;
+        const hidden =
+          masked && !viewerReadsEveryCase(viewer)
+            ? new Set(
+                (
+                  await db.cases
+                    .where('flags')
+                    .anyOf(['confidential', 'reporterWithheld'])
+                    .toArray()
+                )
+                  .filter((row) => inDays(row) && !inSet(row))
+                  .map((row) => row.id),
+              ).size
+            : 0;
         let edges = 0;
         for (const [from, before] of range.edges) edges += await edgeCount(from, before);
         return mattersCounted(db, tallies.linked, days - hidden + edges, inSet);
