@@ -3,7 +3,8 @@
  * shows, each through the app's repository (register.ts, as the register screen calls it) and
  * by hand on IndexedDB.
  */
-import Dexie from 'dexie';
+import Dexie, { type IndexableType } from 'dexie';
+import type { IsoInstant } from '@shared/kernel/brand';
 import type { CaseEntity, CaseStatus } from '@shared/model/entities';
 import {
   registerCompare,
@@ -250,29 +251,58 @@ export async function measureRegisterCount(
 
 /**
  * The counts under a filter other than a status (issue 13: under 100 ms on 100,000 cases): one
- * category, and a month's range of receipt. The baseline is the straightforward way the desk
- * counted before: read every matching case along the filter's index and count them.
+ * category, the last 30 days, one kind, a calendar month of receipt dates (the desk's time
+ * zone, Asia/Shanghai) and the kind with that month. The baseline is the straightforward way the
+ * desk counted before: read every matching case along the filter's index and count them.
  */
 export async function measureRegisterCountFiltered(
   ctx: BenchContext,
-  which: 'category' | 'dates',
+  which: 'category' | 'dates' | 'kind' | 'month' | 'kindMonth',
 ): Promise<Measurement> {
   const viewer = viewerOf(ctx);
   const newest = await ctx.db.cases.orderBy('[receivedAt+id]').last();
   if (!newest) throw new Error('no cases');
   const monthBefore = new Date(Date.parse(newest.receivedAt) - 30 * 86_400_000).toISOString();
+  // The month before the newest case's, from its first local day to the first of the next.
+  const newestLocal = new Date(Date.parse(newest.receivedAt) + 8 * 3_600_000);
+  const monthStart = (offset: number) =>
+    new Date(
+      Date.UTC(newestLocal.getUTCFullYear(), newestLocal.getUTCMonth() + offset, 1) - 8 * 3_600_000,
+    ).toISOString() as IsoInstant;
+  const month = { receivedFrom: monthStart(-1), receivedBefore: monthStart(0) };
+  const kind = 'complaint';
   const criteria: RegisterCriteria =
     which === 'category'
       ? { categoryIds: ['waterDrainage'] }
-      : { receivedFrom: monthBefore as RegisterCriteria['receivedFrom'] };
-  const index = which === 'category' ? '[categoryId+receivedAt+id]' : '[receivedAt+id]';
-  const [lower, upper] =
+      : which === 'dates'
+        ? { receivedFrom: monthBefore as IsoInstant }
+        : which === 'kind'
+          ? { kindId: kind }
+          : which === 'month'
+            ? month
+            : { kindId: kind, ...month };
+  const [index, lower, upper]: [string, IndexableType, IndexableType] =
     which === 'category'
       ? [
+          '[categoryId+receivedAt+id]',
           ['waterDrainage', Dexie.minKey],
           ['waterDrainage', Dexie.maxKey],
         ]
-      : [[monthBefore, Dexie.minKey], Dexie.maxKey];
+      : which === 'dates'
+        ? ['[receivedAt+id]', [monthBefore, Dexie.minKey], Dexie.maxKey]
+        : which === 'kind'
+          ? ['[kindId+receivedAt+id]', [kind, Dexie.minKey], [kind, Dexie.maxKey]]
+          : which === 'month'
+            ? [
+                '[receivedAt+id]',
+                [month.receivedFrom, Dexie.minKey],
+                [month.receivedBefore, Dexie.minKey],
+              ]
+            : [
+                '[kindId+receivedAt+id]',
+                [kind, month.receivedFrom, Dexie.minKey],
+                [kind, month.receivedBefore, Dexie.minKey],
+              ];
   let answer = '';
   const result = await timePair({
     warmup: 1,
@@ -289,12 +319,19 @@ export async function measureRegisterCountFiltered(
       return app.cases === base.cases && app.matters === base.matters;
     },
   });
+  const labels = {
+    category: "category 'waterDrainage'",
+    dates: 'the last 30 days',
+    kind: `kind '${kind}'`,
+    month: `a month of receipt dates (${month.receivedFrom.slice(0, 7)})`,
+    kindMonth: `kind '${kind}' + month`,
+  } as const;
   return {
     id: `registerCount.${which}`,
-    label: `register counts, ${which === 'category' ? "category 'waterDrainage'" : 'the last 30 days'}`,
+    label: `register counts, ${labels[which]}`,
     targetMs: 100,
     ...result,
-    appCall: `registerCounts(${JSON.stringify(criteria)}): count() on '${index}' + flagged cases + linked cases`,
+    appCall: `registerCounts(${JSON.stringify(criteria)})`,
     baselineCall: `every matching case read along '${index}', then counted`,
     answer,
   };

@@ -8,6 +8,8 @@ import {
   caseIsMasked,
   caseReadingOf,
   viewerMayReadConfidential,
+  viewerReadsCase,
+  viewerReadsEveryCase,
   type CaseViewer,
 } from './mask';
 
@@ -53,6 +55,24 @@ describe('viewerMayReadConfidential', () => {
     ['a clerk named like its handler', { ...CLERK, name: '刘工' }, false],
   ])('%s → %s', (_who, viewer, expected) => {
     expect(viewerMayReadConfidential(viewer, row({ flags: ['confidential'] }))).toBe(expected);
+  });
+});
+
+describe('viewerReadsEveryCase', () => {
+  it.each<[string, CaseViewer]>([
+    ['an administrator', ADMIN],
+    ['a supervisor', SUPERVISOR],
+    ['a handler', HANDLER],
+    ['a clerk', CLERK],
+    ['a shift lead', SHIFT],
+  ])('%s: only when every flagged case is read in full', (_who, viewer) => {
+    const flagged = [
+      row({ flags: ['confidential'] }),
+      row({ flags: ['reporterWithheld'] }),
+      row({ flags: ['confidential'], unitId: 'unit-green' as UnitId, handlerName: '孙丽' }),
+    ];
+    const every = flagged.every((c) => viewerReadsCase(c, viewer));
+    expect(viewerReadsEveryCase(viewer)).toBe(every);
   });
 });
 

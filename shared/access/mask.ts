@@ -47,6 +47,11 @@ export function viewerMayReadConfidential(viewer: CaseViewer, c: AccessFields): 
   return named !== undefined && named !== '' && named === viewer.name.trim();
 }
 
+/** Whether the viewer reads every case in full, whatever its flags (counts then hide none). */
+export function viewerReadsEveryCase(viewer: CaseViewer): boolean {
+  return oversees(viewer);
+}
+
 /** How much of the case the viewer reads. */
 export function caseReadingOf(c: AccessFields, viewer: CaseViewer): CaseReading {
   if (c.flags.includes('confidential') && !viewerMayReadConfidential(viewer, c)) return 'masked';

@@ -12,7 +12,7 @@
  * database at version 1 (a bare `new Dexie(name).version(1).stores(SCHEMA_V1)`), closes it,
  * reopens it with `DeskDatabase` and compares the rows. Version 1 has nothing to upgrade from.
  *
- * `tallies` holds derived counts of cases (shared/register/tallies.ts), kept by the middleware in
+ * `tallies` and `dayCounts` hold derived counts of cases (shared/register/tallies.ts), kept by the middleware in
  * `tallies-middleware.ts` on every write of cases and rebuilt from the indexes when missing
  * (repos/tallies.ts): never sync, export or back it up.
  */
@@ -40,10 +40,13 @@ import {
   type CaseTalliesEntity,
   type TALLIES_KEY,
 } from '@shared/register/tallies';
+import { DAY_COUNTS_MARKER, type DayCountEntity } from '@shared/register/day-counts';
 import { auditChainAll } from '@shared/audit/chain';
 import type { CredentialEntity } from '@shared/access/credentials';
 import { SCHEMA_V1 } from './schema-v1';
 import { SCHEMA_V2 } from './schema-v2';
+import { SCHEMA_V3 } from './schema-v3';
+import { dayCountsBuild } from './repos/day-counts';
 import { statsStampsMiddleware } from './stats-stamps-middleware';
 import { talliesMiddleware } from './tallies-middleware';
 
@@ -63,6 +66,8 @@ export class DeskDatabase extends Dexie {
   declare readonly knowledge: Table<KnowledgeEntity, KnowledgeId>;
   declare readonly drafts: Table<DraftEntity, string>;
   declare readonly tallies: Table<CaseTalliesEntity, typeof TALLIES_KEY>;
+  /** The register's day counts (shared/register/day-counts.ts), kept by the tallies middleware. */
+  declare readonly dayCounts: Table<DayCountEntity, [string, string, string]>;
   /** Password hashes and sign-in state, never in `staff` (repos/accounts.ts). */
   declare readonly credentials: Table<CredentialEntity, StaffId>;
   /** Attachments' contents by SHA-256 (repos/attachments.ts); never inside a case row. */
@@ -82,14 +87,19 @@ export class DeskDatabase extends Dexie {
         await audit.clear();
         await audit.bulkAdd(auditChainAll(rows));
       });
+    // The register's day counts, built from the cases already stored (repos/day-counts.ts).
+    this.version(3)
+      .stores(SCHEMA_V3)
+      .upgrade((tx) => dayCountsBuild(tx.table('cases'), tx.table('dayCounts')));
     this.use(talliesMiddleware());
     // The statistics cache's change stamps, with every write of cases (stats-stamps-middleware.ts).
     this.use(statsStampsMiddleware());
     // A new database has no cases: its tallies are known. One written before tallies existed
     // gets the table without a row, and the first read counts it.
-    this.on('populate', (tx) =>
-      tx.table<CaseTalliesEntity>('tallies').add(talliesRow(talliesEmpty())),
-    );
+    this.on('populate', async (tx) => {
+      await tx.table<CaseTalliesEntity>('tallies').add(talliesRow(talliesEmpty()));
+      await tx.table<DayCountEntity>('dayCounts').add(DAY_COUNTS_MARKER);
+    });
   }
 }
 

@@ -32,8 +32,12 @@ import { deadlinesRecompute } from './repos/deadlines';
 import { casesImport } from './repos/import';
 import { matterLink, matterUnlink } from './repos/matters';
 import { workQueueCounts, type WorkQueueCounts } from './repos/queues';
+import { registerCounts } from './repos/register';
+import { registerCount, registerRowMatches, type RegisterCriteria } from '@shared/register/query';
 import type { StoredDeskState } from './repos/settings';
 import { talliesCount, talliesGet } from './repos/tallies';
+import { dayCountsReady } from './repos/day-counts';
+import { dayCountsOf, type DayCountEntity } from '@shared/register/day-counts';
 import {
   TEST_IMPORT_MAPPING,
   testDatabase,
@@ -96,8 +100,19 @@ async function countsByDefinition(ctx: WorkQueueContext): Promise<WorkQueueCount
 }
 
 async function expectTalliesTrue(): Promise<void> {
-  const fresh = talliesOf(await db.cases.toArray());
-  expect(await talliesGet(db)).toEqual(fresh);
+  const cases = await db.cases.toArray();
+  expect(await talliesGet(db)).toEqual(talliesOf(cases));
+  await expectDayCountsTrue(cases);
+}
+
+const dayCountOrder = (a: DayCountEntity, b: DayCountEntity) =>
+  JSON.stringify([a.facet, a.day, a.status]) < JSON.stringify([b.facet, b.day, b.status]) ? -1 : 1;
+
+/** The stored day counts are those of the cases counted one by one, and still kept. */
+async function expectDayCountsTrue(cases: readonly CaseEntity[]): Promise<void> {
+  expect(await dayCountsReady(db)).toBe(true);
+  const stored = (await db.dayCounts.toArray()).filter((row) => row.facet !== '#');
+  expect(stored.sort(dayCountOrder)).toEqual(dayCountsOf(cases).sort(dayCountOrder));
 }
 
 /** Appended at random: every type but the links (made through `matterLink` below). */
@@ -253,6 +268,30 @@ describe('the tallies middleware', () => {
       expect(counts).toEqual(await countsByDefinition(ctx));
       for (const id of WORK_QUEUE_IDS) if (counts[id] > 0) counted.add(id);
       if (step % 20 === 19) expect(await talliesCount(db)).toEqual(await talliesGet(db));
+      if (step % 10 === 9) {
+        // The register's counts under a filter, a status and a range of receipt times that cut
+        // days in the middle, against the cases counted one by one.
+        const cases = await db.cases.toArray();
+        const from = instant(START_MS - 3 * DAY_MS + Math.floor(random() * 6 * DAY_MS));
+        const before = instant(Date.parse(from) + Math.floor(random() * 5 * DAY_MS));
+        const criteria: RegisterCriteria = {
+          ...(random() < 0.6 ? { receivedFrom: from } : {}),
+          ...(random() < 0.6 ? { receivedBefore: before } : {}),
+          ...(random() < 0.5
+            ? { status: pick(['open', 'closed', 'accepted', 'dispatched'] as const) }
+            : {}),
+          ...pick<RegisterCriteria>([
+            {},
+            { kindId: 'complaint' },
+            { levelId: 'general' },
+            { channelId: 'phone' },
+          ]),
+        };
+        const viewer = desk.operator;
+        expect(await registerCounts(db, criteria, viewer)).toEqual(
+          registerCount(cases.filter((row) => registerRowMatches(row, criteria, viewer))),
+        );
+      }
     }
 
     // The sequence went through the paths it is meant to test.
@@ -360,6 +399,7 @@ describe('the tallies middleware', () => {
     await register(START_MS, {});
     await db.cases.clear();
     expect(await db.tallies.get(TALLIES_KEY)).toBeUndefined();
+    expect(await db.dayCounts.count()).toBe(0);
 
     // Written while the row is missing: not counted now, counted by the rebuild.
     const c = await register(START_MS + DAY_MS, { due: instant(START_MS + 4 * DAY_MS) });
@@ -377,6 +417,11 @@ describe('the tallies middleware', () => {
       operatorId: desk.operator.id,
     };
     expect(await workQueueCounts(db, ctx)).toEqual(await countsByDefinition(ctx));
+    // The day counts are counted again by the register's first count under a filter.
+    const cases = await db.cases.toArray();
+    expect(await registerCounts(db, { kindId: 'complaint' }, desk.operator)).toEqual(
+      registerCount(cases.filter((row) => row.kindId === 'complaint')),
+    );
     await expectTalliesTrue();
     // And kept from then on.
     await register(START_MS + DAY_MS, { due: instant(START_MS + DAY_MS) });

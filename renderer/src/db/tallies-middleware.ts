@@ -16,12 +16,18 @@
  * writes no cases, write the row. The row's writes go down the stack like any other, so
  * `liveQuery` sees them.
  *
+ * The register's day counts (shared/register/day-counts.ts), in the `dayCounts` table when the
+ * schema has it, are kept the same way: each write's changes move the rows of the cases' days,
+ * statuses and filter values, read and written in the same transaction, while the marker row is
+ * there; a range delete deletes them all with the marker, and the next read counts them again.
+ *
  * Promises are chained with `then` on what the layer below returns (Dexie's own promises), as
  * Dexie's middlewares do, so the transaction's async context goes along.
  */
 import Dexie from 'dexie';
 import type {
   DBCore,
+  DBCoreKeyRange,
   DBCoreMutateRequest,
   DBCoreMutateResponse,
   DBCoreTable,
@@ -38,9 +44,18 @@ import {
   type CaseTallies,
   type CaseTalliesEntity,
 } from '@shared/register/tallies';
+import {
+  DAY_COUNTS_MARKER,
+  countDeltas,
+  type DayCountEntity,
+  type DayCountKey,
+} from '@shared/register/day-counts';
 
 const CASES = 'cases';
 const TALLIES = 'tallies';
+const DAY_COUNTS = 'dayCounts';
+/** Every key (DBCoreRangeType.Any, 3: a const enum, not importable under isolatedModules). */
+const ANY_RANGE: DBCoreKeyRange = { type: 3, lower: undefined, upper: undefined };
 
 /** What the middleware keeps for one transaction while it writes cases. */
 interface TransactionTallies {
@@ -48,6 +63,8 @@ interface TransactionTallies {
   queue: Promise<unknown>;
   /** The tallies as the last write left them: undefined if not read yet, null if no row. */
   tallies?: CaseTallies | null;
+  /** Whether the day counts count every case (their marker is there): undefined if not read. */
+  dayCountsReady?: boolean;
 }
 
 /** One case changed by a write: absent before when created, absent after when deleted. */
@@ -65,6 +82,55 @@ function talliesCore(down: DBCore): Partial<DBCore> {
   const cases = down.table(CASES);
   const tallies = down.table(TALLIES);
   const { extractKey } = cases.schema.primaryKey;
+  const dayCounts = names.includes(DAY_COUNTS) ? down.table(DAY_COUNTS) : undefined;
+  const MARKER_KEY: DayCountKey = [DAY_COUNTS_MARKER.facet, DAY_COUNTS_MARKER.day, ''];
+
+  /** Whether the day counts are kept (read once per transaction). */
+  const dayCountsReadyIn = (
+    table: DBCoreTable,
+    state: TransactionTallies,
+    trans: DBCoreTransaction,
+  ) =>
+    state.dayCountsReady !== undefined
+      ? Dexie.Promise.resolve(state.dayCountsReady)
+      : table.get({ trans, key: MARKER_KEY }).then((row?: DayCountEntity) => {
+          state.dayCountsReady = row?.n === DAY_COUNTS_MARKER.n;
+          return state.dayCountsReady;
+        });
+
+  /** Moves the day counts of one write's changes, in the write's transaction. */
+  const recordDayCounts = (
+    state: TransactionTallies,
+    trans: DBCoreTransaction,
+    changes: readonly CaseChange[],
+  ) => {
+    const deltas = dayCounts ? countDeltas(changes) : [];
+    if (!dayCounts || deltas.length === 0) return Dexie.Promise.resolve();
+    return dayCountsReadyIn(dayCounts, state, trans).then((ready) => {
+      if (!ready) return;
+      const keys = deltas.map((entry) => entry.key);
+      return dayCounts
+        .getMany({ trans, keys, cache: 'immutable' })
+        .then((rows: (DayCountEntity | undefined)[]) => {
+          const puts: DayCountEntity[] = [];
+          const deletes: DayCountKey[] = [];
+          deltas.forEach(({ key, delta }, i) => {
+            const n = (rows[i]?.n ?? 0) + delta;
+            const [facet, day, status] = key;
+            if (n > 0) puts.push({ facet, day, status, n });
+            else deletes.push(key);
+          });
+          return Dexie.Promise.all([
+            puts.length > 0
+              ? dayCounts.mutate({ trans, type: 'put', values: puts }).then(failOnFailures)
+              : undefined,
+            deletes.length > 0
+              ? dayCounts.mutate({ trans, type: 'delete', keys: deletes }).then(failOnFailures)
+              : undefined,
+          ]).then(() => undefined);
+        });
+    });
+  };
 
   /** The tallies as this transaction has them: the row is read once per transaction. */
   const talliesIn = (state: TransactionTallies, trans: DBCoreTransaction) =>
@@ -83,23 +149,32 @@ function talliesCore(down: DBCore): Partial<DBCore> {
   ) => {
     // Most events move no count (a note, a print, the search pieces): nothing to write.
     const moving = changes.filter(([before, after]) => isTallyChange(before, after));
-    if (moving.length === 0) return Dexie.Promise.resolve();
+    if (moving.length === 0) return recordDayCounts(state, trans, changes);
     return talliesIn(state, trans).then((current) => {
-      if (!current) return;
+      if (!current) return recordDayCounts(state, trans, changes);
       let next = current;
       for (const [before, after] of moving) next = talliesApply(next, before, after);
-      if (next === current) return;
+      if (next === current) return recordDayCounts(state, trans, changes);
       state.tallies = next;
       return tallies
         .mutate({ trans, type: 'put', values: [talliesRow(next)] })
-        .then(failOnFailures);
+        .then(failOnFailures)
+        .then(() => recordDayCounts(state, trans, changes));
     });
   };
 
-  /** Deletes the row: the next read rebuilds it. */
+  /** Deletes the row and the day counts: the next read counts them again. */
   const forget = (state: TransactionTallies, trans: DBCoreTransaction) => {
     state.tallies = null;
-    return tallies.mutate({ trans, type: 'delete', keys: [TALLIES_KEY] }).then(failOnFailures);
+    state.dayCountsReady = false;
+    return tallies
+      .mutate({ trans, type: 'delete', keys: [TALLIES_KEY] })
+      .then(failOnFailures)
+      .then(() =>
+        dayCounts
+          ? dayCounts.mutate({ trans, type: 'deleteRange', range: ANY_RANGE }).then(failOnFailures)
+          : undefined,
+      );
   };
 
   const write = (
@@ -161,17 +236,33 @@ function talliesCore(down: DBCore): Partial<DBCore> {
     },
   };
 
+  const dayCountsTable: DBCoreTable | undefined = dayCounts && {
+    ...dayCounts,
+    mutate(req) {
+      // Written directly (a rebuild): read the marker again before the next write of cases.
+      const state = transactions.get(req.trans);
+      if (state) state.dayCountsReady = undefined;
+      return dayCounts.mutate(req);
+    },
+  };
+
   return {
     transaction(stores, mode, options) {
       const scope =
-        mode === 'readwrite' && stores.includes(CASES) && !stores.includes(TALLIES)
-          ? [...stores, TALLIES]
+        mode === 'readwrite' && stores.includes(CASES)
+          ? [
+              ...stores,
+              ...[TALLIES, ...(dayCounts ? [DAY_COUNTS] : [])].filter(
+                (name) => !stores.includes(name),
+              ),
+            ]
           : stores;
       return down.transaction(scope, mode, options);
     },
     table(name) {
       if (name === CASES) return casesTable;
       if (name === TALLIES) return talliesTable;
+      if (name === DAY_COUNTS && dayCountsTable) return dayCountsTable;
       return down.table(name);
     },
   };

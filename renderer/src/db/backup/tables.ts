@@ -7,15 +7,17 @@ import type Dexie from 'dexie';
 import type { Table } from 'dexie';
 import { SCHEMA_V1 } from '../schema-v1';
 import { SCHEMA_V2 } from '../schema-v2';
+import { SCHEMA_V3 } from '../schema-v3';
 
 /** Derived tables: rebuilt after a restore, never backed up. */
-export const BACKUP_SKIPPED_TABLES: readonly string[] = ['tallies'];
+export const BACKUP_SKIPPED_TABLES: readonly string[] = ['tallies', 'dayCounts'];
 
 /** The stores each version declares (Dexie keeps a table unchanged unless a version lists it). */
 export const SCHEMA_VERSIONS: readonly (Readonly<Record<string, string>> | undefined)[] = [
   undefined,
   SCHEMA_V1,
   SCHEMA_V2,
+  SCHEMA_V3,
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS.length - 1;

@@ -187,6 +187,19 @@ describe('register pages and counts', () => {
       { status: 'closed', receivedFrom: '2026-11-03', receivedTo: '2026-11-09' },
     ],
     ['level and channel', { levelId: 'major', channelId: 'phone' }],
+    [
+      'open of a kind in a date range',
+      { kindId: 'complaint', status: 'open', receivedFrom: '2026-11-04', receivedTo: '2026-11-07' },
+    ],
+    ['open in a unit', { unitId: ENGINEERING, status: 'open' }],
+    [
+      'parent category, dispatched, from a date',
+      { categoryId: 'equipment', status: 'dispatched', receivedFrom: '2026-11-03' },
+    ],
+    [
+      'a channel within one day',
+      { channelId: 'phone', receivedFrom: '2026-11-04', receivedTo: '2026-11-04' },
+    ],
     ['search', { text: '电梯' }],
     ['search and status', { text: '漏水', status: 'open' }],
     ['search by phone digits', { text: '0007' }],

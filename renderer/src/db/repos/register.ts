@@ -3,10 +3,19 @@
  * filtered set. What matches, in what order and along which index is decided in
  * shared/register/query.ts; this module walks the indexes it names (never `offset()`).
  */
-import { casesForViewer } from '@shared/access/mask';
+import { casesForViewer, viewerReadsEveryCase } from '@shared/access/mask';
 import Dexie, { type Collection, type IndexableType } from 'dexie';
-import type { CaseId } from '@shared/kernel/brand';
+import type { CaseId, IsoInstant } from '@shared/kernel/brand';
 import type { CaseEntity } from '@shared/model/entities';
+import {
+  COUNT_ALL,
+  countDayOf,
+  countFacet,
+  countRange,
+  countStatusMatches,
+  countValueOf,
+  type CountField,
+} from '@shared/register/day-counts';
 import { talliesClosedCount, talliesStatusCount } from '@shared/register/tallies';
 import {
   registerCompare,
@@ -26,6 +35,7 @@ import {
 import type { DeskDatabase } from '../database';
 import { searchAll, searchCandidates, searchNewest } from './search';
 import { talliesReadWith } from './tallies';
+import { dayCountsReady, dayCountsRebuild, dayCountsSum } from './day-counts';
 
 export interface RegisterPageQuery {
   readonly criteria: RegisterCriteria;
@@ -215,6 +225,7 @@ export async function registerCounts(
 ): Promise<RegisterCount> {
   const tallied =
     (await registerCountsTallied(db, criteria, viewer)) ??
+    (await registerCountsByDay(db, criteria, viewer)) ??
     (await registerCountsIndexed(db, criteria, viewer));
   if (tallied) return tallied;
   const matches = (row: CaseEntity) => registerRowMatches(row, criteria, viewer);
@@ -261,6 +272,111 @@ async function registerCountsTallied(
       registerRowMatches(row, criteria, viewer),
     );
   });
+}
+
+/**
+ * The counts under at most one filter counted per value (a kind, a level, a channel, a unit, a
+ * category with its children, a handler), with or without a status and a range of receipt
+ * dates, from the day counts (shared/register/day-counts.ts; undefined for other filters): the
+ * whole UTC days of the range summed from their rows, the partial days at either end counted
+ * from their cases. A filter that hides what the viewer may not read (a category, a unit, a
+ * handler) leaves out the flagged cases the viewer does not read in full: few, found on the
+ * `flags` index.
+ */
+async function registerCountsByDay(
+  db: DeskDatabase,
+  criteria: RegisterCriteria,
+  viewer: RegisterViewer,
+): Promise<RegisterCount | undefined> {
+  const given = Object.entries(criteria)
+    .filter(([, value]) => value !== undefined)
+    .map(([name]) => name);
+  const ranged = new Set(['status', 'receivedFrom', 'receivedBefore']);
+  const filters = given.filter((name) => !ranged.has(name));
+  if (filters.length > 1) return undefined;
+  const [filter] = filters;
+  const fields: Record<string, CountField> = {
+    kindId: 'kindId',
+    levelId: 'levelId',
+    channelId: 'channelId',
+    unitId: 'unitId',
+    handlerName: 'handlerName',
+    categoryIds: 'categoryId',
+  };
+  const field = filter === undefined ? undefined : fields[filter];
+  if (filter !== undefined && field === undefined) return undefined;
+  const values =
+    field === undefined
+      ? []
+      : field === 'categoryId'
+        ? [...new Set(criteria.categoryIds ?? [])]
+        : [String((criteria as Record<string, unknown>)[filter ?? ''])];
+  const facets = field === undefined ? [COUNT_ALL] : values.map((v) => countFacet(field, v));
+  const { status } = criteria;
+  const range = countRange(criteria.receivedFrom, criteria.receivedBefore);
+  const inSet = (row: CaseEntity) => registerRowMatches(row, criteria, viewer);
+  // What the day counts count of a case: its facet, status and a whole day of the range.
+  const inDays = (row: CaseEntity): boolean => {
+    if (!range.days) return false;
+    if (range.days !== 'every') {
+      const day = countDayOf(row.receivedAt);
+      if (day < range.days[0] || day >= range.days[1]) return false;
+    }
+    if (!countStatusMatches(row.status, status)) return false;
+    if (field === undefined) return true;
+    const value = countValueOf(row, field);
+    return value !== undefined && values.includes(value);
+  };
+  const masked = field === 'unitId' || field === 'categoryId' || field === 'handlerName';
+  // The cases of a partial day at either end of the range: on the filter's own index when it
+  // has one value stored as compared (a handler's name is compared trimmed), keys only when
+  // nothing else is checked.
+  const edgeCount = (from: IsoInstant, before: IsoInstant): Promise<number> => {
+    if (field === undefined && status !== undefined && status !== 'open') {
+      return db.cases
+        .where('[status+receivedAt+id]')
+        .between([status, from, Dexie.minKey], [status, before, Dexie.minKey], true, false)
+        .count();
+    }
+    const value = values.length === 1 && field !== 'handlerName' ? values[0] : undefined;
+    const prefix = field !== undefined && value !== undefined ? [value] : [];
+    const rows = db.cases
+      .where(prefix.length > 0 ? `[${field ?? ''}+receivedAt+id]` : '[receivedAt+id]')
+      .between([...prefix, from, Dexie.minKey], [...prefix, before, Dexie.minKey], true, false);
+    const keysOnly = status === undefined && !masked && (field === undefined || prefix.length > 0);
+    return keysOnly ? rows.count() : rows.filter(inSet).count();
+  };
+  const read = () =>
+    talliesReadWith(
+      db,
+      async (tallies) => {
+        if (!(await dayCountsReady(db))) return undefined;
+        const days = range.days ? await dayCountsSum(db, facets, range.days, status) : 0;
+        // Counted on whole days but not in the set: only a flagged case hidden from the viewer
+        // (a filter on what the mask hides; the others hide nothing).
+        const hidden =
+          masked && !viewerReadsEveryCase(viewer)
+            ? new Set(
+                (
+                  await db.cases
+                    .where('flags')
+                    .anyOf(['confidential', 'reporterWithheld'])
+                    .toArray()
+                )
+                  .filter((row) => inDays(row) && !inSet(row))
+                  .map((row) => row.id),
+              ).size
+            : 0;
+        let edges = 0;
+        for (const [from, before] of range.edges) edges += await edgeCount(from, before);
+        return mattersCounted(db, tallies.linked, days - hidden + edges, inSet);
+      },
+      [db.dayCounts],
+    );
+  const first = await read();
+  if (first) return first;
+  await dayCountsRebuild(db);
+  return read();
 }
 
 /**

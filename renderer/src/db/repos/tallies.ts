@@ -3,7 +3,7 @@
  * is missing (a database written before tallies existed, or after `clear()`). The middleware in
  * ../tallies-middleware.ts keeps the row in step with every write of cases.
  */
-import Dexie from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import type { CaseId } from '@shared/kernel/brand';
 import { CASE_STATUSES } from '@shared/model/entities';
 import {
@@ -25,9 +25,11 @@ const OPEN_STATUSES = CASE_STATUSES.filter((status) => caseIsOpen({ status }));
 export async function talliesReadWith<T>(
   db: DeskDatabase,
   read: (tallies: CaseTallies) => Promise<T>,
+  /** Tables `read` reads besides the cases and the tallies. */
+  also: readonly Table[] = [],
 ): Promise<T> {
   const once = (rebuilt?: CaseTallies) =>
-    db.transaction('r', [db.cases, db.tallies], async () => {
+    db.transaction('r', [db.cases, db.tallies, ...also], async () => {
       const tallies = (await talliesGet(db)) ?? rebuilt;
       return tallies ? { value: await read(tallies) } : undefined;
     });
