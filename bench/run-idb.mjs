@@ -4,7 +4,10 @@
 //
 //   node bench/run-idb.mjs [--fresh] [--cases 100000] [--events 500000] [--runs 25] [--warmup 3]
 //                          [--only page,search,sorted,case,intake,queues,counts,print,export,import,stats,reload]
-//                          [--import-rows 20000,100000]
+//                          [--import-rows 20000,100000] [--database <name>]
+//
+// --database measures a desk database already in the profile (under the same port's origin) as it
+// is, e.g. the backup benchmark's 100,000-case desk (BENCH_PROFILE and BENCH_PORT set to its).
 //
 // Env: CHROMIUM_PATH (default /usr/bin/chromium), BENCH_PORT (default 4325: the database
 // belongs to the page's origin, so keep the port to keep the data), BENCH_DIST (page build
@@ -34,6 +37,7 @@ const { values: args } = parseArgs({
     batch: { type: 'string', default: '2000' },
     only: { type: 'string' },
     'import-rows': { type: 'string', default: '20000,100000' },
+    database: { type: 'string' },
   },
 });
 const cases = Number(args.cases);
@@ -163,6 +167,7 @@ try {
     ...options,
     only,
     importRows,
+    ...(args.database ? { database: args.database } : {}),
   });
   const full = {
     ...report,
@@ -177,7 +182,7 @@ try {
   for (const m of full.measurements.filter((x) => !x.agree)) {
     console.log(`WARNING: ${m.label}: the app and the baseline gave different answers`);
   }
-  const base = only ? 'idb-partial' : 'idb';
+  const base = only || args.database ? 'idb-partial' : 'idb';
   await writeFile(`${resultsDir}${base}.json`, JSON.stringify(full, null, 2) + '\n');
   await writeFile(`${resultsDir}${base}.md`, markdown(full, rows));
   console.log(

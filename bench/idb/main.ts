@@ -47,6 +47,11 @@ export interface BenchOptions {
   readonly only?: readonly string[];
   /** The register sizes the import group imports (each into a new desk of its own). */
   readonly importRows: readonly number[];
+  /**
+   * Measure this desk database of the page's origin as it is, instead of making or reusing
+   * `desk-bench-<cases>` (e.g. the backup benchmark's desk, made by the same generator).
+   */
+  readonly database?: string;
 }
 
 export interface BenchReport {
@@ -228,11 +233,39 @@ async function databaseReady(
   return { ...total, at, reused: false, schemaChanged: false };
 }
 
+/** A database named by `--database`: measured as it is, its generation not known here. */
+async function databaseAsItIs(name: string): Promise<BenchReport['generation']> {
+  if (!(await indexedDB.databases()).some((info) => info.name === name)) {
+    throw new Error(`no database ${name} in this profile and origin`);
+  }
+  const db = openDeskDatabase(name);
+  const [cases, events, customers] = await Promise.all([
+    db.cases.count(),
+    db.events.count(),
+    db.customers.count(),
+  ]);
+  db.close();
+  log(`measuring ${name} as it is: ${cases} cases, ${events} events`);
+  return {
+    cases,
+    events,
+    customers,
+    statuses: {},
+    makeMs: 0,
+    totalMs: 0,
+    at: 'unknown (--database)',
+    reused: true,
+    schemaChanged: false,
+  };
+}
+
 async function runDeskBench(options: BenchOptions): Promise<BenchReport> {
   const startedAt = new Date().toISOString();
   await navigator.storage.persist();
-  const name = `desk-bench-${options.cases}`;
-  const generation = await databaseReady(name, options);
+  const name = options.database ?? `desk-bench-${options.cases}`;
+  const generation = options.database
+    ? await databaseAsItIs(name)
+    : await databaseReady(name, options);
   const db = openDeskDatabase(name);
   const desk = await deskState(db);
   if (!desk) throw new Error('the bench database has no desk');
