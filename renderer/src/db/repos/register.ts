@@ -4,7 +4,7 @@
  * shared/register/query.ts; this module walks the indexes it names (never `offset()`).
  */
 import { casesForViewer, viewerReadsEveryCase } from '@shared/access/mask';
-import Dexie, { type Collection, type IndexableType } from 'dexie';
+import Dexie, { type Collection } from 'dexie';
 import type { CaseId, IsoInstant } from '@shared/kernel/brand';
 import type { CaseEntity } from '@shared/model/entities';
 import {
@@ -87,10 +87,15 @@ export interface SortedSearchLimits {
 // what walking the sort's index costs to find a page of 26 among them on a 100,000-case desk.
 const SORTED_SEARCH_LIMITS: SortedSearchLimits = { readWholeAtMost: 600, keysChunk: 400 };
 
-/** The key parts of a walk's index key after its prefix: where the next chunk starts. */
-function walkKeyParts(walk: RegisterWalk, key: IndexableType): string[] {
-  if (!walk.index.startsWith('[')) return [key as string];
-  return (key as string[]).slice(walk.prefix.length);
+/**
+ * The parts of a case's key in a walk's index after the walk's prefix (`number`, or the fields of
+ * `[a+b+c]` that follow the prefix): where the next chunk of the walk starts.
+ */
+function walkPartsOf(walk: RegisterWalk, row: CaseEntity): string[] {
+  const fields = walk.index.startsWith('[') ? walk.index.slice(1, -1).split('+') : [walk.index];
+  return fields
+    .slice(walk.index.startsWith('[') ? walk.prefix.length : 0)
+    .map((field) => Dexie.getByKeyPath(row, field) as string);
 }
 
 /**
@@ -130,21 +135,21 @@ async function searchSortedPage(
       if (after && after.phase > walk.phase) continue;
       let from = after?.phase === walk.phase ? after.key : undefined;
       for (;;) {
-        const keys: { key: IndexableType; id: CaseId }[] = [];
-        await walkRows(db, walk, from)
-          .limit(limits.keysChunk)
-          .eachKey((key, cursor) => {
-            keys.push({ key, id: cursor.primaryKey });
-          });
-        const met = keys.filter((entry) => ids.has(entry.id)).map((entry) => entry.id);
+        // The primary keys in the index's order, in one request (getAllKeys); a key cursor
+        // would cost a round trip to IndexedDB per key.
+        const keys = await walkRows(db, walk, from).limit(limits.keysChunk).primaryKeys();
+        const met = keys.filter((id) => ids.has(id));
         for (const row of met.length > 0 ? await db.cases.bulkGet(met) : []) {
           if (!row || registerPhaseOf(row, sort) !== walk.phase || !matches(row)) continue;
           rows.push(row);
           if (rows.length >= wanted) return rows;
         }
-        const last = keys[keys.length - 1];
-        if (!last || keys.length < limits.keysChunk) break;
-        from = walkKeyParts(walk, last.key);
+        const lastId = keys[keys.length - 1];
+        if (lastId === undefined || keys.length < limits.keysChunk) break;
+        // Where the next chunk starts: the last case's key in the walk's index.
+        const last = await db.cases.get(lastId);
+        if (!last) break;
+        from = walkPartsOf(walk, last);
       }
     }
     return rows;
