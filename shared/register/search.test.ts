@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  searchExactPiece,
   searchPiecesRarestFirst,
   searchMatches,
   searchNormalize,
@@ -136,6 +137,49 @@ describe('Chinese search, index then exact check', () => {
 
   it('matches everything for an empty query', () => {
     expect(searchMatches(CASE_TEXTS, '   ')).toBe(true);
+  });
+});
+
+describe('searchExactPiece', () => {
+  it.each([
+    ['电梯', '电梯'],
+    [' 漏 ', '漏'],
+    ['５６７８', '5678'],
+    ['AB12', 'ab12'],
+    ['2610', '2610'],
+    ['电梯故障', undefined],
+    ['3-1502', undefined],
+    ['三号楼 停运', undefined],
+    ['电梯!', undefined],
+    ['', undefined],
+  ])('%j -> %j', (query, expected) => {
+    expect(searchExactPiece(query)).toBe(expected);
+  });
+
+  it('is held by a case exactly when the case matches (every piece of these texts as a query)', () => {
+    const texts = [...CASE_TEXTS, 'ab12cd 3号楼', '电', '１５０２室'];
+    const queries = new Set<string>();
+    for (const text of texts) {
+      const chars = Array.from(text);
+      for (let start = 0; start < chars.length; start++) {
+        for (let end = start + 1; end <= Math.min(chars.length, start + 12); end++) {
+          queries.add(chars.slice(start, end).join(''));
+        }
+      }
+    }
+    let exact = 0;
+    for (const query of queries) {
+      const piece = searchExactPiece(query);
+      if (piece === undefined) continue;
+      exact++;
+      for (const one of texts) {
+        const holds = searchTermsOf([one]).includes(piece);
+        // Holding the piece is the search's answer: it must mean the text contains the query.
+        expect(holds ? searchMatches([one], query) : true, `${query} in ${one}`).toBe(true);
+        expect(isCandidate([one], query), `${query} in ${one}`).toBe(holds);
+      }
+    }
+    expect(exact).toBeGreaterThan(50);
   });
 });
 

@@ -130,6 +130,24 @@ export function searchQueryTerms(query: string): string[] {
 }
 
 /**
+ * The one index piece whose holders are exactly the query's matches, when there is one: a query
+ * that is, once normalised, a single Han character, two Han characters, or one Latin or digit
+ * word. A case holds that piece only if its texts contain the query (the pieces are made from
+ * the same normalised texts), and a search takes only the cases that hold it, so counting the
+ * piece's keys counts the search's answer without reading a case. Undefined for any other query
+ * (several pieces, or characters the pieces leave out), whose candidates must be checked.
+ *
+ * @example
+ * searchExactPiece(' 电梯 '); // '电梯'
+ * searchExactPiece('漏水管'); // undefined (two pieces)
+ */
+export function searchExactPiece(query: string): string | undefined {
+  const normalized = searchNormalize(query).trim();
+  const pieces = searchQueryTerms(normalized);
+  return pieces.length === 1 && pieces[0] === normalized ? normalized : undefined;
+}
+
+/**
  * Whether the texts really contain the query, after normalisation: every whitespace-separated part
  * of the query must be a substring of the texts (each part may be in a different text). An empty
  * query matches everything.

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IsoInstant, StaffId, UnitId } from '@shared/kernel/brand';
 import type { CaseEntity } from '@shared/model/entities';
 import type { CasePayloadOf } from '@shared/workflow/events';
+import { searchExactPiece } from '@shared/register/search';
 import {
   REGISTER_SORTS,
   registerCompare,
@@ -315,6 +316,21 @@ describe('register pages and counts', () => {
     expect(searched.flat().map((c) => c.id)).not.toContain(secret.id);
     const asAdmin = await allPages(criteriaOf({ text: secret.subject }), 'receivedDesc', 50, admin);
     expect(asAdmin.flat().map((c) => c.id)).toContain(secret.id);
+  });
+
+  it('counts a search of one exact piece on its keys, leaving out a confidential case for a clerk', async () => {
+    const secret = cases.find((c) => c.flags.includes('confidential'));
+    if (!secret) throw new Error('no confidential case');
+    const pair = Array.from(secret.subject).slice(0, 2).join('');
+    expect(searchExactPiece(pair)).toBe(pair);
+    const criteria = criteriaOf({ text: pair });
+    for (const viewer of [admin, CLERK]) {
+      const pages = await allPages(criteria, 'receivedDesc', 50, viewer);
+      expect(await registerCounts(db, criteria, viewer)).toEqual(registerCount(pages.flat()));
+    }
+    const asClerk = await registerCounts(db, criteria, CLERK);
+    const asAdmin = await registerCounts(db, criteria, admin);
+    expect(asClerk.cases).toBeLessThan(asAdmin.cases);
   });
 
   it('lists the handler names cases carry', async () => {
