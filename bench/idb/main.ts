@@ -320,6 +320,7 @@ async function runDeskBench(options: BenchOptions): Promise<BenchReport> {
     await step(() => measureRegisterCountFiltered(ctx, 'kind'));
     await step(() => measureRegisterCountFiltered(ctx, 'month'));
     await step(() => measureRegisterCountFiltered(ctx, 'kindMonth'));
+    await step(() => measureRegisterCountFiltered(ctx, 'search'));
   }
 
   if (wants('print')) {

@@ -257,7 +257,7 @@ export async function measureRegisterCount(
  */
 export async function measureRegisterCountFiltered(
   ctx: BenchContext,
-  which: 'category' | 'dates' | 'kind' | 'month' | 'kindMonth',
+  which: 'category' | 'dates' | 'kind' | 'month' | 'kindMonth' | 'search',
 ): Promise<Measurement> {
   const viewer = viewerOf(ctx);
   const newest = await ctx.db.cases.orderBy('[receivedAt+id]').last();
@@ -280,7 +280,9 @@ export async function measureRegisterCountFiltered(
           ? { kindId: kind }
           : which === 'month'
             ? month
-            : { kindId: kind, ...month };
+            : which === 'search'
+              ? { text: '电梯' }
+              : { kindId: kind, ...month };
   const [index, lower, upper]: [string, IndexableType, IndexableType] =
     which === 'category'
       ? [
@@ -298,11 +300,13 @@ export async function measureRegisterCountFiltered(
                 [month.receivedFrom, Dexie.minKey],
                 [month.receivedBefore, Dexie.minKey],
               ]
-            : [
-                '[kindId+receivedAt+id]',
-                [kind, month.receivedFrom, Dexie.minKey],
-                [kind, month.receivedBefore, Dexie.minKey],
-              ];
+            : which === 'search'
+              ? ['searchTerms', '电梯', '电梯']
+              : [
+                  '[kindId+receivedAt+id]',
+                  [kind, month.receivedFrom, Dexie.minKey],
+                  [kind, month.receivedBefore, Dexie.minKey],
+                ];
   let answer = '';
   const result = await timePair({
     warmup: 1,
@@ -325,6 +329,7 @@ export async function measureRegisterCountFiltered(
     kind: `kind '${kind}'`,
     month: `a month of receipt dates (${month.receivedFrom.slice(0, 7)})`,
     kindMonth: `kind '${kind}' + month`,
+    search: "a search '电梯' (no other filter)",
   } as const;
   return {
     id: `registerCount.${which}`,
