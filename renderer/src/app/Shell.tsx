@@ -23,6 +23,7 @@ import { SyncProvider } from '../features/sync/SyncProvider';
 import { SyncStatusButton } from '../features/sync/SyncStatusButton';
 import { BACKUP_PATH } from '../features/backup/BackupStatus';
 import { DailyBackup } from '../features/backup/DailyBackup';
+import { StatsWarmUp } from '../features/reports/StatsWarmUp';
 import { useDeskServices } from '../desk/services';
 
 const NAV_WIDTH = 180;
@@ -112,6 +113,7 @@ export function Shell() {
           <SecurityStartup />
           <Outlet />
           <DailyBackup />
+          <StatsWarmUp />
         </Box>
       </Box>
     </SyncProvider>

@@ -185,3 +185,8 @@ export async function statsExportRecord(
     }),
   );
 }
+
+/** Whether the desk holds any case (a desk with none has no statistics to count ahead). */
+export async function statsHasCases(db: DeskDatabase): Promise<boolean> {
+  return (await db.cases.limit(1).primaryKeys()).length > 0;
+}

@@ -110,9 +110,20 @@ export function ReportsPage() {
   const isHospital = rules.presetId === 'hospital';
   const [year, setYear] = useState(current.year);
   const state = useReportData(choice, isHospital ? year : undefined);
-  const { data, busy, progress } = state;
+  const { data, busy, progress, stale } = state;
   const statusId = useId();
   const label = busyText(t, choice);
+  // Kept figures no longer valid are on screen until counted again: never without saying so.
+  const staleNote = stale ? (
+    <Typography
+      variant="body2"
+      color="warning.dark"
+      sx={{ fontWeight: 700 }}
+      data-testid="report-stale"
+    >
+      {t('reports.busy.updating')}
+    </Typography>
+  ) : null;
 
   return (
     <Box sx={{ display: 'grid', gap: 2 }}>
@@ -128,6 +139,7 @@ export function ReportsPage() {
           data-testid="report-busy"
           sx={{ display: 'grid', gap: 0.5, position: 'sticky', top: 0, zIndex: 2 }}
         >
+          {staleNote}
           <Typography variant="body2" color="text.secondary">
             {label} {progress.total > 1 ? t('reports.busy.progress', progress) : null}
           </Typography>
@@ -138,6 +150,7 @@ export function ReportsPage() {
           />
         </Box>
       ) : null}
+      {busy ? null : staleNote}
       {state.problem ? (
         <Alert severity="error">
           {state.problem === 'noDesk' ? t('reports.busy.noDesk') : t('reports.busy.failed')}

@@ -27,6 +27,7 @@ export const reportsLocale = featureLocale(
       failed: '统计没有算出来，请重试。',
       noDesk: '受理台尚未设置，没有统计。',
       pending: '正在计算……',
+      updating: '正在更新统计……以下是上次算出的数字，有案件变动或日期已过，新数字算好后自动替换。',
     },
     summary: {
       label: '本期概况',
@@ -201,6 +202,8 @@ export const reportsLocale = featureLocale(
       failed: 'The figures could not be counted. Please try again.',
       noDesk: 'The desk is not set up: there are no figures.',
       pending: 'Counting…',
+      updating:
+        'Updating… These are the figures counted last time; cases or the date have changed since, and the new figures replace them when counted.',
     },
     summary: {
       label: 'This period',

@@ -8,7 +8,16 @@ import type { StatsUnit, StatsUnitResult } from './stats-engine';
 import type { StatsFromWorker, StatsProblem, StatsToWorker } from './stats-protocol';
 
 export interface StatsCallbacks {
-  readonly onUnit: (index: number, result: StatsUnitResult, cached: boolean) => void;
+  /**
+   * A piece of the view: kept figures (`cached`), counted ones, or kept figures no longer valid
+   * (`stale`), which the same piece, counted, follows.
+   */
+  readonly onUnit: (
+    index: number,
+    result: StatsUnitResult,
+    cached: boolean,
+    stale: boolean,
+  ) => void;
   readonly onDone: () => void;
   readonly onFailed: (problem: StatsProblem) => void;
 }
@@ -21,7 +30,9 @@ export interface StatsClient {
     units: readonly StatsUnit[],
     callbacks: StatsCallbacks,
   ): () => void;
-  /** Stops the worker (its cache goes with it). */
+  /** Counts and keeps these pieces at low priority, before anyone asks for them. */
+  warm(dbName: string, now: IsoInstant, units: readonly StatsUnit[]): void;
+  /** Stops the worker (what it kept in memory goes with it; the database keeps the rest). */
   dispose(): void;
 }
 
@@ -43,7 +54,7 @@ export function statsClientCreate(create: () => Worker = workerCreate): StatsCli
       if (!callbacks) return;
       switch (message.type) {
         case 'unit':
-          callbacks.onUnit(message.index, message.result, message.cached);
+          callbacks.onUnit(message.index, message.result, message.cached, message.stale);
           break;
         case 'done':
           pending.delete(message.request);
@@ -77,6 +88,11 @@ export function statsClientCreate(create: () => Worker = workerCreate): StatsCli
         pending.delete(request);
       };
     },
+    warm(dbName, now, units) {
+      worker ??= start();
+      const message: StatsToWorker = { type: 'warm', request: nextRequest++, dbName, now, units };
+      worker.postMessage(message);
+    },
     dispose() {
       worker?.terminate();
       worker = undefined;
@@ -96,4 +112,10 @@ export function statsRequest(
 ): () => void {
   shared ??= statsClientCreate();
   return shared.request(dbName, now, units, callbacks);
+}
+
+/** Asks the page's statistics worker to count and keep these pieces before they are asked for. */
+export function statsWarm(dbName: string, now: IsoInstant, units: readonly StatsUnit[]): void {
+  shared ??= statsClientCreate();
+  shared.warm(dbName, now, units);
 }

@@ -7,6 +7,15 @@ import type { DeskDatabase } from '../../db/database';
 import { caseAppendEvent } from '../../db/repos/cases';
 import { settingsPut } from '../../db/repos/settings';
 import { statsStampsGet } from '../../db/repos/stats';
+import {
+  statsKeptClear,
+  statsKeptGet,
+  statsKeptPut,
+  statsKeptUnits,
+} from '../../db/repos/stats-kept';
+import { talliesCount, talliesGet } from '../../db/repos/tallies';
+import { tableChecksums } from '../../db/table-checksums';
+import { statsUnitKey } from '@shared/stats/units';
 import type { StoredDeskState } from '../../db/repos/settings';
 import {
   testDatabase,
@@ -161,6 +170,122 @@ describe('the statistics engine', () => {
     } finally {
       await empty.delete();
     }
+  });
+});
+
+describe('kept figures in the database', () => {
+  /** A new page load: a new engine over the same database, nothing in its memory. */
+  async function reload(): Promise<StatsEngine> {
+    await engine.idle();
+    engine = statsEngineCreate(db);
+    return engine;
+  }
+
+  it('are used by a new page load while nothing changed, without counting', async () => {
+    await someCases();
+    const first = await monthFigures(NOVEMBER);
+    await engine.compute(Q4, NOW);
+    const next = await reload();
+    expect(await next.kept(NOVEMBER, NOW)).toEqual({
+      result: { kind: 'month', figures: first },
+      valid: true,
+    });
+    const again = await next.compute(NOVEMBER, '2026-11-26T02:00:00.000Z' as IsoInstant);
+    expect(again).toEqual({ result: { kind: 'month', figures: first }, cached: true });
+    expect((await next.compute(Q4, NOW)).cached).toBe(true);
+    expect(next.counted).toBe(0);
+  });
+
+  it('are stale once a case of the period changes, and counted again with the change', async () => {
+    const { november } = await someCases();
+    const before = await monthFigures(NOVEMBER);
+    const target = november[0];
+    if (!target) throw new Error('no case');
+    await dispatch(target.id);
+    const next = await reload();
+    // Shown at once, marked as no longer valid; then counted.
+    expect(await next.kept(NOVEMBER, NOW)).toEqual({
+      result: { kind: 'month', figures: before },
+      valid: false,
+    });
+    const counted = await next.compute(NOVEMBER, NOW);
+    expect(counted.cached).toBe(false);
+    expect(
+      counted.result.kind === 'month' && counted.result.figures.byUnit[TEST_UNIT.unitName],
+    ).toMatchObject({ matters: 1 });
+    // And kept again, valid, for the page load after.
+    expect((await (await reload()).kept(NOVEMBER, NOW))?.valid).toBe(true);
+  });
+
+  it('stay valid when a case of another period changes', async () => {
+    const { october } = await someCases();
+    await monthFigures(NOVEMBER);
+    await dispatch(october.id);
+    const next = await reload();
+    expect((await next.kept(NOVEMBER, NOW))?.valid).toBe(true);
+    expect((await next.compute(NOVEMBER, NOW)).cached).toBe(true);
+  });
+
+  it('are stale after their valid-until time, and not shown at all under other rules', async () => {
+    await someCases();
+    await monthFigures(NOVEMBER);
+    let next = await reload();
+    // Past midnight in Shanghai (statsValidUntil): to be counted again.
+    expect((await next.kept(NOVEMBER, '2026-11-26T17:00:00.000Z' as IsoInstant))?.valid).toBe(
+      false,
+    );
+    const { scale } = desk.rules.followUp;
+    await settingsPut(
+      db,
+      'rules',
+      {
+        ...desk.rules,
+        followUp: {
+          ...desk.rules.followUp,
+          scale: { ...scale, satisfiedAtLeast: scale.satisfiedAtLeast === 5 ? 4 : 5 },
+        },
+      },
+      NOW,
+    );
+    next = await reload();
+    expect(await next.kept(NOVEMBER, NOW)).toBeUndefined();
+    expect((await next.compute(NOVEMBER, NOW)).cached).toBe(false);
+  });
+
+  it('come back from the database as they were counted (structured clone)', async () => {
+    await someCases();
+    const counted = await engine.compute(Q4, NOW);
+    await engine.idle();
+    const stored = await statsKeptGet(db, statsUnitKey(Q4));
+    expect(stored?.result).toStrictEqual(counted.result);
+  });
+
+  it('keep at most the limit, the least recently used going first', async () => {
+    await someCases();
+    await monthFigures(NOVEMBER);
+    await engine.idle();
+    const kept = await statsKeptGet(db, statsUnitKey(NOVEMBER));
+    if (!kept) throw new Error('not kept');
+    // Used long ago (epoch ms 1000 on): November, counted just now, is the most recent.
+    for (let i = 0; i < 5; i++) await statsKeptPut(db, `test:${i}`, kept, 1000 + i, 3);
+    expect((await statsKeptUnits(db)).sort()).toEqual([statsUnitKey(NOVEMBER), 'test:3', 'test:4']);
+    await statsKeptClear(db);
+    expect(await statsKeptUnits(db)).toEqual([]);
+  });
+
+  it('leave the tallies, the stamps and the backed-up tables as they were', async () => {
+    await someCases();
+    const tallies = await talliesGet(db);
+    const checksums = await tableChecksums(db);
+    const stamps = await statsStampsGet(db, ['changes:2026-11-04', STATS_STAMP_ALL]);
+    await monthFigures(NOVEMBER);
+    await engine.compute(Q4, NOW);
+    await engine.idle();
+    expect((await statsKeptUnits(db)).sort()).toEqual([statsUnitKey(NOVEMBER), statsUnitKey(Q4)]);
+    expect(await talliesGet(db)).toEqual(tallies);
+    expect(await talliesCount(db)).toEqual(tallies);
+    expect(await tableChecksums(db)).toEqual(checksums);
+    expect(await statsStampsGet(db, ['changes:2026-11-04', STATS_STAMP_ALL])).toEqual(stamps);
   });
 });
 

@@ -3,7 +3,9 @@
  * quarter (the quarterly analysis) or a year (its twelve months summed), counted by the
  * statistics worker off the UI thread. While a period is counted the screen keeps the figures
  * it shows, marked busy; they follow the data (a write of a case of the view's periods asks
- * again, and the worker counts again only what changed).
+ * again, and the worker counts again only what changed). Kept figures that are no longer valid
+ * (from this page or an earlier one) are shown at once, marked as being updated (`stale`), and
+ * replaced when counted.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -87,7 +89,17 @@ export interface ReportState {
    * (the worker's cache), so a period seen before and unchanged counts none.
    */
   readonly counted: number;
+  /**
+   * The figures on screen are kept figures no longer valid (a case they were counted from
+   * changed, or the clock moved on), shown while they are counted again: say so.
+   */
+  readonly stale: boolean;
   readonly problem?: StatsProblem;
+}
+
+/** Whether two choices are the same view of the same period. */
+function isSameChoice(a: ReportChoice, b: ReportChoice): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 function monthsBack(year: number, month: number, count: number): [number, number][] {
@@ -179,6 +191,37 @@ export function reportViewPlan(
 }
 
 const unitKey = (unit: StatsUnit) => JSON.stringify(unit);
+
+/**
+ * What the reports screen is likely to ask for first, in that order, each piece once: the view
+ * it opens on (the current month, with its trend and quarter), the month before, the current
+ * quarter and the current year, as the picker makes them from the current month.
+ */
+export function reportWarmUnits(
+  current: ReportChoice & { readonly view: 'month' },
+  rules: DeskRules,
+  perPersonYear?: number,
+): StatsUnit[] {
+  const { year, month, mode } = current;
+  const previous = year * 12 + (month - 1) - 1;
+  const choices: ReportChoice[] = [
+    current,
+    { view: 'month', year: Math.floor(previous / 12), month: (previous % 12) + 1, mode },
+    { view: 'quarter', year, quarter: Math.ceil(month / 3), mode },
+    { view: 'year', year, mode },
+  ];
+  const seen = new Set<string>();
+  return choices
+    .flatMap(
+      (choice, i) => reportViewPlan(choice, rules, i === 0 ? perPersonYear : undefined).units,
+    )
+    .filter((unit) => {
+      const key = unitKey(unit);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
 
 /**
  * The screen's data from the pieces received so far, or undefined while the choice's own period
@@ -294,51 +337,71 @@ export function useReportData(choice: ReportChoice, perPersonYear?: number): Rep
     busy: true,
     progress: { done: 0, total: plan.units.length },
     counted: 0,
+    stale: false,
   });
-  const shown = useRef<ReportData | undefined>(undefined);
+  const shown = useRef<{ readonly data?: ReportData; readonly stale: boolean }>({ stale: false });
 
   useEffect(() => {
     if (version === undefined) return;
     const asOf = now();
     const results = new Map<string, StatsUnitResult>();
+    /** Pieces whose figures in `results` are kept ones no longer valid, being counted. */
+    const staleKeys = new Set<string>();
     const total = plan.units.length;
     let done = 0;
     let counted = 0;
-    setState({ plan, data: shown.current, busy: true, progress: { done, total }, counted });
+    let replaced = 0;
+    // The figures of this very choice asked for again: a case they were counted from changed,
+    // so until the answer they are being updated.
+    if (shown.current.data && isSameChoice(shown.current.data.choice, choice)) {
+      shown.current = { data: shown.current.data, stale: true };
+    }
+    setState({ plan, ...shown.current, busy: true, progress: { done, total }, counted });
     let signature = '';
     const update = (finished: boolean) => {
       const data = reportViewAssemble(choice, plan, results, rules, asOf);
-      // A new object only when something on screen changes: the period's figures arriving, or
-      // the trend, the Pareto or the per-person record completing (not each month of the trend).
+      // A new object only when something on screen changes: the period's figures arriving, the
+      // trend, the Pareto or the per-person record completing (not each month of the trend), or
+      // counted figures replacing stale ones.
       const next = data
-        ? [data.trend, data.pareto, data.perPerson].map((part) => (part ? 1 : 0)).join('')
+        ? [data.trend, data.pareto, data.perPerson].map((part) => (part ? 1 : 0)).join('') +
+          `:${replaced}`
         : '';
       if (data && next !== signature) {
         signature = next;
-        shown.current = data;
+        shown.current = { data, stale: staleKeys.size > 0 };
+      } else if (data) {
+        // The data on screen is this plan's: stale while any of its pieces is.
+        shown.current = { data: shown.current.data, stale: staleKeys.size > 0 };
       }
       setState({
         plan,
-        data: shown.current,
+        ...shown.current,
         busy: !finished,
         progress: { done, total },
         counted,
       });
     };
     return statsRequest(db.name, asOf, plan.units, {
-      onUnit(index, result, cached) {
+      onUnit(index, result, cached, stale) {
         const unit = plan.units[index];
         if (!unit) return;
-        results.set(unitKey(unit), result);
-        done += 1;
-        if (!cached) counted += 1;
+        const key = unitKey(unit);
+        results.set(key, result);
+        if (stale) {
+          staleKeys.add(key);
+        } else {
+          if (staleKeys.delete(key)) replaced += 1;
+          done += 1;
+          if (!cached) counted += 1;
+        }
         update(false);
       },
       onDone: () => update(true),
       onFailed: (problem) =>
         setState({
           plan,
-          data: shown.current,
+          ...shown.current,
           busy: false,
           progress: { done, total },
           counted,
@@ -353,6 +416,7 @@ export function useReportData(choice: ReportChoice, perPersonYear?: number): Rep
       busy: true,
       progress: { done: 0, total: plan.units.length },
       counted: 0,
+      stale: state.stale,
     };
   }
   return state;
