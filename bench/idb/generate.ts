@@ -2,8 +2,8 @@
  * Fills a desk database with a property-management desk's history: `cases` cases received over
  * 2025-2026 with about `events` events in all, 1 customer file per 5 cases, units and clerks.
  * Each case is made with the pure core (ids, HLC, deadlines, the reducer) and written with its
- * events and outbox rows by bulkPut, a batch of cases per transaction, into the app's own
- * database class, so every index of the schema is maintained as the app maintains it.
+ * events by bulkPut (a desk working alone keeps no outbox), a batch of cases per transaction,
+ * into the app's own database class, so every index of the schema is maintained as the app maintains it.
  */
 import type { CustomerId, DeskId, IsoInstant, StaffId, UnitId } from '@shared/kernel/brand';
 import { deadlineContextFromSettings, localDateOf } from '@shared/calendar/deadline';
@@ -13,7 +13,6 @@ import {
   type CaseEventEntity,
   type CaseStatus,
   type CustomerEntity,
-  type OutboxEntity,
   type StaffEntity,
   type UnitEntity,
 } from '@shared/model/entities';
@@ -159,7 +158,6 @@ export async function deskGenerate(
     const batchRandom = randomSeeded(PLAN_SEED + 1 + start / options.batch);
     const cases: CaseEntity[] = [];
     const caseEvents: CaseEventEntity[] = [];
-    const outbox: OutboxEntity[] = [];
     for (const plan of plans.cases.slice(start, start + options.batch)) {
       // Add notes and urgings while the history is behind the average asked for.
       const behind = Math.round(((start + cases.length) * options.events) / options.cases) - events;
@@ -169,10 +167,8 @@ export async function deskGenerate(
         batchRandom,
       );
       cases.push(made.snapshot);
-      for (const event of made.events) {
-        caseEvents.push(event);
-        outbox.push({ id: event.id, caseId: event.caseId, hlc: event.hlc, queuedAt: event.at });
-      }
+      // The generated desk works alone: no outbox rows (shared/sync/outbox.ts).
+      caseEvents.push(...made.events);
       events += made.events.length;
     }
     makeMs += performance.now() - madeAt;
@@ -180,12 +176,8 @@ export async function deskGenerate(
     const progress = { cases: start + cases.length, events };
     writing.push(
       db
-        .transaction('rw', [db.cases, db.events, db.outbox], () =>
-          Promise.all([
-            db.cases.bulkPut(cases),
-            db.events.bulkPut(caseEvents),
-            db.outbox.bulkPut(outbox),
-          ]),
+        .transaction('rw', [db.cases, db.events], () =>
+          Promise.all([db.cases.bulkPut(cases), db.events.bulkPut(caseEvents)]),
         )
         .then(() => options.committed?.(progress)),
     );

@@ -81,7 +81,7 @@ export interface BenchReport {
 }
 
 /** Bump when the generated data changes shape: a stored database of another version is remade. */
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 
 /** What a complete database was made with, kept in localStorage next to it. */
 interface Marker {

@@ -3,6 +3,7 @@
  * reducer (workflow/reducer.ts); everything else is a plain record.
  */
 import type { SyncCursor, SyncSettings } from '../sync/desk-sync';
+import type { SyncBacklog } from '../sync/outbox';
 import type {
   Brand,
   AuditId,
@@ -301,6 +302,8 @@ export interface SettingsValues {
   readonly sync: SyncSettings;
   /** Where pulling from the sync server continues; written with each pulled page. */
   readonly syncCursor: SyncCursor;
+  /** How far the events written before the desk started syncing are queued (shared/sync/outbox.ts). */
+  readonly syncBacklog: SyncBacklog;
 }
 
 export type SettingsKey = keyof SettingsValues;

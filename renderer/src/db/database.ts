@@ -42,10 +42,12 @@ import {
 } from '@shared/register/tallies';
 import { DAY_COUNTS_MARKER, type DayCountEntity } from '@shared/register/day-counts';
 import { auditChainAll } from '@shared/audit/chain';
+import { isSyncQueuing } from '@shared/sync/outbox';
 import type { CredentialEntity } from '@shared/access/credentials';
 import { SCHEMA_V1 } from './schema-v1';
 import { SCHEMA_V2 } from './schema-v2';
 import { SCHEMA_V3 } from './schema-v3';
+import { SCHEMA_V4 } from './schema-v4';
 import { dayCountsBuild } from './repos/day-counts';
 import { statsStampsMiddleware } from './stats-stamps-middleware';
 import { talliesMiddleware } from './tallies-middleware';
@@ -91,6 +93,13 @@ export class DeskDatabase extends Dexie {
     this.version(3)
       .stores(SCHEMA_V3)
       .upgrade((tx) => dayCountsBuild(tx.table('cases'), tx.table('dayCounts')));
+    // A desk that does not sync drops the outbox rows nobody would push (schema-v4.ts).
+    this.version(4)
+      .stores(SCHEMA_V4)
+      .upgrade(async (tx) => {
+        const sync = await tx.table<SettingsEntity<'sync'>, SettingsKey>('settings').get('sync');
+        if (!isSyncQueuing(sync?.value)) await tx.table('outbox').clear();
+      });
     this.use(talliesMiddleware());
     // The statistics cache's change stamps, with every write of cases (stats-stamps-middleware.ts).
     this.use(statsStampsMiddleware());

@@ -10,6 +10,7 @@ import type { CaseReceived } from '@shared/workflow/events';
 import { openDeskDatabase, type DeskDatabase } from './database';
 import { caseRegister, type CaseIntake } from './repos/cases';
 import { deskSetUp, deskState, type StoredDeskState } from './repos/settings';
+import { syncSettingsChange } from './repos/sync';
 import { deskSessionOf, type DeskSession } from './session';
 
 /** A database of its own for one test (fake-indexeddb keeps databases for the whole run). */
@@ -125,3 +126,17 @@ export const TEST_IMPORT_MAPPING: ImportMapping = {
 };
 
 export const TEST_UNIT = { unitId: 'unit-engineering' as UnitId, unitName: '工程部' };
+
+/**
+ * Makes the desk a syncing desk (a server saved in its sync settings, sync switched off so no
+ * engine is implied): from now on its events are queued in the outbox.
+ */
+export async function testSyncJoin(db: DeskDatabase, desk: StoredDeskState): Promise<void> {
+  await syncSettingsChange(testSession(db, desk), {
+    address: 'http://sync.test',
+    token: 'desk-token',
+    enabled: false,
+    kind: 'desk',
+    desks: [],
+  });
+}

@@ -108,7 +108,7 @@ describe('backup and restore', () => {
     expect(file.content).toBeInstanceOf(Blob);
     expect(file.content.type).toBe('image/png');
     expect([...new Uint8Array(await file.content.arrayBuffer())]).toEqual([1, 2, 3, 4, 5]);
-    expect(restored.verno).toBe(3);
+    expect(restored.verno).toBe(4);
   });
 
   it('stops at a write that fails, after the write in flight, and writes nothing more', async () => {
@@ -279,7 +279,7 @@ describe('backup and restore', () => {
     const db = await deskWithCases();
     const blob = await rezip(await backupOf(db), (parts) => {
       const manifest = JSON.parse(new TextDecoder().decode(parts[BACKUP_MANIFEST_PART]));
-      manifest.schemaVersion = 4;
+      manifest.schemaVersion = 5;
       manifest.app.version = '9.0.0';
       parts[BACKUP_MANIFEST_PART] = strToU8(JSON.stringify(manifest));
     });
@@ -288,7 +288,7 @@ describe('backup and restore', () => {
     expect(!read.ok && read.detail).toContain('9.0.0');
   });
 
-  it('restores a version 1 backup through the Dexie upgrades to version 3', async () => {
+  it('restores a version 1 backup through the Dexie upgrades to version 4', async () => {
     // A desk still at schema version 1, as an older application left it.
     const source = await deskWithCases();
     const v1 = track(new Dexie(`v1-${crypto.randomUUID()}`));
@@ -304,7 +304,7 @@ describe('backup and restore', () => {
     expect(read.manifest.schemaVersion).toBe(1);
     expect(read.manifest.tables.map((t) => t.name)).not.toContain('files');
     const restored = track(await backupRestoreInto(read, `r-${crypto.randomUUID()}`));
-    expect(restored.verno).toBe(3);
+    expect(restored.verno).toBe(4);
     expect(await restored.table('cases').count()).toBe(7);
     expect(restored.tables.map((t) => t.name)).toContain('fileChunks');
     const sourceSums = await tableChecksums(source);

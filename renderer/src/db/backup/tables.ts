@@ -8,6 +8,7 @@ import type { Table } from 'dexie';
 import { SCHEMA_V1 } from '../schema-v1';
 import { SCHEMA_V2 } from '../schema-v2';
 import { SCHEMA_V3 } from '../schema-v3';
+import { SCHEMA_V4 } from '../schema-v4';
 
 /** Derived tables: rebuilt after a restore, never backed up. */
 export const BACKUP_SKIPPED_TABLES: readonly string[] = ['tallies', 'dayCounts'];
@@ -18,6 +19,7 @@ export const SCHEMA_VERSIONS: readonly (Readonly<Record<string, string>> | undef
   SCHEMA_V1,
   SCHEMA_V2,
   SCHEMA_V3,
+  SCHEMA_V4,
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS.length - 1;

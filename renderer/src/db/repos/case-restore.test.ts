@@ -7,7 +7,13 @@ import { AccessDeniedError } from '../errors';
 import { backupRead, type BackupValid } from '../backup/read';
 import { backupWrite } from '../backup/write';
 import { tableChecksums } from '../table-checksums';
-import { testDatabase, testDeskSetUp, testRegister, testSession } from '../test-builders';
+import {
+  testDatabase,
+  testDeskSetUp,
+  testRegister,
+  testSession,
+  testSyncJoin,
+} from '../test-builders';
 import { caseAppendEvent, caseEvents } from './cases';
 import { talliesReadWith } from './tallies';
 import {
@@ -44,6 +50,8 @@ async function backupOf(source: DeskDatabase): Promise<BackupValid> {
 async function deskWithNotedCase() {
   db = testDatabase();
   const desk = await testDeskSetUp(db);
+  // A desk set to sync: restored events are queued for the server.
+  await testSyncJoin(db, desk);
   await testRegister(db, desk, '2026-11-03T02:00:00.000Z', { subject: '别的案件' });
   const target = await testRegister(db, desk, '2026-11-04T02:00:00.000Z', { subject: '电梯停运' });
   await caseAppendEvent(

@@ -11,7 +11,7 @@ import type { IsoInstant } from '@shared/kernel/brand';
 import type { BackupRefusal } from '@shared/backup/format';
 import { backupRecordDerive } from '@shared/backup/records';
 import { importNumberNormalise } from '@shared/import/check';
-import type { CaseEntity, CaseEventEntity, OutboxEntity } from '@shared/model/entities';
+import type { CaseEntity, CaseEventEntity } from '@shared/model/entities';
 import { TALLIES_KEY } from '@shared/register/tallies';
 import { searchTermsOf, searchTextsOf } from '@shared/register/search';
 import { caseEventCompare, caseFold } from '@shared/workflow/reducer';
@@ -27,6 +27,7 @@ import {
   type BackupValid,
 } from '../backup/read';
 import { auditRecord } from './audit';
+import { outboxQueue } from './outbox';
 
 /** A case as a backup holds it: its snapshot and every event it had then. */
 export interface BackupCase {
@@ -184,47 +185,46 @@ export async function caseRestoreFromBackup(
   const { db } = session;
   const now = session.now();
   return withStorageErrors(() =>
-    db.transaction('rw', [db.cases, db.events, db.outbox, db.audit, db.tallies], async () => {
-      const current = await db.cases.get(found.case.id);
-      const missing = await missingOf(db, found);
-      if (missing.length === 0 && current) return { case: current, appended: 0, recreated: false };
-      const existing = await db.events.where('caseId').equals(found.case.id).toArray();
-      const folded = caseFold([...existing, ...missing]);
-      if (!folded) {
-        throw new StorageError('notFound', {
-          message: `The backup holds no registration of case ${found.case.number}`,
+    db.transaction(
+      'rw',
+      [db.cases, db.events, db.outbox, db.settings, db.audit, db.tallies],
+      async () => {
+        const current = await db.cases.get(found.case.id);
+        const missing = await missingOf(db, found);
+        if (missing.length === 0 && current)
+          return { case: current, appended: 0, recreated: false };
+        const existing = await db.events.where('caseId').equals(found.case.id).toArray();
+        const folded = caseFold([...existing, ...missing]);
+        if (!folded) {
+          throw new StorageError('notFound', {
+            message: `The backup holds no registration of case ${found.case.number}`,
+          });
+        }
+        const { searchPending: _pending, ...row } = folded;
+        const next: CaseEntity = {
+          ...row,
+          ...(current?.originDeskCode ? { originDeskCode: current.originDeskCode } : {}),
+          searchTerms: searchTermsOf(searchTextsOf(folded)),
+        };
+        await db.events.bulkAdd(missing as CaseEventEntity[]);
+        await db.cases.put(next);
+        // A row may be left over from events deleted outside the desk: put, not add.
+        await outboxQueue(db, missing as CaseEventEntity[], now as IsoInstant, { replace: true });
+        // A case deleted outside the desk's code (in the browser's storage) left the counts
+        // counting it: recreated, they are counted again from the indexes when next read.
+        if (!current) await db.tallies.delete(TALLIES_KEY);
+        await auditRecord(db, {
+          at: now as IsoInstant,
+          actorId: session.operator.id,
+          action: 'case.restoredFromBackup',
+          target: found.case.number,
+          detail:
+            `${current ? 'appended' : 'recreated'} ${missing.length}; backup ${backupCreatedAt}; ${missing
+              .map((event) => event.id)
+              .join(', ')}`.slice(0, 2000),
         });
-      }
-      const { searchPending: _pending, ...row } = folded;
-      const next: CaseEntity = {
-        ...row,
-        ...(current?.originDeskCode ? { originDeskCode: current.originDeskCode } : {}),
-        searchTerms: searchTermsOf(searchTextsOf(folded)),
-      };
-      await db.events.bulkAdd(missing as CaseEventEntity[]);
-      await db.cases.put(next);
-      await db.outbox.bulkPut(
-        missing.map((event): OutboxEntity => ({
-          id: event.id,
-          caseId: event.caseId,
-          hlc: event.hlc,
-          queuedAt: now,
-        })),
-      );
-      // A case deleted outside the desk's code (in the browser's storage) left the counts
-      // counting it: recreated, they are counted again from the indexes when next read.
-      if (!current) await db.tallies.delete(TALLIES_KEY);
-      await auditRecord(db, {
-        at: now as IsoInstant,
-        actorId: session.operator.id,
-        action: 'case.restoredFromBackup',
-        target: found.case.number,
-        detail:
-          `${current ? 'appended' : 'recreated'} ${missing.length}; backup ${backupCreatedAt}; ${missing
-            .map((event) => event.id)
-            .join(', ')}`.slice(0, 2000),
-      });
-      return { case: next, appended: missing.length, recreated: !current };
-    }),
+        return { case: next, appended: missing.length, recreated: !current };
+      },
+    ),
   );
 }

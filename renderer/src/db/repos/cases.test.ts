@@ -11,6 +11,7 @@ import {
   testDeskSetUp,
   testRegister,
   testSession,
+  testSyncJoin,
 } from '../test-builders';
 import {
   caseAppendEvent,
@@ -29,9 +30,12 @@ afterEach(async () => {
   await db.delete();
 });
 
-async function deskReady() {
+/** A desk set up; `syncing`: also set to sync, so its events are queued in the outbox. */
+async function deskReady(options: { readonly syncing?: boolean } = {}) {
   db = testDatabase();
-  return testDeskSetUp(db);
+  const desk = await testDeskSetUp(db);
+  if (options.syncing) await testSyncJoin(db, desk);
+  return desk;
 }
 
 /** Everything a command may write, to compare before and after one that must write nothing. */
@@ -110,8 +114,16 @@ describe('caseRegister', () => {
     expect(await db.customers.count()).toBe(0);
   });
 
-  it('stores the snapshot its events fold into, and one outbox row per event', async () => {
+  it('queues no event in the outbox on a desk that does not sync', async () => {
     const desk = await deskReady();
+    const registered = await testRegister(db, desk, '2026-11-09T02:00:00.000Z');
+    await dispatch(desk, registered.id, '2026-11-09T03:00:00.000Z');
+    expect(await db.events.count()).toBe(2);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('stores the snapshot its events fold into, and one outbox row per event', async () => {
+    const desk = await deskReady({ syncing: true });
     const registered = await testRegister(db, desk, '2026-11-09T02:00:00.000Z');
     const dispatched = await dispatch(desk, registered.id, '2026-11-09T03:00:00.000Z');
 
@@ -174,10 +186,10 @@ describe('caseRegister', () => {
   });
 
   it('leaves nothing half-written when a write fails inside the transaction', async () => {
-    const desk = await deskReady();
+    const desk = await deskReady({ syncing: true });
     const before = await tables();
     // The outbox row is written after the customer, the event and the case.
-    vi.spyOn(db.outbox, 'add').mockImplementation(() => {
+    vi.spyOn(db.outbox, 'bulkAdd').mockImplementation(() => {
       throw new Error('disk unplugged');
     });
 
@@ -193,7 +205,7 @@ describe('caseRegister', () => {
 
 describe('caseAppendEvent', () => {
   it('throws the reducer’s refusal and writes nothing when the event does not apply', async () => {
-    const desk = await deskReady();
+    const desk = await deskReady({ syncing: true });
     const registered = await testRegister(db, desk, '2026-11-09T02:00:00.000Z');
     const before = await tables();
 

@@ -1,6 +1,7 @@
 /**
  * Cases: every write appends an event and replaces the snapshot the reducer folds from it, in
- * one transaction with its outbox row and the desk's clock (DESIGN.md "Data model", "Sync").
+ * one transaction with its outbox row (on a desk set to sync: repos/outbox.ts) and the desk's
+ * clock (DESIGN.md "Data model", "Sync").
  * Lists page by key, newest received first with the id as tiebreak.
  */
 import {
@@ -19,7 +20,6 @@ import type {
   CaseEventEntity,
   CaseStatus,
   CustomerRef,
-  OutboxEntity,
   SettingsEntity,
 } from '@shared/model/entities';
 import { hlcNext } from '@shared/kernel/hlc';
@@ -38,6 +38,7 @@ import { StorageError, WorkflowError, withStorageErrors } from '../errors';
 import { sessionStamp, type DeskSession, type WriteStamp } from '../session';
 import { auditRecord } from './audit';
 import { customerFileResolve } from './customers';
+import { outboxIsQueuing, outboxQueue } from './outbox';
 import { searchNewest } from './search';
 import { searchTermsOf, searchTextsOf } from '@shared/register/search';
 import { settingsGet } from './settings';
@@ -116,9 +117,10 @@ async function caseRegisterSaved(session: DeskSession, intake: CaseIntake): Prom
     db.transaction('rw', [db.cases, db.events, db.customers, db.settings, db.outbox], async () => {
       // Requests are issued together where nothing depends on another: each round trip to
       // IndexedDB costs about a millisecond on a large desk.
-      const [counterRow, clock, file] = await Promise.all([
+      const [counterRow, clock, queuing, file] = await Promise.all([
         settingsGet(db, 'numbering'),
         settingsGet(db, 'clock'),
+        outboxIsQueuing(db),
         // A confidential report, or one whose reporter is withheld, neither creates nor
         // completes a customer file: the files are read by every clerk (DOMAIN.md section 8).
         intake.flags.includes('confidential') || intake.flags.includes('reporterWithheld')
@@ -144,7 +146,7 @@ async function caseRegisterSaved(session: DeskSession, intake: CaseIntake): Prom
         file.write ? db.customers.put(file.write) : undefined,
         db.events.add(event),
         db.cases.add({ ...next, searchTerms: [], searchPending: 1 }),
-        db.outbox.add(outboxRow(event, now)),
+        outboxQueue(db, [event], now, { queuing }),
         db.settings.bulkPut([
           { key: 'numbering', value: { ...counter, [period]: serial }, updatedAt: now },
           clockRow(hlc, now),
@@ -206,14 +208,14 @@ export async function caseAppendInTransaction<T extends CaseAppendableType>(
   const current = await db.cases.get(caseId);
   if (!current) throw new StorageError('notFound', { message: `No case ${caseId}` });
   // The case may hold stamps from other desks ahead of our clock: stay after them.
-  const clock = await settingsGet(db, 'clock');
+  const [clock, queuing] = await Promise.all([settingsGet(db, 'clock'), outboxIsQueuing(db)]);
   const last = clock === undefined || current.lastHlc > clock ? current.lastHlc : clock;
   const hlc = hlcNext(last, stamp.wallMs, stamp.deskId);
   const event = eventOf<CaseEvent>(stamp, caseId, hlc, type, payload);
   const next = caseApplyOrThrow(current, event);
   await db.events.add(event);
   await db.cases.put(next);
-  await db.outbox.add(outboxRow(event, now));
+  await outboxQueue(db, [event], now, { queuing });
   await db.settings.put(clockRow(hlc, now));
   return next;
 }
@@ -250,10 +252,6 @@ function customerLinked(ref: CustomerRef, customerId: CustomerId | undefined): C
   // No file (an anonymous caller): no key at all, rather than a stored `undefined`.
   if (customerId === undefined) delete linked.customerId;
   return linked;
-}
-
-function outboxRow(event: CaseEventEntity, queuedAt: IsoInstant): OutboxEntity {
-  return { id: event.id, caseId: event.caseId, hlc: event.hlc, queuedAt };
 }
 
 function clockRow(hlc: HlcStamp, updatedAt: IsoInstant): SettingsEntity<'clock'> {

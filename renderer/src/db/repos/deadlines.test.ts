@@ -4,7 +4,13 @@ import { deadlineContextFromSettings, type DeadlineContext } from '@shared/calen
 import type { CaseEntity } from '@shared/model/entities';
 import { intakeDeadline } from '@shared/workflow/intake';
 import type { DeskDatabase } from '../database';
-import { testDatabase, testDeskSetUp, testRegister, testSession } from '../test-builders';
+import {
+  testDatabase,
+  testDeskSetUp,
+  testRegister,
+  testSession,
+  testSyncJoin,
+} from '../test-builders';
 import { caseAppendEvent, caseEvents, caseGet } from './cases';
 import { deadlinesRecompute, deadlinesRecomputePreview } from './deadlines';
 import type { StoredDeskState } from './settings';
@@ -34,6 +40,8 @@ describe('deadlinesRecompute', () => {
   beforeAll(async () => {
     db = testDatabase();
     desk = await testDeskSetUp(db);
+    // A desk set to sync: its events are queued in the outbox too.
+    await testSyncJoin(db, desk);
     before = deadlineContextFromSettings(desk.calendar);
     after = deadlineContextFromSettings({
       ...desk.calendar,

@@ -7,7 +7,8 @@
  *
  * Fast on large registers (issue 13): what the transaction needs from the desk is read in one
  * query each (taken numbers, units, the customer files of every phone in the file), callers are
- * matched to their files in memory, and the cases, events and outbox rows go in slices of
+ * matched to their files in memory, and the cases, events (and outbox rows, on a desk set to
+ * sync) go in slices of
  * `IMPORT_SLICE` cases by bulk writes, the next slice made while the last is written. The case
  * tallies follow each slice's bulk write (tallies-middleware.ts: one update of the row per
  * slice); the search pieces go in with the case rows.
@@ -16,7 +17,6 @@ import type {
   AuditId,
   CaseId,
   CustomerId,
-  EventId,
   HlcStamp,
   IsoInstant,
   UnitId,
@@ -26,7 +26,6 @@ import type {
   CaseEntity,
   CaseEventEntity,
   CustomerEntity,
-  OutboxEntity,
   SettingsEntity,
   UnitEntity,
 } from '@shared/model/entities';
@@ -49,6 +48,7 @@ import { sessionStamp, type DeskSession } from '../session';
 import { customerFileMerge, phoneKey } from './customers';
 import { settingsGet } from './settings';
 import { auditRecord } from './audit';
+import { outboxIsQueuing, outboxQueue } from './outbox';
 import { sessionRequire } from '../access';
 
 /** Cases per bulk write: large enough that round trips do not count, small enough to cancel. */
@@ -204,12 +204,13 @@ export async function casesImport(
         [db.cases, db.events, db.customers, db.settings, db.outbox, db.units, db.audit],
         async () => {
           // Read together: each is one query, whatever the size of the file.
-          const [taken, units, clockRead, counterRead, known] = await Promise.all([
+          const [taken, units, clockRead, counterRead, known, queuing] = await Promise.all([
             numbers.length === 0 ? [] : db.cases.where('number').anyOf(numbers).keys(),
             db.units.toArray(),
             settingsGet(db, 'clock'),
             settingsGet(db, 'numbering'),
             phones.length === 0 ? [] : db.customers.where('phones').anyOf(phones).toArray(),
+            outboxIsQueuing(db),
           ]);
           if (taken.length > 0) {
             throw new StorageError('duplicateNumber', {
@@ -246,7 +247,6 @@ export async function casesImport(
             signal?.throwIfAborted();
             const cases: CaseEntity[] = [];
             const events: CaseEventEntity[] = [];
-            const outbox: OutboxEntity[] = [];
             const end = Math.min(total, start + slice);
             for (let index = start; index < end; index++) {
               const imported = input.cases[index];
@@ -264,17 +264,14 @@ export async function casesImport(
                 customerId: files.resolve(imported.customer),
               });
               cases.push(applyAll(caseEvents));
-              for (const event of caseEvents) {
-                events.push(event);
-                outbox.push(outboxRow(event.id, event.caseId, event.hlc, now));
-              }
+              events.push(...caseEvents);
               clock = caseEvents[caseEvents.length - 1]?.hlc ?? clock;
             }
             // Issued before waiting for the last slice: IndexedDB writes while the next is made.
             const writing = Promise.all([
               db.cases.bulkAdd(cases),
               db.events.bulkAdd(events),
-              db.outbox.bulkAdd(outbox),
+              outboxQueue(db, events, now, { queuing }),
             ]);
             // Awaited below; a failure meanwhile is not unhandled (it aborts the transaction).
             writing.catch(() => undefined);
@@ -312,10 +309,6 @@ export async function casesImport(
       ),
     );
   }
-}
-
-function outboxRow(id: EventId, caseId: CaseId, hlc: HlcStamp, queuedAt: IsoInstant): OutboxEntity {
-  return { id, caseId, hlc, queuedAt };
 }
 
 /** What checking a register against the desk found: the rows, and the units it would add. */

@@ -7,6 +7,7 @@ import {
   testCustomer,
   testDatabase,
   testDeskSetUp,
+  testSyncJoin,
   testRegister,
   testSession,
 } from '../test-builders';
@@ -38,6 +39,8 @@ describe('linking cases as one matter', () => {
   beforeEach(async () => {
     db = testDatabase();
     desk = await testDeskSetUp(db);
+    // A desk set to sync: its events are queued in the outbox too.
+    await testSyncJoin(db, desk);
     first = await testRegister(db, desk, '2026-11-03T01:00:00.000Z', { subject: '3号楼电梯停运' });
     second = await testRegister(db, desk, '2026-11-04T01:00:00.000Z', {
       subject: '电梯又坏了',

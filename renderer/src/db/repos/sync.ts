@@ -18,6 +18,7 @@ import { searchTermsOf, searchTextsOf } from '@shared/register/search';
 import { chunkRanges } from '@shared/attachments/limits';
 import { contentHash } from '@shared/attachments/hash';
 import type { SyncCursor, SyncSettings } from '@shared/sync/desk-sync';
+import { SYNC_BACKLOG_START, syncBacklogOnSettings } from '@shared/sync/outbox';
 import type { PulledEvent } from '@shared/sync/protocol';
 import type { DeskDatabase } from '../database';
 import { StorageError, withStorageErrors } from '../errors';
@@ -35,7 +36,9 @@ export async function syncSettingsGet(db: DeskDatabase): Promise<SyncSettings | 
  * Saves the sync settings as the session's operator (`settings.sync`), with an audit entry.
  * A desk whose server names its code takes that code for its case numbers from now on
  * (DOMAIN.md section 5), in the same transaction. A change of server or token forgets the
- * cursor: the new server's events are pulled from the start (idempotent by id).
+ * cursor: the new server's events are pulled from the start (idempotent by id). A desk that
+ * was not set to sync and now is starts queuing its whole history (`syncBacklog`): the engine
+ * queues it in slices before its next push.
  */
 export async function syncSettingsChange(session: DeskSession, next: SyncSettings): Promise<void> {
   const { db } = session;
@@ -51,6 +54,10 @@ export async function syncSettingsChange(session: DeskSession, next: SyncSetting
       const code = next.kind === 'desk' && next.enabled ? next.desk?.code : undefined;
       if (identity && code !== undefined && identity.deskCode !== code) {
         rows.push({ key: 'identity', value: { ...identity, deskCode: code }, updatedAt: by.at });
+      }
+      // A desk that starts syncing queues the events it wrote alone, once (repos/outbox.ts).
+      if (syncBacklogOnSettings(before, next) === 'start') {
+        rows.push({ key: 'syncBacklog', value: SYNC_BACKLOG_START, updatedAt: by.at });
       }
       await db.settings.bulkPut(rows);
       if (before?.address !== next.address || before.token !== next.token) {

@@ -189,10 +189,17 @@ interface Desk {
   engine: (options?: { pullLimit?: number; pushLimit?: number }) => SyncEngine;
 }
 
-async function deskOf(server: FakeSyncServer, code: string, org = 'org1'): Promise<Desk> {
+/** A desk joined to the server; `alone`: what it did before it joined, working alone. */
+async function deskOf(
+  server: FakeSyncServer,
+  code: string,
+  org = 'org1',
+  alone?: (db: DeskDatabase, desk: StoredDeskState) => Promise<void>,
+): Promise<Desk> {
   const db = testDatabase();
   dbs.push(db);
   const desk = await testDeskSetUp(db);
+  await alone?.(db, desk);
   const token = server.deskToken(code, org);
   const hello = await server.transport(token).hello();
   const settings: SyncSettings = {
@@ -229,6 +236,32 @@ function comparable(row: CaseEntity | undefined) {
 }
 
 describe('SyncEngine push', () => {
+  it('pushes the cases a desk made alone, once it joins', async () => {
+    const server = new FakeSyncServer();
+    let made: CaseEntity[] = [];
+    const a = await deskOf(server, 'A01', 'org1', async (db, desk) => {
+      made = [
+        await testRegister(db, desk, '2026-11-02T02:00:00.000Z', { subject: '楼道灯不亮' }),
+        await testRegister(db, desk, '2026-11-02T02:05:00.000Z', { subject: '电梯异响' }),
+      ];
+      // Alone, the desk queued nothing.
+      expect(await db.outbox.count()).toBe(0);
+    });
+    const after = await register(a, '2026-11-02T03:00:00.000Z', '水管漏水');
+    // Joined: new events are queued at once; the history waits for the engine's backlog.
+    expect(await a.db.outbox.count()).toBe(1);
+
+    const result = await a.engine().syncNow();
+    expect(result.pushed).toBe(3);
+    expect(await a.db.outbox.count()).toBe(0);
+    expect(new Set(server.log.map((r) => r.event.caseId))).toEqual(
+      new Set([...made.map((c) => c.id), after.id]),
+    );
+    expect(await settingsGet(a.db, 'syncBacklog')).toMatchObject({ done: true });
+    // A second round pushes nothing again.
+    expect((await a.engine().syncNow()).pushed).toBe(0);
+  });
+
   it('pushes the outbox and deletes exactly the acknowledged ids', async () => {
     const server = new FakeSyncServer();
     const a = await deskOf(server, 'A01');

@@ -7,6 +7,8 @@
  * not cure (a refused token, a clock far ahead) until the settings change.
  *
  * A head office only pulls: it has no outbox of its own to push (its session writes no case).
+ * A desk keeps an outbox only while set to sync (shared/sync/outbox.ts); the events it wrote
+ * before are queued, in slices, at the start of its next push.
  */
 import { PULL_DEFAULT_EVENTS, PUSH_MAX_EVENTS } from '@shared/sync/protocol';
 import {
@@ -18,6 +20,7 @@ import {
   type SyncSettings,
   type SyncStatus,
 } from '@shared/sync/desk-sync';
+import { SYNC_BACKLOG_SLICE } from '@shared/sync/outbox';
 import type { IsoInstant } from '@shared/kernel/brand';
 import type { DeskDatabase } from '../database';
 import {
@@ -31,6 +34,7 @@ import {
   syncOutboxCount,
   syncPulledPageStore,
 } from '../repos/sync';
+import { outboxBacklogQueueSlice } from '../repos/outbox';
 import { SyncRequestError, type SyncTransport } from './transport';
 
 /** What one round did. */
@@ -162,8 +166,24 @@ export class SyncEngine {
     return { ...push, ...pull };
   }
 
+  /**
+   * Queues the events written before the desk started syncing, a slice per transaction, so a
+   * backlog interrupted by a closed window finishes before the next push.
+   */
+  private async queueBacklog(): Promise<void> {
+    for (;;) {
+      const slice = await outboxBacklogQueueSlice(this.db, SYNC_BACKLOG_SLICE, this.now());
+      if (slice.queued > 0) {
+        this.pending = await syncOutboxCount(this.db);
+        this.emit();
+      }
+      if (slice.done) return;
+    }
+  }
+
   /** Pushes the outbox in batches until it is empty or a batch is not fully acknowledged. */
   private async pushAll(): Promise<{ pushed: number; uploaded: number }> {
+    await this.queueBacklog();
     let pushed = 0;
     let uploaded = 0;
     const units = await this.db.units.toArray();
