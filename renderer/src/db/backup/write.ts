@@ -24,7 +24,7 @@ import {
 } from '@shared/backup/format';
 import { backupRecordLean } from '@shared/backup/records';
 import { hasBinary, recordEncode } from './binary';
-import { PackedZipEntry, partPackersStart } from './part-packer-client';
+import { sha256Stream } from './hash';
 import { backupTablesOf } from './tables';
 
 /** Where the bytes go: a file on disk (Electron), a File System Access stream, a download. */
@@ -95,7 +95,6 @@ export async function backupWrite(
   const pageSize = options.pageSize ?? 1000;
   const level = options.level ?? 1;
   const queue: Uint8Array[] = [];
-  const packers = partPackersStart();
   let zipError: Error | null = null;
   const zip = new Zip((error, chunk) => {
     if (error) zipError = error;
@@ -123,13 +122,12 @@ export async function backupWrite(
 
     for (const table of backupTablesOf(db)) {
       const part = backupTablePart(table.name);
-      // Deflated and hashed by the packing worker while the next page is read and encoded.
-      const entry = await PackedZipEntry.begin(part, packers, level);
+      const entry = new ZipDeflate(part, { level });
       zip.add(entry);
+      const hash = await sha256Stream();
       let count = 0;
       let bytes = 0;
       let binary = false;
-      let packing: Promise<void> = Promise.resolve();
       for await (const page of tablePages(table, pageSize)) {
         let text = '';
         for (const record of page) {
@@ -145,21 +143,16 @@ export async function backupWrite(
           text += backupLine(encoded);
         }
         const chunk = encoder.encode(text);
+        hash.update(chunk);
+        entry.push(chunk);
         count += page.length;
         bytes += chunk.length;
-        // At most one page is being packed while this one was made.
-        await packing;
         await flush();
-        options.onProgress?.({ table: table.name, records: count - page.length });
-        packing = entry.push(chunk);
-        // A failed push is thrown at the next await of it, not left unhandled meanwhile.
-        packing.catch(() => undefined);
+        options.onProgress?.({ table: table.name, records: count });
       }
-      await packing;
-      const sha256 = await entry.end();
+      entry.push(new Uint8Array(0), true);
       await flush();
-      options.onProgress?.({ table: table.name, records: count });
-      tables.push({ name: table.name, part, count, sha256, bytes });
+      tables.push({ name: table.name, part, count, sha256: hash.hex(), bytes });
 
       // The bytes of the table's binary values, one file each, in a second pass (a zip entry
       // cannot start while the table's part is still open without buffering it whole).
@@ -222,7 +215,5 @@ export async function backupWrite(
     // The sink's last write ends before the caller drops the partial file.
     await writing.catch(() => undefined);
     throw error;
-  } finally {
-    packers.close();
   }
 }
