@@ -66,6 +66,23 @@ async function someCases() {
   return { november, october };
 }
 
+/** Changes a rule the figures depend on: the follow-up score that counts as satisfied. */
+async function satisfiedThresholdChange() {
+  const { scale } = desk.rules.followUp;
+  await settingsPut(
+    db,
+    'rules',
+    {
+      ...desk.rules,
+      followUp: {
+        ...desk.rules.followUp,
+        scale: { ...scale, satisfiedAtLeast: scale.satisfiedAtLeast === 5 ? 4 : 5 },
+      },
+    },
+    NOW,
+  );
+}
+
 async function dispatch(caseId: CaseId) {
   const session = testSession(db, desk, '2026-11-25T03:00:00.000Z');
   return caseAppendEvent(session, caseId, 'case/dispatched', {
@@ -142,19 +159,7 @@ describe('the statistics engine', () => {
   it('counts again when the rules change', async () => {
     await someCases();
     await monthFigures(NOVEMBER);
-    const { scale } = desk.rules.followUp;
-    await settingsPut(
-      db,
-      'rules',
-      {
-        ...desk.rules,
-        followUp: {
-          ...desk.rules.followUp,
-          scale: { ...scale, satisfiedAtLeast: scale.satisfiedAtLeast === 5 ? 4 : 5 },
-        },
-      },
-      NOW,
-    );
+    await satisfiedThresholdChange();
     expect((await engine.compute(NOVEMBER, NOW)).cached).toBe(false);
   });
 
@@ -234,19 +239,7 @@ describe('kept figures in the database', () => {
     expect((await next.kept(NOVEMBER, '2026-11-26T17:00:00.000Z' as IsoInstant))?.valid).toBe(
       false,
     );
-    const { scale } = desk.rules.followUp;
-    await settingsPut(
-      db,
-      'rules',
-      {
-        ...desk.rules,
-        followUp: {
-          ...desk.rules.followUp,
-          scale: { ...scale, satisfiedAtLeast: scale.satisfiedAtLeast === 5 ? 4 : 5 },
-        },
-      },
-      NOW,
-    );
+    await satisfiedThresholdChange();
     next = await reload();
     expect(await next.kept(NOVEMBER, NOW)).toBeUndefined();
     expect((await next.compute(NOVEMBER, NOW)).cached).toBe(false);
