@@ -6,7 +6,7 @@ import { LoadingScreen } from './app/LoadingScreen';
 import { StartProblem, UpgradedElsewhereBanner } from './app/StartProblem';
 import { systemNow } from './desk/services';
 import { deskDatabaseActiveName, getDeskDatabase } from './db/database';
-import { backupBeforeUpgrade } from './db/repos/backup';
+import { backupBeforeUpgrade, deskDatabaseLeftoversRemove } from './db/repos/backup';
 import { deskDatabaseOpen } from './db/open';
 import { storageRequestPersistence } from './db/persist';
 import { casesSearchIndexPending } from './db/repos/cases';
@@ -55,6 +55,10 @@ async function start() {
   }
   const persistence = await storageRequestPersistence();
   const services = { db, bridge, now: systemNow, persistence };
+  // A restore's half-filled database (its window was closed) or a replaced one not yet deleted.
+  void deskDatabaseLeftoversRemove().catch((error: unknown) => {
+    console.error('removing leftover databases failed', error);
+  });
   // Cases saved just before the desk last stopped may still lack their search pieces.
   void casesSearchIndexPending(services.db).catch((error: unknown) => {
     console.error('search index repair failed', error);

@@ -146,6 +146,44 @@ export function deskDatabaseActivate(name: string): void {
   else storage.setItem(DESK_DATABASE_POINTER_KEY, name);
 }
 
+/**
+ * Databases that must not outlive what made them: a restore's new database while it is filled,
+ * and the replaced one until it is deleted. Noted before the work and struck off after it, so a
+ * window closed in between leaves a note, and the next start removes what it names
+ * (repos/backup.ts `deskDatabaseLeftoversRemove`). A database nobody noted is never removed.
+ */
+export const DESK_DATABASE_LEFTOVERS_KEY = 'complaint-desk.leftovers';
+
+/** The databases noted as leftovers (a damaged note reads as none). */
+export function deskDatabaseLeftovers(): string[] {
+  const text = pointerStorage()?.getItem(DESK_DATABASE_LEFTOVERS_KEY);
+  if (!text) return [];
+  try {
+    const names: unknown = JSON.parse(text);
+    return Array.isArray(names) ? names.filter((n): n is string => typeof n === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+function leftoversStore(names: readonly string[]): void {
+  const storage = pointerStorage();
+  if (!storage) return;
+  if (names.length === 0) storage.removeItem(DESK_DATABASE_LEFTOVERS_KEY);
+  else storage.setItem(DESK_DATABASE_LEFTOVERS_KEY, JSON.stringify(names));
+}
+
+/** Notes `name` as a leftover until `deskDatabaseLeftoverDone(name)`. */
+export function deskDatabaseLeftoverNote(name: string): void {
+  const names = deskDatabaseLeftovers();
+  if (!names.includes(name)) leftoversStore([...names, name]);
+}
+
+/** Strikes `name` off the leftovers: it was removed, or it became the desk's database. */
+export function deskDatabaseLeftoverDone(name: string): void {
+  leftoversStore(deskDatabaseLeftovers().filter((n) => n !== name));
+}
+
 let deskDatabase: DeskDatabase | undefined;
 
 /** The application's one database, created on first call. */

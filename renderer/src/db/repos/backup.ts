@@ -14,7 +14,15 @@ import {
   type BackupRefusal,
 } from '@shared/backup/format';
 import type { BridgeFailureReason, DeskBridge } from '@shared/platform/bridge';
-import { DESK_DATABASE_NAME, DeskDatabase, deskDatabaseActivate } from '../database';
+import {
+  DESK_DATABASE_NAME,
+  DeskDatabase,
+  deskDatabaseActivate,
+  deskDatabaseActiveName,
+  deskDatabaseLeftoverDone,
+  deskDatabaseLeftoverNote,
+  deskDatabaseLeftovers,
+} from '../database';
 import { backupRead, type BackupReadOptions, type BackupValid } from '../backup/read';
 import { backupRestoreInto } from '../backup/restore';
 import { CURRENT_SCHEMA_VERSION } from '../backup/tables';
@@ -182,39 +190,93 @@ export async function backupRestoreFromFile(
     return { status: 'safetyBackupFailed', result: safety };
   }
   const name = `${DESK_DATABASE_NAME}~${newId<string>(Date.now())}`;
-  let restored: DeskDatabase;
-  try {
-    restored = await backupRestoreInto(
-      checked,
-      name,
-      request.onProgress ? { onProgress: request.onProgress } : {},
-    );
-  } catch (error) {
-    return { status: 'failed', detail: error instanceof Error ? error.message : String(error) };
-  }
-  try {
-    const at = (session?.now() ?? new Date().toISOString()) as IsoInstant;
-    await auditRecord(restored, {
-      at,
-      actorId: session?.operator.id ?? ('' as StaffId),
-      action: 'backup.restored',
-      target: checked.manifest.createdAt,
-      detail: `${checked.manifest.desk?.deskName ?? ''}; schema ${checked.manifest.schemaVersion}; ${checked.manifest.tables
-        .map((t) => `${t.name} ${t.count}`)
-        .join(', ')}`,
-    });
-    restored.close();
-    deskDatabaseActivate(name);
-  } catch (error) {
-    restored.close();
-    await Dexie.delete(name).catch(() => undefined);
-    return { status: 'failed', detail: error instanceof Error ? error.message : String(error) };
-  }
-  // The switch is made: the old database is only a leftover now.
-  const old = current.name;
-  current.close();
-  await Dexie.delete(old).catch(() => undefined);
-  return { status: 'restored', manifest: checked.manifest, database: name };
+  // A fill of a large desk takes minutes: a window closed meanwhile leaves the new database half
+  // filled, and the next start removes it (noted here, struck off once it is the desk's).
+  return restoreLockHeld(async (): Promise<BackupRestoreResult> => {
+    deskDatabaseLeftoverNote(name);
+    let restored: DeskDatabase;
+    try {
+      restored = await backupRestoreInto(
+        checked,
+        name,
+        request.onProgress ? { onProgress: request.onProgress } : {},
+      );
+    } catch (error) {
+      // backupRestoreInto has removed the new database.
+      deskDatabaseLeftoverDone(name);
+      return { status: 'failed', detail: error instanceof Error ? error.message : String(error) };
+    }
+    try {
+      const at = (session?.now() ?? new Date().toISOString()) as IsoInstant;
+      await auditRecord(restored, {
+        at,
+        actorId: session?.operator.id ?? ('' as StaffId),
+        action: 'backup.restored',
+        target: checked.manifest.createdAt,
+        detail: `${checked.manifest.desk?.deskName ?? ''}; schema ${checked.manifest.schemaVersion}; ${checked.manifest.tables
+          .map((t) => `${t.name} ${t.count}`)
+          .join(', ')}`,
+      });
+      restored.close();
+      deskDatabaseActivate(name);
+    } catch (error) {
+      restored.close();
+      await Dexie.delete(name).catch(() => undefined);
+      deskDatabaseLeftoverDone(name);
+      return { status: 'failed', detail: error instanceof Error ? error.message : String(error) };
+    }
+    // The switch is made: the old database is only a leftover now (removed at the next start if
+    // this delete does not finish).
+    const old = current.name;
+    deskDatabaseLeftoverNote(old);
+    deskDatabaseLeftoverDone(name);
+    current.close();
+    await Dexie.delete(old)
+      .then(() => deskDatabaseLeftoverDone(old))
+      .catch(() => undefined);
+    return { status: 'restored', manifest: checked.manifest, database: name };
+  });
+}
+
+/** Held while a restore fills and switches to its new database, in whichever window runs it. */
+const RESTORE_LOCK = 'complaint-desk.restore';
+
+/** The Web Locks API where the platform has it (Chromium, Electron); absent in some test runtimes. */
+function webLocks(): LockManager | undefined {
+  return typeof navigator === 'undefined' ? undefined : navigator.locks;
+}
+
+/** Runs `work` holding the restore lock (waiting for another window's restore to end). */
+function restoreLockHeld<T>(work: () => Promise<T>): Promise<T> {
+  const locks = webLocks();
+  // The lock's callback returns `work`'s promise, which `request` resolves to `work`'s value.
+  return locks ? (locks.request(RESTORE_LOCK, work) as Promise<T>) : work();
+}
+
+/**
+ * Removes the databases noted as leftovers (see database.ts `DESK_DATABASE_LEFTOVERS_KEY`): the
+ * half-filled database of a restore whose window was closed, a replaced database whose delete did
+ * not finish. Never the desk's own database, and nothing while a restore runs in another window
+ * (its new database is noted while it fills). Returns the names removed.
+ */
+export async function deskDatabaseLeftoversRemove(): Promise<string[]> {
+  const remove = async (): Promise<string[]> => {
+    const active = deskDatabaseActiveName();
+    const removed: string[] = [];
+    for (const name of deskDatabaseLeftovers()) {
+      if (name !== active) {
+        await Dexie.delete(name);
+        removed.push(name);
+      }
+      deskDatabaseLeftoverDone(name);
+    }
+    return removed;
+  };
+  const locks = webLocks();
+  if (!locks) return remove();
+  return locks.request(RESTORE_LOCK, { ifAvailable: true }, (lock) =>
+    lock ? remove() : Promise.resolve([]),
+  );
 }
 
 /**
