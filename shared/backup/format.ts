@@ -182,3 +182,19 @@ export function backupFileStamp(fileName: string): string | undefined {
   const match = /-(\d{8})-(\d{6})\.deskbackup\.zip$/.exec(fileName);
   return match ? `${match[1]}-${match[2]}` : undefined;
 }
+
+/**
+ * How far a restore's fill has come: the records of the tables written before `at.table` (in the
+ * manifest's order, the order they are filled in) plus the records of `at.table` so far, of all
+ * the backup's records.
+ */
+export function backupFillProgress(
+  tables: readonly Pick<BackupTableEntry, 'name' | 'count'>[],
+  at: { readonly table: string; readonly records: number },
+): { readonly done: number; readonly total: number } {
+  const total = tables.reduce((sum, t) => sum + t.count, 0);
+  const index = tables.findIndex((t) => t.name === at.table);
+  if (index < 0) return { done: 0, total };
+  const before = tables.slice(0, index).reduce((sum, t) => sum + t.count, 0);
+  return { done: Math.min(total, before + at.records), total };
+}

@@ -44,6 +44,43 @@ async function openBackupPage(page: Page) {
   await expect(page.getByRole('heading', { name: '备份与恢复', level: 1 })).toBeVisible();
 }
 
+const HALF_FILLED = 'complaint-desk~half-filled';
+
+async function databaseNames(page: Page): Promise<string[]> {
+  return page.evaluate(async () =>
+    (await indexedDB.databases()).map((info) => info.name ?? '').filter(Boolean),
+  );
+}
+
+/**
+ * Records each progress text of a restore's fill; kept in sessionStorage, since the desk reloads
+ * itself once the restore is done.
+ */
+async function fillProgressWatch(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    sessionStorage.setItem('fillProgressSeen', '[]');
+    const note = () => {
+      const seen = JSON.parse(sessionStorage.getItem('fillProgressSeen') ?? '[]') as string[];
+      for (const node of Array.from(document.querySelectorAll('[role="status"]'))) {
+        const text = node.textContent ?? '';
+        if (/^已恢复 \d+ \/ \d+ 条记录$/.test(text) && seen.at(-1) !== text) seen.push(text);
+      }
+      sessionStorage.setItem('fillProgressSeen', JSON.stringify(seen));
+    };
+    new MutationObserver(note).observe(document.body, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+    });
+  });
+}
+
+async function fillProgressSeen(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () => JSON.parse(sessionStorage.getItem('fillProgressSeen') ?? '[]') as string[],
+  );
+}
+
 test.describe('backup and restore', () => {
   test('back up, wipe the browser, restore: every table identical; a damaged file refused', async ({
     page,
@@ -138,11 +175,17 @@ test.describe('backup and restore', () => {
       await expect(page.getByRole('table', { name: '各表记录数' })).toContainText('cases30');
       await desk.screenshot('backup-restore-checked');
       await page.getByRole('button', { name: '恢复此备份' }).click();
+      await fillProgressWatch(page);
       const dialog = page.getByRole('dialog', { name: '确认恢复' });
       await dialog.getByRole('button', { name: '确认恢复' }).click();
       await expect(page.getByRole('navigation', { name: '主菜单' })).toBeVisible({
         timeout: 30_000,
       });
+      // The fill said how far it was, in records of all, up to all of them.
+      const seen = await fillProgressSeen(page);
+      expect(seen.length).toBeGreaterThan(0);
+      const last = /^已恢复 (\d+) \/ (\d+) 条记录$/.exec(seen.at(-1) ?? '');
+      expect(last?.[1]).toBe(last?.[2]);
     });
 
     await test.step('every table is identical to the one backed up', async () => {
@@ -153,6 +196,33 @@ test.describe('backup and restore', () => {
       expect(withRestore.audit?.count).toBe((before.audit?.count ?? 0) + 1);
       await expect(page.getByTestId('last-backup')).toHaveText('最近备份：2026-10-30 10:00');
       await desk.screenshot('backup-home-after-restore');
+    });
+
+    await test.step('a restore cut short by a closed window leaves nothing behind', async () => {
+      const before = await checksums(page);
+      // What a window closed during the fill leaves: a half-filled database, noted as a leftover.
+      await page.evaluate(async (name) => {
+        await new Promise<void>((resolve, reject) => {
+          const request = indexedDB.open(name, 40);
+          request.onupgradeneeded = () => {
+            request.result.createObjectStore('cases', { keyPath: 'id' }).put({ id: 'half' });
+          };
+          request.onsuccess = () => {
+            request.result.close();
+            resolve();
+          };
+          request.onerror = () => reject(request.error);
+        });
+        localStorage.setItem('complaint-desk.leftovers', JSON.stringify([name]));
+      }, HALF_FILLED);
+      expect(await databaseNames(page)).toContain(HALF_FILLED);
+      await page.reload();
+      await expect(page.getByRole('navigation', { name: '主菜单' })).toBeVisible();
+      await expect.poll(() => databaseNames(page)).not.toContain(HALF_FILLED);
+      expect(
+        await page.evaluate(() => localStorage.getItem('complaint-desk.leftovers')),
+      ).toBeNull();
+      expect(await checksums(page)).toEqual(before);
     });
   });
 });

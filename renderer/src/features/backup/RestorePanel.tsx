@@ -7,6 +7,7 @@ import {
   DialogContent,
   DialogContentText,
   DialogTitle,
+  LinearProgress,
   Stack,
   Table,
   TableBody,
@@ -18,7 +19,7 @@ import {
 import { useId, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IsoInstant } from '@shared/kernel/brand';
-import type { BackupRefusal } from '@shared/backup/format';
+import { backupFillProgress, type BackupRefusal } from '@shared/backup/format';
 import type { BackupValid } from '../../db/backup/read';
 import {
   backupCheck,
@@ -36,7 +37,10 @@ type Stage =
   | { kind: 'checking' }
   | { kind: 'refused'; refusal: BackupRefusal }
   | { kind: 'valid'; backup: BackupValid; file: File }
-  | { kind: 'restoring'; table: string; count: number }
+  /** The current data is being backed up first. */
+  | { kind: 'safety' }
+  /** The new database is being filled: records written of all the backup's. */
+  | { kind: 'restoring'; done: number; total: number }
   | { kind: 'done' }
   | { kind: 'failed'; text: string };
 
@@ -70,9 +74,9 @@ export function RestorePanel({ session, timeZone }: Readonly<RestorePanelProps>)
     );
   };
 
-  const restore = async (file: File) => {
+  const restore = async (file: File, backup: BackupValid) => {
     setConfirming(false);
-    setStage({ kind: 'restoring', table: '', count: 0 });
+    setStage({ kind: 'safety' });
     const { version } = await bridge.appInfo();
     let result: BackupRestoreResult;
     try {
@@ -86,7 +90,8 @@ export function RestorePanel({ session, timeZone }: Readonly<RestorePanelProps>)
                 now: now as () => IsoInstant,
               })
             : 'empty',
-        onProgress: (p) => setStage({ kind: 'restoring', table: p.table, count: p.records }),
+        onProgress: (p) =>
+          setStage({ kind: 'restoring', ...backupFillProgress(backup.manifest.tables, p) }),
       });
     } catch (error) {
       result = { status: 'failed', detail: String(error) };
@@ -125,7 +130,9 @@ export function RestorePanel({ session, timeZone }: Readonly<RestorePanelProps>)
             id={inputId}
             type="file"
             accept=".zip,application/zip"
-            disabled={stage.kind === 'checking' || stage.kind === 'restoring'}
+            disabled={
+              stage.kind === 'checking' || stage.kind === 'safety' || stage.kind === 'restoring'
+            }
             onChange={(event) => void choose(event)}
           />
         </Box>
@@ -144,10 +151,13 @@ export function RestorePanel({ session, timeZone }: Readonly<RestorePanelProps>)
             onRestore={() => setConfirming(true)}
           />
         ) : null}
-        {stage.kind === 'restoring' ? (
+        {stage.kind === 'safety' ? (
           <Alert severity="info" role="status">
-            {t('backup.restore.running', { table: stage.table, count: stage.count })}
+            {t('backup.restore.safetyRunning')}
           </Alert>
+        ) : null}
+        {stage.kind === 'restoring' ? (
+          <RestoreProgress done={stage.done} total={stage.total} />
         ) : null}
         {stage.kind === 'done' ? (
           <Alert severity="success">{t('backup.restore.done')}</Alert>
@@ -172,12 +182,38 @@ export function RestorePanel({ session, timeZone }: Readonly<RestorePanelProps>)
           <Button
             color="warning"
             variant="contained"
-            onClick={() => stage.kind === 'valid' && void restore(stage.file)}
+            onClick={() => stage.kind === 'valid' && void restore(stage.file, stage.backup)}
           >
             {t('backup.restore.confirm')}
           </Button>
         </DialogActions>
       </Dialog>
+    </Box>
+  );
+}
+
+/**
+ * The fill of the new database, records written of all: on a large desk it takes minutes, and a
+ * window closed meanwhile leaves the desk as it was (the half-filled database is removed at the
+ * next start), which the clerk is told.
+ */
+function RestoreProgress({ done, total }: Readonly<{ done: number; total: number }>) {
+  const { t } = useTranslation();
+  const text = t('backup.restore.running', { done, total });
+  return (
+    <Box sx={{ display: 'grid', gap: 0.5, width: '100%', maxWidth: 600 }}>
+      <LinearProgress
+        variant="determinate"
+        value={total > 0 ? Math.min(100, (done / total) * 100) : 0}
+        aria-label={t('backup.restore.progressLabel')}
+        aria-valuetext={text}
+      />
+      <Typography variant="body2" role="status">
+        {text}
+      </Typography>
+      <Typography variant="body2" color="text.secondary">
+        {t('backup.restore.keepOpen')}
+      </Typography>
     </Box>
   );
 }

@@ -42,7 +42,11 @@ export const backupLocale = featureLocale(
         '本受理台当前的全部数据将被备份文件中的数据替换。恢复前会先备份当前数据。是否继续？',
       confirm: '确认恢复',
       cancel: '取消',
-      running: '正在恢复：{{table}} {{count}} 条',
+      safetyRunning: '正在先备份当前数据，保存后开始恢复……',
+      running: '已恢复 {{done}} / {{total}} 条记录',
+      progressLabel: '恢复进度',
+      keepOpen:
+        '恢复完成前请不要关闭此窗口。如果窗口被关闭，本受理台的数据保持不变，未完成的恢复会在下次启动时清除。',
       done: '已恢复，正在重新打开受理台…',
       failed: '恢复失败，本受理台的数据没有改变：{{detail}}',
       safetyFailed: '未能先备份当前数据，因此没有恢复：{{reason}}',
@@ -151,7 +155,11 @@ export const backupLocale = featureLocale(
         'All the current data of this desk will be replaced by the backup’s. The current data is backed up first. Continue?',
       confirm: 'Restore',
       cancel: 'Cancel',
-      running: 'Restoring: {{table}} {{count}} records',
+      safetyRunning: 'Backing up the current data first; the restore starts once it is saved…',
+      running: 'Restored {{done}} of {{total}} records',
+      progressLabel: 'Restore progress',
+      keepOpen:
+        "Keep this window open until the restore has finished. If it is closed, the desk's data stays as it was and the unfinished restore is cleared at the next start.",
       done: 'Restored; reopening the desk…',
       failed: 'The restore failed; the desk’s data has not changed: {{detail}}',
       safetyFailed:
