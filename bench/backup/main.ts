@@ -1,8 +1,7 @@
 /**
  * The backup benchmark page: `window.runBackupBench(options)` makes (or reuses) a desk database of
- * `cases` cases with the IndexedDB benchmark's generator (bench/idb/desk-ready.ts: made once, resumed
- * when interrupted), then times, in
- * this browser:
+ * `cases` cases with the IndexedDB benchmark's generator (bench/idb/desk-ready.ts: made once,
+ * resumed when interrupted), then times, in this browser:
  *
  * - the app's backup (renderer/src/db/backup/write.ts) into a sink that keeps each chunk as a Blob
  *   (as the browser build's download path does), against dexie-export-import's `exportDB`;

@@ -89,10 +89,6 @@ function databaseMade(name: string): Dexie {
   return db;
 }
 
-async function exists(name: string): Promise<boolean> {
-  return Dexie.exists(name);
-}
-
 async function deskWithCases(): Promise<{
   db: DeskDatabase;
   session: ReturnType<typeof testSession>;
@@ -136,8 +132,8 @@ describe('databases left over by a restore', () => {
 
     expect(await deskDatabaseLeftoversRemove()).toEqual(['complaint-desk~half']);
 
-    expect(await exists('complaint-desk~half')).toBe(false);
-    expect(await exists('complaint-desk~unnoted')).toBe(true);
+    expect(await Dexie.exists('complaint-desk~half')).toBe(false);
+    expect(await Dexie.exists('complaint-desk~unnoted')).toBe(true);
     expect(deskDatabaseLeftovers()).toEqual([]);
     expect(localStorage.getItem(DESK_DATABASE_LEFTOVERS_KEY)).toBeNull();
     expect(await tableChecksums(db)).toEqual(before);
@@ -150,7 +146,7 @@ describe('databases left over by a restore', () => {
     deskDatabaseLeftoverNote(db.name);
     db.close();
     expect(await deskDatabaseLeftoversRemove()).toEqual([]);
-    expect(await exists(db.name)).toBe(true);
+    expect(await Dexie.exists(db.name)).toBe(true);
     expect(deskDatabaseLeftovers()).toEqual([]);
   });
 
@@ -166,14 +162,14 @@ describe('databases left over by a restore', () => {
     );
 
     expect(await deskDatabaseLeftoversRemove()).toEqual([]);
-    expect(await exists('complaint-desk~filling')).toBe(true);
+    expect(await Dexie.exists('complaint-desk~filling')).toBe(true);
     expect(deskDatabaseLeftovers()).toEqual(['complaint-desk~filling']);
 
     // That restore's window closes before it could strike its database off.
     finish();
     await otherWindow;
     expect(await deskDatabaseLeftoversRemove()).toEqual(['complaint-desk~filling']);
-    expect(await exists('complaint-desk~filling')).toBe(false);
+    expect(await Dexie.exists('complaint-desk~filling')).toBe(false);
   });
 
   it('reads a damaged note as none', async () => {
@@ -205,8 +201,8 @@ describe('databases left over by a restore', () => {
     expect(deskDatabaseLeftovers()).toEqual([]);
     expect(localStorage.getItem(DESK_DATABASE_POINTER_KEY)).toBe(result.database);
     expect(deskDatabaseActiveName()).toBe(result.database);
-    expect(await exists(db.name)).toBe(false);
-    expect(await exists(result.database)).toBe(true);
+    expect(await Dexie.exists(db.name)).toBe(false);
+    expect(await Dexie.exists(result.database)).toBe(true);
   });
 
   it('a restore whose fill fails leaves no note and no new database', async () => {

@@ -7,7 +7,6 @@ import {
   DialogContent,
   DialogContentText,
   DialogTitle,
-  LinearProgress,
   Stack,
   Table,
   TableBody,
@@ -31,6 +30,7 @@ import { useDeskServices } from '../../desk/services';
 import { formatDateTime } from '../../vocabulary/date-time';
 import { failureText, refusalText } from './backup-words';
 import { backupRun } from './use-backup';
+import { CountProgress } from '../../ui/CountProgress';
 
 type Stage =
   | { kind: 'idle' }
@@ -76,7 +76,16 @@ export function RestorePanel({ session, timeZone }: Readonly<RestorePanelProps>)
 
   const restore = async (file: File, backup: BackupValid) => {
     setConfirming(false);
-    setStage({ kind: 'safety' });
+    // Without a session the desk is empty: nothing is backed up first.
+    setStage(
+      session
+        ? { kind: 'safety' }
+        : {
+            kind: 'restoring',
+            done: 0,
+            total: backupFillProgress(backup.manifest.tables, { table: '', records: 0 }).total,
+          },
+    );
     const { version } = await bridge.appInfo();
     let result: BackupRestoreResult;
     try {
@@ -199,22 +208,17 @@ export function RestorePanel({ session, timeZone }: Readonly<RestorePanelProps>)
  */
 function RestoreProgress({ done, total }: Readonly<{ done: number; total: number }>) {
   const { t } = useTranslation();
-  const text = t('backup.restore.running', { done, total });
   return (
-    <Box sx={{ display: 'grid', gap: 0.5, width: '100%', maxWidth: 600 }}>
-      <LinearProgress
-        variant="determinate"
-        value={total > 0 ? Math.min(100, (done / total) * 100) : 0}
-        aria-label={t('backup.restore.progressLabel')}
-        aria-valuetext={text}
-      />
-      <Typography variant="body2" role="status">
-        {text}
-      </Typography>
+    <CountProgress
+      done={done}
+      total={total}
+      label={t('backup.restore.progressLabel')}
+      text={t('backup.restore.running', { done, total })}
+    >
       <Typography variant="body2" color="text.secondary">
         {t('backup.restore.keepOpen')}
       </Typography>
-    </Box>
+    </CountProgress>
   );
 }
 

@@ -1,33 +1,25 @@
-import { Alert, Box, Button, LinearProgress, Link, Typography } from '@mui/material';
+import { Alert, Box, Button, Link, Typography } from '@mui/material';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
+import { CountProgress } from '../../ui/CountProgress';
 import { ImportMappingTable } from './ImportMappingTable';
 import { ImportReport } from './ImportReport';
 import { useImport, type ImportProgress } from './useImport';
 
-/** A progress bar with its count in words: rows checked or cases written of all. */
+/** Rows checked or cases written of all. */
 function ImportProgressBar({ progress }: Readonly<{ progress: ImportProgress }>) {
   const { t } = useTranslation();
   const { phase, done, total } = progress;
   const words = { done, total };
-  const text =
-    phase === 'check' ? t('import.checkProgress', words) : t('import.writeProgress', words);
   return (
-    <Box sx={{ display: 'grid', gap: 0.5, maxWidth: 600 }}>
-      <LinearProgress
-        variant="determinate"
-        value={total > 0 ? Math.min(100, (done / total) * 100) : 0}
-        aria-label={t(
-          phase === 'check' ? 'import.checkProgressLabel' : 'import.writeProgressLabel',
-        )}
-        aria-valuetext={text}
-      />
-      <Typography variant="body2" role="status">
-        {text}
-      </Typography>
-    </Box>
+    <CountProgress
+      done={done}
+      total={total}
+      label={t(phase === 'check' ? 'import.checkProgressLabel' : 'import.writeProgressLabel')}
+      text={phase === 'check' ? t('import.checkProgress', words) : t('import.writeProgress', words)}
+    />
   );
 }
 
